@@ -1,0 +1,5 @@
+"""`python -m vetting`: the same entry point as the `vetting` script."""
+
+from vetting.cli import run
+
+run()

@@ -1,0 +1,124 @@
+"""The `vetting` command: argparse only here, so `vetting --help` stays fast.
+
+Each subcommand lives in its own module, imported only when it runs, and
+returns an exit code: 0 ok, 1 a gate or a test failed, 2 usage or input error,
+130 interrupted (after saving).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from vetting import __version__
+
+EXIT_OK = 0
+EXIT_GATE = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+EPILOG = """exit codes: 0 ok · 1 a policy gate or a test failed · 2 usage or input error ·
+130 interrupted (answers saved first)
+
+Which rule set: --rules DIR, else ./rules/health-ai/ when it exists, else the embedded one.
+Docs: docs/ in the source repository."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 2 with one line (argparse's default is also 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_INPUT)
+
+
+def _add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules", metavar="DIR", help="rule-set folder (default: ./rules/health-ai or embedded)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="vetting",
+        description="Vet AI tools for health care, with evidence.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"vetting {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="check a rule set and list every problem",
+        description="Validate a rule set: schema, references, conditions, languages, "
+        "knock-outs. Exit 0 when clean, 2 with every problem listed.",
+    )
+    check.add_argument("rules_arg", nargs="?", metavar="RULES", help="rule-set folder")
+    _add_rules(check)
+
+    rules = sub.add_parser("rules", help="export the compiled rule set, its JSON Schema, or docs")
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    rules_sub.required = True
+    export = rules_sub.add_parser("export", help="the compiled rule set as JSON")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_rules(export)
+    schema = rules_sub.add_parser("schema", help="JSON Schema of the rule-set format")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    score = sub.add_parser(
+        "score",
+        help="score answer files (a CI gate)",
+        description="Score one or many answer files. Exit 1 when a file fails the --fail-on "
+        "gate, 2 when a file cannot be read (the others are still scored).",
+    )
+    score.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files (YAML or JSON)")
+    _add_rules(score)
+    score.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
+    score.add_argument(
+        "--fail-on",
+        metavar="LEVEL|VERDICT",
+        help="exit 1 when a result reaches this level (low, moderate, high, critical) "
+        "or verdict (conditional, pending_evidence, reject)",
+    )
+    score.add_argument("--lang", choices=["fr", "en"], help="language of the text summary")
+    score.add_argument(
+        "--strict", action="store_true", help="answers for another rule-set version are an error"
+    )
+    return parser
+
+
+#: subcommand -> module under vetting.cli that implements it (imported on demand).
+COMMANDS = {"check": "check", "rules": "rules", "score": "score"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    from vetting.errors import VettingError
+
+    try:
+        module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
+        code: int = module.execute(args)
+        return code
+    except VettingError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"{problem}\n")
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""`vetting check [RULES]`: validate a rule set; exit 0, or 2 with every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from vetting.ruleset.api import load_ruleset
+
+
+def execute(args: argparse.Namespace) -> int:
+    compiled = load_ruleset(args.rules_arg or args.rules)
+    rs = compiled.ruleset
+    ko = len(compiled.knockout_capable)
+    knockouts = sum(1 for q in rs.questions for ch in q.choices if ch.knockout) + sum(
+        1 for f in rs.findings if f.knockout
+    )
+    sys.stdout.write(
+        f"{compiled.origin.path}: ok: rule set {rs.id} {rs.version} "
+        f"(sha256 {compiled.origin.sha256[:12]}), {len(rs.questions)} questions in "
+        f"{len(rs.categories)} categories, {len(rs.findings)} finding rules, "
+        f"{knockouts} knock-out{'s' if knockouts != 1 else ''} on {ko} "
+        f"question{'s' if ko != 1 else ''}\n"
+    )
+    return 0

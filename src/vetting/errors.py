@@ -1,0 +1,69 @@
+"""User-facing errors: every problem carries a position and a fix.
+
+Nothing below the CLI prints or exits; it raises `VettingError`, which the CLI
+turns into `file:line:col: message` lines and exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """Where something sits in a file: 1-based line and column, as editors count."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, with where it is and how to fix it."""
+
+    position: Position | None
+    message: str
+    path: str = ""
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.position}: " if self.position else ""
+        inside = f"{self.path}: " if self.path else ""
+        fix = f" ({self.hint})" if self.hint else ""
+        return f"{where}{inside}{self.message}{fix}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        pos = self.position or Position("")
+        return (pos.file, pos.line, pos.col, self.message)
+
+
+class VettingError(Exception):
+    """A mistake in the user's input: one or more problems, never a bug of ours."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(None, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class ProblemCollector:
+    """Gathers every problem of a pass, so the user sees them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, position: Position | None, message: str, path: str = "", hint: str = "") -> None:
+        self.problems.append(Problem(position, message, path, hint))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise VettingError(sorted(self.problems, key=Problem.sort_key))

@@ -1,0 +1,733 @@
+"""The semantic pass: after the schema, check what only the whole rule set can tell.
+
+Like a compiler's checker, it reports every problem, not only the first, each
+with its position: unique ids, references that resolve, conditions that compare
+a question with valid values of the right type and only read questions asked
+before, texts in every declared language, knock-outs with a reference,
+questions that some answers make relevant. Then it compiles the conditions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from vetting.errors import ProblemCollector
+from vetting.ruleset import conditions as c
+from vetting.ruleset.compiled import CompiledRuleSet, RuleSetOrigin
+from vetting.ruleset.load import LoadedRuleSet, SourceMap, suggest
+from vetting.ruleset.model import (
+    CHOICE_TYPES,
+    Choice,
+    KnockOut,
+    Question,
+    Reference,
+    RuleSet,
+    Text,
+)
+from vetting.yamlio import DocPath
+
+#: Beyond this many answer combinations, reachability is assumed rather than proven.
+REACHABILITY_BUDGET = 200_000
+
+Place = tuple[str, DocPath]
+
+
+class _Checker:
+    def __init__(self, loaded: LoadedRuleSet) -> None:
+        self.rs: RuleSet = loaded.ruleset
+        self.sm: SourceMap = loaded.sources
+        self.out = ProblemCollector()
+        self.manifest: Place | None = self.sm.places.get(("manifest", ""))
+        self.by_id: dict[str, Question] = {}
+        self.order: dict[str, int] = {}
+        for index, q in enumerate(self.rs.questions):
+            self.order.setdefault(q.id, index)
+            self.by_id.setdefault(q.id, q)
+        self.choice_owner: dict[str, list[str]] = {}
+        for q in self.rs.questions:
+            for ch in q.choices:
+                self.choice_owner.setdefault(ch.id, []).append(q.id)
+
+    # ------------------------------------------------------------------ reporting
+
+    def problem(
+        self, place: Place | None, sub: tuple[Any, ...], message: str, hint: str = ""
+    ) -> None:
+        pos, path = self.sm.at(place, *sub)
+        self.out.add(pos if place else None, message, path, hint)
+
+    def q_place(self, index: int) -> Place:
+        return self.sm.questions[index]
+
+    def f_place(self, index: int) -> Place:
+        return self.sm.findings[index]
+
+    # ------------------------------------------------------------------ passes
+
+    def run(self) -> None:
+        self.check_categories()
+        self.check_scoring()
+        self.check_questions()
+        self.check_findings()
+        self.check_references()
+        self.check_texts()
+        self.check_definitions()
+        self.check_conditions()
+
+    def check_categories(self) -> None:
+        seen: dict[str, int] = {}
+        for i, cat in enumerate(self.rs.categories):
+            if cat.id in seen:
+                self.problem(
+                    self.manifest,
+                    ("categories", i, "id"),
+                    f"category id '{cat.id}' is used twice",
+                    "keep one of them",
+                )
+            seen.setdefault(cat.id, i)
+
+    def check_scoring(self) -> None:
+        policy = self.rs.scoring
+        pools = set(policy.pools)
+        if len(pools) != len(policy.pools):
+            self.problem(self.manifest, ("scoring", "pools"), "a pool is listed twice")
+        if policy.score_pool not in pools:
+            self.problem(
+                self.manifest,
+                ("scoring", "score_pool"),
+                f"score pool '{policy.score_pool}' is not one of the pools",
+                suggest(policy.score_pool, pools) or f"pools: {', '.join(policy.pools)}",
+            )
+        levels = policy.levels
+        if not 0 < levels.moderate < levels.high < levels.critical:
+            self.problem(
+                self.manifest,
+                ("scoring", "levels"),
+                "thresholds must rise: 0 < moderate < high < critical",
+                f"got moderate {levels.moderate}, high {levels.high}, critical {levels.critical}",
+            )
+        if levels.unit == "percent" and levels.critical > 100:
+            self.problem(
+                self.manifest,
+                ("scoring", "levels", "critical"),
+                "a percent threshold cannot exceed 100",
+            )
+        for i, adj in enumerate(policy.adjustments):
+            for key in ("if_pool", "then_pool"):
+                name = getattr(adj, key)
+                if name not in pools:
+                    self.problem(
+                        self.manifest,
+                        ("scoring", "adjustments", i, key),
+                        f"unknown pool '{name}'",
+                        suggest(name, pools) or f"pools: {', '.join(policy.pools)}",
+                    )
+
+    def check_points(self, place: Place, sub: tuple[Any, ...], points: dict[str, float]) -> None:
+        pools = self.rs.scoring.pools
+        for pool, value in points.items():
+            if pool not in pools:
+                self.problem(
+                    place,
+                    (*sub, pool),
+                    f"unknown pool '{pool}'",
+                    suggest(pool, pools) or f"pools: {', '.join(pools)}",
+                )
+            if value < 0:
+                self.problem(place, (*sub, pool), "points cannot be negative")
+
+    def check_knockout(self, place: Place, sub: tuple[Any, ...], ko: KnockOut | None) -> None:
+        if ko is not None and not ko.references:
+            self.problem(
+                place,
+                (*sub, "knockout"),
+                "a knock-out needs at least one reference (the law or standard that blocks)",
+                "add references: [{ref: <source id>, article: ...}]",
+            )
+
+    def check_questions(self) -> None:
+        categories = {cat.id: cat for cat in self.rs.categories}
+        first: dict[str, int] = {}
+        score_pool = self.rs.scoring.score_pool
+        for i, q in enumerate(self.rs.questions):
+            place = self.q_place(i)
+            if q.id in first:
+                pos, _ = self.sm.at(self.q_place(first[q.id]), "id")
+                self.problem(
+                    place,
+                    ("id",),
+                    f"question id '{q.id}' is used twice (first at {pos})",
+                    "question ids must be unique",
+                )
+            first.setdefault(q.id, i)
+            if q.category is not None and q.category not in categories:
+                file, path = place
+                doc = self.sm.documents[file]
+                own = "category" in _raw(doc.data, path)
+                where: Place = place if own else (file, ())
+                self.problem(
+                    where,
+                    ("category",),
+                    f"unknown category '{q.category}'",
+                    suggest(q.category, set(categories))
+                    or "declare it under categories: in ruleset.yaml",
+                )
+            is_choice = q.type in CHOICE_TYPES
+            if is_choice and len(q.choices) < 2:
+                self.problem(
+                    place, ("choices",), f"a {q.type}-choice question needs at least two choices"
+                )
+            if not is_choice and q.choices:
+                self.problem(
+                    place,
+                    ("choices",),
+                    f"a {q.type} question has no choices",
+                    "remove choices, or make it type: single",
+                )
+            if q.type != "number" and (q.minimum is not None or q.maximum is not None):
+                self.problem(place, ("minimum",), "minimum and maximum apply to number questions")
+            if q.minimum is not None and q.maximum is not None and q.minimum > q.maximum:
+                self.problem(place, ("minimum",), "minimum is larger than maximum")
+            seen: set[str] = set()
+            for j, ch in enumerate(q.choices):
+                sub: tuple[Any, ...] = ("choices", j)
+                if ch.id in seen:
+                    self.problem(
+                        place, (*sub, "id"), f"choice id '{ch.id}' is used twice in '{q.id}'"
+                    )
+                seen.add(ch.id)
+                if ch.id == "unknown":
+                    self.problem(
+                        place,
+                        (*sub, "id"),
+                        "'unknown' is reserved: every question already accepts it",
+                        "remove this choice; use the question's 'unknown:' field to score it",
+                    )
+                if ch.exclusive and q.type != "multiple":
+                    self.problem(place, (*sub, "exclusive"), "exclusive applies to multiple choice")
+                self.check_points(place, (*sub, "points"), ch.points)
+                self.check_knockout(place, sub, ch.knockout)
+            if q.unknown is not None and q.unknown.points is not None:
+                self.check_points(place, ("unknown", "points"), q.unknown.points)
+            cat = categories.get(q.category or "")
+            if q.type == "single" and not (cat and cat.scope):
+                self.check_order(place, q, score_pool)
+
+    def check_order(self, place: Place, q: Question, pool: str) -> None:
+        """Choices go from the lowest risk to the highest: the order "worse" means.
+
+        Score-pool points never fall and other pools' (mitigation) points never
+        rise down the list; the scorer's monotonicity rests on this.
+        """
+        previous: Choice | None = None
+        for j, ch in enumerate(q.choices):
+            if previous is not None:
+                for name in self.rs.scoring.pools:
+                    now, before = ch.points.get(name, 0), previous.points.get(name, 0)
+                    rises = name == pool
+                    if (now < before) if rises else (now > before):
+                        way = "risk" if rises else "mitigation"
+                        self.problem(
+                            place,
+                            ("choices", j, "points"),
+                            f"choices go from the lowest risk to the highest, but '{ch.id}' "
+                            f"({now:g} {name} points) follows '{previous.id}' ({before:g}): "
+                            f"{way} points must not {'fall' if rises else 'rise'} down the list",
+                            "reorder the choices or fix their points",
+                        )
+            previous = ch
+
+    def check_findings(self) -> None:
+        categories = {cat.id for cat in self.rs.categories}
+        first: dict[str, int] = {}
+        for i, rule in enumerate(self.rs.findings):
+            place = self.f_place(i)
+            if rule.id in first:
+                self.problem(place, ("id",), f"finding id '{rule.id}' is used twice")
+            first.setdefault(rule.id, i)
+            if rule.category is not None and rule.category not in categories:
+                self.problem(
+                    place,
+                    ("category",),
+                    f"unknown category '{rule.category}'",
+                    suggest(rule.category, categories),
+                )
+            self.check_points(place, ("points",), rule.points)
+            self.check_knockout(place, (), rule.knockout)
+
+    # ------------------------------------------------------------------ references
+
+    def _references(self) -> Iterator[tuple[Place | None, tuple[Any, ...], Reference]]:
+        for i, q in enumerate(self.rs.questions):
+            for k, ref in enumerate(q.references):
+                yield self.q_place(i), ("references", k), ref
+            for j, ch in enumerate(q.choices):
+                if ch.knockout:
+                    for k, ref in enumerate(ch.knockout.references):
+                        yield self.q_place(i), ("choices", j, "knockout", "references", k), ref
+        for i, rule in enumerate(self.rs.findings):
+            for k, ref in enumerate(rule.references):
+                yield self.f_place(i), ("references", k), ref
+            if rule.knockout:
+                for k, ref in enumerate(rule.knockout.references):
+                    yield self.f_place(i), ("knockout", "references", k), ref
+
+    def check_references(self) -> None:
+        known = set(self.rs.sources)
+        for place, sub, ref in self._references():
+            if ref.ref not in known:
+                self.problem(
+                    place,
+                    (*sub, "ref"),
+                    f"unknown source '{ref.ref}'",
+                    suggest(ref.ref, known) or "declare it under sources:",
+                )
+
+    # ------------------------------------------------------------------ languages
+
+    def check_texts(self) -> None:
+        langs = tuple(self.rs.languages)
+        targets: list[tuple[Place | None, BaseModel, tuple[Any, ...]]] = []
+        manifest_doc_place = self.manifest
+        for i, cat in enumerate(self.rs.categories):
+            targets.append((manifest_doc_place, cat, ("categories", i)))
+        for i, adj in enumerate(self.rs.scoring.adjustments):
+            targets.append((manifest_doc_place, adj, ("scoring", "adjustments", i)))
+        for i, q in enumerate(self.rs.questions):
+            targets.append((self.q_place(i), q, ()))
+        for i, rule in enumerate(self.rs.findings):
+            targets.append((self.f_place(i), rule, ()))
+        for name, definition in self.rs.definitions.items():
+            targets.append((self.sm.places.get(("definitions", name)), definition, ()))
+        for name, source in self.rs.sources.items():
+            targets.append((self.sm.places.get(("sources", name)), source, ()))
+        for field_name in ("title", "description"):
+            value = getattr(self.rs, field_name)
+            if value is not None:
+                self.check_text(manifest_doc_place, (field_name,), value, langs)
+        for place, obj, base in targets:
+            for sub, text in _texts(obj, base):
+                self.check_text(place, sub, text, langs)
+
+    def check_text(
+        self, place: Place | None, sub: tuple[Any, ...], text: Text, langs: tuple[str, ...]
+    ) -> None:
+        for lang in langs:
+            if lang not in text:
+                self.problem(
+                    place,
+                    sub,
+                    f"missing the '{lang}' text",
+                    f"every text needs {', '.join(langs)}",
+                )
+        for lang in text:
+            if lang not in langs:
+                self.problem(
+                    place,
+                    (*sub, lang),
+                    f"'{lang}' is not a declared language",
+                    f"languages: {', '.join(langs)}",
+                )
+
+    # ------------------------------------------------------------------ conditions
+
+    def check_definitions(self) -> None:
+        state: dict[str, int] = {}
+
+        def visit(name: str, trail: list[str]) -> None:
+            if state.get(name) == 2 or name not in self.rs.definitions:
+                return
+            if state.get(name) == 1:
+                cycle = " -> ".join([*trail[trail.index(name) :], name])
+                self.problem(
+                    self.sm.places.get(("definitions", name)),
+                    ("when",),
+                    f"definitions refer to each other in a loop: {cycle}",
+                )
+                return
+            state[name] = 1
+            for used in sorted(c.definitions_of(self.rs.definitions[name].when)):
+                visit(used, [*trail, name])
+            state[name] = 2
+
+        for name in sorted(self.rs.definitions):
+            visit(name, [])
+
+    def expand_questions(self, cond: Any, _seen: frozenset[str] = frozenset()) -> set[str]:
+        """Questions a condition reads, through definitions too."""
+        found = set(c.questions_of(cond))
+        for name in c.definitions_of(cond):
+            definition = self.rs.definitions.get(name)
+            if definition is not None and name not in _seen:
+                found |= self.expand_questions(definition.when, _seen | {name})
+        return found
+
+    def conditions(self) -> Iterator[tuple[Place | None, tuple[Any, ...], Any, int | None]]:
+        """Every condition with its place and, for relevance, the asking index."""
+        for name, definition in self.rs.definitions.items():
+            yield self.sm.places.get(("definitions", name)), ("when",), definition.when, None
+        for i, q in enumerate(self.rs.questions):
+            if q.when is not None:
+                yield self.q_place(i), ("when",), q.when, i
+            for j, ch in enumerate(q.choices):
+                if ch.knockout and ch.knockout.when is not None:
+                    yield (
+                        self.q_place(i),
+                        ("choices", j, "knockout", "when"),
+                        ch.knockout.when,
+                        None,
+                    )
+        for i, rule in enumerate(self.rs.findings):
+            yield self.f_place(i), ("when",), rule.when, None
+            if rule.knockout and rule.knockout.when is not None:
+                yield self.f_place(i), ("knockout", "when"), rule.knockout.when, None
+
+    def check_conditions(self) -> None:
+        for place, sub, cond, asked_at in self.conditions():
+            for node_path, node in c.iter_nodes(cond):
+                self.check_node(place, (*sub, *node_path), node)
+            if asked_at is not None:
+                self.check_order_of_reads(place, sub, cond, asked_at)
+
+    def check_order_of_reads(
+        self, place: Place | None, sub: tuple[Any, ...], cond: Any, index: int
+    ) -> None:
+        me = self.rs.questions[index]
+        for node_path, node in c.iter_nodes(cond):
+            read: set[str] = set()
+            if isinstance(node, c.Is):
+                read = self.expand_questions(node)
+            elif hasattr(node, "question"):
+                read = {node.question}
+            for qid in sorted(read):
+                if qid not in self.order:
+                    continue  # reported as unknown elsewhere
+                if self.order[qid] >= index:
+                    what = "itself" if qid == me.id else f"'{qid}', which is asked later"
+                    via = f" (through definition '{node.is_}')" if isinstance(node, c.Is) else ""
+                    self.problem(
+                        place,
+                        (*sub, *node_path),
+                        f"the condition of '{me.id}' reads {what}{via}, "
+                        "so it can never be answered in time",
+                        "a condition may only read questions asked before",
+                    )
+
+    def check_node(self, place: Place | None, sub: tuple[Any, ...], node: Any) -> None:
+        if isinstance(node, c.Is):
+            if node.is_ not in self.rs.definitions:
+                self.problem(
+                    place,
+                    (*sub, "is"),
+                    f"unknown definition '{node.is_}'",
+                    suggest(node.is_, set(self.rs.definitions)) or "declare it under definitions:",
+                )
+            return
+        if isinstance(node, c.AssessmentDate):
+            if not c.comparison_bounds(node.assessment_date):
+                self.problem(place, (*sub, "assessment_date"), "give a bound: gt, gte, lt or lte")
+            return
+        if not hasattr(node, "question"):
+            return
+        qid = node.question
+        q = self.by_id.get(qid)
+        if q is None:
+            self.problem(
+                place,
+                (*sub, "question"),
+                f"unknown question id '{qid}'",
+                suggest(qid, set(self.by_id)),
+            )
+            return
+        if isinstance(node, c.Answered):
+            return
+        if isinstance(node, c.IncludesAny | c.IncludesAll):
+            op = "includes_any" if isinstance(node, c.IncludesAny) else "includes_all"
+            if q.type != "multiple":
+                self.problem(
+                    place,
+                    (*sub, op),
+                    f"'{op}' applies to multiple choice; '{qid}' is {q.type}",
+                    "use equals or in",
+                )
+                return
+            wanted = node.includes_any if isinstance(node, c.IncludesAny) else node.includes_all
+            for k, value in enumerate(wanted):
+                self.check_choice_value(place, (*sub, op, k), q, value)
+            return
+        if isinstance(node, c.Compare):
+            if q.type not in {"number", "date"}:
+                self.problem(
+                    place,
+                    (*sub,),
+                    f"gt, gte, lt and lte apply to number and date questions; '{qid}' is {q.type}",
+                )
+                return
+            for op, bound in c.comparison_bounds(node).items():
+                if q.type == "date" and not isinstance(bound, dt.date):
+                    self.problem(place, (*sub, op), f"'{qid}' is a date: compare with YYYY-MM-DD")
+                if q.type == "number" and isinstance(bound, dt.date):
+                    self.problem(place, (*sub, op), f"'{qid}' is a number: compare with a number")
+            return
+        values: list[Any] = [node.equals] if isinstance(node, c.Equals) else list(node.in_)
+        op = "equals" if isinstance(node, c.Equals) else "in"
+        if q.type == "multiple":
+            self.problem(
+                place,
+                (*sub, op),
+                f"'{qid}' is multiple choice: use includes_any or includes_all",
+            )
+            return
+        for k, value in enumerate(values):
+            at = (*sub, op) if op == "equals" else (*sub, op, k)
+            if q.type == "single":
+                self.check_choice_value(place, at, q, value)
+            elif q.type == "number" and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                self.problem(place, at, f"'{qid}' is a number question: compare with a number")
+            elif q.type == "date" and not isinstance(value, dt.date):
+                self.problem(place, at, f"'{qid}' is a date question: compare with YYYY-MM-DD")
+            elif q.type == "text" and not isinstance(value, str):
+                self.problem(place, at, f"'{qid}' is a text question: compare with a text")
+
+    def check_choice_value(
+        self, place: Place | None, sub: tuple[Any, ...], q: Question, value: Any
+    ) -> None:
+        ids = [ch.id for ch in q.choices]
+        if isinstance(value, str) and value in ids:
+            return
+        if value == "unknown":
+            self.problem(
+                place,
+                sub,
+                "conditions cannot test for 'unknown'",
+                "an unknown answer leaves the condition undecided: that is built in",
+            )
+            return
+        owners = [o for o in self.choice_owner.get(str(value), []) if o != q.id]
+        hint = (
+            f"'{value}' is a choice of '{owners[0]}'"
+            if owners
+            else suggest(str(value), ids) or f"choices: {', '.join(ids)}"
+        )
+        self.problem(place, sub, f"'{value}' is not a choice of '{q.id}'", hint)
+
+
+def _raw(data: Any, path: DocPath) -> Any:
+    for item in path:
+        data = data[item]
+    return data if isinstance(data, dict) else {}
+
+
+def _is_text(annotation: Any) -> bool:
+    if annotation == Text:
+        return True
+    return any(arg == Text for arg in get_args(annotation))
+
+
+def _texts(obj: BaseModel, base: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Text]]:
+    """Every Text field inside a model, with its path."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        key = info.alias or name
+        if value is None:
+            continue
+        if _is_text(info.annotation):
+            yield (*base, key), value
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, (*base, key))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _texts(item, (*base, key, i))
+
+
+# ---------------------------------------------------------------------- reachability
+
+
+def _candidates(q: Question, nodes: list[Any]) -> list[Any]:
+    """Answers worth trying for a question when searching for a satisfying case."""
+    if q.type == "single":
+        return [ch.id for ch in q.choices]
+    if q.type == "multiple":
+        plain = [ch.id for ch in q.choices if not ch.exclusive]
+        out: list[Any] = [[], *([ch.id] for ch in q.choices), plain]
+        out.extend(list(n.includes_all) for n in nodes if isinstance(n, c.IncludesAll))
+        return out
+    values: list[Any] = []
+    for n in nodes:
+        if isinstance(n, c.Equals):
+            values.append(n.equals)
+        elif isinstance(n, c.In):
+            values.extend(n.in_)
+        elif isinstance(n, c.Compare):
+            for bound in c.comparison_bounds(n).values():
+                step: Any = dt.timedelta(days=1) if isinstance(bound, dt.date) else 1
+                values.extend([bound - step, bound, bound + step])
+    if q.type == "number":
+        values.append(0)
+    elif q.type == "text":
+        values.append("")
+    return values or [dt.date(2000, 1, 1) if q.type == "date" else "x"]
+
+
+def _satisfiable(
+    target: c.Predicate,
+    reads: set[str],
+    checker: _Checker,
+    relevance: dict[str, c.Predicate],
+    reads_of: dict[str, set[str]],
+    days: list[dt.date],
+) -> bool:
+    closure: set[str] = set()
+    stack = list(reads)
+    while stack:
+        qid = stack.pop()
+        if qid in closure or qid not in checker.by_id:
+            continue
+        closure.add(qid)
+        stack.extend(reads_of.get(qid, set()))
+    ordered = sorted(closure, key=lambda qid: checker.order[qid])
+    nodes_by_q: dict[str, list[Any]] = {}
+    for _, _, cond, _ in checker.conditions():
+        for _, node in c.iter_nodes(cond):
+            if hasattr(node, "question"):
+                nodes_by_q.setdefault(node.question, []).append(node)
+    options = [_candidates(checker.by_id[qid], nodes_by_q.get(qid, [])) for qid in ordered]
+    total = len(days)
+    for opt in options:
+        total *= max(1, len(opt))
+    if total > REACHABILITY_BUDGET:
+        return True  # too many cases to enumerate: assume reachable rather than guess
+    for day in days:
+        for combo in itertools.product(*options):
+            answers: dict[str, Any] = {}
+            for qid, value in zip(ordered, combo, strict=True):
+                rel = relevance.get(qid)
+                answers[qid] = c.ABSENT if rel and rel(answers, day) is False else value
+            if target(answers, day) is True:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------- entry point
+
+
+def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
+    """Check a loaded rule set and compile it; raise every problem at once."""
+    checker = _Checker(loaded)
+    checker.run()
+    checker.out.raise_if_any()
+    rs = loaded.ruleset
+
+    definitions: dict[str, c.Predicate] = {}
+
+    def define(name: str) -> c.Predicate:
+        if name not in definitions:
+            cond = rs.definitions[name].when
+            for used in c.definitions_of(cond):
+                define(used)
+            definitions[name] = c.compile_condition(cond, definitions)
+        return definitions[name]
+
+    for name in rs.definitions:
+        define(name)
+
+    relevance: dict[str, c.Predicate] = {}
+    depends_on: dict[str, frozenset[str]] = {}
+    for q in rs.questions:
+        relevance[q.id] = c.compile_condition(q.when, definitions)
+        depends_on[q.id] = frozenset(checker.expand_questions(q.when)) if q.when else frozenset()
+
+    choice_kos: dict[tuple[str, str], c.Predicate] = {}
+    ko_capable: set[str] = set()
+    for q in rs.questions:
+        for ch in q.choices:
+            if ch.knockout is not None:
+                choice_kos[(q.id, ch.id)] = c.compile_condition(ch.knockout.when, definitions)
+                ko_capable.add(q.id)
+
+    finding_conditions: dict[str, c.Predicate] = {}
+    finding_kos: dict[str, c.Predicate] = {}
+    for rule in rs.findings:
+        finding_conditions[rule.id] = c.compile_condition(rule.when, definitions)
+        if rule.knockout is not None:
+            ko_when: Any = rule.when
+            if rule.knockout.when is not None:
+                ko_when = c.AllOf(all=(rule.when, rule.knockout.when))
+            finding_kos[rule.id] = c.compile_condition(ko_when, definitions)
+            ko_capable |= checker.expand_questions(ko_when)
+
+    _check_reachable(checker, relevance, definitions, depends_on)
+    checker.out.raise_if_any()
+
+    scope_cats = {cat.id for cat in rs.categories if cat.scope}
+    origin = RuleSetOrigin(
+        id=rs.id,
+        version=rs.version,
+        sha256=loaded.sha256,
+        path=loaded.display,
+        embedded=embedded,
+    )
+    return CompiledRuleSet(
+        ruleset=rs,
+        origin=origin,
+        folder=loaded.folder,
+        questions=rs.questions,
+        question_by_id={q.id: q for q in rs.questions},
+        order={q.id: i for i, q in enumerate(rs.questions)},
+        category_by_id={cat.id: cat for cat in rs.categories},
+        relevance=relevance,
+        definitions=definitions,
+        choice_knockouts=choice_kos,
+        finding_conditions=finding_conditions,
+        finding_knockouts=finding_kos,
+        knockout_capable=frozenset(ko_capable),
+        scope_questions=frozenset(q.id for q in rs.questions if q.category in scope_cats),
+        depends_on=depends_on,
+    )
+
+
+def _check_reachable(
+    checker: _Checker,
+    relevance: dict[str, c.Predicate],
+    definitions: dict[str, c.Predicate],
+    depends_on: dict[str, frozenset[str]],
+) -> None:
+    rs = checker.rs
+    days = {rs.as_of}
+    for _, _, cond, _ in checker.conditions():
+        for _, node in c.iter_nodes(cond):
+            if isinstance(node, c.AssessmentDate):
+                for bound in c.comparison_bounds(node.assessment_date).values():
+                    if isinstance(bound, dt.date):
+                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
+    day_list = sorted(days)
+    reads_of = {qid: set(deps) for qid, deps in depends_on.items()}
+    for i, q in enumerate(rs.questions):
+        if q.when is None:
+            continue
+        if not _satisfiable(
+            relevance[q.id], set(depends_on[q.id]), checker, relevance, reads_of, day_list
+        ):
+            checker.problem(
+                checker.q_place(i),
+                ("when",),
+                f"question '{q.id}' can never be asked: no answers make its condition true",
+                "look for a contradiction, such as two different values of one question",
+            )
+    for i, rule in enumerate(rs.findings):
+        reads = checker.expand_questions(rule.when)
+        pred = c.compile_condition(rule.when, definitions)
+        if not _satisfiable(pred, reads, checker, relevance, reads_of, day_list):
+            checker.problem(
+                checker.f_place(i),
+                ("when",),
+                f"finding '{rule.id}' can never fire: no answers make its condition true",
+            )

@@ -1,0 +1,67 @@
+"""A checked rule set with its conditions compiled and its indexes built, once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vetting.ruleset.conditions import Predicate
+from vetting.ruleset.model import Category, Choice, FindingRule, Question, RuleSet
+
+
+@dataclass(frozen=True)
+class RuleSetOrigin:
+    """Which rule set was used: recorded in every output, so a result can be re-checked."""
+
+    id: str
+    version: str
+    sha256: str
+    path: str
+    embedded: bool
+
+    def as_dict(self) -> dict[str, str | bool]:
+        return {
+            "id": self.id,
+            "version": self.version,
+            "sha256": self.sha256,
+            "path": self.path,
+            "embedded": self.embedded,
+        }
+
+
+@dataclass(frozen=True)
+class CompiledRuleSet:
+    """Everything the scorer and the questionnaire need, precomputed."""
+
+    ruleset: RuleSet
+    origin: RuleSetOrigin
+    folder: Path
+    questions: tuple[Question, ...]
+    question_by_id: dict[str, Question]
+    order: dict[str, int]
+    category_by_id: dict[str, Category]
+    relevance: dict[str, Predicate]
+    definitions: dict[str, Predicate]
+    #: (question id, choice id) -> when the choice's knock-out holds.
+    choice_knockouts: dict[tuple[str, str], Predicate]
+    finding_conditions: dict[str, Predicate]
+    #: finding id -> when its knock-out holds (its own `when` and the knock-out's).
+    finding_knockouts: dict[str, Predicate]
+    #: Questions whose answer can produce a knock-out, directly or through a rule.
+    knockout_capable: frozenset[str]
+    scope_questions: frozenset[str]
+    #: Questions each question's relevance reads, directly or through definitions.
+    depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> tuple[FindingRule, ...]:
+        return self.ruleset.findings
+
+    def choice(self, question_id: str, choice_id: str) -> Choice | None:
+        for choice in self.question_by_id[question_id].choices:
+            if choice.id == choice_id:
+                return choice
+        return None
+
+    def is_scope(self, question_id: str) -> bool:
+        return question_id in self.scope_questions

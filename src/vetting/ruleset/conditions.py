@@ -1,0 +1,394 @@
+"""Relevance and trigger conditions: structured data, never code.
+
+A condition is a small tree (`all`, `any`, `not`, `is`, a comparison on one
+question, or on the assessment date). Each node is validated by its own model,
+chosen by a callable discriminator so that a bad node gets one clear error.
+Conditions are compiled once into closures and evaluated in three-valued logic:
+True, False, or None (undecided) when they depend on an unknown answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+#: Scalars a comparison may hold: a choice id, a number, a date or a text.
+Scalar = Annotated[
+    Union[dt.date, int, float, str],  # noqa: UP007 - keeps the JSON Schema readable
+    Field(union_mode="left_to_right"),
+]
+
+QUESTION_OPERATORS = (
+    "equals",
+    "in",
+    "includes_any",
+    "includes_all",
+    "answered",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+)
+COMPOUND_KEYS = ("all", "any", "not", "is", "assessment_date")
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class AllOf(_Node):
+    """True when every sub-condition is true."""
+
+    all: tuple[Condition, ...] = Field(min_length=1)
+
+
+class AnyOf(_Node):
+    """True when at least one sub-condition is true."""
+
+    any: tuple[Condition, ...] = Field(min_length=1)
+
+
+class Not(_Node):
+    """True when the sub-condition is false."""
+
+    not_: Condition = Field(alias="not")
+
+
+class Is(_Node):
+    """True when a named definition of the rule set holds (e.g. `patient_data`)."""
+
+    is_: str = Field(alias="is", min_length=1)
+
+
+class Equals(_Node):
+    """The answer to a single-choice (or text, number, date) question equals a value."""
+
+    question: str
+    equals: Scalar
+
+
+class In(_Node):
+    """The answer to a single-choice question is one of the values."""
+
+    question: str
+    in_: tuple[Scalar, ...] = Field(alias="in", min_length=1)
+
+
+class IncludesAny(_Node):
+    """A multiple-choice answer includes at least one of the choices."""
+
+    question: str
+    includes_any: tuple[str, ...] = Field(min_length=1)
+
+
+class IncludesAll(_Node):
+    """A multiple-choice answer includes every one of the choices."""
+
+    question: str
+    includes_all: tuple[str, ...] = Field(min_length=1)
+
+
+class Answered(_Node):
+    """The question has a real answer (`answered: true`) or not (`answered: false`).
+
+    `unknown` is not a real answer; an empty multiple choice (`[]`) is.
+    """
+
+    question: str
+    answered: bool
+
+
+class Compare(_Node):
+    """A number or date answer compared with a bound: exactly one of gt, gte, lt, lte."""
+
+    question: str
+    gt: float | dt.date | None = None
+    gte: float | dt.date | None = None
+    lt: float | dt.date | None = None
+    lte: float | dt.date | None = None
+
+
+class DateBounds(_Node):
+    """Bounds on the assessment date; give at least one."""
+
+    gt: dt.date | None = None
+    gte: dt.date | None = None
+    lt: dt.date | None = None
+    lte: dt.date | None = None
+
+
+class AssessmentDate(_Node):
+    """The assessment date is within bounds: legal duties that start on a given day."""
+
+    assessment_date: DateBounds
+
+
+def _tag(value: Any) -> str | None:
+    """Pick the node model from the keys present, or None for one clear error."""
+    if isinstance(value, BaseModel):
+        return type(value).__name__
+    if not isinstance(value, dict):
+        return None
+    keys = set(value)
+    compound = keys & set(COMPOUND_KEYS)
+    if compound:
+        if len(compound) != 1 or "question" in keys:
+            return None
+        return {
+            "all": "AllOf",
+            "any": "AnyOf",
+            "not": "Not",
+            "is": "Is",
+            "assessment_date": "AssessmentDate",
+        }[compound.pop()]
+    if "question" not in keys:
+        return None
+    ops = keys & set(QUESTION_OPERATORS)
+    if len(ops) != 1:
+        return None
+    op = ops.pop()
+    if op in {"gt", "gte", "lt", "lte"}:
+        return "Compare"
+    return {
+        "equals": "Equals",
+        "in": "In",
+        "includes_any": "IncludesAny",
+        "includes_all": "IncludesAll",
+        "answered": "Answered",
+    }[op]
+
+
+CONDITION_FORMS = (
+    "a condition is one of: {all: [...]}, {any: [...]}, {not: ...}, {is: definition}, "
+    "{assessment_date: {gte: YYYY-MM-DD}}, or {question: id, OP: value} with exactly one OP "
+    "among " + ", ".join(QUESTION_OPERATORS)
+)
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("AllOf")]
+    | Annotated[AnyOf, Tag("AnyOf")]
+    | Annotated[Not, Tag("Not")]
+    | Annotated[Is, Tag("Is")]
+    | Annotated[Equals, Tag("Equals")]
+    | Annotated[In, Tag("In")]
+    | Annotated[IncludesAny, Tag("IncludesAny")]
+    | Annotated[IncludesAll, Tag("IncludesAll")]
+    | Annotated[Answered, Tag("Answered")]
+    | Annotated[Compare, Tag("Compare")]
+    | Annotated[AssessmentDate, Tag("AssessmentDate")],
+    Discriminator(
+        _tag,
+        custom_error_type="invalid_condition",
+        custom_error_message=CONDITION_FORMS,
+    ),
+]
+
+for _model in (AllOf, AnyOf, Not):
+    _model.model_rebuild()
+
+
+def describe_bad_condition(value: Any) -> str:
+    """A precise message for a node the discriminator rejected."""
+    if not isinstance(value, dict):
+        return f"a condition must be a mapping, not {type(value).__name__}"
+    keys = set(value)
+    compound = sorted(keys & set(COMPOUND_KEYS))
+    if len(compound) > 1:
+        return f"one condition node holds {', '.join(compound)}: wrap them in 'all' or 'any'"
+    if compound and "question" in keys:
+        return f"'{compound[0]}' cannot stand beside 'question' in one node"
+    if "question" in keys:
+        ops = sorted(keys & set(QUESTION_OPERATORS))
+        if not ops:
+            extra = sorted(keys - {"question"})
+            got = f" (found {', '.join(extra)})" if extra else ""
+            return "a question condition needs one operator: " + ", ".join(QUESTION_OPERATORS) + got
+        return f"a question condition takes exactly one operator, found {', '.join(ops)}"
+    return f"unknown condition keys {', '.join(sorted(keys)) or '(none)'}; {CONDITION_FORMS}"
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def iter_nodes(cond: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every node of a condition tree with its path (as the user wrote it)."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), cond)]
+    while stack:
+        path, node = stack.pop()
+        yield path, node
+        if isinstance(node, AllOf):
+            stack.extend(((*path, "all", i), c) for i, c in enumerate(node.all))
+        elif isinstance(node, AnyOf):
+            stack.extend(((*path, "any", i), c) for i, c in enumerate(node.any))
+        elif isinstance(node, Not):
+            stack.append(((*path, "not"), node.not_))
+
+
+def questions_of(cond: Any) -> set[str]:
+    """Question ids a condition reads directly (not through definitions)."""
+    return {n.question for _, n in iter_nodes(cond) if hasattr(n, "question")}
+
+
+def definitions_of(cond: Any) -> set[str]:
+    """Definition names a condition uses directly."""
+    return {n.is_ for _, n in iter_nodes(cond) if isinstance(n, Is)}
+
+
+def comparison_bounds(node: Compare | DateBounds) -> dict[str, float | dt.date]:
+    """The bounds actually given on a comparison node."""
+    return {
+        op: getattr(node, op) for op in ("gt", "gte", "lt", "lte") if getattr(node, op) is not None
+    }
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+class _Unknown:
+    """The answer `unknown`: the buyer does not know, or the vendor did not say."""
+
+    _instance: _Unknown | None = None
+
+    def __new__(cls) -> _Unknown:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+class _Absent:
+    """No answer because the question does not apply (its `when` is false)."""
+
+    _instance: _Absent | None = None
+
+    def __new__(cls) -> _Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+UNKNOWN: Any = _Unknown()
+ABSENT: Any = _Absent()
+
+#: Three-valued truth: True, False, or None when undecided.
+Truth = bool | None
+#: What a compiled condition reads: answers by question id, and the assessment date.
+Answers = Mapping[str, Any]
+Predicate = Callable[[Answers, dt.date], Truth]
+
+
+def _all(values: Iterator[Truth]) -> Truth:
+    undecided = False
+    for v in values:
+        if v is False:
+            return False
+        if v is None:
+            undecided = True
+    return None if undecided else True
+
+
+def _any(values: Iterator[Truth]) -> Truth:
+    undecided = False
+    for v in values:
+        if v is True:
+            return True
+        if v is None:
+            undecided = True
+    return None if undecided else False
+
+
+def _compare(value: Any, op: str, bound: Any) -> bool:
+    if isinstance(value, dt.date) != isinstance(bound, dt.date):
+        return False
+    if op == "gt":
+        return bool(value > bound)
+    if op == "gte":
+        return bool(value >= bound)
+    if op == "lt":
+        return bool(value < bound)
+    return bool(value <= bound)
+
+
+def compile_condition(cond: Any, definitions: Mapping[str, Predicate]) -> Predicate:
+    """Turn a validated condition tree into a closure, once.
+
+    `definitions` maps names to already compiled predicates (the checker orders
+    them and rejects cycles before this runs).
+    """
+    if cond is None:
+        return lambda answers, day: True
+    if isinstance(cond, AllOf):
+        parts = [compile_condition(c, definitions) for c in cond.all]
+        return lambda a, d: _all(p(a, d) for p in parts)
+    if isinstance(cond, AnyOf):
+        parts = [compile_condition(c, definitions) for c in cond.any]
+        return lambda a, d: _any(p(a, d) for p in parts)
+    if isinstance(cond, Not):
+        inner = compile_condition(cond.not_, definitions)
+
+        def negate(a: Answers, d: dt.date) -> Truth:
+            v = inner(a, d)
+            return None if v is None else not v
+
+        return negate
+    if isinstance(cond, Is):
+        return definitions[cond.is_]
+    if isinstance(cond, AssessmentDate):
+        bounds = comparison_bounds(cond.assessment_date)
+        return lambda a, d: all(_compare(d, op, b) for op, b in bounds.items())
+    if isinstance(cond, Answered):
+        qid, wanted = cond.question, cond.answered
+
+        def answered(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            return (v is not ABSENT and v is not UNKNOWN) == wanted
+
+        return answered
+    return _compile_question_test(cond)
+
+
+def _compile_question_test(cond: Any) -> Predicate:
+    qid: str = cond.question
+    test: Callable[[Any], bool]
+    if isinstance(cond, Equals):
+        expected = cond.equals
+        test = lambda v: v == expected  # noqa: E731
+    elif isinstance(cond, In):
+        options = set(cond.in_)
+        test = lambda v: not isinstance(v, list) and v in options  # noqa: E731
+    elif isinstance(cond, IncludesAny):
+        wanted_any = set(cond.includes_any)
+        test = lambda v: isinstance(v, list) and bool(wanted_any & set(v))  # noqa: E731
+    elif isinstance(cond, IncludesAll):
+        wanted_all = set(cond.includes_all)
+        test = lambda v: isinstance(v, list) and wanted_all <= set(v)  # noqa: E731
+    elif isinstance(cond, Compare):
+        bounds = comparison_bounds(cond)
+        test = lambda v: (  # noqa: E731
+            isinstance(v, int | float | dt.date)
+            and not isinstance(v, bool)
+            and all(_compare(v, op, b) for op, b in bounds.items())
+        )
+    else:  # pragma: no cover - the discriminator admits nothing else
+        raise TypeError(f"not a condition: {cond!r}")
+
+    def evaluate(a: Answers, d: dt.date) -> Truth:
+        v = a.get(qid, ABSENT)
+        if v is ABSENT:
+            return False
+        if v is UNKNOWN:
+            return None
+        return test(v)
+
+    return evaluate
+
+
+Kind = Literal["single", "multiple", "text", "number", "date"]

@@ -1,0 +1,289 @@
+"""Load a rule-set folder: YAML with positions -> validated models -> one RuleSet.
+
+Schema errors from every file are gathered and reported together, each with
+`file:line:col`, the path inside the document and a fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from vetting import yamlio
+from vetting.errors import Position, Problem, ProblemCollector, VettingError
+from vetting.ruleset import model
+from vetting.ruleset.conditions import describe_bad_condition
+from vetting.yamlio import DocPath, Document, format_path
+
+MANIFEST = "ruleset.yaml"
+
+
+@dataclass
+class SourceMap:
+    """Where each element of a merged rule set was written: for precise errors."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    places: dict[tuple[str, str], tuple[str, DocPath]] = field(default_factory=dict)
+    #: Where each question and finding rule was written, by index in the RuleSet.
+    questions: list[tuple[str, DocPath]] = field(default_factory=list)
+    findings: list[tuple[str, DocPath]] = field(default_factory=list)
+
+    def add(self, kind: str, key: str, doc: Document, path: DocPath) -> None:
+        self.places[(kind, key)] = (doc.file, path)
+
+    def at(self, place: tuple[str, DocPath] | None, *sub: str | int) -> tuple[Position, str]:
+        """Position and display path of `sub` inside a recorded place."""
+        if place is None:
+            return Position("?"), ""
+        file, base = place
+        full = (*base, *sub)
+        return self.documents[file].position(full), format_path(full)
+
+    def locate(self, kind: str, key: str, *sub: str | int) -> tuple[Position, str]:
+        """Position and display path of `sub` inside the element `key` of `kind`."""
+        return self.at(self.places.get((kind, key)), *sub)
+
+
+@dataclass
+class LoadedRuleSet:
+    """A rule set as loaded: the merged model, where things are, and its digest."""
+
+    ruleset: model.RuleSet
+    folder: Path
+    display: str
+    sha256: str
+    sources: SourceMap
+
+
+def _all_field_names() -> list[str]:
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            for name, info in obj.model_fields.items():
+                names.add(info.alias or name)
+    from vetting.ruleset import conditions
+
+    names.update(conditions.QUESTION_OPERATORS)
+    names.update(conditions.COMPOUND_KEYS)
+    names.add("question")
+    return sorted(names)
+
+
+def suggest(
+    word: str, candidates: list[str] | set[str] | tuple[str, ...], cutoff: float = 0.6
+) -> str:
+    """`did you mean 'x'?` for a misspelt id or key, or an empty string."""
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+_FRIENDLY_PATTERNS = {
+    "Id": "use lowercase letters, digits and underscores, dot-separated (e.g. hosting.location)",
+    "ChoiceId": "use lowercase letters, digits and underscores (e.g. outside_eea)",
+}
+
+
+def validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
+    """Turn pydantic's errors into positioned problems, one per bad node."""
+    errors = exc.errors(include_url=False)
+    locs = [tuple(e["loc"]) for e in errors]
+    vocabulary = _all_field_names()
+    problems: list[Problem] = []
+    for err, loc in zip(errors, locs, strict=True):
+        # An error on a container is noise when one of its items has its own error.
+        if err["type"] in {"too_short", "tuple_type", "list_type"} and any(
+            other != loc and other[: len(loc)] == loc for other in locs
+        ):
+            continue
+        path = doc.resolve(loc)
+        display = format_path(path)
+        kind = err["type"]
+        hint = ""
+        if kind == "missing":
+            name = str(loc[-1])
+            display = f"{display}.{name}" if display else name
+            message = f"missing required field '{name}'"
+        elif kind == "extra_forbidden":
+            name = str(loc[-1])
+            message = f"unknown field '{name}'"
+            hint = suggest(name, vocabulary) or "remove it (docs/rules-format.md lists the fields)"
+        elif kind == "invalid_condition":
+            message = describe_bad_condition(err.get("input"))
+        elif kind == "string_pattern_mismatch":
+            message = f"'{err.get('input')}' is not a valid identifier"
+            hint = _FRIENDLY_PATTERNS["ChoiceId" if "choices" in display else "Id"]
+            if display.endswith("version"):
+                message = f"'{err.get('input')}' is not a semantic version"
+                hint = "write MAJOR.MINOR.PATCH, e.g. 1.0.0"
+        else:
+            message = err["msg"]
+            got = err.get("input")
+            if kind.endswith(("_type", "_parsing")) and not isinstance(got, dict | list):
+                message += f", got {str(got)[:40]!r}"
+        problems.append(Problem(doc.position(path), message, display, hint))
+    return problems
+
+
+def _validate(cls: type[model._Model], doc: Document, out: ProblemCollector) -> Any:
+    if not isinstance(doc.data, dict):
+        out.add(
+            doc.position(()),
+            "the file must hold a mapping of fields (key: value)",
+            hint="see docs/rules-format.md",
+        )
+        return None
+    try:
+        return cls.model_validate(doc.data)
+    except ValidationError as exc:
+        out.problems.extend(validation_problems(exc, doc))
+        return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_folder(folder: Path, display: str | None = None) -> LoadedRuleSet:
+    """Read every file of a rule set, validate each, merge them; raise all problems."""
+    folder = Path(folder)
+    shown = display or _display(folder)
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise VettingError(
+            Problem(
+                Position(f"{shown}/{MANIFEST}"),
+                "no rule set here: the manifest ruleset.yaml is missing",
+                hint="point --rules to a folder that holds ruleset.yaml",
+            )
+        )
+    out = ProblemCollector()
+    sources = SourceMap()
+    digest = hashlib.sha256()
+
+    def read(path: Path, name: str) -> Document | None:
+        try:
+            raw = path.read_bytes()
+            digest.update(name.encode() + b"\0" + raw + b"\0")
+            doc = yamlio.parse(yamlio.decode(raw, f"{shown}/{name}"), f"{shown}/{name}")
+        except VettingError as exc:
+            out.problems.extend(exc.problems)
+            return None
+        sources.documents[doc.file] = doc
+        return doc
+
+    manifest_doc = read(manifest_path, MANIFEST)
+    manifest = _validate(model.Manifest, manifest_doc, out) if manifest_doc else None
+    if manifest is None or manifest_doc is None:
+        out.raise_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    parts: list[tuple[Document, model.RuleFile]] = []
+    for index, name in enumerate(manifest.include):
+        path = folder / name
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            out.add(
+                manifest_doc.position(("include", index)),
+                f"'{name}' must be a file of the rule-set folder",
+                "include",
+            )
+            continue
+        if not path.is_file():
+            available = [p.name for p in yamlio.iter_yaml_files(folder) if p.name != MANIFEST]
+            out.add(
+                manifest_doc.position(("include", index)),
+                f"included file '{name}' not found",
+                f"include[{index}]",
+                suggest(name, available, cutoff=0.85),
+            )
+            continue
+        doc = read(path, name)
+        if doc is None:
+            continue
+        part = _validate(model.RuleFile, doc, out)
+        if part is not None:
+            parts.append((doc, part))
+    out.raise_if_any()
+    ruleset = _merge(manifest, manifest_doc, parts, sources, out)
+    out.raise_if_any()
+    return LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources)
+
+
+def _merge(
+    manifest: model.Manifest,
+    manifest_doc: Document,
+    parts: list[tuple[Document, model.RuleFile]],
+    sources: SourceMap,
+    out: ProblemCollector,
+) -> model.RuleSet:
+    all_sources: dict[str, model.Source] = {}
+    definitions: dict[str, model.Definition] = {}
+    questions: list[model.Question] = []
+    findings: list[model.FindingRule] = []
+
+    def merge_named(kind: str, table: dict[str, Any], items: dict[str, Any], doc: Document) -> None:
+        for key, value in items.items():
+            if (kind, key) in sources.places:
+                first, _ = sources.locate(kind, key)
+                out.add(
+                    doc.position((kind, key)),
+                    f"{kind[:-1]} '{key}' is defined twice (first at {first})",
+                    f"{kind}.{key}",
+                    "keep one of them",
+                )
+                continue
+            table[key] = value
+            sources.add(kind, key, doc, (kind, key))
+
+    merge_named("sources", all_sources, manifest.sources, manifest_doc)
+    merge_named("definitions", definitions, manifest.definitions, manifest_doc)
+    for i, category in enumerate(manifest.categories):
+        sources.add("category", category.id, manifest_doc, ("categories", i))
+    sources.add("scoring", "", manifest_doc, ("scoring",))
+    sources.add("manifest", "", manifest_doc, ())
+
+    for doc, part in parts:
+        merge_named("sources", all_sources, part.sources, doc)
+        merge_named("definitions", definitions, part.definitions, doc)
+        for i, question in enumerate(part.questions):
+            if question.category is None and part.category is not None:
+                question = question.model_copy(update={"category": part.category})
+            if question.category is None:
+                out.add(
+                    doc.position(("questions", i)),
+                    f"question '{question.id}' has no category",
+                    f"questions[{i}]",
+                    "add 'category: <id>' at the top of the file or on the question",
+                )
+            questions.append(question)
+            sources.questions.append((doc.file, ("questions", i)))
+        for i, rule in enumerate(part.findings):
+            if rule.category is None and part.category is not None:
+                rule = rule.model_copy(update={"category": part.category})
+            findings.append(rule)
+            sources.findings.append((doc.file, ("findings", i)))
+
+    return model.RuleSet(
+        id=manifest.id,
+        version=manifest.version,
+        title=manifest.title,
+        description=manifest.description,
+        languages=manifest.languages,
+        as_of=manifest.as_of,
+        review_period_months=manifest.review_period_months,
+        authors=manifest.authors,
+        license=manifest.license,
+        categories=manifest.categories,
+        definitions=definitions,
+        sources=all_sources,
+        questions=tuple(questions),
+        findings=tuple(findings),
+        scoring=manifest.scoring,
+    )

@@ -1,0 +1,253 @@
+"""The rule-set format: pydantic models, the single source of truth.
+
+A rule set is a folder: a manifest (`ruleset.yaml`) that names the part files
+to include, in asking order, and the part files holding questions and finding
+rules. `vetting rules schema` prints the JSON Schema generated from these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from vetting.ruleset.conditions import Condition
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$", max_length=80),
+]
+ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
+RuleSetId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+SemVer = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$"
+    ),
+]
+Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+#: A text in every declared language: `{fr: "...", en: "..."}`.
+Text = dict[Lang, Annotated[str, StringConstraints(min_length=1)]]
+Points = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], float]
+
+Severity = Literal["info", "low", "medium", "high", "critical"]
+FindingSeverity = Literal["info", "low", "medium", "high", "critical", "blocker"]
+SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical", "blocker")
+QuestionType = Literal["single", "multiple", "text", "number", "date"]
+CHOICE_TYPES = ("single", "multiple")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Source(_Model):
+    """A law, standard or guidance cited by references (`sources: {gdpr: ...}`)."""
+
+    title: Text
+    url: str | None = None
+    date: dt.date | None = Field(
+        default=None, description="Date of the text or of the version cited."
+    )
+    verify: Text | None = Field(
+        default=None, description="What a buyer should double-check in the primary text."
+    )
+
+
+class Reference(_Model):
+    """A citation: a source id and, usually, an article or section."""
+
+    ref: str = Field(description="Id of an entry of `sources`.")
+    article: str | None = Field(default=None, description="e.g. 'art. 28(3)' or 'L.1111-8'.")
+    note: Text | None = None
+    verify: Text | None = Field(
+        default=None, description="Present when this point rests on a source to check."
+    )
+
+
+class KnockOut(_Model):
+    """A blocking answer: the law says no, or the tool cannot be used safely.
+
+    With `when`, the knock-out holds only under that condition (KO*); otherwise
+    the choice keeps its ordinary severity.
+    """
+
+    rationale: Text
+    references: tuple[Reference, ...] = ()
+    when: Condition | None = None
+
+
+class Choice(_Model):
+    """One answer option; options are listed from the lowest risk to the highest."""
+
+    id: ChoiceId
+    label: Text
+    points: Points = Field(default_factory=dict, description="Points per pool.")
+    severity: Severity = "info"
+    knockout: KnockOut | None = None
+    exclusive: bool = Field(
+        default=False, description="Multiple choice only: cannot be combined (e.g. 'none')."
+    )
+    recommendation: Text | None = Field(
+        default=None, description="Overrides the question's recommendation for this answer."
+    )
+
+
+class UnknownAnswer(_Model):
+    """How the answer `unknown` scores; by default, like the question's worst choice."""
+
+    points: Points | None = None
+    severity: Severity | None = None
+
+
+class Question(_Model):
+    """A question put to the buyer, who answers from the vendor's documentation."""
+
+    id: Id
+    category: Id | None = Field(
+        default=None, description="Defaults to the `category` of the file that holds it."
+    )
+    type: QuestionType
+    text: Text
+    help: Text = Field(description="Why we ask: the stake, the law, the statistic.")
+    when: Condition | None = Field(default=None, description="Asked only when this holds.")
+    weight: float = Field(default=1.0, ge=0)
+    choices: tuple[Choice, ...] = ()
+    evidence: Text | None = Field(default=None, description="What to request from the vendor.")
+    recommendation: Text | None = Field(
+        default=None, description="What to do when the answer carries risk."
+    )
+    references: tuple[Reference, ...] = ()
+    unknown: UnknownAnswer | None = None
+    minimum: float | None = Field(default=None, description="Number questions: lowest value.")
+    maximum: float | None = Field(default=None, description="Number questions: highest value.")
+    unit: Text | None = None
+    verify: Text | None = None
+
+
+class FindingRule(_Model):
+    """A finding raised by a condition over several answers (contradictions, combinations)."""
+
+    id: Id
+    when: Condition
+    severity: Severity = "medium"
+    knockout: KnockOut | None = None
+    message: Text
+    recommendation: Text | None = None
+    ask_vendor: Text | None = None
+    points: Points = Field(default_factory=dict)
+    category: Id | None = None
+    references: tuple[Reference, ...] = ()
+
+
+class Category(_Model):
+    """A section of the questionnaire and of the report."""
+
+    id: Id
+    title: Text
+    weight: float = Field(default=1.0, ge=0)
+    scope: bool = Field(
+        default=False,
+        description="Scoping section: asked first, not scored, never changed by explanations.",
+    )
+    description: Text | None = None
+
+
+class Definition(_Model):
+    """A named condition with its plain-words meaning, used as `{is: name}`."""
+
+    label: Text
+    text: Text
+    when: Condition
+
+
+class Levels(_Model):
+    """Level thresholds: a score at or above a threshold reaches that level."""
+
+    unit: Literal["percent", "points"] = "percent"
+    moderate: float
+    high: float
+    critical: float
+
+
+class Adjustment(_Model):
+    """A rule between pools, e.g. strong mitigation reduces the risk score."""
+
+    id: Id
+    label: Text
+    if_pool: str
+    reaches_percent: float = Field(ge=0, le=100)
+    then_pool: str
+    multiply_by: float = Field(ge=0)
+    rounding: Literal["half_up", "half_even", "down", "up"] = "half_up"
+    decimals: int = Field(default=0, ge=0, le=6)
+
+
+class ScoringPolicy(_Model):
+    """How answers become a score, a level and a verdict (see docs/scoring.md)."""
+
+    pools: tuple[str, ...] = ("risk", "mitigation")
+    score_pool: str = "risk"
+    denominator: Literal["scope", "relevant", "all"] = Field(
+        default="scope",
+        description=(
+            "Which questions count in a pool's maximum: 'scope' (relevant given the "
+            "scope answers alone: a worse answer never shrinks it), 'relevant', or 'all'."
+        ),
+    )
+    levels: Levels
+    adjustments: tuple[Adjustment, ...] = ()
+    unknown: Literal["worst", "zero"] = Field(
+        default="worst", description="Default points of `unknown`: the worst choice's, or none."
+    )
+
+
+class RuleFile(_Model):
+    """A part file of a rule set: questions and findings of one category."""
+
+    category: Id | None = None
+    questions: tuple[Question, ...] = ()
+    findings: tuple[FindingRule, ...] = ()
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    definitions: dict[Id, Definition] = Field(default_factory=dict)
+
+
+class Manifest(_Model):
+    """`ruleset.yaml`: what the rule set is, its sections and its scoring policy."""
+
+    format: Literal[1] = 1
+    id: RuleSetId
+    version: SemVer
+    title: Text
+    description: Text | None = None
+    languages: tuple[Lang, ...] = Field(min_length=1)
+    as_of: dt.date
+    review_period_months: int | None = Field(default=None, ge=1)
+    authors: tuple[str, ...] = Field(min_length=1)
+    license: str
+    include: tuple[str, ...] = Field(min_length=1, description="Part files, in asking order.")
+    categories: tuple[Category, ...] = Field(min_length=1)
+    scoring: ScoringPolicy
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    definitions: dict[Id, Definition] = Field(default_factory=dict)
+
+
+class RuleSet(_Model):
+    """A whole rule set, merged from its files (what `vetting rules export` shows)."""
+
+    id: RuleSetId
+    version: SemVer
+    title: Text
+    description: Text | None = None
+    languages: tuple[Lang, ...]
+    as_of: dt.date
+    review_period_months: int | None = None
+    authors: tuple[str, ...]
+    license: str
+    categories: tuple[Category, ...]
+    definitions: dict[Id, Definition]
+    sources: dict[Id, Source]
+    questions: tuple[Question, ...]
+    findings: tuple[FindingRule, ...]
+    scoring: ScoringPolicy

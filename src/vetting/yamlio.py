@@ -1,0 +1,292 @@
+"""YAML in and out, the strict way: positions, no duplicate keys, YAML 1.2 booleans.
+
+PyYAML silently keeps the last of two duplicate keys and reads `no`, `on`, `off`
+as booleans (YAML 1.1): both are traps in a yes/no questionnaire. We compose the
+node tree with libyaml's C parser (fast), then build plain Python data ourselves,
+remembering where every value sits so later passes can say `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vetting.errors import Position, Problem, VettingError
+
+try:  # the C parser is much faster; fall back if PyYAML was built without libyaml
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+#: One step inside a document: a mapping key or a list index.
+PathItem = str | int
+DocPath = tuple[PathItem, ...]
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+_BOOL_TRUE = {"true", "True", "TRUE"}
+_BOOL_FALSE = {"false", "False", "FALSE"}
+_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def format_path(path: DocPath) -> str:
+    """`('questions', 3, 'when')` -> `questions[3].when`, as a user reads it."""
+    out = ""
+    for item in path:
+        if isinstance(item, int):
+            out += f"[{item}]"
+        else:
+            out += f".{item}" if out else str(item)
+    return out
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file, with the position of every value in it."""
+
+    file: str
+    data: Any
+    positions: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: DocPath) -> Position:
+        """Where `path` is, or its nearest ancestor that exists in the file."""
+        probe = tuple(path)
+        while probe:
+            found = self.positions.get(probe)
+            if found:
+                return Position(self.file, *found)
+            probe = probe[:-1]
+        found = self.positions.get(())
+        return Position(self.file, *(found or (1, 1)))
+
+    def resolve(self, loc: tuple[Any, ...]) -> DocPath:
+        """Map a validator's location onto this document's path.
+
+        Validators add steps that are not in the data (union tags, model names);
+        those are skipped, so the path names only what the user wrote.
+        """
+        node = self.data
+        path: list[PathItem] = []
+        for item in loc:
+            in_dict = isinstance(node, dict) and isinstance(item, str) and item in node
+            in_list = isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node)
+            if in_dict or in_list:
+                node = node[item]
+                path.append(item)
+        return tuple(path)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if node.style in {'"', "'", "|", ">"} or node.tag == "tag:yaml.org,2002:str":
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOL_TRUE:
+        return True
+    if value in _BOOL_FALSE:
+        return False
+    if _INT_RE.match(value):
+        return int(value.replace("_", ""))
+    if _FLOAT_RE.match(value) and any(c.isdigit() for c in value):
+        return float(value.replace("_", ""))
+    if _DATE_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+class _Builder:
+    """Turns a composed node tree into plain data and a position table."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[DocPath, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def fail(
+        self, node: yaml.Node, message: str, hint: str = "", path: DocPath = ()
+    ) -> VettingError:
+        line, col = _mark(node)
+        return VettingError(
+            Problem(Position(self.file, line, col), message, format_path(path), hint)
+        )
+
+    def build(self, node: yaml.Node, path: DocPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, f"the document has more than {MAX_NODES} values")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
+        if id(node) in self.seen:
+            # The composer hands an alias over as the anchored node itself: a second
+            # visit is an alias. Reject it where it is used (this also stops alias bombs).
+            line, col = self.positions.get(path, _mark(node))
+            raise VettingError(
+                Problem(
+                    Position(self.file, line, col),
+                    "YAML anchors and aliases (&name, *name, <<) are not supported",
+                    format_path(path),
+                    "write the value out in full",
+                )
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, child in enumerate(node.value):
+                self.positions[(*path, index)] = _mark(child)
+                items.append(self.build(child, (*path, index), depth + 1))
+            return items
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            first_seen: dict[str, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == (
+                    "tag:yaml.org,2002:merge"
+                ):
+                    raise self.fail(
+                        key_node,
+                        "keys must be plain text",
+                        "YAML merge keys (<<) and complex keys are not supported",
+                    )
+                key = key_node.value
+                if key in first_seen:
+                    line, _ = _mark(first_seen[key])
+                    raise self.fail(
+                        key_node,
+                        f"duplicate key '{key}' (first defined on line {line})",
+                        "keep one of them",
+                        (*path, key),
+                    )
+                first_seen[key] = key_node
+                child_path = (*path, key)
+                # Point at the key: that is the line a user looks for ("when:", "id:").
+                self.positions[child_path] = _mark(key_node)
+                result[key] = self.build(value_node, child_path, depth + 1)
+            return result
+        raise self.fail(node, "unsupported YAML node")  # pragma: no cover
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Bytes to text: UTF-8 (a BOM is accepted and dropped), or a clear error."""
+    if len(raw) > MAX_BYTES:
+        raise VettingError(
+            Problem(Position(file), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise VettingError(
+            Problem(
+                Position(file, line, col),
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                hint="save the file as UTF-8",
+            )
+        ) from None
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise VettingError(
+            Problem(Position(file, line, col), "NUL byte in a text file", hint="is it binary?")
+        )
+    return text
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse one YAML document from text, keeping positions."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(file, mark.line + 1, mark.column + 1) if mark else Position(file)
+        what = exc.problem or exc.context or "invalid YAML"
+        raise VettingError(Problem(pos, f"YAML syntax error: {what}")) from None
+    except yaml.YAMLError as exc:
+        raise VettingError(Problem(Position(file), f"YAML syntax error: {exc}")) from None
+    except RecursionError:
+        raise VettingError(
+            Problem(Position(file), f"nesting deeper than {MAX_DEPTH} levels")
+        ) from None
+    if node is None:
+        return Document(file, None, {(): (1, 1)})
+    builder = _Builder(file)
+    builder.positions[()] = _mark(node)
+    data = builder.build(node, (), 0)
+    return Document(file, data, builder.positions)
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    """Read and parse a YAML (or JSON, a subset of YAML) file."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise VettingError(Problem(Position(name), "file not found")) from None
+    except IsADirectoryError:
+        raise VettingError(Problem(Position(name), "is a folder, not a file")) from None
+    except OSError as exc:
+        raise VettingError(Problem(Position(name), f"cannot read: {exc.strerror}")) from None
+    return parse(decode(raw, name), name)
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write a file so that readers see the old or the new content, never half.
+
+    The temporary file sits in the same folder (same file system) and is
+    renamed over the target after an fsync, so a crash or a concurrent writer
+    never leaves a truncated file.
+    """
+    path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with _suppress_oserror():
+            os.unlink(tmp)
+        raise
+
+
+class _suppress_oserror:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return isinstance(exc[1], OSError)
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """YAML files of a folder in a stable order."""
+    yield from sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})

@@ -1,0 +1,116 @@
+"""The `vetting` command line: fast help, versions, exit codes, exports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, Result
+from vetting import __version__
+from vetting.yamlio import load
+
+
+def test_help_imports_no_heavy_module() -> None:
+    """`vetting --help` must stay fast: no prompt toolkit, no templates, no pydantic."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "vetting", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "usage: vetting" in proc.stdout
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert "vetting" in imported  # the measurement itself works
+    for heavy in ("prompt_toolkit", "jinja2", "questionary", "pydantic", "yaml"):
+        assert heavy not in imported, f"`vetting --help` imports {heavy}"
+
+
+def test_version(cli: Callable[..., Result]) -> None:
+    result = cli("--version")
+    assert (result.code, result.out) == (0, f"vetting {__version__}\n")
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "vetting", "--version"], capture_output=True, text=True
+    )
+    assert (proc.returncode, proc.stdout) == (0, f"vetting {__version__}\n")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["no-such-command"], ["check", "a", "b"], ["rules"], ["score"], ["rules", "export", "--x"]],
+)
+def test_usage_errors_exit_2_without_traceback(args: list[str], cli: Callable[..., Result]) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert "error:" in result.err
+
+
+def test_no_command_prints_help(cli: Callable[..., Result]) -> None:
+    result = cli()
+    assert result.code == 0
+    assert "check" in result.out and "score" in result.out
+
+
+def test_rules_export_describes_compiled_questions(
+    cli: Callable[..., Result], in_root: Path
+) -> None:
+    result = cli("rules", "export", "--format", "json", "--rules", "tests/fixtures/rules/mini")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["ruleset"]["id"] == "mini"
+    assert len(data["ruleset"]["sha256"]) == 64
+    assert data["ruleset"]["path"] == "tests/fixtures/rules/mini"
+    questions = {q["id"]: q for q in data["questions"]}
+    location = questions["data.location"]
+    assert location["knockout_capable"] is True
+    assert location["category"] == "data"
+    assert location["when"] == {"is": "patient_data"}
+    assert location["reads"] == ["scope.data"]
+    assert location["max_points"] == {"risk": 4.0, "mitigation": 2.0}
+    assert [c["id"] for c in location["choices"]] == ["eea", "outside_eea"]
+    assert questions["scope.data"]["scope"] is True
+    assert questions["data.training"]["knockout_capable"] is False
+    assert questions["data.training"]["when"]["all"][1] == {
+        "question": "data.location",
+        "in": ["eea", "outside_eea"],
+    }
+
+
+def test_rules_export_writes_a_file(cli: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    rules = str(ROOT / "tests/fixtures/rules/mini")
+    assert cli("rules", "export", "--rules", rules, "-o", str(target)).code == 0
+    assert json.loads(target.read_text())["id"] == "mini"
+
+
+def _as_json(value: object) -> object:
+    return json.loads(json.dumps(value, default=str))
+
+
+def test_schema_validates_every_shipped_rule_file(cli: Callable[..., Result]) -> None:
+    result = cli("rules", "schema")
+    schema = json.loads(result.out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    files = sorted((ROOT / "rules").glob("*/*.yaml")) + sorted(
+        (ROOT / "tests/fixtures/rules/mini").glob("*.yaml")
+    )
+    assert len(files) > 3
+    for path in files:
+        errors = list(validator.iter_errors(_as_json(load(path).data)))
+        assert not errors, f"{path}: {errors[0].message}"
+
+
+def test_schema_rejects_a_broken_file(cli: Callable[..., Result]) -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(cli("rules", "schema").out))
+    bad = load(ROOT / "tests/fixtures/rules/broken/unknown_field/questions.yaml").data
+    assert list(validator.iter_errors(_as_json(bad)))
