@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(export)
     schema = rules_sub.add_parser("schema", help="JSON Schema of the rule-set format")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    doc = rules_sub.add_parser("doc", help="the rule set as a Markdown reference document")
+    doc.add_argument("--lang", choices=["fr", "en"], default="en")
+    doc.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_rules(doc)
 
     score = sub.add_parser(
         "score",

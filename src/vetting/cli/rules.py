@@ -26,6 +26,16 @@ def execute(args: argparse.Namespace) -> int:
         emit(ruleset_schema(), args.output)
         return 0
     from vetting.ruleset.api import load_ruleset
+
+    if args.rules_command == "doc":
+        from vetting.ruleset.docgen import ruleset_markdown
+
+        text = ruleset_markdown(load_ruleset(args.rules), args.lang)
+        if args.output:
+            atomic_write(Path(args.output), text)
+        else:
+            sys.stdout.write(text)
+        return 0
     from vetting.ruleset.export import export_ruleset
 
     emit(export_ruleset(load_ruleset(args.rules)), args.output)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from vetting.ruleset.conditions import Predicate
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate
 from vetting.ruleset.model import Category, Choice, FindingRule, Question, RuleSet
 
 
@@ -65,3 +68,19 @@ class CompiledRuleSet:
 
     def is_scope(self, question_id: str) -> bool:
         return question_id in self.scope_questions
+
+    def walk(self, answers: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
+        """Answers as conditions see them, deciding relevance in asking order.
+
+        A question whose `when` is definitely false is ABSENT (its answer, if any, is
+        ignored); a relevant question that is unanswered or answered `unknown` is
+        UNKNOWN. Conditions only read earlier questions, so one pass suffices.
+        """
+        state: dict[str, Any] = {}
+        for question in self.questions:
+            if self.relevance[question.id](state, day) is False:
+                state[question.id] = ABSENT
+                continue
+            value = answers.get(question.id)
+            state[question.id] = UNKNOWN if value is None or value == "unknown" else value
+        return state

@@ -1,0 +1,122 @@
+"""Interface strings in French and English (rule texts live in the rule set)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("fr", "en")
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "unknown": {
+        "fr": "Je ne sais pas / le fournisseur n'a pas répondu",
+        "en": "I don't know / the vendor did not answer",
+    },
+    "back": {"fr": "← Question précédente", "en": "← Previous question"},
+    "why": {"fr": "? Pourquoi cette question", "en": "? Why we ask"},
+    "why_title": {"fr": "Pourquoi cette question", "en": "Why we ask"},
+    "references": {"fr": "Références", "en": "References"},
+    "evidence": {"fr": "Preuve à demander", "en": "Evidence to request"},
+    "verify": {"fr": "À vérifier", "en": "To verify"},
+    "tool_name": {"fr": "Nom de l'outil évalué :", "en": "Name of the tool assessed:"},
+    "tool_vendor": {"fr": "Fournisseur :", "en": "Vendor:"},
+    "tool_version": {"fr": "Version (facultatif) :", "en": "Version (optional):"},
+    "assessor": {
+        "fr": "Votre nom ou fonction (facultatif) :",
+        "en": "Your name or role (optional):",
+    },
+    "required": {"fr": "Une réponse est nécessaire.", "en": "An answer is needed."},
+    "note": {
+        "fr": "Note ou preuve vue (Entrée pour passer) :",
+        "en": "Note or evidence seen (Enter to skip):",
+    },
+    "text_hint": {
+        "fr": "Entrée vide = je ne sais pas · « ? » = pourquoi · « < » = précédente",
+        "en": "Empty = I don't know · '?' = why we ask · '<' = previous",
+    },
+    "select_hint": {
+        "fr": "(↑↓ choisir, Entrée valider, Ctrl-C enregistrer et quitter)",
+        "en": "(↑↓ move, Enter choose, Ctrl-C save and quit)",
+    },
+    "checkbox_hint": {
+        "fr": "(Espace cocher, Entrée valider ; ne rien cocher = aucun)",
+        "en": "(Space tick, Enter confirm; tick nothing = none)",
+    },
+    "not_a_number": {"fr": "Saisissez un nombre.", "en": "Enter a number."},
+    "not_a_date": {"fr": "Saisissez une date AAAA-MM-JJ.", "en": "Enter a date YYYY-MM-DD."},
+    "out_of_range": {"fr": "Valeur hors limites", "en": "Value out of range"},
+    "level": {"fr": "Niveau", "en": "Level"},
+    "knockouts": {"fr": "KO", "en": "KO"},
+    "pending": {"fr": "en attente de preuves", "en": "pending evidence"},
+    "saved": {"fr": "Réponses enregistrées dans", "en": "Answers saved in"},
+    "resume": {"fr": "Pour reprendre :", "en": "To resume:"},
+    "not_tty": {
+        "fr": "vetting assess est interactif et demande un terminal ; pour noter des fichiers "
+        "de réponses sans terminal (CI), utilisez : vetting score FICHIER",
+        "en": "vetting assess is interactive and needs a terminal; to score answer files "
+        "without one (CI), use: vetting score FILE",
+    },
+    "verdict": {"fr": "Verdict", "en": "Verdict"},
+    "score": {"fr": "Score", "en": "Score"},
+    "top_findings": {"fr": "Principaux constats", "en": "Top findings"},
+    "reports_written": {"fr": "Rapports écrits :", "en": "Reports written:"},
+    "all_answered": {
+        "fr": "Toutes les questions pertinentes ont une réponse.",
+        "en": "Every relevant question has an answer.",
+    },
+    "review_intro": {
+        "fr": "Relecture : Entrée garde la réponse actuelle.",
+        "en": "Review: Enter keeps the current answer.",
+    },
+    "current": {"fr": "réponse actuelle", "en": "current answer"},
+    "start_intro": {
+        "fr": "Évaluation d'un outil d'IA en santé. Répondez avec la documentation du "
+        "fournisseur sous les yeux. Chaque réponse est enregistrée aussitôt.",
+        "en": "Assessment of a health AI tool. Answer with the vendor's documentation at "
+        "hand. Every answer is saved at once.",
+    },
+}
+
+LEVEL_NAMES = {
+    "low": {"fr": "faible", "en": "low"},
+    "moderate": {"fr": "modéré", "en": "moderate"},
+    "high": {"fr": "élevé", "en": "high"},
+    "critical": {"fr": "critique", "en": "critical"},
+}
+VERDICT_NAMES = {
+    "accept": {"fr": "acceptable", "en": "accept"},
+    "conditional": {"fr": "acceptable sous conditions", "en": "conditional"},
+    "pending_evidence": {"fr": "en attente de preuves", "en": "pending evidence"},
+    "reject": {"fr": "à rejeter", "en": "reject"},
+}
+SEVERITY_NAMES = {
+    "info": {"fr": "information", "en": "info"},
+    "low": {"fr": "faible", "en": "low"},
+    "medium": {"fr": "moyenne", "en": "medium"},
+    "high": {"fr": "élevée", "en": "high"},
+    "critical": {"fr": "critique", "en": "critical"},
+    "blocker": {"fr": "bloquante", "en": "blocker"},
+}
+
+
+def t(key: str, lang: str) -> str:
+    """An interface string in `lang` (English when missing)."""
+    entry = _STRINGS[key]
+    return entry.get(lang) or entry["en"]
+
+
+def pick(text: Mapping[str, str] | None, lang: str) -> str:
+    """A rule-set text in `lang`, else in any language it has."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en") or next(iter(text.values()))
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """French when the locale is French, else English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"

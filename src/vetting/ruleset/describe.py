@@ -1,0 +1,69 @@
+"""Conditions in plain words, for documents and reports that a buyer reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from vetting.ruleset import conditions as c
+
+_WORDS = {
+    "equals": {"fr": "{q} = {v}", "en": "{q} = {v}"},
+    "in": {"fr": "{q} est l'une de : {v}", "en": "{q} is one of: {v}"},
+    "includes_any": {"fr": "{q} inclut l'une de : {v}", "en": "{q} includes any of: {v}"},
+    "includes_all": {"fr": "{q} inclut toutes : {v}", "en": "{q} includes all of: {v}"},
+    "answered_true": {"fr": "{q} a une réponse", "en": "{q} is answered"},
+    "answered_false": {"fr": "{q} n'a pas de réponse", "en": "{q} is not answered"},
+    "gt": {"fr": "{q} > {v}", "en": "{q} > {v}"},
+    "gte": {"fr": "{q} ≥ {v}", "en": "{q} ≥ {v}"},
+    "lt": {"fr": "{q} < {v}", "en": "{q} < {v}"},
+    "lte": {"fr": "{q} ≤ {v}", "en": "{q} ≤ {v}"},
+    "date": {"fr": "date de l'évaluation {op} {v}", "en": "assessment date {op} {v}"},
+    "is": {"fr": "« {v} »", "en": "“{v}”"},
+    "not": {"fr": "non ({v})", "en": "not ({v})"},
+    "all": {"fr": " et ", "en": " and "},
+    "any": {"fr": " ou ", "en": " or "},
+}
+_OPS = {"gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"`{value}`"
+
+
+def describe(cond: Any, lang: str, labels: dict[str, str] | None = None, top: bool = True) -> str:
+    """`{all: [...]}` -> "`scope.use` includes any of: `triage` and “patient data”"."""
+    if cond is None:
+        return ""
+    words = {k: v.get(lang, v["en"]) for k, v in _WORDS.items()}
+    if isinstance(cond, c.AllOf | c.AnyOf):
+        parts = cond.all if isinstance(cond, c.AllOf) else cond.any
+        joiner = words["all"] if isinstance(cond, c.AllOf) else words["any"]
+        text = joiner.join(describe(p, lang, labels, top=False) for p in parts)
+        return text if top or len(parts) == 1 else f"({text})"
+    if isinstance(cond, c.Not):
+        return words["not"].format(v=describe(cond.not_, lang, labels, top=True))
+    if isinstance(cond, c.Is):
+        return words["is"].format(v=(labels or {}).get(cond.is_, cond.is_))
+    if isinstance(cond, c.AssessmentDate):
+        bounds = c.comparison_bounds(cond.assessment_date)
+        return words["all"].join(
+            words["date"].format(op=_OPS[op], v=_value(b)) for op, b in bounds.items()
+        )
+    q = f"`{cond.question}`"
+    if isinstance(cond, c.Equals):
+        return words["equals"].format(q=q, v=_value(cond.equals))
+    if isinstance(cond, c.In):
+        return words["in"].format(q=q, v=", ".join(_value(v) for v in cond.in_))
+    if isinstance(cond, c.IncludesAny):
+        return words["includes_any"].format(q=q, v=", ".join(_value(v) for v in cond.includes_any))
+    if isinstance(cond, c.IncludesAll):
+        return words["includes_all"].format(q=q, v=", ".join(_value(v) for v in cond.includes_all))
+    if isinstance(cond, c.Answered):
+        return words["answered_true" if cond.answered else "answered_false"].format(q=q)
+    bounds = c.comparison_bounds(cond)
+    return words["all"].join(words[op].format(q=q, v=_value(b)) for op, b in bounds.items())

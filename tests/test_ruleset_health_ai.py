@@ -1,0 +1,143 @@
+"""The default rule set `health-ai`: its public contract and its generated documentation."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from tests.conftest import ROOT
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.docgen import ruleset_markdown
+
+# The public contract: users' answer files depend on these ids, types and choices.
+CONTRACT = {
+    "scope.buyer": (
+        "single",
+        "public_hospital, private_nonprofit_hospital, private_clinic, "
+        "medico_social, practice, health_tech, public_agency",
+    ),
+    "scope.use": (
+        "multiple",
+        "administrative, clinical_documentation, decision_support, "
+        "diagnostic_analysis, prescription, patient_facing, triage, "
+        "remote_monitoring, research, general_assistant",
+    ),
+    "scope.patient_data": (
+        "multiple",
+        "identifiable, pseudonymised, anonymised, audio, images, none",
+    ),
+    "scope.deployment": (
+        "single",
+        "on_premises, buyer_tenancy_hds, vendor_saas, vendor_saas_third_party_model, consumer_app",
+    ),
+    "hosting.location": ("single", "france, eea, outside_eea"),
+    "hosting.hds_certified": (
+        "single",
+        "no_third_party_hosting, full_chain_v2, infrastructure_only, v1_only, none",
+    ),
+    "hosting.non_eea_access": ("single", "none, adequacy, scc, without_safeguards"),
+    "hosting.extraterritorial_law": ("single", "no, secnumcloud, mitigated, yes"),
+    "reuse.training": ("single", "no, anonymised_only, lawful_framework, yes"),
+    "reuse.resale": ("single", "no, aggregated_anonymised, yes"),
+    "reuse.retention": ("single", "none, short, long, indefinite"),
+    "vendor.origin": ("single", "france, eu, non_eu"),
+    "regulatory.medical_device": ("single", "no_medical_purpose, ce_marked, not_ce_marked"),
+    "regulatory.dpa": ("single", "yes, no"),
+    "regulatory.dpia": ("single", "done, planned, no"),
+    "transparency.patient_information": ("single", "yes, partial, no"),
+    "bias.subgroup_evaluation": ("single", "published, internal, none"),
+    "reliability.clinical_validation": ("single", "peer_reviewed, internal, none"),
+    "oversight.human_decision": ("single", "always, override_possible, automated"),
+    "training.user_training": ("single", "included, optional, none"),
+    "participation.patients": ("single", "governance, testing_or_feedback, none"),
+}
+
+AREAS = [
+    "hosting",
+    "reuse",
+    "security",
+    "regulatory",
+    "transparency",
+    "bias",
+    "reliability",
+    "oversight",
+    "training",
+    "participation",
+    "vendor",
+]
+
+
+@functools.cache
+def health_ai() -> CompiledRuleSet:
+    return load_ruleset(ROOT / "rules" / "health-ai")
+
+
+@pytest.mark.parametrize("qid", sorted(CONTRACT))
+def test_contract_ids_types_and_choices_are_kept(qid: str) -> None:
+    kind, choices = CONTRACT[qid]
+    question = health_ai().question_by_id[qid]
+    assert question.type == kind
+    expected = [c.strip() for c in choices.split(",")]
+    actual = [c.id for c in question.choices]
+    # New choices may be added; the contract's keep their relative order.
+    assert [c for c in actual if c in expected] == expected
+
+
+def test_covers_every_area_with_50_to_80_questions() -> None:
+    rs = health_ai().ruleset
+    assert 50 <= len(rs.questions) <= 80
+    per_area = {area: sum(q.category == area for q in rs.questions) for area in AREAS}
+    assert all(per_area.values()), per_area
+    # Scoping questions come first.
+    scope = [q.category == "scope" for q in rs.questions]
+    assert scope == sorted(scope, reverse=True)
+
+
+def test_every_question_has_help_evidence_and_references() -> None:
+    for q in health_ai().ruleset.questions:
+        if q.category == "scope":
+            continue
+        assert q.references, q.id
+        assert q.evidence, q.id
+        assert q.recommendation, q.id
+
+
+@pytest.mark.parametrize(
+    ("qid", "choice"),
+    [
+        ("hosting.location", "outside_eea"),
+        ("hosting.hds_certified", "infrastructure_only"),
+        ("hosting.hds_certified", "v1_only"),
+        ("hosting.hds_certified", "none"),
+        ("hosting.non_eea_access", "without_safeguards"),
+        ("reuse.training", "yes"),
+        ("reuse.resale", "yes"),
+        ("regulatory.medical_device", "not_ce_marked"),
+        ("regulatory.dpa", "no"),
+        ("regulatory.dpia", "no"),
+        ("oversight.human_decision", "automated"),
+    ],
+)
+def test_required_knockouts_exist_with_rationale_and_reference(qid: str, choice: str) -> None:
+    compiled = health_ai()
+    found = compiled.choice(qid, choice)
+    assert found is not None and found.knockout is not None, f"{qid}: {choice}"
+    assert set(found.knockout.rationale) == {"fr", "en"}
+    assert found.knockout.references
+
+
+def test_dpia_planned_is_not_a_knockout() -> None:
+    planned = health_ai().choice("regulatory.dpia", "planned")
+    assert planned is not None and planned.knockout is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_generated_reference_document_is_up_to_date(lang: str) -> None:
+    name = "ruleset-health-ai.md" if lang == "en" else "ruleset-health-ai.fr.md"
+    committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert committed == ruleset_markdown(health_ai(), lang), (
+        f"docs/{name} is stale: run `vetting rules doc --lang {lang} "
+        f"--rules rules/health-ai -o docs/{name}`"
+    )
