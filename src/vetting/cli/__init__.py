@@ -93,11 +93,96 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--strict", action="store_true", help="answers for another rule-set version are an error"
     )
+
+    assess = sub.add_parser(
+        "assess",
+        help="the interactive questionnaire (the main job)",
+        description="Answer the questionnaire with the vendor's documentation at hand. Every "
+        "answer is saved at once in <tool>.answers.yaml; Ctrl-C saves and prints the command "
+        "to resume (exit 130). At the end, the verdict and the reports.",
+    )
+    _add_rules(assess)
+    assess.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    assess.add_argument("--answers", metavar="FILE", help="resume (or review) this answers file")
+    assess.add_argument("--out", metavar="DIR", default=".", help="where files go (default: .)")
+    assess.add_argument(
+        "--format", default="md,html", help="report formats, comma-separated (default: md,html)"
+    )
+    assess.add_argument("--review", action="store_true", help="walk through every answer again")
+    assess.add_argument(
+        "--no-live", dest="live", action="store_false", help="hide the live level indicator"
+    )
+
+    report = sub.add_parser(
+        "report",
+        help="write the risk report, the checklist and the patient notice",
+        description="Render reports for answer files: <tool-slug>.report.<ext> and "
+        "<tool-slug>.patient-notice.<ext> in the output folder.",
+    )
+    report.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
+    _add_rules(report)
+    report.add_argument(
+        "--format",
+        default="md,html",
+        help="comma-separated: md, html, pdf, json, xlsx, patient-notice (default: md,html)",
+    )
+    report.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    report.add_argument("-o", "--output", metavar="DIR", default=".", help="output folder")
+    report.add_argument("--templates", metavar="DIR", help="your own Jinja2 templates")
+
+    checklist = sub.add_parser(
+        "checklist",
+        help="a blank XLSX checklist for vendors, with dropdowns",
+        description="A blank procurement checklist for a vendor to fill in, limited to the "
+        "questions relevant to the buyer's scope answers when --scope gives them.",
+    )
+    _add_rules(checklist)
+    checklist.add_argument("--scope", metavar="ANSWERS", help="answers file with scope answers")
+    checklist.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    checklist.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file")
+
+    importer = sub.add_parser(
+        "import-checklist",
+        help="turn a vendor-filled XLSX checklist back into an answers file",
+    )
+    importer.add_argument("checklist", metavar="FILE.xlsx")
+    _add_rules(importer)
+    importer.add_argument("-o", "--output", metavar="FILE", help="answers file to write")
+
+    test = sub.add_parser(
+        "test",
+        help="run the rule tests (Gherkin features) against a rule set",
+        description="Run the Gherkin scenarios that pin what a rule set decides. With no "
+        "argument, in a folder holding rules/ and features/, runs those. Exit 0 when every "
+        "scenario passes (and, with --mutate, the mutation score reaches --min-score), 1 "
+        "otherwise, 2 on a usage or configuration error.",
+    )
+    _add_rules(test)
+    test.add_argument("features", nargs="*", metavar="FEATURES", help="feature files or folders")
+    test.add_argument(
+        "--mutate", action="store_true", help="check that the scenarios catch rule mutations"
+    )
+    test.add_argument(
+        "--min-score",
+        type=float,
+        default=90.0,
+        metavar="PERCENT",
+        help="mutation score required with --mutate (default: 90)",
+    )
     return parser
 
 
 #: subcommand -> module under vetting.cli that implements it (imported on demand).
-COMMANDS = {"check": "check", "rules": "rules", "score": "score"}
+COMMANDS = {
+    "check": "check",
+    "rules": "rules",
+    "score": "score",
+    "assess": "assess",
+    "report": "report",
+    "checklist": "report",
+    "import-checklist": "report",
+    "test": "test",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,262 @@
+"""What scoring produces: frozen, language-neutral result models.
+
+An `Assessment` is data, not prose: texts stay `{fr: ..., en: ...}` so that a
+renderer picks the language, and numbers are already rounded as documented in
+docs/scoring.md. Serialised with `assessment_json()`, it is the public JSON
+contract of `vetting score --format json` (docs/score-json.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vetting.assess.answers import Evidence, Tool
+
+Level = Literal["low", "moderate", "high", "critical"]
+Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
+Severity = Literal["info", "low", "medium", "high", "critical", "blocker"]
+
+#: Levels from the lowest to the highest: `--fail-on` compares positions in this order.
+LEVELS: tuple[Level, ...] = ("low", "moderate", "high", "critical")
+#: Verdicts from the best to the worst.
+VERDICTS: tuple[Verdict, ...] = ("accept", "conditional", "pending_evidence", "reject")
+SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical", "blocker")
+
+#: Version of the JSON contract; bumped (with a migration note) on any breaking change.
+JSON_FORMAT = 1
+
+TextMap = dict[str, str]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class RuleSetRef(_Result):
+    """Which rule set scored the answers: enough to re-check a result a year later."""
+
+    id: str
+    version: str
+    sha256: str
+    path: str
+
+
+class PoolScore(_Result):
+    """One pool's points, weighted: before and after the adjustments, and its maximum."""
+
+    pool: str
+    raw: float = Field(description="Weighted points of the answers and fired finding rules.")
+    adjusted: float = Field(description="After the rule set's adjustments, in order.")
+    max: float = Field(description="Weighted maximum under the denominator convention.")
+    percent: float = Field(description="adjusted / max x 100, rounded half up to 0.1.")
+
+
+class Adjustment(_Result):
+    """One declared adjustment and whether it applied to this assessment."""
+
+    id: str
+    label: TextMap
+    applied: bool
+    if_pool: str
+    if_percent: float
+    reaches_percent: float
+    then_pool: str
+    multiply_by: float
+    before: float
+    after: float
+
+
+class CategoryScore(_Result):
+    """A category's share of the risk, on the same scale as the overall score."""
+
+    id: str
+    title: TextMap
+    weight: float
+    score: float
+    level: Level
+    points: float = Field(description="Score-pool points after the adjustments.")
+    max: float
+    answered: int
+    relevant: int
+
+
+class KnockOut(_Result):
+    """A blocking answer or combination of answers: the verdict is `reject`."""
+
+    id: str = Field(description="'question=choice' for a choice, the rule id for a rule.")
+    kind: Literal["choice", "rule"]
+    questions: tuple[str, ...]
+    answers: dict[str, Any]
+    choice: str | None = None
+    rationale: TextMap
+    references: tuple[dict[str, Any], ...] = ()
+
+
+class Pending(_Result):
+    """A knock-out that the answers can neither confirm nor rule out yet."""
+
+    id: str
+    kind: Literal["unknown", "undecided"] = Field(
+        description="'unknown': a knock-out-capable question is unknown; "
+        "'undecided': a knock-out's condition depends on unknown answers."
+    )
+    knockouts: tuple[str, ...] = Field(description="Ids of the knock-outs that could fire.")
+    questions: tuple[str, ...] = Field(description="The unknown questions to resolve.")
+    rationale: TextMap
+    references: tuple[dict[str, Any], ...] = ()
+
+
+class Finding(_Result):
+    """One triggered risk: what, how bad, why, what to do, what to ask the vendor."""
+
+    id: str
+    kind: Literal["answer", "unknown", "rule"]
+    severity: Severity
+    category: str | None
+    questions: tuple[str, ...]
+    answers: dict[str, Any]
+    points: dict[str, float] = Field(description="Weighted points contributed, per pool.")
+    knockout: bool = False
+    pending: bool = False
+    title: TextMap = Field(description="The question's text, or the rule's message.")
+    answer_labels: tuple[TextMap, ...] = ()
+    recommendation: TextMap | None = None
+    ask_vendor: TextMap | None = None
+    rationale: TextMap | None = Field(default=None, description="The knock-out's rationale.")
+    references: tuple[dict[str, Any], ...] = ()
+
+
+class Contribution(_Result):
+    """How much one answer (or finding rule) adds to the score pool."""
+
+    id: str
+    kind: Literal["question", "rule"]
+    category: str | None
+    answer: Any = None
+    points: float
+    share: float = Field(description="Percent of the raw score-pool points.")
+
+
+class Change(_Result):
+    """One answer changed in a what-if."""
+
+    question: str
+    from_: Any = Field(alias="from")
+    to: Any
+
+
+class WhatIf(_Result):
+    """The smallest set of answer changes found that reaches a target (scope untouched)."""
+
+    target: Literal["knockout", "pending", "level", "verdict"]
+    id: str | None = Field(default=None, description="The knock-out or pending item aimed at.")
+    reached: bool
+    changes: tuple[Change, ...]
+    verdict: Verdict
+    level: Level
+    score: float
+    note: str | None = None
+
+
+class Explanation(_Result):
+    """Why the result is what it is, and what would change it."""
+
+    contributors: tuple[Contribution, ...]
+    what_would_change: tuple[WhatIf, ...]
+
+
+class EvidenceStatus(_Result):
+    """Evidence recorded in the answers file, with its expiry checked on the assessment date."""
+
+    question: str
+    text: str
+    status: Literal["declared", "verified"] | None
+    issued: dt.date | None
+    expires: dt.date | None
+    expired: bool
+
+
+class Assessment(_Result):
+    """The scored, explained result for one answers file."""
+
+    ruleset: RuleSetRef
+    source: str | None = Field(description="The answers file, when read from one.")
+    answers_sha256: str
+    tool: Tool
+    assessor: str | None
+    assessment_date: dt.date
+    verdict: Verdict
+    level: Level
+    score: float = Field(description="Score pool after adjustments, percent of its maximum.")
+    denominator: Literal["scope", "relevant", "all"]
+    pools: tuple[PoolScore, ...]
+    adjustments: tuple[Adjustment, ...]
+    categories: tuple[CategoryScore, ...]
+    knockouts: tuple[KnockOut, ...]
+    pending: tuple[Pending, ...]
+    findings: tuple[Finding, ...]
+    unanswered: tuple[str, ...]
+    unknown: tuple[str, ...] = Field(description="Relevant questions answered 'unknown'.")
+    not_applicable: tuple[str, ...]
+    completeness: float
+    evidence: tuple[EvidenceStatus, ...] = ()
+    explanation: Explanation | None = None
+
+    def pool(self, name: str) -> PoolScore:
+        """The score of one pool by name."""
+        for pool in self.pools:
+            if pool.pool == name:
+                return pool
+        raise KeyError(name)
+
+
+def assessment_schema() -> dict[str, Any]:
+    """JSON Schema of one result of `vetting score --format json` (docs/score-json.md)."""
+    schema = Assessment.model_json_schema(mode="serialization", by_alias=True)
+    schema["properties"] = {
+        "vetting_score": {"const": JSON_FORMAT, "description": "Version of this contract."},
+        **schema["properties"],
+    }
+    schema["required"] = ["vetting_score", *schema.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://vetting.invalid/schema/score-1.json",
+        **schema,
+    }
+
+
+def assessment_json(assessment: Assessment) -> dict[str, Any]:
+    """The public JSON form (docs/score-json.md): plain types, `from` for changes."""
+    data = assessment.model_dump(mode="json", by_alias=True)
+    return {"vetting_score": JSON_FORMAT, **data}
+
+
+__all__ = [
+    "JSON_FORMAT",
+    "LEVELS",
+    "SEVERITIES",
+    "VERDICTS",
+    "Adjustment",
+    "Assessment",
+    "CategoryScore",
+    "Change",
+    "Contribution",
+    "Evidence",
+    "EvidenceStatus",
+    "Explanation",
+    "Finding",
+    "KnockOut",
+    "Level",
+    "Pending",
+    "PoolScore",
+    "RuleSetRef",
+    "Severity",
+    "Tool",
+    "Verdict",
+    "WhatIf",
+    "assessment_json",
+    "assessment_schema",
+]

@@ -1,0 +1,404 @@
+"""Why a result is what it is, and which answer changes would change it.
+
+Kept apart from `score()` because it re-scores the answers many times: batch
+scoring that needs only the verdict skips it (`score(..., explain=False)`).
+Every search is deterministic (asking order, then a declared preference among
+answers) and bounded, and never touches the buyer's scope answers: the scope
+is the buyer's situation, not something the vendor can improve.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+from vetting.assess.answers import Answers
+from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
+from vetting.assess.score import (
+    BLOCKER,
+    HIGH,
+    ZERO,
+    Prepared,
+    PreparedQuestion,
+    Run,
+    as_float,
+    assessment_date,
+    evaluate,
+    internal_values,
+    percent,
+    prepare,
+    public_value,
+)
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.conditions import ABSENT, UNKNOWN
+
+#: How many answers the explanation lists as the main contributors.
+MAX_CONTRIBUTORS = 10
+#: Bound on the pairs of changes tried for one knock-out or pending item.
+MAX_PAIRS = 400
+#: How many of a question's best answers the greedy search tries before skipping it.
+MAX_ANSWERS_TRIED = 3
+
+Goal = Callable[[Run], bool]
+Target = Literal["knockout", "pending", "level", "verdict"]
+
+
+def explain(compiled: CompiledRuleSet, answers: Answers) -> Explanation:
+    """The explanation of one assessment, computed on its own."""
+    prep = prepare(compiled)
+    values = internal_values(answers)
+    run = evaluate(prep, values, assessment_date(compiled, answers))
+    return explain_run(prep, values, run)
+
+
+def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanation:
+    """Contributors and what-ifs for an evaluation already done."""
+    whatifs: list[WhatIf] = []
+    for ko in run.knockouts:
+        if ko.question is not None:
+            pq = ko.question
+            touch = (pq.id, *pq.knockout_reads[ko.choice or ""])
+        else:
+            assert ko.rule is not None
+            touch = ko.rule.reads
+        whatifs.append(_search(prep, values, run, "knockout", ko.id, touch, _lifted(ko.id, run)))
+    for item in run.pending:
+        touch = item.questions
+        if item.question is not None:
+            touch = (*touch, item.question.id)
+        whatifs.append(
+            _search(
+                prep,
+                values,
+                run,
+                "pending",
+                item.id,
+                touch,
+                _resolved(item.id, item.knockouts, run),
+            )
+        )
+    if run.level > 0:
+        target = run.level
+        whatifs.append(
+            _greedy(prep, values, run, "level", lambda r: r.level < target, severe_first=False)
+        )
+    if VERDICTS[run.verdict] == "conditional":
+        whatifs.append(
+            _greedy(prep, values, run, "verdict", lambda r: r.verdict == 0, severe_first=True)
+        )
+    return Explanation(contributors=_contributors(prep, run), what_would_change=tuple(whatifs))
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
+    si = prep.score_index
+    total = run.raw[si]
+    items: list[tuple[tuple[Decimal, int, int], Contribution]] = []
+    for pq in run.relevant:
+        points = run.points.get(pq.id)
+        if pq.scope or not points or points[si] <= 0:
+            continue
+        items.append(
+            (
+                (-points[si], pq.index, 0),
+                Contribution(
+                    id=pq.id,
+                    kind="question",
+                    category=pq.category,
+                    answer=public_value(run.state[pq.id]),
+                    points=as_float(points[si]),
+                    share=as_float(percent(points[si], total)),
+                ),
+            )
+        )
+    for pr in run.fired_rules + run.undecided_rules:
+        if pr.points[si] <= 0:
+            continue
+        items.append(
+            (
+                (-pr.points[si], pr.position, 1),
+                Contribution(
+                    id=pr.id,
+                    kind="rule",
+                    category=pr.category,
+                    points=as_float(pr.points[si]),
+                    share=as_float(percent(pr.points[si], total)),
+                ),
+            )
+        )
+    items.sort(key=lambda item: item[0])
+    return tuple(contribution for _, contribution in items[:MAX_CONTRIBUTORS])
+
+
+# --------------------------------------------------------------------------- answers to try
+
+
+def _pool_points(prep: Prepared, pq: PreparedQuestion, value: Any) -> tuple[Decimal, Decimal]:
+    """(score-pool points, other pools' points) of an answer: to rank candidate answers."""
+    si = prep.score_index
+    if value is UNKNOWN:
+        vector = pq.unknown_points
+    elif isinstance(value, list):
+        vector = tuple(
+            sum((pq.points[cid][i] for cid in value), ZERO) for i in range(len(prep.pools))
+        )
+    elif isinstance(value, str) and value in pq.points:
+        vector = pq.points[value]
+    else:
+        return ZERO, ZERO
+    others = sum((v for i, v in enumerate(vector) if i != si), ZERO)
+    return vector[si], others
+
+
+def preferred_answers(prep: Prepared, pq: PreparedQuestion) -> list[Any]:
+    """Answers from the fewest risk points (then the most mitigation) up; [] for free text."""
+    q = pq.question
+    candidates: list[Any]
+    if q.type == "single":
+        candidates = list(pq.choice_ids)
+    elif q.type == "multiple":
+        si = prep.score_index
+        plain = [
+            cid for cid in pq.choice_ids if cid not in pq.exclusive and pq.points[cid][si] == 0
+        ]
+        candidates = [plain] if plain else []
+        candidates.extend([cid] for cid in pq.choice_ids if cid in pq.exclusive)
+        candidates.append([])
+    else:
+        return []
+    ranked = sorted(enumerate(candidates), key=lambda item: (*_rank(prep, pq, item[1]), item[0]))
+    return [value for _, value in ranked]
+
+
+def best_answer(prep: Prepared, pq: PreparedQuestion) -> Any:
+    """The answer with the fewest risk points, then the most mitigation; None for free text."""
+    answers = preferred_answers(prep, pq)
+    return answers[0] if answers else None
+
+
+def _rank(prep: Prepared, pq: PreparedQuestion, value: Any) -> tuple[Decimal, Decimal]:
+    risk, others = _pool_points(prep, pq, value)
+    return risk, -others
+
+
+def _alternatives(prep: Prepared, pq: PreparedQuestion, current: Any) -> list[Any]:
+    """Answers to try instead of `current`, the smallest move first."""
+    q = pq.question
+    if q.type == "single":
+        ids = list(pq.choice_ids)
+        if not isinstance(current, str) or current not in ids:
+            return ids
+        here = ids.index(current)
+        order = sorted((i for i in range(len(ids)) if i != here), key=lambda i: (abs(i - here), i))
+        return [ids[i] for i in order]
+    if q.type == "multiple":
+        candidates: list[list[str]] = []
+        if isinstance(current, list):
+            candidates.extend([x for x in current if x != cid] for cid in current)
+        candidates.append(best_answer(prep, pq))
+        candidates.append([])
+        if not isinstance(current, list):
+            candidates.extend([cid] for cid in pq.choice_ids)
+        out: list[Any] = []
+        for candidate in candidates:
+            if candidate != current and candidate not in out:
+                out.append(candidate)
+        return out
+    return []
+
+
+def _changeable(prep: Prepared, run: Run, qids: tuple[str, ...]) -> list[PreparedQuestion]:
+    """Relevant, non-scope questions among `qids`, once each, in asking order."""
+    seen: dict[str, PreparedQuestion] = {}
+    for qid in qids:
+        pq = prep.by_id.get(qid)
+        if pq is None or pq.scope or run.state.get(qid, ABSENT) is ABSENT:
+            continue
+        seen.setdefault(qid, pq)
+    return sorted(seen.values(), key=lambda pq: pq.index)
+
+
+# --------------------------------------------------------------------------- searches
+
+
+def _lifted(ko_id: str, before: Run) -> Goal:
+    """The knock-out neither holds nor is pending, and no other knock-out appears."""
+    known = {k.id for k in before.knockouts}
+
+    def goal(r: Run) -> bool:
+        return all(k.id != ko_id and k.id in known for k in r.knockouts) and all(
+            ko_id not in p.knockouts for p in r.pending
+        )
+
+    return goal
+
+
+def _resolved(pending_id: str, knockouts: tuple[str, ...], before: Run) -> Goal:
+    """The pending item is gone without any new knock-out or pending item."""
+    known_kos = {k.id for k in before.knockouts}
+    known_pending = {p.id for p in before.pending}
+
+    def goal(r: Run) -> bool:
+        return all(k.id not in knockouts and k.id in known_kos for k in r.knockouts) and all(
+            p.id != pending_id and p.id in known_pending for p in r.pending
+        )
+
+    return goal
+
+
+def _whatif(
+    values: Mapping[str, Any],
+    target: Target,
+    target_id: str | None,
+    changes: list[tuple[str, Any]],
+    result: Run,
+    reached: bool,
+    note: str | None = None,
+) -> WhatIf:
+    return WhatIf(
+        target=target,
+        id=target_id,
+        reached=reached,
+        changes=tuple(
+            Change(
+                question=qid,
+                from_=public_value(values[qid]) if qid in values else None,
+                to=public_value(new),
+            )
+            for qid, new in changes
+        ),
+        verdict=VERDICTS[result.verdict],
+        level=LEVELS[result.level],
+        score=as_float(result.score),
+        note=note,
+    )
+
+
+def _search(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    run: Run,
+    target: Target,
+    target_id: str,
+    touch: tuple[str, ...],
+    goal: Goal,
+) -> WhatIf:
+    """The smallest set of changes to `touch` that reaches `goal`: singles, then pairs.
+
+    Singles are all tried (a question has a handful of answers); pairs stop at
+    the first that works, in asking order, within `MAX_PAIRS`.
+    """
+    questions = _changeable(prep, run, touch)
+    if not questions:
+        return _whatif(values, target, target_id, [], run, False, "depends on scope answers only")
+    singles = [
+        (pq.id, alt) for pq in questions for alt in _alternatives(prep, pq, run.state[pq.id])
+    ]
+    # Every single change that works, then the least harmful: lowest verdict, lowest
+    # severity, fewest finding rules fired (an answer may contradict another), and
+    # only then the smallest move.
+    working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Run]] = []
+    for order, (qid, alt) in enumerate(singles):
+        trial = evaluate(prep, {**values, qid: alt}, run.day)
+        if goal(trial):
+            rank = (trial.verdict, trial.max_severity, len(trial.fired_rules), order)
+            working.append((rank, (qid, alt), trial))
+    if working:
+        _, change, trial = min(working, key=lambda item: item[0])
+        return _whatif(values, target, target_id, [change], trial, True)
+    for tries, (first, second) in enumerate(
+        (a, b) for a, b in itertools.combinations(singles, 2) if a[0] != b[0]
+    ):
+        if tries >= MAX_PAIRS:
+            break
+        trial = evaluate(prep, {**values, first[0]: first[1], second[0]: second[1]}, run.day)
+        if goal(trial):
+            return _whatif(values, target, target_id, [first, second], trial, True)
+    return _whatif(
+        values, target, target_id, [], run, False, "no change of one or two answers is enough"
+    )
+
+
+def _greedy(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    run: Run,
+    target: Target,
+    goal: Goal,
+    *,
+    severe_first: bool,
+) -> WhatIf:
+    """Move answers towards their best, largest gain first, until the goal holds; then prune.
+
+    Gains are estimated from the answer's own points (cheap); every step is
+    verified by re-scoring. A step that makes things worse (a contradiction
+    rule that fires, a new knock-out) is replaced by the next-best answer, or
+    skipped. The final set is pruned to changes that are each needed.
+    """
+    severe: set[str] = set()
+    if severe_first:
+        severe = {pq.id for pq in run.relevant if run.severity.get(pq.id, 0) >= HIGH}
+        for pr in run.fired_rules:
+            if pr.severity >= HIGH:
+                severe.update(pr.reads)
+    ranked: list[tuple[tuple[int, int, Decimal, Decimal, int], PreparedQuestion]] = []
+    for pq in run.relevant:
+        if pq.scope:
+            continue
+        current = run.state[pq.id]
+        best = best_answer(prep, pq)
+        if best is None or best == current:
+            continue
+        risk_now, other_now = _pool_points(prep, pq, current)
+        risk_best, other_best = _pool_points(prep, pq, best)
+        gain, other_gain = risk_now - risk_best, other_best - other_now
+        is_severe = pq.id in severe
+        if gain <= 0 and other_gain <= 0 and not is_severe:
+            continue
+        rank = -run.severity.get(pq.id, 0) if is_severe else 0
+        ranked.append(((0 if is_severe else 1, rank, -gain, -other_gain, pq.index), pq))
+    ranked.sort(key=lambda item: item[0])
+
+    def no_worse(before: Run, after: Run) -> bool:
+        # Towards `accept`, a change may not raise a new finding of high severity or above.
+        ceiling = max(before.max_severity, HIGH - 1) if severe_first else BLOCKER
+        return (
+            after.score <= before.score
+            and after.verdict <= before.verdict
+            and after.max_severity <= ceiling
+        )
+
+    changes: list[tuple[str, Any]] = []
+    trial = run
+    reached = False
+    for _, pq in ranked:
+        current = run.state[pq.id]
+        risk_now, _ = _pool_points(prep, pq, current)
+        for answer in preferred_answers(prep, pq)[:MAX_ANSWERS_TRIED]:
+            if answer == current or _pool_points(prep, pq, answer)[0] > risk_now:
+                continue
+            attempt = evaluate(prep, {**values, **dict(changes), pq.id: answer}, run.day)
+            if no_worse(trial, attempt):
+                changes.append((pq.id, answer))
+                trial = attempt
+                break
+        if goal(trial):
+            reached = True
+            break
+    if not reached:
+        return _whatif(values, target, None, [], run, False, "not reachable by answer changes")
+    for change in reversed(list(changes)):
+        if len(changes) == 1:
+            break
+        fewer = [c for c in changes if c != change]
+        attempt = evaluate(prep, {**values, **dict(fewer)}, run.day)
+        if goal(attempt):
+            changes, trial = fewer, attempt
+    return _whatif(values, target, None, changes, trial, True)
+
+
+__all__ = ["MAX_CONTRIBUTORS", "best_answer", "explain", "explain_run", "preferred_answers"]

@@ -1,0 +1,257 @@
+"""One questionnaire session: ask, autosave after every answer, resume, review, finish.
+
+The flow (`flow.Interview`) decides what to ask; `prompts.ask` asks; this
+module saves after every answer (atomically, so an interruption loses at most
+the question being answered) and shows the live level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from vetting.assess.answers import Answers, Tool, dump_answers
+from vetting.assess.assessment import Assessment
+from vetting.assess.score import score
+from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
+from vetting.interview.flow import Interview
+from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Terminal, ask
+from vetting.report.naming import slugify as slugify  # re-exported: cli.assess uses it
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.yamlio import atomic_write
+
+
+@dataclass
+class Outcome:
+    """How a session ended: the answers file, and the assessment when it finished."""
+
+    path: Path
+    answers: Answers
+    assessment: Assessment | None
+    interrupted: bool
+
+
+class Session:
+    """Runs the questionnaire over one answers file."""
+
+    def __init__(
+        self,
+        compiled: CompiledRuleSet,
+        term: Terminal,
+        path: Path,
+        answers: Answers,
+        *,
+        live: bool = True,
+    ) -> None:
+        self.compiled = compiled
+        self.term = term
+        self.path = path
+        self.meta = answers
+        self.live = live
+        self.flow = Interview(
+            compiled,
+            answers.date or compiled.ruleset.as_of,
+            answers=dict(answers.answers),
+        )
+        self.notes = dict(answers.notes)
+        # On resume, "back" walks the answers already given, in asking order.
+        self.flow.history = [q.id for q in self.flow.questions() if q.id in self.flow.answers]
+
+    # ------------------------------------------------------------------ saving
+
+    def current(self) -> Answers:
+        """The answers as they stand, ready to save or score."""
+        rs = self.compiled.ruleset
+        return self.meta.model_copy(
+            update={
+                "ruleset": f"{rs.id}@{rs.version}",
+                "ruleset_sha256": self.compiled.origin.sha256,
+                "answers": dict(self.flow.answers),
+                "notes": {q: n for q, n in self.notes.items() if n},
+                "source": str(self.path),
+                "file_sha256": None,
+            }
+        )
+
+    def save(self) -> Answers:
+        answers = self.current()
+        atomic_write(self.path, dump_answers(answers, self.compiled))
+        return answers
+
+    # ------------------------------------------------------------------ display
+
+    def reached_so_far(self) -> Assessment:
+        """The result the answers given so far already reach.
+
+        Questions not yet asked count at their best answer, so the indicator only
+        moves when an answer moves it (an unasked question is not an `unknown`).
+        """
+        answers = dict(self.flow.answers)
+        for question in self.flow.questions():
+            if question.id in answers or self.compiled.is_scope(question.id):
+                continue
+            if question.type == "single" and question.choices:
+                answers[question.id] = question.choices[0].id
+            elif question.type == "multiple":
+                answers[question.id] = []
+        return score(
+            self.compiled, self.current().model_copy(update={"answers": answers}), explain=False
+        )
+
+    def indicator(self) -> str:
+        """The live level: at least this level, knock-outs, pending evidence."""
+        lang = self.term.lang
+        result = self.reached_so_far()
+        parts = [f"{t('level', lang)} ≥ {LEVEL_NAMES[result.level][lang]}"]
+        if result.knockouts:
+            parts.append(f"{t('knockouts', lang)} {len(result.knockouts)}")
+        if result.pending:
+            parts.append(f"{len(result.pending)} {t('pending', lang)}")
+        return " · ".join(parts)
+
+    def header(self, question_id: str) -> str:
+        question = self.compiled.question_by_id[question_id]
+        category = self.compiled.category_by_id[question.category or ""]
+        index, total = self.flow.position(question_id)
+        head = f"{pick(category.title, self.term.lang)} · {index}/{total}"
+        if self.live:
+            head += f"   [{self.indicator()}]"
+        return head
+
+    # ------------------------------------------------------------------ asking
+
+    def carries_risk(self, question_id: str, value: Any) -> bool:
+        """Whether an answer deserves a note: it scores risk, or can block."""
+        if value == UNKNOWN_VALUE:
+            return True
+        question = self.compiled.question_by_id[question_id]
+        chosen = value if isinstance(value, list) else [value]
+        pool = self.compiled.ruleset.scoring.score_pool
+        for choice in question.choices:
+            if choice.id in chosen and (choice.points.get(pool, 0) > 0 or choice.knockout):
+                return True
+        return False
+
+    def ask_note(self, question_id: str) -> None:
+        previous = self.notes.get(question_id, "")
+        note = self.term.text(t("note", self.term.lang), default=previous)
+        self.notes[question_id] = note
+
+    def run(self, order: Iterator[str] | None = None) -> None:
+        """Ask until every relevant question has an answer (or `order` is exhausted)."""
+        cursor: str | None = None
+        while True:
+            if cursor is None and order is not None:
+                cursor = next(order, None)
+                if cursor is None:
+                    return
+                if cursor not in {q.id for q in self.flow.questions()}:
+                    cursor = None
+                    continue
+            question = self.compiled.question_by_id[cursor] if cursor else self.flow.next_question()
+            if question is None:
+                return
+            reply = ask(
+                self.term,
+                self.compiled,
+                question,
+                self.header(question.id),
+                default=self.flow.default_for(question.id),
+                can_go_back=bool(self.flow.history) and self.flow.history != [question.id],
+            )
+            if reply is BACK:
+                previous = self.flow.back(question.id)
+                if order is None:
+                    cursor = previous.id if previous else None
+                else:
+                    cursor = previous.id if previous else question.id
+                continue
+            if isinstance(reply, list):
+                labels = [
+                    pick(ch.label, self.term.lang) for ch in question.choices if ch.id in reply
+                ]
+                self.term.say(f"  → {'; '.join(labels) or '—'}")
+            before = self.flow.answers.get(question.id)
+            self.flow.answer(question.id, reply)
+            self.save()
+            changed = before != reply or question.id not in self.notes
+            if changed and self.carries_risk(question.id, reply):
+                self.ask_note(question.id)
+                self.save()
+            cursor = None
+
+    def review(self) -> None:
+        """Walk through every relevant question again; Enter keeps the answer."""
+        self.term.say(t("review_intro", self.term.lang))
+        ids = [q.id for q in self.flow.questions()]
+        self.run(iter(ids))
+        self.run()
+
+
+def ask_tool(term: Terminal, existing: Tool | None = None) -> tuple[Tool, str | None]:
+    """The tool's name and vendor, asked before the questions."""
+    lang = term.lang
+    name = ""
+    while not name:
+        name = term.text(t("tool_name", lang), default=existing.name if existing else "")
+        if not name:
+            term.say(t("required", lang))
+    vendor = term.text(t("tool_vendor", lang), default=(existing.vendor or "") if existing else "")
+    version = term.text(
+        t("tool_version", lang), default=(existing.version or "") if existing else ""
+    )
+    assessor = term.text(t("assessor", lang))
+    tool = Tool(name=name, vendor=vendor or None, version=version or None)
+    return tool, assessor or None
+
+
+def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
+    """What the terminal shows at the end: verdict, level, knock-outs, top findings."""
+    colon = " : " if lang == "fr" else ": "
+    lines = [
+        f"{t('verdict', lang)}{colon}{VERDICT_NAMES[assessment.verdict][lang].upper()}",
+        f"{t('level', lang)}{colon}{LEVEL_NAMES[assessment.level][lang]} · "
+        f"{t('score', lang)} {assessment.score:g}/100",
+    ]
+    for ko in assessment.knockouts:
+        lines.append(f"  ✖ KO {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
+    for item in assessment.pending:
+        lines.append(f"  ? {', '.join(item.questions)}{colon}{pick(item.rationale, lang)}")
+    ranked = sorted(
+        (f for f in assessment.findings if not f.knockout),
+        key=lambda f: -["info", "low", "medium", "high", "critical", "blocker"].index(f.severity),
+    )[:top]
+    if ranked:
+        lines.append(f"{t('top_findings', lang)}{colon}")
+        for finding in ranked:
+            lines.append(
+                f"  · [{SEVERITY_NAMES[finding.severity][lang]}] "
+                f"{' '.join(pick(finding.title, lang).split())}"
+            )
+    return "\n".join(lines)
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a closed terminal, a kill) takes the same save-and-exit path as Ctrl-C."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous: Callable[..., Any] | int | None = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def today() -> dt.date:
+    """The assessment date written into a new answers file (the one use of the clock)."""
+    return dt.date.today()

@@ -1,0 +1,71 @@
+"""Neutralising untrusted text for each output: Markdown, links, spreadsheets.
+
+Untrusted text is everything that comes from an answers file or a checklist:
+the tool's name, vendor, version and URL, the assessor, notes, evidence, text
+answers. HTML is escaped by Jinja2's autoescape; this module covers the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Characters that mean something in CommonMark or GitHub Markdown, anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+#: Block markers that only matter at the start of a line: list items, setext underlines.
+_MD_LINE_START = re.compile(r"^([-+=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: The guard put before such a text, and before a text that already starts with it.
+GUARD = "'"
+
+_WEB_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+
+
+def plain(text: object) -> str:
+    """One line of text: whitespace runs collapsed, control characters dropped."""
+    raw = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
+    return " ".join(raw.split())
+
+
+def md_escape(text: object) -> str:
+    """Text that Markdown shows as written: no emphasis, link, HTML, table cell or heading.
+
+    The text is flattened to one line first, because a value may sit in a table
+    cell or a list item where a newline would break the structure.
+    """
+    out = _MD_SPECIAL.sub(r"\\\1", plain(text))
+    out = _MD_LINE_START.sub(r"\\\1", out)
+    return _MD_ORDERED.sub(r"\1\\\2", out)
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL when it is safe to make it a link (http or https, nothing odd), else None.
+
+    Anything else (`javascript:`, `data:`, a relative path, spaces) is shown as
+    text only.
+    """
+    if url and _WEB_URL.match(url):
+        return url
+    return None
+
+
+def xlsx_guard(text: str) -> str:
+    """A text a spreadsheet never evaluates: `=HYPERLINK(...)` becomes `'=HYPERLINK(...)`.
+
+    The text is written as a string cell anyway; the guard also protects the
+    value once the sheet is exported to CSV and opened again. A text already
+    starting with the guard gets a second one, so `xlsx_unguard` is exact.
+    """
+    if text.startswith((*FORMULA_PREFIXES, GUARD)):
+        return GUARD + text
+    return text
+
+
+def xlsx_unguard(text: str) -> str:
+    """Undo `xlsx_guard`: drop one guard in front of a formula prefix or another guard."""
+    if text.startswith(GUARD) and text[1:].startswith((*FORMULA_PREFIXES, GUARD)):
+        return text[1:]
+    return text

@@ -1,0 +1,156 @@
+"""`vetting assess` end to end, in a real pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.conftest import FIXTURES
+from vetting.assess.answers import load_answers
+from vetting.ruleset.api import load_ruleset
+
+MINI = str(FIXTURES / "rules" / "mini")
+DOWN = "\x1b[B"
+
+
+def spawn(args: list[str], cwd: Path, lang: str = "en_GB.UTF-8") -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "LANG": lang,
+        "LC_ALL": lang,
+        "TERM": "xterm",
+        "COLUMNS": "120",
+        "LINES": "40",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "vetting", "assess", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    return child
+
+
+def answer_tool(child: pexpect.spawn, name: str = "Scribe Santé") -> None:
+    for prompt, reply in [
+        ("Name of the tool|Nom de l'outil", name),
+        ("endor", "Acme"),
+        ("ersion", ""),
+        ("name or role|nom ou fonction", ""),
+    ]:
+        child.expect(prompt)
+        child.sendline(reply)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0))
+
+
+def saved(path: Path) -> dict[str, object]:
+    answers, _ = load_answers(path, load_ruleset(MINI))
+    return dict(answers.answers)
+
+
+def test_whole_questionnaire_then_verdict(tmp_path: Path) -> None:
+    child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(child)
+    child.expect("Which data")
+    child.send("\r")  # patient data
+    child.expect("Where are the data")
+    child.send(DOWN + "\r")  # outside the EEA: a knock-out
+    child.expect("Note or evidence")
+    child.sendline("Hosting annex, p. 4")
+    child.expect("used for training")
+    child.send("\r")
+    child.expect("Verdict: REJECT")
+    assert finish(child) == 0
+    path = tmp_path / "scribe-sante.answers.yaml"
+    assert saved(path) == {
+        "scope.data": "patients",
+        "data.location": "outside_eea",
+        "data.training": "no",
+    }
+    assert "Hosting annex, p. 4" in path.read_text(encoding="utf-8")
+
+
+def test_ctrl_c_saves_prints_resume_command_and_resume_finishes(tmp_path: Path) -> None:
+    child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(child, "Scribe")
+    child.expect("Which data")
+    child.send("\r")
+    child.expect("Where are the data")
+    child.sendcontrol("c")
+    child.expect("To resume: vetting assess --answers scribe.answers.yaml --lang en --rules ")
+    assert finish(child) == 130
+    path = tmp_path / "scribe.answers.yaml"
+    assert saved(path) == {"scope.data": "patients"}
+
+    child = spawn(["--rules", MINI, "--lang", "en", "--answers", str(path)], tmp_path)
+    child.expect("Where are the data")  # only what is missing
+    child.send("\r")
+    child.expect("used for training")
+    child.send("\r")
+    child.expect("Verdict: ACCEPT")
+    assert finish(child) == 0
+    assert saved(path) == {"scope.data": "patients", "data.location": "eea", "data.training": "no"}
+
+
+def test_sigterm_saves_like_ctrl_c(tmp_path: Path) -> None:
+    child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(child, "Scribe")
+    child.expect("Which data")
+    child.send("\r")
+    child.expect("Where are the data")
+    child.kill(15)
+    assert finish(child) == 130
+    assert saved(tmp_path / "scribe.answers.yaml") == {"scope.data": "patients"}
+
+
+def test_french_locale_gives_french_questionnaire(tmp_path: Path) -> None:
+    child = spawn(["--rules", MINI], tmp_path, lang="fr_FR.UTF-8")
+    child.expect("Nom de l'outil")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+
+
+def test_existing_answers_file_is_resumed_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "scribe.answers.yaml"
+    path.write_text(
+        "ruleset: mini@0.1.0\ntool: {name: Scribe}\nanswers:\n  scope.data: none\n",
+        encoding="utf-8",
+    )
+    child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(child, "Scribe")
+    child.expect("Verdict")
+    assert finish(child) == 0
+    assert saved(path) == {"scope.data": "none"}
+
+
+@pytest.mark.parametrize("stdin", ["devnull", "silent_pipe"])
+def test_not_a_terminal_points_to_vetting_score(stdin: str, tmp_path: Path) -> None:
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vetting", "assess", "--lang", "en"],
+        stdin=subprocess.DEVNULL if stdin == "devnull" else subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    _, err = proc.communicate(timeout=20)  # an open, silent pipe must not hang
+    assert proc.returncode == 2
+    assert "vetting score" in err
+    assert len(err.strip().splitlines()) == 1
+    assert time.monotonic() - start < 20

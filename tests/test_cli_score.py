@@ -1,0 +1,277 @@
+"""`vetting score`: many files in one run, a stable JSON contract, CI exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, Result
+from vetting.assess.assessment import assessment_schema
+
+CLINIC = str(FIXTURES / "scoring" / "clinic")
+HEAD = "ruleset: clinic@1.0.0\n"
+SCOPE = "  scope.patient_data: [identifiable]\n  scope.deployment: vendor_saas\n"
+# Level moderate (20.8), verdict conditional: see tests/test_score.py for the arithmetic.
+MODERATE = (
+    HEAD + 'tool: {name: "Scribe", version: "3.2"}\nanswers:\n' + SCOPE + "  data.hosting: eea\n"
+    "  data.hds: 'yes'\n  data.training: opt_out\n  data.training_scope: deidentified\n"
+    "  ops.oversight: sometimes\n  ops.safeguards: [audit_log, encryption]\n  ops.uptime: 99.5\n"
+)
+REJECT = MODERATE.replace("data.hosting: eea", "data.hosting: outside_eea").replace(
+    "Scribe", "Hoster"
+)
+ACCEPT = (
+    HEAD + "tool: {name: Calm}\nanswers:\n" + SCOPE + "  data.hosting: eea\n  data.hds: 'yes'\n"
+    "  data.training: never\n  data.dpa_date: 2025-01-01\n  ops.oversight: always\n"
+    "  ops.safeguards: [audit_log, encryption, pentest]\n  ops.uptime: 99\n"
+)
+PENDING = ACCEPT.replace("data.hds: 'yes'", "data.hds: unknown").replace("Calm", "Vague")
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Four answer files in the current folder, one per verdict."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in {
+        "accept.yaml": ACCEPT,
+        "moderate.yaml": MODERATE,
+        "pending.yaml": PENDING,
+        "reject.yaml": REJECT,
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+Cli = Callable[..., Result]
+
+
+def test_a_text_summary_table_by_default(cli: Cli, files: Path) -> None:
+    result = cli(
+        "score", "moderate.yaml", "reject.yaml", "accept.yaml", "--rules", CLINIC, "--lang", "en"
+    )
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "file           tool        verdict      level     score  KO  complete\n"
+        "moderate.yaml  Scribe 3.2  conditional  moderate   20.8   0    90.0 %\n"
+        "reject.yaml    Hoster 3.2  reject       high       52.1   1    90.0 %\n"
+        "accept.yaml    Calm        accept       low         0.0   0   100.0 %\n"
+        "3 file(s): 1 accept, 1 conditional, 1 reject\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("how", "header"),
+    [
+        (("--lang", "fr"), "fichier"),
+        ((), "fichier"),  # LANG=fr_FR.UTF-8 below
+    ],
+)
+def test_the_table_speaks_french(
+    cli: Cli, files: Path, monkeypatch: pytest.MonkeyPatch, how: tuple[str, ...], header: str
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    result = cli("score", "moderate.yaml", "--rules", CLINIC, *how)
+    lines = result.out.splitlines()
+    assert lines[0].split() == [header, "outil", "verdict", "niveau", "score", "KO", "complétude"]
+    assert "acceptable sous conditions" in lines[1] and "20,8" in lines[1]
+
+
+def test_json_for_one_file_is_one_object_with_the_contract(cli: Cli, files: Path) -> None:
+    result = cli("score", "reject.yaml", "--rules", CLINIC, "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    jsonschema.validate(data, assessment_schema())
+    assert data["vetting_score"] == 1
+    assert data["ruleset"]["id"] == "clinic" and len(data["ruleset"]["sha256"]) == 64
+    assert data["ruleset"]["path"] == CLINIC
+    assert data["source"] == "reject.yaml"
+    assert (data["verdict"], data["level"], data["score"]) == ("reject", "high", 52.1)
+    assert data["tool"] == {"name": "Hoster", "vendor": None, "version": "3.2", "url": None}
+    assert [(c["id"], c["score"], c["level"]) for c in data["categories"]] == [
+        ("data", 59.0, "high"),  # (15 + 6 + 2) of 39
+        ("ops", 22.2, "moderate"),
+    ]
+    assert [(k["id"], k["questions"][0]) for k in data["knockouts"]] == [
+        ("data.hosting=outside_eea", "data.hosting")
+    ]
+    assert data["findings"][0]["severity"] == "blocker"
+    assert data["unanswered"] == ["data.dpa_date"]
+    assert data["not_applicable"] == []
+    assert data["completeness"] == 90.0
+    assert data["assessment_date"] == "2026-01-01"
+    whatif = data["explanation"]["what_would_change"][0]
+    assert whatif["changes"] == [
+        {"question": "data.hosting", "from": "outside_eea", "to": "adequacy"}
+    ]
+
+
+def test_json_for_several_files_is_an_array_in_the_order_given(cli: Cli, files: Path) -> None:
+    result = cli("score", "reject.yaml", "accept.yaml", "--rules", CLINIC, "--format", "json")
+    data = json.loads(result.out)
+    assert [item["source"] for item in data] == ["reject.yaml", "accept.yaml"]
+    for item in data:
+        jsonschema.validate(item, assessment_schema())
+
+
+def test_jsonl_is_one_object_per_line(cli: Cli, files: Path) -> None:
+    result = cli("score", ".", "--rules", CLINIC, "--format", "jsonl")
+    lines = result.out.splitlines()
+    assert [json.loads(line)["verdict"] for line in lines] == [
+        "accept",
+        "conditional",
+        "pending_evidence",
+        "reject",
+    ]
+
+
+def test_folders_are_searched_recursively_in_order(cli: Cli, files: Path) -> None:
+    nested = files / "more" / "deeper"
+    nested.mkdir(parents=True)
+    (nested / "z.json").write_text(json.dumps({"ruleset": "clinic", "tool": {"name": "J"}}))
+    (files / ".hidden.yaml").write_text("not: an answers file\n")
+    (files / "notes.txt").write_text("ignored\n")
+    result = cli("score", ".", "--rules", CLINIC, "--format", "jsonl")
+    assert result.code == 0, result.err
+    assert [json.loads(line)["source"] for line in result.out.splitlines()] == [
+        "accept.yaml",
+        "moderate.yaml",
+        "more/deeper/z.json",
+        "pending.yaml",
+        "reject.yaml",
+    ]
+
+
+def test_an_unreadable_file_is_reported_and_the_others_scored(cli: Cli, files: Path) -> None:
+    (files / "typo.yaml").write_text(HEAD + "tool: {name: T}\nanswers: {data.hosting: eeaa}\n")
+    result = cli(
+        "score", "accept.yaml", "typo.yaml", "missing.yaml", "--rules", CLINIC, "--format", "json"
+    )
+    assert result.code == 2
+    assert result.err == (
+        "typo.yaml:3:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
+        "(did you mean 'eea'?)\n"
+        "missing.yaml: file not found\n"
+    )
+    data = json.loads(result.out)
+    assert [item["source"] for item in data] == ["accept.yaml", "typo.yaml", "missing.yaml"]
+    assert data[0]["verdict"] == "accept"
+    assert data[1] == {
+        "vetting_score": 1,
+        "source": "typo.yaml",
+        "errors": [
+            "typo.yaml:3:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
+            "(did you mean 'eea'?)"
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("gate", "code"),
+    [
+        ("low", 1),
+        ("moderate", 1),
+        ("high", 0),
+        ("critical", 0),
+        ("accept", 1),
+        ("conditional", 1),
+        ("pending_evidence", 0),
+        ("pending-evidence", 0),
+        ("reject", 0),
+    ],
+)
+def test_fail_on_a_level_or_a_verdict(cli: Cli, files: Path, gate: str, code: int) -> None:
+    result = cli("score", "accept.yaml", "moderate.yaml", "--rules", CLINIC, "--fail-on", gate)
+    assert result.code == code
+    if code:
+        assert result.err.startswith(f"--fail-on {gate}: ")
+
+
+def test_fail_on_uses_the_order_of_verdicts(cli: Cli, files: Path) -> None:
+    assert cli("score", "pending.yaml", "--rules", CLINIC, "--fail-on", "conditional").code == 1
+    assert (
+        cli("score", "pending.yaml", "--rules", CLINIC, "--fail-on", "pending_evidence").code == 1
+    )
+    assert cli("score", "pending.yaml", "--rules", CLINIC, "--fail-on", "reject").code == 0
+    assert cli("score", "reject.yaml", "--rules", CLINIC, "--fail-on", "reject").code == 1
+
+
+def test_an_unknown_gate_is_a_usage_error(cli: Cli, files: Path) -> None:
+    result = cli("score", "accept.yaml", "--rules", CLINIC, "--fail-on", "rejected")
+    assert result.code == 2
+    assert "'rejected' is neither a level" in result.err
+    assert "(did you mean 'reject'?)" in result.err
+    assert result.out == ""
+
+
+def test_an_unreadable_file_wins_over_a_failed_gate(cli: Cli, files: Path) -> None:
+    result = cli("score", "reject.yaml", "missing.yaml", "--rules", CLINIC, "--fail-on", "reject")
+    assert result.code == 2
+
+
+def test_answers_for_another_rule_set_point_to_rules(cli: Cli, files: Path) -> None:
+    (files / "other.yaml").write_text("ruleset: health-ai@1.0.0\ntool: {name: T}\n")
+    result = cli("score", "other.yaml", "--rules", CLINIC)
+    assert result.code == 2
+    assert "use --rules DIR to point to the 'health-ai' rule set" in result.err
+
+
+def test_another_version_warns_unless_strict(cli: Cli, files: Path) -> None:
+    (files / "old.yaml").write_text(ACCEPT.replace("clinic@1.0.0", "clinic@0.9.0"))
+    loose = cli("score", "old.yaml", "--rules", CLINIC)
+    assert loose.code == 0
+    assert loose.err.startswith("old.yaml:1:1: warning: ruleset: these answers were written")
+    strict = cli("score", "old.yaml", "--rules", CLINIC, "--strict")
+    assert strict.code == 2
+    assert strict.err.startswith("old.yaml:1:1: ruleset: these answers were written")
+
+
+def test_an_empty_folder_is_an_input_error(cli: Cli, files: Path) -> None:
+    (files / "empty").mkdir()
+    result = cli("score", "empty", "accept.yaml", "--rules", CLINIC, "--format", "jsonl")
+    assert result.code == 2
+    assert result.err == "empty: no .yaml, .yml or .json answers file in this folder\n"
+    assert [json.loads(line)["source"] for line in result.out.splitlines()] == [
+        "empty",
+        "accept.yaml",
+    ]
+
+
+def test_output_is_deterministic(cli: Cli, files: Path) -> None:
+    first = cli("score", ".", "--rules", CLINIC, "--format", "json")
+    second = cli("score", ".", "--rules", CLINIC, "--format", "json")
+    assert first.out == second.out
+
+
+def test_score_imports_no_template_or_prompt_module(files: Path) -> None:
+    command = [sys.executable, "-X", "importtime", "-m", "vetting", "score", "accept.yaml"]
+    proc = subprocess.run(
+        [*command, "--rules", CLINIC],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=files,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert "vetting" in imported
+    for heavy in ("jinja2", "questionary", "prompt_toolkit"):
+        assert heavy not in imported, f"`vetting score` imports {heavy}"
+
+
+def test_the_documented_schema_is_the_generated_one() -> None:
+    documented = json.loads((ROOT / "docs" / "score-json.schema.json").read_text(encoding="utf-8"))
+    assert documented == assessment_schema(), "regenerate docs/score-json.schema.json"
+
+
+def test_every_field_of_the_contract_is_documented() -> None:
+    doc = (ROOT / "docs" / "score-json.md").read_text(encoding="utf-8")
+    for name in assessment_schema()["properties"]:
+        assert f"`{name}`" in doc, f"docs/score-json.md does not describe `{name}`"

@@ -1,0 +1,235 @@
+"""The questionnaire: the pure flow, and whole sessions driven through a pipe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tests.conftest import FIXTURES, ROOT
+from vetting.assess.answers import Answers, Tool, load_answers
+from vetting.interview.flow import Interview
+from vetting.interview.prompts import Terminal
+from vetting.interview.session import Session, slugify
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
+
+ENTER, DOWN = "\r", "\x1b[B"
+DAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def mini() -> CompiledRuleSet:
+    return load_ruleset(FIXTURES / "rules" / "mini")
+
+
+@pytest.fixture(scope="module")
+def health_ai() -> CompiledRuleSet:
+    return load_ruleset(ROOT / "rules" / "health-ai")
+
+
+# ------------------------------------------------------------------ the pure flow
+
+
+def test_next_question_follows_asking_order_and_relevance(mini: CompiledRuleSet) -> None:
+    flow = Interview(mini, DAY)
+    first = flow.next_question()
+    assert first is not None and first.id == "scope.data"
+    flow.answer("scope.data", "none")
+    assert flow.next_question() is None  # nothing else applies without patient data
+    flow.answer("scope.data", "patients")
+    nxt = flow.next_question()
+    assert nxt is not None and nxt.id == "data.location"
+
+
+def test_switching_a_scope_answer_adds_and_removes_questions(health_ai: CompiledRuleSet) -> None:
+    flow = Interview(health_ai, DAY)
+    before = len(flow.questions())
+    flow.answer("scope.patient_data", ["none"])
+    without_data = len(flow.questions())
+    flow.answer("scope.patient_data", ["identifiable"])
+    with_data = len(flow.questions())
+    assert without_data < with_data <= before
+    assert "hosting.location" not in {
+        q.id
+        for q in Interview(health_ai, DAY, answers={"scope.patient_data": ["none"]}).questions()
+    }
+
+
+def test_answers_made_irrelevant_are_parked_then_restored(mini: CompiledRuleSet) -> None:
+    flow = Interview(mini, DAY)
+    flow.answer("scope.data", "patients")
+    flow.answer("data.location", "eea")
+    moved = flow.answer("scope.data", "none")
+    assert moved == ["data.location"]
+    assert "data.location" not in flow.answers
+    flow.answer("scope.data", "patients")
+    assert flow.answers["data.location"] == "eea"  # nothing the user typed is lost
+
+
+def test_back_returns_the_previous_relevant_question(mini: CompiledRuleSet) -> None:
+    flow = Interview(mini, DAY)
+    flow.answer("scope.data", "patients")
+    flow.answer("data.location", "eea")
+    previous = flow.back("data.training")
+    assert previous is not None and previous.id == "data.location"
+    previous = flow.back("data.location")
+    assert previous is not None and previous.id == "scope.data"
+    assert flow.back("scope.data") is None
+
+
+def test_progress_counts_the_questions_that_apply(mini: CompiledRuleSet) -> None:
+    flow = Interview(mini, DAY, answers={"scope.data": "patients"})
+    assert flow.position("data.location") == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Scribe Santé 2", "scribe-sante-2"), ("../../etc/passwd", "etc-passwd"), ("", "tool")],
+)
+def test_slug_is_a_safe_file_name(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+# ------------------------------------------------------------------ sessions through a pipe
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def _session(
+    compiled: CompiledRuleSet,
+    pipe: PipeInput,
+    path: Path,
+    answers: dict[str, object] | None = None,
+    live: bool = False,
+    lang: str = "en",
+) -> tuple[Session, io.StringIO]:
+    out = io.StringIO()
+    term = Terminal(lang, out=out, prompt_kwargs={"input": pipe, "output": DummyOutput()})
+    start = Answers(
+        ruleset=f"{compiled.ruleset.id}@{compiled.ruleset.version}",
+        tool=Tool(name="Scribe"),
+        date=DAY,
+        answers=answers or {},
+    )
+    return Session(compiled, term, path, start, live=live), out
+
+
+def _saved(path: Path, compiled: CompiledRuleSet) -> Answers:
+    answers, warnings = load_answers(path, compiled)
+    assert warnings == []
+    return answers
+
+
+def test_a_whole_session_saves_answers_and_notes(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "scribe.answers.yaml"
+    session, _ = _session(mini, pipe, path, live=True)
+    # patients; outside_eea (a knock-out) then a note; "no" for training
+    pipe.send_text(ENTER + DOWN + ENTER + "Contract section 7" + ENTER + ENTER)
+    session.run()
+    assert "KO 1" in session.indicator()  # the live bar shows the knock-out at once
+    saved = _saved(path, mini)
+    assert saved.answers == {
+        "scope.data": "patients",
+        "data.location": "outside_eea",
+        "data.training": "no",
+    }
+    assert saved.notes == {"data.location": "Contract section 7"}
+    assert saved.ruleset == "mini@0.1.0" and saved.ruleset_sha256 == mini.origin.sha256
+
+
+def test_scope_answer_skips_the_section(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, _ = _session(mini, pipe, path)
+    pipe.send_text(DOWN + ENTER)  # no patient data
+    session.run()
+    assert _saved(path, mini).answers == {"scope.data": "none"}
+
+
+def test_unknown_is_always_offered_and_asks_for_a_note(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, _ = _session(mini, pipe, path, answers={"scope.data": "patients"})
+    # data.location: eea, outside_eea, separator, unknown -> two downs reach "unknown"
+    pipe.send_text(DOWN + DOWN + ENTER + ENTER + ENTER)
+    session.run()
+    saved = _saved(path, mini)
+    assert saved.answers["data.location"] == "unknown"
+    assert saved.notes == {}  # the note was skipped with Enter
+
+
+def test_back_changes_an_earlier_answer_and_drops_what_no_longer_applies(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, _ = _session(mini, pipe, path)
+    back = DOWN * 4  # eea, outside_eea, unknown, why, back
+    pipe.send_text(ENTER + back + ENTER + DOWN + ENTER)  # patients; back; none
+    session.run()
+    assert _saved(path, mini).answers == {"scope.data": "none"}
+
+
+def test_help_is_one_choice_away(mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    session, out = _session(mini, pipe, path, answers={"scope.data": "patients"})
+    pipe.send_text(DOWN * 3 + ENTER + ENTER + ENTER)  # why; then eea; then training "no"
+    session.run()
+    assert "Why we ask" in out.getvalue()
+    assert "GDPR, art. 44" in out.getvalue()
+    assert _saved(path, mini).answers["data.location"] == "eea"
+
+
+def test_resume_asks_only_what_is_missing(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, _ = _session(
+        mini, pipe, path, answers={"scope.data": "patients", "data.location": "eea"}
+    )
+    pipe.send_text(DOWN + ENTER + ENTER)  # training: yes (risky) then skip the note
+    session.run()
+    assert _saved(path, mini).answers == {
+        "scope.data": "patients",
+        "data.location": "eea",
+        "data.training": "yes",
+    }
+
+
+def test_review_keeps_answers_on_enter_and_changes_them_otherwise(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, _ = _session(
+        mini,
+        pipe,
+        path,
+        answers={"scope.data": "patients", "data.location": "eea", "data.training": "no"},
+    )
+    pipe.send_text(ENTER + ENTER + DOWN + ENTER + ENTER)  # keep, keep, change to yes, no note
+    session.review()
+    assert _saved(path, mini).answers["data.training"] == "yes"
+
+
+def test_french_session_shows_french_prompts(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.yaml"
+    session, out = _session(mini, pipe, path, answers={"scope.data": "patients"}, lang="fr")
+    pipe.send_text(DOWN * 3 + ENTER + ENTER + ENTER)
+    session.run()
+    assert "Pourquoi cette question" in out.getvalue()
+    assert "RGPD, art. 44" in out.getvalue()

@@ -1,0 +1,204 @@
+"""Monotonicity, proved by search: a worse answer never lowers the score, level or verdict.
+
+"Worse" is the rule set's own order: the checker guarantees that a
+single-choice question lists its choices from the lowest risk to the highest.
+Hypothesis draws whole answer sets (scope included, some answers unknown or
+missing), picks a relevant non-scope question, moves its answer down the list,
+and compares. Run on the shipped rule set: a failure here names a question and
+two choices, and is a content bug to fix in the rule set, never in this test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES, ROOT
+from vetting.assess import Answers, Tool, score
+from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
+from vetting.assess.score import PreparedQuestion, evaluate, prepare
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.conditions import UNKNOWN
+
+RULE_SETS = {
+    "health-ai": ROOT / "rules" / "health-ai",
+    "clinic": FIXTURES / "scoring" / "clinic",
+    "aia-like": ROOT / "examples" / "rulesets" / "aia-like",
+}
+SETTINGS = settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture(scope="module", params=sorted(RULE_SETS))
+def compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:
+    return load_ruleset(RULE_SETS[request.param])
+
+
+def _decode(pq: PreparedQuestion, code: int) -> Any:
+    """One drawn integer as an answer (None: no answer); small codes give the first choices.
+
+    Drawing one integer per question, rather than composing strategies, keeps
+    generation fast on a rule set of a hundred questions, and still shrinks well.
+    """
+    q = pq.question
+    if q.type == "single":
+        options: list[Any] = [*pq.choice_ids, "unknown", None]
+        return options[code % len(options)]
+    kind, rest = code % 10, code // 10
+    if kind == 8:
+        return "unknown"
+    if kind == 9:
+        return None
+    if q.type == "multiple":
+        if kind == 7 and pq.exclusive:
+            return [sorted(pq.exclusive)[rest % len(pq.exclusive)]]
+        plain = [cid for cid in pq.choice_ids if cid not in pq.exclusive]
+        return [cid for bit, cid in enumerate(plain) if rest >> bit & 1]
+    if q.type == "number":
+        low = int(q.minimum) if q.minimum is not None else -1000
+        high = int(q.maximum) if q.maximum is not None else 1000
+        return low + rest % (high - low + 1)
+    if q.type == "date":
+        return dt.date(2020, 1, 1) + dt.timedelta(days=rest % 4000)
+    return "x" * (rest % 3)
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
+    """A whole answers file: scope included, some answers unknown, some missing."""
+    prep = prepare(compiled)
+    size = len(prep.questions)
+    codes = draw(st.lists(st.integers(0, 2**16 - 1), min_size=size, max_size=size))
+    values: dict[str, Any] = {}
+    for pq, code in zip(prep.questions, codes, strict=True):
+        value = _decode(pq, code)
+        if value is not None:
+            values[pq.id] = value
+    return values
+
+
+def _score(compiled: CompiledRuleSet, values: dict[str, Any]) -> Assessment:
+    answers = Answers(ruleset=compiled.ruleset.id, tool=Tool(name="t"), answers=values)
+    return score(compiled, answers, explain=False)
+
+
+def _internal(values: dict[str, Any]) -> dict[str, Any]:
+    return {qid: UNKNOWN if value == "unknown" else value for qid, value in values.items()}
+
+
+def _ranks(a: Assessment) -> tuple[float, int, int]:
+    return a.score, LEVELS.index(a.level), VERDICTS.index(a.verdict)
+
+
+def _check_a_worse_answer(compiled: CompiledRuleSet, data: st.DataObject) -> None:
+    prep = prepare(compiled)
+    values = data.draw(answer_sets(compiled), label="answers")
+    run = evaluate(prep, _internal(values), compiled.ruleset.as_of)
+    movable = [
+        pq
+        for pq in run.relevant
+        if not pq.scope and pq.question.type == "single" and values.get(pq.id) in pq.choice_ids[:-1]
+    ]
+    assume(movable)
+    pq = data.draw(st.sampled_from(movable), label="question")
+    here = pq.choice_ids.index(values[pq.id])
+    worse = pq.choice_ids[data.draw(st.integers(here + 1, len(pq.choice_ids) - 1), label="to")]
+    before, after = _score(compiled, values), _score(compiled, {**values, pq.id: worse})
+    note = f"{pq.id}: {values[pq.id]} -> {worse}: {_ranks(before)} -> {_ranks(after)}"
+    assert after.score >= before.score, note
+    assert LEVELS.index(after.level) >= LEVELS.index(before.level), note
+    assert VERDICTS.index(after.verdict) >= VERDICTS.index(before.verdict), note
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_worse_answer_never_lowers_the_result(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    _check_a_worse_answer(compiled, data)
+
+
+def test_the_search_finds_a_rule_set_that_is_not_monotone(tmp_path: Path) -> None:
+    """The property can fail: a rule that rewards a worse answer is caught."""
+    folder = tmp_path / "clinic"
+    shutil.copytree(RULE_SETS["clinic"], folder)
+    ops = folder / "ops.yaml"
+    text = ops.read_text(encoding="utf-8")
+    # The unsupervised-data rule now fires on the BEST oversight answer, with 20 points.
+    text = text.replace(
+        "{question: ops.oversight, equals: never}", "{question: ops.oversight, equals: always}"
+    )
+    ops.write_text(text.replace("points: {risk: 2}", "points: {risk: 20}"), encoding="utf-8")
+    compiled = load_ruleset(folder)
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(data=st.data())
+    def search(data: st.DataObject) -> None:
+        _check_a_worse_answer(compiled, data)
+
+    with pytest.raises(AssertionError, match=r"ops\.oversight: always -> "):
+        search()
+
+
+@SETTINGS
+@given(data=st.data())
+def test_not_knowing_never_lowers_the_result(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """`unknown` scores like the worst answer; a knock-out becomes pending, never accepted."""
+    if compiled.ruleset.scoring.unknown != "worst":
+        pytest.skip("this rule set scores unknown as zero, as the AIA does")
+    prep = prepare(compiled)
+    values = data.draw(answer_sets(compiled), label="answers")
+    run = evaluate(prep, _internal(values), compiled.ruleset.as_of)
+    answered = [
+        pq for pq in run.relevant if not pq.scope and values.get(pq.id, "unknown") != "unknown"
+    ]
+    assume(answered)
+    pq = data.draw(st.sampled_from(answered), label="question")
+    before, after = _score(compiled, values), _score(compiled, {**values, pq.id: "unknown"})
+    note = f"{pq.id}: {values[pq.id]} -> unknown: {_ranks(before)} -> {_ranks(after)}"
+    assert after.score >= before.score, note
+    assert LEVELS.index(after.level) >= LEVELS.index(before.level), note
+    floor = min(VERDICTS.index(before.verdict), VERDICTS.index("pending_evidence"))
+    assert VERDICTS.index(after.verdict) >= floor, note
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_maximum_depends_on_the_scope_alone(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """Under `denominator: scope`, the maxima never move with non-scope answers."""
+    if compiled.ruleset.scoring.denominator != "scope":
+        pytest.skip("this rule set counts every question in the maximum")
+    values = data.draw(answer_sets(compiled), label="answers")
+    scope_only = {k: v for k, v in values.items() if compiled.is_scope(k)}
+    full, bare = _score(compiled, values), _score(compiled, scope_only)
+    assert [p.max for p in full.pools] == [p.max for p in bare.pools]
+    assert [c.max for c in full.categories] == [c.max for c in bare.categories]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_points_never_exceed_their_maximum(compiled: CompiledRuleSet, data: st.DataObject) -> None:
+    a = _score(compiled, data.draw(answer_sets(compiled), label="answers"))
+    for pool in a.pools:
+        assert 0 <= pool.raw <= pool.max, pool
+    assert 0 <= a.score <= 100
+    for category in a.categories:
+        assert 0 <= category.points <= category.max or category.max == 0, category
+
+
+def test_the_shipped_rule_set_is_among_those_tested() -> None:
+    assert (Path(RULE_SETS["health-ai"]) / "ruleset.yaml").is_file()
