@@ -104,84 +104,20 @@ def public_value(value: Any) -> Any:
 # --------------------------------------------------------------------------- preparation
 
 
-def _reads(
-    cond: Any, definitions: Mapping[str, Any], seen: frozenset[str] = frozenset()
-) -> set[str]:
-    """Questions a condition reads, through definitions too."""
-    if cond is None:
-        return set()
-    found = set(c.questions_of(cond))
-    for name in c.definitions_of(cond):
-        if name in definitions and name not in seen:
-            found |= _reads(definitions[name].when, definitions, seen | {name})
-    return found
-
-
-def _all(values: Iterator[Truth]) -> Truth:
-    undecided = False
-    for value in values:
-        if value is False:
-            return False
-        if value is None:
-            undecided = True
-    return None if undecided else True
-
-
-def _any(values: Iterator[Truth]) -> Truth:
-    undecided = False
-    for value in values:
-        if value is True:
-            return True
-        if value is None:
-            undecided = True
-    return None if undecided else False
-
-
-class _Possibility:
-    """Compiles conditions for the scope pass: a WILDCARD answer leaves every test undecided.
+def _undecided_on_wildcard(qid: str, test: Predicate) -> Predicate:
+    """For the scope pass: a not-yet-known (WILDCARD) answer may become anything.
 
     The rule set's own predicates treat `answered: true` on an unknown answer as
-    decided (false); here a not-yet-known answer may still become anything, so
-    every test that reads it is undecided. Three-valued logic is monotone, so a
-    condition false in the scope pass is false whatever the other answers are:
-    the maximum computed from it can never shrink when an answer gets worse.
+    decided (false); here every test that reads a WILDCARD is undecided. Three-valued
+    logic is monotone, so a condition false in the scope pass is false whatever the
+    other answers are: the maximum computed from it never shrinks when an answer
+    gets worse.
     """
 
-    def __init__(self, definitions: Mapping[str, Any]) -> None:
-        self.definitions = definitions
-        self.named: dict[str, Predicate] = {}
+    def possible(a: c.Answers, d: dt.date) -> Truth:
+        return None if a.get(qid, ABSENT) is WILDCARD else test(a, d)
 
-    def compile(self, cond: Any) -> Predicate:
-        if cond is None:
-            return lambda a, d: True
-        if isinstance(cond, c.AllOf):
-            parts = [self.compile(x) for x in cond.all]
-            return lambda a, d: _all(p(a, d) for p in parts)
-        if isinstance(cond, c.AnyOf):
-            parts = [self.compile(x) for x in cond.any]
-            return lambda a, d: _any(p(a, d) for p in parts)
-        if isinstance(cond, c.Not):
-            inner = self.compile(cond.not_)
-
-            def negate(a: c.Answers, d: dt.date) -> Truth:
-                value = inner(a, d)
-                return None if value is None else not value
-
-            return negate
-        if isinstance(cond, c.Is):
-            name = cond.is_
-            if name not in self.named:
-                self.named[name] = self.compile(self.definitions[name].when)
-            return self.named[name]
-        leaf = c.compile_condition(cond, {})
-        qid = getattr(cond, "question", None)
-        if qid is None:
-            return leaf
-
-        def test(a: c.Answers, d: dt.date) -> Truth:
-            return None if a.get(qid, ABSENT) is WILDCARD else leaf(a, d)
-
-        return test
+    return possible
 
 
 @dataclass(frozen=True)
@@ -279,7 +215,11 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
     policy = rs.scoring
     pools = tuple(policy.pools)
     score_index = pools.index(policy.score_pool)
-    possibility = _Possibility(rs.definitions)
+    possible_definitions = c.compile_definitions(rs.definitions, _undecided_on_wildcard)
+
+    def possible(cond: Any) -> Predicate:
+        return c.compile_condition(cond, possible_definitions, _undecided_on_wildcard)
+
     zero = tuple(ZERO for _ in pools)
 
     def vector(points: Mapping[str, float] | None, weight: Decimal) -> tuple[Decimal, ...]:
@@ -312,7 +252,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
             ch.id: compiled.choice_knockouts[(q.id, ch.id)] for ch in q.choices if ch.knockout
         }
         knockout_reads = {
-            ch.id: _ordered(_reads(ch.knockout.when, rs.definitions), compiled.order)
+            ch.id: _ordered(c.questions_read(ch.knockout.when, rs.definitions), compiled.order)
             for ch in q.choices
             if ch.knockout
         }
@@ -324,7 +264,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 category=category.id,
                 scope=category.scope,
                 relevance=compiled.relevance[q.id],
-                possible=possibility.compile(q.when),
+                possible=possible(q.when),
                 choice_ids=tuple(ch.id for ch in q.choices),
                 points=points,
                 severity=severity,
@@ -340,9 +280,9 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
     for index, rule in enumerate(rs.findings):
         rule_category = compiled.category_by_id.get(rule.category or "")
         weight = dec(rule_category.weight) if rule_category else Decimal(1)
-        reads = _reads(rule.when, rs.definitions)
+        reads = c.questions_read(rule.when, rs.definitions)
         if rule.knockout is not None:
-            reads |= _reads(rule.knockout.when, rs.definitions)
+            reads |= c.questions_read(rule.knockout.when, rs.definitions)
         ordered = _ordered(reads, compiled.order)
         rules.append(
             PreparedRule(
@@ -351,7 +291,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 index=index,
                 category=rule_category.id if rule_category else None,
                 condition=compiled.finding_conditions[rule.id],
-                possible=possibility.compile(rule.when),
+                possible=possible(rule.when),
                 knockout=compiled.finding_knockouts.get(rule.id),
                 reads=ordered,
                 points=vector(rule.points, weight),

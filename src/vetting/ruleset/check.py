@@ -358,14 +358,9 @@ class _Checker:
         for name in sorted(self.rs.definitions):
             visit(name, [])
 
-    def expand_questions(self, cond: Any, _seen: frozenset[str] = frozenset()) -> set[str]:
+    def expand_questions(self, cond: Any) -> set[str]:
         """Questions a condition reads, through definitions too."""
-        found = set(c.questions_of(cond))
-        for name in c.definitions_of(cond):
-            definition = self.rs.definitions.get(name)
-            if definition is not None and name not in _seen:
-                found |= self.expand_questions(definition.when, _seen | {name})
-        return found
+        return c.questions_read(cond, self.rs.definitions)
 
     def conditions(self) -> Iterator[tuple[Place | None, tuple[Any, ...], Any, int | None]]:
         """Every condition with its place and, for relevance, the asking index."""
@@ -626,18 +621,7 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
     checker.out.raise_if_any()
     rs = loaded.ruleset
 
-    definitions: dict[str, c.Predicate] = {}
-
-    def define(name: str) -> c.Predicate:
-        if name not in definitions:
-            cond = rs.definitions[name].when
-            for used in c.definitions_of(cond):
-                define(used)
-            definitions[name] = c.compile_condition(cond, definitions)
-        return definitions[name]
-
-    for name in rs.definitions:
-        define(name)
+    definitions = c.compile_definitions(rs.definitions)
 
     relevance: dict[str, c.Predicate] = {}
     depends_on: dict[str, frozenset[str]] = {}

@@ -317,22 +317,29 @@ def _compare(value: Any, op: str, bound: Any) -> bool:
     return bool(value <= bound)
 
 
-def compile_condition(cond: Any, definitions: Mapping[str, Predicate]) -> Predicate:
+#: Wraps the predicate of a node that reads one question: (question id, predicate) -> predicate.
+LeafHook = Callable[[str, Predicate], Predicate]
+
+
+def compile_condition(
+    cond: Any, definitions: Mapping[str, Predicate], leaf: LeafHook | None = None
+) -> Predicate:
     """Turn a validated condition tree into a closure, once.
 
-    `definitions` maps names to already compiled predicates (the checker orders
-    them and rejects cycles before this runs).
+    `definitions` maps names to already compiled predicates (see
+    `compile_definitions`). `leaf`, when given, wraps every node that reads a
+    question: the scorer uses it to evaluate conditions on partly known answers.
     """
     if cond is None:
         return lambda answers, day: True
     if isinstance(cond, AllOf):
-        parts = [compile_condition(c, definitions) for c in cond.all]
+        parts = [compile_condition(c, definitions, leaf) for c in cond.all]
         return lambda a, d: _all(p(a, d) for p in parts)
     if isinstance(cond, AnyOf):
-        parts = [compile_condition(c, definitions) for c in cond.any]
+        parts = [compile_condition(c, definitions, leaf) for c in cond.any]
         return lambda a, d: _any(p(a, d) for p in parts)
     if isinstance(cond, Not):
-        inner = compile_condition(cond.not_, definitions)
+        inner = compile_condition(cond.not_, definitions, leaf)
 
         def negate(a: Answers, d: dt.date) -> Truth:
             v = inner(a, d)
@@ -351,8 +358,45 @@ def compile_condition(cond: Any, definitions: Mapping[str, Predicate]) -> Predic
             v = a.get(qid, ABSENT)
             return (v is not ABSENT and v is not UNKNOWN) == wanted
 
-        return answered
-    return _compile_question_test(cond)
+        return leaf(qid, answered) if leaf else answered
+    test = _compile_question_test(cond)
+    return leaf(cond.question, test) if leaf else test
+
+
+def compile_definitions(
+    definitions: Mapping[str, Any], leaf: LeafHook | None = None
+) -> dict[str, Predicate]:
+    """Compile named definitions (objects with a `when`), each after those it uses.
+
+    The checker has rejected unknown names and cycles before this runs.
+    """
+    compiled: dict[str, Predicate] = {}
+
+    def define(name: str) -> Predicate:
+        if name not in compiled:
+            cond = definitions[name].when
+            for used in sorted(definitions_of(cond)):
+                define(used)
+            compiled[name] = compile_condition(cond, compiled, leaf)
+        return compiled[name]
+
+    for name in definitions:
+        define(name)
+    return compiled
+
+
+def questions_read(
+    cond: Any, definitions: Mapping[str, Any], _seen: frozenset[str] = frozenset()
+) -> set[str]:
+    """Question ids a condition reads, directly or through definitions."""
+    if cond is None:
+        return set()
+    found = questions_of(cond)
+    for name in definitions_of(cond):
+        definition = definitions.get(name)
+        if definition is not None and name not in _seen:
+            found |= questions_read(definition.when, definitions, _seen | {name})
+    return found
 
 
 def _compile_question_test(cond: Any) -> Predicate:
