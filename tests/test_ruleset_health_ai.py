@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
+from vetting.assess.answers import Answers, Tool
+from vetting.assess.assessment import Assessment
+from vetting.assess.score import score
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.docgen import ruleset_markdown
 
 # The public contract: users' answer files depend on these ids, types and choices.
@@ -141,3 +147,102 @@ def test_generated_reference_document_is_up_to_date(lang: str) -> None:
         f"docs/{name} is stale: run `vetting rules doc --lang {lang} "
         f"--rules rules/health-ai -o docs/{name}`"
     )
+
+
+# ------------------------------------------------------------------ consistency
+
+BUYERS = [
+    "public_hospital",
+    "private_nonprofit_hospital",
+    "private_clinic",
+    "medico_social",
+    "practice",
+    "health_tech",
+    "public_agency",
+]
+DEPLOYMENTS = [
+    "on_premises",
+    "buyer_tenancy_hds",
+    "vendor_saas",
+    "vendor_saas_third_party_model",
+    "consumer_app",
+]
+
+
+def broad_scopes() -> list[dict[str, Any]]:
+    """Every buyer and deployment, with the broadest use, data and audience."""
+    uses = CONTRACT["scope.use"][1].replace(" ", "").split(",")
+    return [
+        {
+            "scope.buyer": buyer,
+            "scope.use": uses,
+            "scope.patient_data": ["identifiable", "pseudonymised", "audio", "images"],
+            "scope.deployment": deployment,
+            "scope.audience": "professionals_and_patients",
+            "scope.generative": "yes",
+        }
+        for buyer in BUYERS
+        for deployment in DEPLOYMENTS
+    ]
+
+
+def worst_answers(compiled: CompiledRuleSet, scope: dict[str, Any]) -> dict[str, Any]:
+    answers = dict(scope)
+    for q in compiled.questions:
+        if compiled.is_scope(q.id) or not q.choices:
+            continue
+        if q.type == "single":
+            answers[q.id] = q.choices[-1].id
+        else:
+            answers[q.id] = [c.id for c in q.choices if not c.exclusive]
+    return answers
+
+
+def _score(compiled: CompiledRuleSet, answers: dict[str, Any]) -> Assessment:
+    rs = compiled.ruleset
+    tool = Tool(name="t")
+    return score(
+        compiled,
+        Answers(ruleset=f"{rs.id}@{rs.version}", tool=tool, answers=answers),
+        explain=False,
+    )
+
+
+def test_every_question_is_asked_in_some_scope() -> None:
+    compiled = health_ai()
+    asked: set[str] = set()
+    for scope in broad_scopes():
+        state = compiled.walk(worst_answers(compiled, scope), compiled.ruleset.as_of)
+        asked |= {qid for qid, value in state.items() if value is not ABSENT}
+    assert asked == {q.id for q in compiled.questions}
+
+
+def test_the_maximum_score_is_reachable() -> None:
+    compiled = health_ai()
+    scores = [_score(compiled, worst_answers(compiled, s)).score for s in broad_scopes()]
+    assert max(scores) == 100.0
+
+
+def test_every_knockout_can_fire_in_some_scope() -> None:
+    """No dead knock-out: each blocking choice blocks for some buyer."""
+    compiled = health_ai()
+    fired: set[str] = set()
+    for scope in broad_scopes():
+        for day in (compiled.ruleset.as_of, dt.date(2028, 1, 1)):
+            answers = worst_answers(compiled, scope)
+            for (qid, choice), _ in compiled.choice_knockouts.items():
+                trial = {**answers, qid: choice}
+                state = compiled.walk(trial, day)
+                if state[qid] is not ABSENT and compiled.choice_knockouts[(qid, choice)](
+                    state, day
+                ):
+                    fired.add(f"{qid}={choice}")
+    assert fired == {f"{q}={c}" for q, c in compiled.choice_knockouts}
+
+
+def test_every_choice_is_distinct_within_its_question() -> None:
+    """No dead choice: two choices of a question never share an id or a label."""
+    for q in health_ai().questions:
+        for lang in ("fr", "en"):
+            labels = [c.label[lang] for c in q.choices]
+            assert len(set(labels)) == len(labels), (q.id, lang)
