@@ -6,8 +6,13 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vetting.i18n import default_language, t
+
+if TYPE_CHECKING:
+    from vetting.interview.prompts import Terminal, ToolDetails
+    from vetting.ruleset.compiled import CompiledRuleSet
 
 
 def _is_terminal() -> bool:
@@ -28,32 +33,55 @@ def execute(args: argparse.Namespace) -> int:
         # prompt_toolkit waits forever on an open, silent pipe: refuse before it starts.
         sys.stderr.write(t("not_tty", lang) + "\n")
         return 2
-    from vetting.assess.answers import Answers, load_answers
-    from vetting.assess.score import score
-    from vetting.interview.prompts import Terminal
-    from vetting.interview.session import (
-        Session,
-        ask_tool,
-        sigterm_as_interrupt,
-        slugify,
-        summary,
-        today,
-    )
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vetting.interview.prompts import Terminal, ask_tool
+
+    term = Terminal(lang)
+    # The rule set (pydantic, YAML, checks) loads while the user types the tool's
+    # name: the first prompt appears as fast as a bare questionary prompt.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        loading = pool.submit(_load, args.rules)
+        details: ToolDetails | None = None
+        if not args.answers:
+            term.say(t("start_intro", lang))
+            try:
+                details = ask_tool(term)
+            except KeyboardInterrupt:
+                term.say("")
+                return 130
+        compiled = loading.result()
+    return _run(args, lang, term, compiled, details)
+
+
+def _load(rules: str | None) -> CompiledRuleSet:
     from vetting.ruleset.api import load_ruleset
 
-    compiled = load_ruleset(args.rules)
-    term = Terminal(lang)
+    return load_ruleset(rules)
+
+
+def _run(
+    args: argparse.Namespace,
+    lang: str,
+    term: Terminal,
+    compiled: CompiledRuleSet,
+    details: ToolDetails | None,
+) -> int:
+    from vetting.assess.answers import Answers, Tool, load_answers
+    from vetting.assess.score import score
+    from vetting.interview.session import Session, sigterm_as_interrupt, slugify, summary, today
+
     session: Session | None = None
     with sigterm_as_interrupt():
         try:
-            term.say(t("start_intro", lang))
-            if args.answers:
+            if details is None:
                 path = Path(args.answers)
                 answers, warnings = load_answers(path, compiled)
                 for warning in warnings:
                     sys.stderr.write(f"warning: {warning}\n")
             else:
-                tool, assessor = ask_tool(term)
+                tool = Tool(name=details.name, vendor=details.vendor, version=details.version)
+                assessor = details.assessor
                 path = Path(args.out) / f"{slugify(tool.name)}.answers.yaml"
                 if path.exists():
                     # Never overwrite earlier work: continue it.

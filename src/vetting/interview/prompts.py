@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import questionary
 from questionary import Choice, Separator
 
 from vetting.i18n import pick, t
-from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.model import Question
+
+if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
+    from vetting.ruleset.compiled import CompiledRuleSet
+    from vetting.ruleset.model import Question
 
 
 class _Action:
@@ -220,4 +221,27 @@ def _validate_multiple(question: Question, values: list[Any], lang: str) -> bool
     return True
 
 
-PromptFn = Callable[..., Any]
+@dataclass(frozen=True)
+class ToolDetails:
+    """What the buyer types first: the tool, its vendor, and who assesses it."""
+
+    name: str
+    vendor: str | None
+    version: str | None
+    assessor: str | None
+
+
+def ask_tool(term: Terminal, existing: ToolDetails | None = None) -> ToolDetails:
+    """The tool's name and vendor, asked before the questions."""
+    lang = term.lang
+    name = ""
+    while not name:
+        name = term.text(t("tool_name", lang), default=existing.name if existing else "")
+        if not name:
+            term.say(t("required", lang))
+    vendor = term.text(t("tool_vendor", lang), default=(existing.vendor or "") if existing else "")
+    version = term.text(
+        t("tool_version", lang), default=(existing.version or "") if existing else ""
+    )
+    assessor = term.text(t("assessor", lang))
+    return ToolDetails(name, vendor or None, version or None, assessor or None)

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vetting.assess.answers import Answers, Tool, dump_answers
+from vetting.assess.answers import Answers, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
@@ -192,23 +192,6 @@ class Session:
         ids = [q.id for q in self.flow.questions()]
         self.run(iter(ids))
         self.run()
-
-
-def ask_tool(term: Terminal, existing: Tool | None = None) -> tuple[Tool, str | None]:
-    """The tool's name and vendor, asked before the questions."""
-    lang = term.lang
-    name = ""
-    while not name:
-        name = term.text(t("tool_name", lang), default=existing.name if existing else "")
-        if not name:
-            term.say(t("required", lang))
-    vendor = term.text(t("tool_vendor", lang), default=(existing.vendor or "") if existing else "")
-    version = term.text(
-        t("tool_version", lang), default=(existing.version or "") if existing else ""
-    )
-    assessor = term.text(t("assessor", lang))
-    tool = Tool(name=name, vendor=vendor or None, version=version or None)
-    return tool, assessor or None
 
 
 def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
