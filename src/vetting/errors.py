@@ -55,6 +55,18 @@ class VettingError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+#: How many problems a command prints before it summarises the rest.
+SHOWN_PROBLEMS = 100
+
+
+def format_problems(problems: list[Problem], limit: int = SHOWN_PROBLEMS) -> str:
+    """One line per problem, at most `limit`, then how many more there are."""
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"... and {len(problems) - limit:,} more problems")
+    return "".join(f"{line}\n" for line in lines)
+
+
 @dataclass
 class ProblemCollector:
     """Gathers every problem of a pass, so the user sees them all at once."""

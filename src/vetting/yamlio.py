@@ -33,6 +33,7 @@ DocPath = tuple[PathItem, ...]
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
+MAX_STRING = 100_000
 
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
@@ -152,6 +153,16 @@ class _Builder:
             )
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_STRING:
+                line, col = _mark(node)
+                raise VettingError(
+                    Problem(
+                        Position(self.file, line, col),
+                        f"a text of {len(node.value):,} characters; the limit is {MAX_STRING:,}",
+                        format_path(path),
+                        "attach long documents as evidence references, not inline",
+                    )
+                )
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             items = []

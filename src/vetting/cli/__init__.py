@@ -191,15 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from vetting.errors import VettingError
+    from vetting.errors import VettingError, format_problems
 
     try:
         module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
         code: int = module.execute(args)
         return code
     except VettingError as exc:
-        for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(format_problems(exc.problems))
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

@@ -17,7 +17,7 @@ from typing import Any
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, Assessment, assessment_json
 from vetting.assess.score import score
-from vetting.errors import Position, Problem, VettingError
+from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
 
@@ -169,8 +169,7 @@ def execute(args: argparse.Namespace) -> int:
                 Path(entry), compiled, strict=args.strict, display=entry
             )
         except VettingError as exc:
-            for problem in exc.problems:
-                sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(format_problems(exc.problems))
             outcomes.append(_Outcome(entry, problems=exc.problems))
             continue
         for problem in warnings:

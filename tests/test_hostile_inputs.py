@@ -1,0 +1,192 @@
+"""Hostile inputs: every bad file gets a clean error, exit 2, no traceback, bounded cost.
+
+Answer files and checklists come back from vendors, rule sets from colleagues:
+the loaders must fail cleanly on anything. Each case runs the real CLI in a child
+process with a memory cap, so a blow-up is seen as such, not as a slow test.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES, ROOT
+from vetting.assess.answers import parse_answers
+from vetting.errors import VettingError
+from vetting.ruleset.api import load_ruleset
+
+MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB of address space for the child
+TIME_CAP = 20.0
+
+HEAD = "ruleset: health-ai@1.0.0\ntool: {name: T}\nanswers:\n"
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "vetting", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=TIME_CAP * 3,
+        preexec_fn=_cap_memory,
+    )
+    assert time.monotonic() - start < TIME_CAP, f"{args} took too long"
+    return proc
+
+
+HOSTILE: dict[str, Callable[[], bytes]] = {
+    "huge_file": lambda: b"# padding\n" * (1_800_000),
+    "deep_nesting": lambda: ("answers: " + "[" * 100_000 + "]" * 100_000).encode(),
+    "deep_mappings": lambda: ("".join(f"{' ' * i}k{i}:\n" for i in range(2000))).encode(),
+    "alias_bomb": lambda: (
+        "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 12))
+    ).encode(),
+    "merge_key": lambda: (HEAD + "  <<: {scope.buyer: practice}\n").encode(),
+    "binary_garbage": lambda: bytes(range(256)) * 64,
+    "utf16": lambda: (HEAD + "  scope.buyer: practice\n").encode("utf-16"),
+    "latin1": lambda: (HEAD.replace("T", "Téléconsult") + "  scope.buyer: practice\n").encode(
+        "latin-1"
+    ),
+    "nul_byte": lambda: (HEAD + "  scope.buyer: prac\x00tice\n").encode(),
+    "python_tag": lambda: (
+        HEAD + "  scope.buyer: !!python/object/apply:os.system ['touch pwned']\n"
+    ).encode(),
+    "long_string": lambda: (HEAD + "notes: {scope.buyer: '" + "x" * 5_000_000 + "'}\n").encode(),
+    "many_unknown_ids": lambda: (HEAD + "".join(f"  q.x{i}: a\n" for i in range(50_000))).encode(),
+    "not_a_mapping": lambda: b"- just\n- a list\n",
+    "empty": lambda: b"",
+    "json_duplicate_keys": lambda: (
+        b'{"ruleset": "health-ai", "ruleset": "x", "tool": {"name": "T"}}'
+    ),
+    "wrong_types": lambda: b"ruleset: [1, 2]\ntool: 3\nanswers: yes\n",
+    "unterminated": lambda: b'{"ruleset": "health-ai", "tool": {"name": "T"',
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_answer_file_is_a_clean_error(case: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{case}.yaml"
+    path.write_bytes(HOSTILE[case]())
+    proc = run_cli("score", "--rules", str(ROOT / "rules/health-ai"), str(path), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(str(path)), proc.stderr[:300]
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_flood_of_problems_is_summarised(tmp_path: Path) -> None:
+    path = tmp_path / "flood.yaml"
+    path.write_bytes(HOSTILE["many_unknown_ids"]())
+    proc = run_cli("score", str(path), cwd=tmp_path)
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 101
+    assert lines[-1] == "... and 49,900 more problems"
+
+
+def test_bom_and_crlf_answer_file_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.yaml"
+    text = HEAD + "  scope.buyer: practice\n  scope.generative: no\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    proc = run_cli("score", "--format", "json", str(path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["tool"]["name"] == "T"
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_rule_file_is_a_clean_error(case: str, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for source in (FIXTURES / "rules" / "mini").iterdir():
+        (rules / source.name).write_bytes(source.read_bytes())
+    (rules / "questions.yaml").write_bytes(HOSTILE[case]())
+    proc = run_cli("check", str(rules), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "rules/" in proc.stderr
+
+
+# ------------------------------------------------------------------ fuzzing in-process
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["unknown", "yes", "no", "practice", "[]", "eea", "2026-01-01"]),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_question_ids = st.sampled_from(
+    [
+        "scope.buyer",
+        "scope.use",
+        "scope.patient_data",
+        "hosting.location",
+        "reuse.training",
+        "not.a.question",
+        "",
+        "unknown",
+    ]
+)
+_documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "ruleset": st.one_of(st.just("health-ai@1.0.0"), st.just("health-ai"), _values),
+        "tool": st.one_of(st.fixed_dictionaries({"name": st.text(max_size=10)}), _values),
+        "answers": st.one_of(st.dictionaries(_question_ids, _values, max_size=5), _values),
+        "notes": st.one_of(st.dictionaries(_question_ids, st.text(max_size=10)), _values),
+        "evidence": _values,
+        "date": _values,
+        "assessor": _values,
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def health_ai():  # type: ignore[no-untyped-def]
+    return load_ruleset(ROOT / "rules" / "health-ai")
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(document=_documents)
+def test_any_answers_structure_loads_or_fails_cleanly(health_ai, document) -> None:  # type: ignore[no-untyped-def]
+    text = json.dumps(document, default=str)
+    try:
+        parse_answers(text, health_ai, file="fuzz.json")
+    except VettingError as exc:
+        assert exc.problems and all(str(p) for p in exc.problems)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_text_loads_or_fails_cleanly(health_ai, text: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        parse_answers(HEAD + text, health_ai, file="fuzz.yaml")
+    except VettingError as exc:
+        assert exc.problems
