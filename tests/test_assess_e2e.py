@@ -154,3 +154,41 @@ def test_not_a_terminal_points_to_vetting_score(stdin: str, tmp_path: Path) -> N
     assert "vetting score" in err
     assert len(err.strip().splitlines()) == 1
     assert time.monotonic() - start < 20
+
+
+def test_kill_9_between_answers_loses_nothing_answered(tmp_path: Path) -> None:
+    child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(child, "Scribe")
+    child.expect("Which data")
+    child.send("\r")
+    child.expect("Where are the data")
+    child.send("\r")
+    child.expect("used for training")  # two answers given; the third is being asked
+    child.kill(9)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == 9
+    assert saved(tmp_path / "scribe.answers.yaml") == {
+        "scope.data": "patients",
+        "data.location": "eea",
+    }
+    # and the file is not left locked: a new session resumes it
+    again = spawn(["--rules", MINI, "--lang", "en", "--answers", "scribe.answers.yaml"], tmp_path)
+    again.expect("used for training")
+    again.send("\r")
+    again.expect("Verdict")
+    assert finish(again) == 0
+
+
+def test_a_second_session_on_the_same_file_is_refused(tmp_path: Path) -> None:
+    first = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
+    answer_tool(first, "Scribe")
+    first.expect("Which data")
+    second = spawn(["--rules", MINI, "--lang", "en", "--answers", "scribe.answers.yaml"], tmp_path)
+    second.expect("already open in another vetting assess")
+    assert finish(second) == 2
+    first.send("\r")
+    first.expect("Where are the data")
+    first.sendcontrol("c")
+    assert finish(first) == 130
+    assert saved(tmp_path / "scribe.answers.yaml") == {"scope.data": "patients"}

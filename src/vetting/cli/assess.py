@@ -69,32 +69,39 @@ def _run(
 ) -> int:
     from vetting.assess.answers import Answers, Tool, load_answers
     from vetting.assess.score import score
-    from vetting.interview.session import Session, sigterm_as_interrupt, slugify, summary, today
+    from vetting.interview.session import (
+        Session,
+        exclusive,
+        sigterm_as_interrupt,
+        slugify,
+        summary,
+        today,
+    )
 
+    if details is None:
+        path = Path(args.answers)
+    else:
+        path = Path(args.out) / f"{slugify(details.name)}.answers.yaml"
     session: Session | None = None
-    with sigterm_as_interrupt():
+    with exclusive(path), sigterm_as_interrupt():
         try:
-            if details is None:
-                path = Path(args.answers)
+            if path.exists():
+                # Resume; never overwrite earlier work, even when the name is typed again.
                 answers, warnings = load_answers(path, compiled)
                 for warning in warnings:
                     sys.stderr.write(f"warning: {warning}\n")
-            else:
-                tool = Tool(name=details.name, vendor=details.vendor, version=details.version)
-                assessor = details.assessor
-                path = Path(args.out) / f"{slugify(tool.name)}.answers.yaml"
-                if path.exists():
-                    # Never overwrite earlier work: continue it.
-                    answers, _ = load_answers(path, compiled)
+                if details is not None:
                     term.say(f"{t('saved', lang)} {path}")
-                else:
-                    rs = compiled.ruleset
-                    answers = Answers(
-                        ruleset=f"{rs.id}@{rs.version}",
-                        tool=tool,
-                        assessor=assessor,
-                        date=today(),
-                    )
+            elif details is None:
+                answers, _ = load_answers(path, compiled)  # reports "file not found"
+            else:
+                rs = compiled.ruleset
+                answers = Answers(
+                    ruleset=f"{rs.id}@{rs.version}",
+                    tool=Tool(name=details.name, vendor=details.vendor, version=details.version),
+                    assessor=details.assessor,
+                    date=today(),
+                )
             session = Session(compiled, term, path, answers, live=args.live)
             session.save()
             if args.review:

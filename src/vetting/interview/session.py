@@ -8,6 +8,8 @@ the question being answered) and shows the live level.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +21,7 @@ from typing import Any
 from vetting.assess.answers import Answers, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
+from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
 from vetting.interview.flow import Interview
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Terminal, ask
@@ -218,6 +221,39 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
                 f"{' '.join(pick(finding.title, lang).split())}"
             )
     return "\n".join(lines)
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on an answers file for the whole session.
+
+    Two sessions on one file would each save their own answers over the other's:
+    the second is refused. The kernel drops the lock when the process dies, so a
+    crash (even kill -9) never leaves the file locked.
+    """
+    lock_path = path.with_name(f".{path.name}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise VettingError(
+                Problem(
+                    Position(str(path)),
+                    f"already open in another vetting assess (process {holder})",
+                    hint="finish or stop that session first",
+                )
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager
