@@ -9,6 +9,14 @@ YAML or JSON (JSON is read by the same YAML loader, so errors carry positions to
     answers: {question.id: choice | [choices] | text | number | date | unknown}
     notes: {question.id: free text}
     evidence: {question.id: text | {text, status: declared|verified, issued, expires}}
+    decision:                     # optional: the committee's decision (docs/workflows.md)
+      outcome: accept | accept_with_conditions | reject
+      by: ...
+      date: 2026-12-01
+      rationale: ...
+      conditions: [{text: ..., due: 2027-03-01, done: false}]
+      next_review: 2027-12-01     # optional; else the assessment date + the review period
+      knockout_justification: ... # required to accept despite a knock-out
 
 The loader is strict and helpful: every mistake is reported at once, with
 `file:line:col`, the path in the file and a suggestion. Answers for another
@@ -31,6 +39,7 @@ from vetting import yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.load import suggest
+from vetting.ruleset.migrate import Migration, migration
 from vetting.ruleset.model import Question
 from vetting.yamlio import DocPath, Document, format_path
 
@@ -46,10 +55,24 @@ FIELDS = (
     "answers",
     "notes",
     "evidence",
+    "decision",
 )
 TOOL_FIELDS = ("name", "vendor", "version", "url")
 EVIDENCE_FIELDS = ("text", "status", "issued", "expires")
 EVIDENCE_STATUSES = ("declared", "verified")
+DECISION_FIELDS = (
+    "outcome",
+    "by",
+    "date",
+    "rationale",
+    "conditions",
+    "next_review",
+    "knockout_justification",
+)
+CONDITION_FIELDS = ("text", "due", "done")
+#: What a committee can decide, from the most to the least favourable.
+OUTCOMES = ("accept", "accept_with_conditions", "reject")
+Outcome = Literal["accept", "accept_with_conditions", "reject"]
 
 #: A choice id (single), a list of choice ids (multiple), a text, a number or a date.
 AnswerValue = str | list[str] | int | float | dt.date
@@ -80,6 +103,30 @@ class Evidence(_Model):
     expires: dt.date | None = None
 
 
+class DecisionCondition(_Model):
+    """One condition of an acceptance: what must be done, by when, and whether it is."""
+
+    text: str = Field(min_length=1)
+    due: dt.date
+    done: bool = False
+
+
+class Decision(_Model):
+    """The committee's decision on the tool: the record an auditor asks for first.
+
+    Accepting despite a knock-out is allowed only with `knockout_justification`;
+    that check needs the score, so `vetting.assess.review.decision_problems` does it.
+    """
+
+    outcome: Outcome
+    by: str = Field(min_length=1)
+    date: dt.date
+    rationale: str = Field(min_length=1)
+    conditions: tuple[DecisionCondition, ...] = ()
+    next_review: dt.date | None = None
+    knockout_justification: str | None = None
+
+
 class Answers(_Model):
     """One assessment's answers, checked against a rule set.
 
@@ -96,10 +143,15 @@ class Answers(_Model):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     evidence: dict[str, Evidence] = Field(default_factory=dict)
+    decision: Decision | None = None
     #: Where the answers were read from (not part of the file).
     source: str | None = Field(default=None, exclude=True)
     #: SHA-256 of the file's bytes, when read from a file (not part of the file).
     file_sha256: str | None = Field(default=None, exclude=True)
+    #: Where `decision.outcome` sits in the file, for errors found after scoring.
+    decision_position: Position | None = Field(default=None, exclude=True)
+    #: Answers to questions this rule set does not have (written for another version).
+    ignored: dict[str, Any] = Field(default_factory=dict, exclude=True)
 
     @property
     def ruleset_id(self) -> str:
@@ -154,7 +206,10 @@ class _Reader:
         self.errors = ProblemCollector()
         self.warnings: list[Problem] = []
         self.same_version = True
+        self.migration = Migration("", compiled.ruleset.version)
         self.stale_ids: list[str] = []
+        self.ignored: dict[str, Any] = {}
+        self.decision_position: Position | None = None
         self.claimed = ""
 
     def error(self, path: DocPath, message: str, hint: str = "") -> None:
@@ -229,19 +284,23 @@ class _Reader:
             out["date"] = day
         out["answers"] = self.read_answers(self.mapping(("answers",), data.get("answers")))
         notes: dict[str, str] = {}
-        for qid, note in self.mapping(("notes",), data.get("notes")).items():
-            if self.known(("notes", qid), qid) and note is not None:
-                value = self.text(("notes", qid), note)
+        for old_id, note in self.mapping(("notes",), data.get("notes")).items():
+            qid = self.current_id(old_id)
+            if self.known(("notes", old_id), qid) and note is not None:
+                value = self.text(("notes", old_id), note)
                 if value is not None:
                     notes[qid] = value
         out["notes"] = self.ordered(notes)
         evidence: dict[str, Evidence] = {}
-        for qid, item in self.mapping(("evidence",), data.get("evidence")).items():
-            if self.known(("evidence", qid), qid) and item is not None:
-                record = self.read_evidence(("evidence", qid), item)
+        for old_id, item in self.mapping(("evidence",), data.get("evidence")).items():
+            qid = self.current_id(old_id)
+            if self.known(("evidence", old_id), qid) and item is not None:
+                record = self.read_evidence(("evidence", old_id), item)
                 if record is not None:
                     evidence[qid] = record
         out["evidence"] = self.ordered(evidence)
+        if data.get("decision") is not None:
+            out["decision"] = self.read_decision(("decision",), data["decision"], out.get("date"))
         self.summarise_version()
         self.errors.raise_if_any()
         return out
@@ -273,12 +332,27 @@ class _Reader:
             self.errors.raise_if_any()
         self.claimed = version or ""
         self.same_version = version is None or version == rs.version
+        if not self.same_version:
+            self.migration = migration(rs, self.claimed)
         return str(value)
 
     def summarise_version(self) -> None:
         if self.same_version:
             return
         rs = self.compiled.ruleset
+        moves = self.migration
+        for label, ids in (
+            ("renamed (answers carried over)", [f"{a} -> {b}" for a, b in moves.renamed.items()]),
+            ("added (to answer)", moves.added),
+            ("removed", moves.removed),
+            ("changed in meaning (to answer again)", moves.changed),
+        ):
+            if ids:
+                self.warn(
+                    ("ruleset",),
+                    f"since {rs.id} {self.claimed}, questions {label}: {', '.join(ids)}",
+                    "vetting assess --answers FILE asks the added and changed ones",
+                )
         changed = (
             f"; {len(self.stale_ids)} answered question(s) no longer exist and are ignored: "
             + ", ".join(self.stale_ids)
@@ -350,7 +424,142 @@ class _Reader:
             return None
         return Evidence(text=text, status=status, issued=issued, expires=expires)
 
+    # ------------------------------------------------------------------ decision
+
+    def date(self, path: DocPath, value: Any, *, required: bool = False) -> dt.date | None:
+        if value is None:
+            if required:
+                self.error(path, f"missing required field '{path[-1]}'", "write YYYY-MM-DD")
+            return None
+        day = _as_date(value)
+        if day is None:
+            self.error(path, "expected a date YYYY-MM-DD", f"got {value!r}")
+        return day
+
+    def fields(self, path: DocPath, value: dict[str, Any], names: tuple[str, ...]) -> None:
+        for key in value:
+            if key not in names:
+                self.error(
+                    (*path, key),
+                    f"unknown field '{key}'",
+                    suggest(str(key), names) or f"the fields are {', '.join(names)}",
+                )
+
+    def read_decision(self, path: DocPath, value: Any, assessed: dt.date | None) -> Decision | None:
+        """The decision block: complete, dated, and coherent with its outcome."""
+        if not isinstance(value, dict):
+            self.error(path, f"expected a mapping (outcome, by, date, ...), got {_kind(value)}")
+            return None
+        self.fields(path, value, DECISION_FIELDS)
+        outcome = value.get("outcome")
+        if outcome is None:
+            self.error((*path, "outcome"), "missing required field 'outcome'", " | ".join(OUTCOMES))
+        elif outcome not in OUTCOMES:
+            self.error(
+                (*path, "outcome"),
+                f"'{outcome}' is not a decision",
+                suggest(str(outcome), OUTCOMES) or f"write one of {', '.join(OUTCOMES)}",
+            )
+            outcome = None
+        by = self.text((*path, "by"), value.get("by"), required=True)
+        day = self.date((*path, "date"), value.get("date"), required=True)
+        rationale = self.text((*path, "rationale"), value.get("rationale"), required=True)
+        next_review = self.date((*path, "next_review"), value.get("next_review"))
+        justification = self.text(
+            (*path, "knockout_justification"), value.get("knockout_justification")
+        )
+        conditions = self.read_conditions((*path, "conditions"), value.get("conditions"), day)
+        if outcome == "accept_with_conditions" and "conditions" not in value:
+            self.error(
+                (*path, "outcome"),
+                "accept_with_conditions needs its conditions",
+                "add conditions: [{text: ..., due: YYYY-MM-DD}], or decide accept",
+            )
+        elif outcome in {"accept", "reject"} and "conditions" in value:
+            self.error(
+                (*path, "conditions"),
+                f"conditions go with accept_with_conditions, not {outcome}",
+                "change the outcome, or remove the conditions",
+            )
+        if outcome == "reject" and justification is not None:
+            self.error(
+                (*path, "knockout_justification"),
+                "a knock-out justification explains an acceptance, not a rejection",
+                "remove it, or put the reasons in rationale",
+            )
+        if day and next_review and next_review <= day:
+            self.error(
+                (*path, "next_review"),
+                f"next_review ({next_review}) is not after the decision date ({day})",
+            )
+        if day and assessed and day < assessed:
+            # A re-assessment that keeps last year's decision: worth a word, not an error.
+            self.warnings.append(
+                Problem(
+                    self.doc.position((*path, "date")),
+                    f"the decision ({day}) is older than this assessment ({assessed}): "
+                    "it was taken on an earlier assessment",
+                    format_path((*path, "date")),
+                    "record the committee's decision on this assessment, or remove the block",
+                )
+            )
+        if outcome is None or by is None or day is None or rationale is None or conditions is None:
+            return None
+        self.decision_position = self.doc.position((*path, "outcome"))
+        return Decision(
+            outcome=outcome,
+            by=by,
+            date=day,
+            rationale=rationale,
+            conditions=conditions,
+            next_review=next_review,
+            knockout_justification=justification
+            if justification and justification.strip()
+            else None,
+        )
+
+    def read_conditions(
+        self, path: DocPath, value: Any, decided: dt.date | None
+    ) -> tuple[DecisionCondition, ...] | None:
+        """The conditions of an acceptance; None when one of them is wrong."""
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.error(
+                path,
+                f"expected a list of {{text, due, done}}, got {_kind(value or None)}",
+                "write: conditions: [{text: ..., due: YYYY-MM-DD}]",
+            )
+            return None
+        out: list[DecisionCondition] = []
+        ok = True
+        for index, item in enumerate(value):
+            at = (*path, index)
+            if not isinstance(item, dict):
+                hint = "write: {text: ..., due: YYYY-MM-DD}"
+                self.error(at, f"expected {{text, due, done}}, got {_kind(item)}", hint)
+                ok = False
+                continue
+            self.fields(at, item, CONDITION_FIELDS)
+            text = self.text((*at, "text"), item.get("text"), required=True)
+            due = self.date((*at, "due"), item.get("due"), required=True)
+            done = item.get("done", False)
+            if not isinstance(done, bool):
+                self.error((*at, "done"), f"expected true or false, got {_kind(done)}")
+                ok = False
+            if due and decided and due < decided:
+                self.error((*at, "due"), f"due ({due}) is before the decision date ({decided})")
+            if text is None or not text.strip() or due is None:
+                ok = False
+                continue
+            out.append(DecisionCondition(text=text, due=due, done=done is True))
+        return tuple(out) if ok else None
+
     # ------------------------------------------------------------------ answers
+
+    def current_id(self, qid: Any) -> Any:
+        """A question id as the current version names it (renames applied)."""
+        return self.migration.question(qid) if isinstance(qid, str) else qid
 
     def known(self, path: DocPath, qid: Any) -> bool:
         """Whether `qid` is a question of this rule set; reports it when not."""
@@ -368,13 +577,25 @@ class _Reader:
 
     def read_answers(self, raw: Mapping[str, Any]) -> dict[str, AnswerValue]:
         values: dict[str, AnswerValue] = {}
-        for qid, value in raw.items():
-            if not self.known(("answers", qid), qid) or value is None:
+        for old_id, value in raw.items():
+            qid = self.current_id(old_id)
+            if not self.known(("answers", old_id), qid):
+                if not self.same_version:
+                    self.ignored[str(old_id)] = value
                 continue
-            checked = self.answer(self.compiled.question_by_id[qid], ("answers", qid), value)
+            if value is None:
+                continue
+            value = self.migrate_choices(qid, value)
+            checked = self.answer(self.compiled.question_by_id[qid], ("answers", old_id), value)
             if checked is not None:
                 values[qid] = checked
         return self.ordered(values)
+
+    def migrate_choices(self, qid: str, value: Any) -> Any:
+        """Choice ids renamed since the answers' version, for one answer."""
+        if isinstance(value, list):
+            return [self.migration.choice(qid, v) if isinstance(v, str) else v for v in value]
+        return self.migration.choice(qid, value) if isinstance(value, str) else value
 
     def ordered(self, values: dict[str, Any]) -> dict[str, Any]:
         order = self.compiled.order
@@ -504,7 +725,12 @@ def read_answers(
     reader = _Reader(doc, compiled, strict)
     data = reader.read()
     answers = Answers.model_validate(data).model_copy(
-        update={"source": doc.file, "file_sha256": file_sha256}
+        update={
+            "source": doc.file,
+            "file_sha256": file_sha256,
+            "decision_position": reader.decision_position,
+            "ignored": reader.ignored,
+        }
     )
     return answers, reader.warnings
 
@@ -632,11 +858,33 @@ def _plain(answers: Answers, compiled: CompiledRuleSet | None) -> dict[str, Any]
             record = answers.evidence[qid].model_dump(exclude_none=True)
             evidence[qid] = record["text"] if list(record) == ["text"] else record
         data["evidence"] = evidence
+    if answers.decision is not None:
+        data["decision"] = _plain_decision(answers.decision)
     return data
 
 
+def _plain_decision(decision: Decision) -> dict[str, Any]:
+    """The decision in its documented key order; `done` always written (it is the record)."""
+    out: dict[str, Any] = {
+        "outcome": decision.outcome,
+        "by": decision.by,
+        "date": decision.date,
+        "rationale": decision.rationale,
+    }
+    if decision.conditions:
+        out["conditions"] = [
+            {"text": c.text, "due": c.due, "done": c.done} for c in decision.conditions
+        ]
+    if decision.next_review is not None:
+        out["next_review"] = decision.next_review
+    if decision.knockout_justification is not None:
+        out["knockout_justification"] = decision.knockout_justification
+    return out
+
+
 def dump_answers(answers: Answers, compiled: CompiledRuleSet | None = None) -> str:
-    """Canonical YAML: ruleset, ruleset_sha256, tool, assessor, date, answers, notes, evidence.
+    """Canonical YAML: ruleset, ruleset_sha256, tool, assessor, date, answers, notes, evidence,
+    decision.
 
     With the rule set, answers follow its asking order and a multiple choice
     its choices' order; without it, question ids are sorted.
@@ -666,6 +914,8 @@ __all__ = [
     "UNKNOWN_ANSWER",
     "AnswerValue",
     "Answers",
+    "Decision",
+    "DecisionCondition",
     "Evidence",
     "Tool",
     "answers_sha256",

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vetting.assess.answers import Evidence, Tool
+from vetting.assess.answers import Decision, DecisionCondition, Evidence, Tool
 
 Level = Literal["low", "moderate", "high", "critical"]
 Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
@@ -176,7 +176,34 @@ class EvidenceStatus(_Result):
     status: Literal["declared", "verified"] | None
     issued: dt.date | None
     expires: dt.date | None
-    expired: bool
+    expired: bool = Field(description="`valid_until` is before the assessment date.")
+    valid_until: dt.date | None = Field(
+        default=None,
+        description="`expires`, else `issued` + the question's `evidence_valid_months`.",
+    )
+    undated: bool = Field(
+        default=False,
+        description="The question's evidence expires, but this entry has neither "
+        "`issued` nor `expires`: its age cannot be checked.",
+    )
+
+
+class ReviewStatus(_Result):
+    """When the tool is to be assessed again, and what of its decision is overdue."""
+
+    next_review: dt.date | None = Field(
+        default=None,
+        description="`decision.next_review`, else the assessment date + the rule set's "
+        "`review_period_months`; null when neither is known.",
+    )
+    basis: Literal["decision", "review_period"] | None = None
+    due: bool = Field(
+        default=False,
+        description="`next_review` is on or before the date checked (here, the assessment date).",
+    )
+    overdue_conditions: tuple[DecisionCondition, ...] = Field(
+        default=(), description="Conditions of the decision not done by their due date."
+    )
 
 
 class Assessment(_Result):
@@ -203,6 +230,15 @@ class Assessment(_Result):
     not_applicable: tuple[str, ...]
     completeness: float
     evidence: tuple[EvidenceStatus, ...] = ()
+    decision: Decision | None = Field(
+        default=None, description="The committee's decision, as recorded in the answers file."
+    )
+    accepted_despite_knockout: bool = Field(
+        default=False,
+        description="The decision accepts the tool although a knock-out holds (with a written "
+        "`knockout_justification`): reports say so in their first lines.",
+    )
+    review: ReviewStatus = Field(default_factory=ReviewStatus)
     explanation: Explanation | None = None
 
     def pool(self, name: str) -> PoolScore:
@@ -244,6 +280,8 @@ __all__ = [
     "CategoryScore",
     "Change",
     "Contribution",
+    "Decision",
+    "DecisionCondition",
     "Evidence",
     "EvidenceStatus",
     "Explanation",
@@ -252,6 +290,7 @@ __all__ = [
     "Level",
     "Pending",
     "PoolScore",
+    "ReviewStatus",
     "RuleSetRef",
     "Severity",
     "Tool",

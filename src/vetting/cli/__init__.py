@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("rules_arg", nargs="?", metavar="RULES", help="rule-set folder")
     _add_rules(check)
+    check.add_argument(
+        "--stale",
+        action="store_true",
+        help="also list the references due for review (and those marked to verify)",
+    )
+    check.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the date staleness is judged on (default: today)"
+    )
 
     rules = sub.add_parser("rules", help="export the compiled rule set, its JSON Schema, or docs")
     rules_sub = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
@@ -69,6 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(export)
     schema = rules_sub.add_parser("schema", help="JSON Schema of the rule-set format")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    rdiff = rules_sub.add_parser(
+        "diff",
+        help="what a rule set (or an overlay) changes against another, and the bump it needs",
+        description="List the differences from OLD to NEW, each marked major (incompatible), "
+        "minor (compatible: new questions, points, conditions) or patch (texts). Exit 0 when "
+        "they are the same, 1 when they differ; with --check-version, exit 0 when NEW's "
+        "version is a large enough bump, 1 otherwise.",
+    )
+    rdiff.add_argument("old", metavar="OLD", help="rule-set folder")
+    rdiff.add_argument("new", metavar="NEW", help="rule-set folder")
+    rdiff.add_argument(
+        "--check-version", action="store_true", help="fail when the version bump is too small"
+    )
     doc = rules_sub.add_parser("doc", help="the rule set as a Markdown reference document")
     doc.add_argument("--lang", choices=["fr", "en"], default="en")
     doc.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
@@ -169,6 +190,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PERCENT",
         help="mutation score required with --mutate (default: 90)",
     )
+
+    compare = sub.add_parser(
+        "compare",
+        help="compare several tools side by side",
+        description="One table: verdict, level, score, categories, knock-outs and key "
+        "questions per tool; differences and the best answer per row stand out.",
+    )
+    compare.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
+    _add_rules(compare)
+    compare.add_argument("--format", choices=["md", "html", "xlsx"], default="md")
+    compare.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two assessments of a tool",
+        description="Answers, findings, knock-outs, level and verdict that changed between two "
+        "assessments, also across rule-set versions. Exit 0 when nothing changed, 1 when "
+        "something did, 2 on an input error.",
+    )
+    diff.add_argument("old", metavar="OLD.yaml")
+    diff.add_argument("new", metavar="NEW.yaml")
+    _add_rules(diff)
+    diff.add_argument("--format", choices=["text", "md"], default="text")
+    diff.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    diff.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    portfolio = sub.add_parser(
+        "portfolio",
+        help="one page listing every assessment in a folder",
+        description="A self-contained HTML page (and a JSON) listing every assessment in a "
+        "folder: tool, vendor, verdict, level, date, decision, next review, expired evidence.",
+    )
+    portfolio.add_argument("folder", metavar="DIR")
+    _add_rules(portfolio)
+    portfolio.add_argument("--format", choices=["html", "json"], default="html")
+    portfolio.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    portfolio.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     return parser
 
 
@@ -182,6 +241,9 @@ COMMANDS = {
     "checklist": "report",
     "import-checklist": "report",
     "test": "test",
+    "compare": "workflows",
+    "diff": "workflows",
+    "portfolio": "workflows",
 }
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from vetting.i18n import default_language, t
 
 if TYPE_CHECKING:
+    from vetting.assess.answers import Answers
     from vetting.interview.prompts import Terminal, ToolDetails
     from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -52,6 +53,16 @@ def execute(args: argparse.Namespace) -> int:
                 return 130
         compiled = loading.result()
     return _run(args, lang, term, compiled, details)
+
+
+def _changed_since(answers: Answers, compiled: CompiledRuleSet) -> set[str]:
+    """Questions whose meaning changed since the version the answers were written for."""
+    from vetting.ruleset.migrate import migration
+
+    version = answers.ruleset_version
+    if not version or version == compiled.ruleset.version:
+        return set()
+    return set(migration(compiled.ruleset, version).changed)
 
 
 def _load(rules: str | None) -> CompiledRuleSet:
@@ -102,7 +113,14 @@ def _run(
                     assessor=details.assessor,
                     date=today(),
                 )
-            session = Session(compiled, term, path, answers, live=args.live)
+            session = Session(
+                compiled,
+                term,
+                path,
+                answers,
+                live=args.live,
+                reask=_changed_since(answers, compiled),
+            )
             session.save()
             if args.review:
                 session.review()

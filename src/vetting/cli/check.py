@@ -22,4 +22,11 @@ def execute(args: argparse.Namespace) -> int:
         f"{knockouts} knock-out{'s' if knockouts != 1 else ''} on {ko} "
         f"question{'s' if ko != 1 else ''}\n"
     )
+    if args.stale:
+        import datetime as dt
+
+        from vetting.ruleset.stale import stale_report
+
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+        sys.stdout.write(stale_report(compiled, today))
     return 0

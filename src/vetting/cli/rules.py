@@ -27,6 +27,8 @@ def execute(args: argparse.Namespace) -> int:
         return 0
     from vetting.ruleset.api import load_ruleset
 
+    if args.rules_command == "diff":
+        return _diff(args)
     if args.rules_command == "doc":
         from vetting.ruleset.docgen import ruleset_markdown
 
@@ -40,3 +42,24 @@ def execute(args: argparse.Namespace) -> int:
 
     emit(export_ruleset(load_ruleset(args.rules)), args.output)
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from vetting.ruleset.api import load_ruleset
+    from vetting.ruleset.diff import bump_is_enough, diff_rulesets
+
+    old, new = load_ruleset(args.old), load_ruleset(args.new)
+    changes = diff_rulesets(old.ruleset, new.ruleset)
+    head = (
+        f"{old.origin.path} ({old.ruleset.id} {old.ruleset.version}) -> "
+        f"{new.origin.path} ({new.ruleset.id} {new.ruleset.version}): "
+        f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+    )
+    sys.stdout.write(head + "\n")
+    for change in changes:
+        sys.stdout.write(f"  {change}\n")
+    ok, verdict = bump_is_enough(old.ruleset, new.ruleset, changes)
+    sys.stdout.write(f"version: {verdict}{'' if ok else ' (too small)'}\n")
+    if args.check_version:
+        return 0 if ok else 1
+    return 1 if changes else 0

@@ -44,6 +44,8 @@ class Interview:
     answers: dict[str, Any] = field(default_factory=dict)
     parked: dict[str, Any] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)
+    #: Answered questions to ask again (their meaning changed in a newer rule set).
+    reask: set[str] = field(default_factory=set)
 
     def questions(self) -> list[Question]:
         return asked(self.compiled, self.answers, self.day)
@@ -51,7 +53,7 @@ class Interview:
     def next_question(self) -> Question | None:
         """The first relevant question without an answer, in asking order."""
         for question in self.questions():
-            if not is_answered(self.answers, question.id):
+            if question.id in self.reask or not is_answered(self.answers, question.id):
                 return question
         return None
 
@@ -65,6 +67,7 @@ class Interview:
         """Record an answer; park the answers it made irrelevant and return their ids."""
         self.answers[question_id] = value
         self.parked.pop(question_id, None)
+        self.reask.discard(question_id)
         if not self.history or self.history[-1] != question_id:
             self.history.append(question_id)
         return self._reconcile()

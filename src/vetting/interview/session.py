@@ -51,6 +51,7 @@ class Session:
         answers: Answers,
         *,
         live: bool = True,
+        reask: set[str] | None = None,
     ) -> None:
         self.compiled = compiled
         self.term = term
@@ -61,6 +62,7 @@ class Session:
             compiled,
             answers.date or compiled.ruleset.as_of,
             answers=dict(answers.answers),
+            reask=set(reask or ()),
         )
         self.notes = dict(answers.notes)
         # On resume, "back" walks the answers already given, in asking order.

@@ -431,6 +431,16 @@ class _Checker:
             return
         qid = node.question
         q = self.by_id.get(qid)
+        if q is None and qid in self.sm.disabled:
+            file, path = self.sm.disabled[qid]
+            self.problem(
+                place,
+                (*sub, "question"),
+                f"reads '{qid}', which the overlay disables "
+                f"(at {self.sm.documents[file].position(path)})",
+                "override this condition too, or keep the question",
+            )
+            return
         if q is None:
             self.problem(
                 place,

@@ -32,6 +32,10 @@ class SourceMap:
     #: Where each question and finding rule was written, by index in the RuleSet.
     questions: list[tuple[str, DocPath]] = field(default_factory=list)
     findings: list[tuple[str, DocPath]] = field(default_factory=list)
+    #: Overlays: a base field overridden elsewhere -> where the override was written.
+    redirects: dict[tuple[str, DocPath], tuple[str, DocPath]] = field(default_factory=dict)
+    #: Overlays: base questions the overlay disabled, and where (for clearer messages).
+    disabled: dict[str, tuple[str, DocPath]] = field(default_factory=dict)
 
     def add(self, kind: str, key: str, doc: Document, path: DocPath) -> None:
         self.places[(kind, key)] = (doc.file, path)
@@ -42,6 +46,11 @@ class SourceMap:
             return Position("?"), ""
         file, base = place
         full = (*base, *sub)
+        for cut in range(len(full), len(base), -1):
+            target = self.redirects.get((file, full[:cut]))
+            if target is not None:
+                file, full = target[0], (*target[1], *full[cut:])
+                break
         return self.documents[file].position(full), format_path(full)
 
     def locate(self, kind: str, key: str, *sub: str | int) -> tuple[Position, str]:
@@ -151,8 +160,13 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_folder(folder: Path, display: str | None = None) -> LoadedRuleSet:
-    """Read every file of a rule set, validate each, merge them; raise all problems."""
+def load_folder(
+    folder: Path, display: str | None = None, _chain: tuple[Path, ...] = ()
+) -> LoadedRuleSet:
+    """Read every file of a rule set, validate each, merge them; raise all problems.
+
+    A rule set that `extends` another is loaded on top of its base (see overlay.py).
+    """
     folder = Path(folder)
     shown = display or _display(folder)
     manifest_path = folder / MANIFEST
@@ -184,6 +198,16 @@ def load_folder(folder: Path, display: str | None = None) -> LoadedRuleSet:
     if manifest is None or manifest_doc is None:
         out.raise_if_any()
         raise AssertionError("unreachable")  # pragma: no cover
+    base = _load_base(manifest, manifest_doc, folder, _chain, out) if manifest.extends else None
+    if manifest.extends is None:
+        for name in ("languages", "categories", "scoring", "include"):
+            if not getattr(manifest, name):
+                out.add(
+                    manifest_doc.position(()),
+                    f"missing required field '{name}'",
+                    name,
+                    "only an overlay (a rule set with 'extends') may leave it out",
+                )
 
     parts: list[tuple[Document, model.RuleFile]] = []
     for index, name in enumerate(manifest.include):
@@ -209,11 +233,73 @@ def load_folder(folder: Path, display: str | None = None) -> LoadedRuleSet:
             continue
         part = _validate(model.RuleFile, doc, out)
         if part is not None:
+            if part.overrides is not None and base is None:
+                out.add(
+                    doc.position(("overrides",)),
+                    "overrides apply only to an overlay",
+                    "overrides",
+                    "add 'extends: <base id>@<version>' to ruleset.yaml",
+                )
             parts.append((doc, part))
     out.raise_if_any()
-    ruleset = _merge(manifest, manifest_doc, parts, sources, out)
+    if base is not None:
+        from vetting.ruleset.overlay import apply_overlay
+
+        ruleset = apply_overlay(base, manifest, manifest_doc, parts, sources, out)
+        digest.update(base.sha256.encode())
+    else:
+        ruleset = _merge(manifest, manifest_doc, parts, sources, out)
     out.raise_if_any()
     return LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources)
+
+
+def _base_display(candidate: Path) -> str:
+    from vetting.resources import embedded_rules_dir
+
+    if candidate.resolve() == embedded_rules_dir(candidate.name).resolve():
+        return f"<embedded>/{candidate.name}"
+    return _display(candidate)
+
+
+def _load_base(
+    manifest: model.Manifest,
+    manifest_doc: Document,
+    folder: Path,
+    chain: tuple[Path, ...],
+    out: ProblemCollector,
+) -> LoadedRuleSet | None:
+    """Find and load the rule set an overlay extends, at a version that fits."""
+    from vetting.ruleset import versions
+    from vetting.ruleset.overlay import base_candidates
+
+    spec = manifest.extends or ""
+    ident, constraint = versions.split_spec(spec)
+    seen: list[str] = []
+    for candidate in base_candidates(spec, folder):
+        if candidate.resolve() in chain or candidate.resolve() == folder.resolve():
+            out.add(
+                manifest_doc.position(("extends",)),
+                "rule sets extend each other in a loop",
+                "extends",
+            )
+            return None
+        shown = _base_display(candidate)
+        loaded = load_folder(candidate, shown, (*chain, folder.resolve()))
+        version = loaded.ruleset.version
+        if loaded.ruleset.id != ident:
+            seen.append(f"{shown} is '{loaded.ruleset.id}'")
+        elif constraint is None or versions.satisfies(version, constraint):
+            return loaded
+        else:
+            seen.append(f"{shown} is {version}")
+    found = "; ".join(seen) if seen else "no folder of that name beside this one, nor embedded"
+    out.add(
+        manifest_doc.position(("extends",)),
+        f"base rule set '{spec}' not found ({found})",
+        "extends",
+        "put the base beside this folder, or change the version constraint",
+    )
+    return None
 
 
 def _merge(
@@ -270,6 +356,7 @@ def _merge(
             findings.append(rule)
             sources.findings.append((doc.file, ("findings", i)))
 
+    assert manifest.languages is not None and manifest.scoring is not None  # checked above
     return model.RuleSet(
         id=manifest.id,
         version=manifest.version,
@@ -286,4 +373,5 @@ def _merge(
         questions=tuple(questions),
         findings=tuple(findings),
         scoring=manifest.scoring,
+        changelog=manifest.changelog,
     )

@@ -53,6 +53,11 @@ class Source(_Model):
     verify: Text | None = Field(
         default=None, description="What a buyer should double-check in the primary text."
     )
+    checked: dt.date | None = Field(
+        default=None,
+        description="When a rule author last checked this point against the primary text "
+        "(defaults to the rule set's as_of); `vetting check --stale` lists those due.",
+    )
 
 
 class Reference(_Model):
@@ -124,6 +129,13 @@ class Question(_Model):
     maximum: float | None = Field(default=None, description="Number questions: highest value.")
     unit: Text | None = None
     verify: Text | None = None
+    evidence_valid_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=240,
+        description="Evidence for this question (a certificate, a test report) expires this many "
+        "months after its `issued` date, unless the evidence entry gives its own `expires`.",
+    )
 
 
 class FindingRule(_Model):
@@ -211,26 +223,120 @@ class RuleFile(_Model):
     findings: tuple[FindingRule, ...] = ()
     sources: dict[Id, Source] = Field(default_factory=dict)
     definitions: dict[Id, Definition] = Field(default_factory=dict)
+    overrides: Overrides | None = Field(
+        default=None, description="Overlays only: changes to the base rule set, by id."
+    )
+
+
+class ChangelogEntry(_Model):
+    """What a version changed: lets old answer files be read right (a migration map)."""
+
+    version: SemVer
+    date: dt.date | None = None
+    summary: Text | None = None
+    added: tuple[Id, ...] = Field(default=(), description="Questions added in this version.")
+    removed: tuple[Id, ...] = Field(default=(), description="Questions removed.")
+    changed: tuple[Id, ...] = Field(
+        default=(), description="Questions whose meaning changed: old answers are asked again."
+    )
+    renamed: dict[Id, Id] = Field(
+        default_factory=dict, description="Question ids renamed: old id -> new id."
+    )
+    renamed_choices: dict[Id, dict[ChoiceId, ChoiceId]] = Field(
+        default_factory=dict,
+        description="Choice ids renamed, per question (new question id): old -> new.",
+    )
 
 
 class Manifest(_Model):
-    """`ruleset.yaml`: what the rule set is, its sections and its scoring policy."""
+    """`ruleset.yaml`: what the rule set is, its sections and its scoring policy.
+
+    With `extends`, the rule set is an overlay of another one: languages,
+    categories and scoring are inherited, and part files may add questions and
+    hold `overrides` of the base's questions, choices, categories and findings.
+    """
 
     format: Literal[1] = 1
     id: RuleSetId
     version: SemVer
+    extends: str | None = Field(
+        default=None,
+        pattern=r"^[a-z][a-z0-9-]*(@[~^<>=]*[0-9][0-9A-Za-z.+-]*)?$",
+        description="Base rule set: 'id' or 'id@CONSTRAINT' (e.g. health-ai@^1).",
+    )
     title: Text
     description: Text | None = None
-    languages: tuple[Lang, ...] = Field(min_length=1)
+    languages: tuple[Lang, ...] | None = Field(default=None, min_length=1)
     as_of: dt.date
     review_period_months: int | None = Field(default=None, ge=1)
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
-    include: tuple[str, ...] = Field(min_length=1, description="Part files, in asking order.")
-    categories: tuple[Category, ...] = Field(min_length=1)
-    scoring: ScoringPolicy
+    include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
+    categories: tuple[Category, ...] = ()
+    scoring: ScoringPolicy | None = None
     sources: dict[Id, Source] = Field(default_factory=dict)
     definitions: dict[Id, Definition] = Field(default_factory=dict)
+    changelog: tuple[ChangelogEntry, ...] = ()
+
+
+class ChoiceOverride(_Model):
+    """Changes to one choice of a base question; `disabled` removes the choice."""
+
+    label: Text | None = None
+    points: Points | None = None
+    severity: Severity | None = None
+    knockout: KnockOut | None = None
+    recommendation: Text | None = None
+    disabled: bool = False
+
+
+class QuestionOverride(_Model):
+    """Changes to a base question, by id; `disabled` removes the question."""
+
+    text: Text | None = None
+    help: Text | None = None
+    when: Condition | None = None
+    weight: float | None = Field(default=None, ge=0)
+    evidence: Text | None = None
+    recommendation: Text | None = None
+    references: tuple[Reference, ...] | None = None
+    choices: dict[ChoiceId, ChoiceOverride] = Field(default_factory=dict)
+    verify: Text | None = None
+    disabled: bool = False
+
+
+class CategoryOverride(_Model):
+    """Changes to a base category."""
+
+    title: Text | None = None
+    weight: float | None = Field(default=None, ge=0)
+    description: Text | None = None
+
+
+class FindingOverride(_Model):
+    """Changes to a base finding rule; `disabled` removes it."""
+
+    when: Condition | None = None
+    severity: Severity | None = None
+    knockout: KnockOut | None = None
+    message: Text | None = None
+    recommendation: Text | None = None
+    ask_vendor: Text | None = None
+    points: Points | None = None
+    disabled: bool = False
+
+
+class Overrides(_Model):
+    """What an overlay changes in its base, by id."""
+
+    questions: dict[Id, QuestionOverride] = Field(default_factory=dict)
+    categories: dict[Id, CategoryOverride] = Field(default_factory=dict)
+    findings: dict[Id, FindingOverride] = Field(default_factory=dict)
+    definitions: dict[Id, Definition] = Field(
+        default_factory=dict, description="Replace a base definition (e.g. a stricter one)."
+    )
+    levels: Levels | None = None
+    adjustments: tuple[Adjustment, ...] | None = None
 
 
 class RuleSet(_Model):
@@ -251,3 +357,5 @@ class RuleSet(_Model):
     questions: tuple[Question, ...]
     findings: tuple[FindingRule, ...]
     scoring: ScoringPolicy
+    extends: str | None = Field(default=None, description="The base, 'id@version'.")
+    changelog: tuple[ChangelogEntry, ...] = ()
