@@ -20,7 +20,7 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
-from typing import Any
+from typing import Any, Literal
 
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers, answers_sha256
 from vetting.assess.assessment import (
@@ -30,13 +30,13 @@ from vetting.assess.assessment import (
     Adjustment,
     Assessment,
     CategoryScore,
-    EvidenceStatus,
     Finding,
     KnockOut,
     Pending,
     PoolScore,
     RuleSetRef,
 )
+from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
@@ -638,8 +638,19 @@ def _round(value: Decimal, decimals: int, rounding: str) -> Decimal:
 # --------------------------------------------------------------------------- the Assessment
 
 
+_DUMPED_REFS: dict[int, tuple[Reference, dict[str, Any]]] = {}
+
+
 def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
-    return tuple(r.model_dump(mode="json", exclude_none=True) for r in references)
+    """References as plain data; each (immutable) reference is dumped once per process."""
+    out = []
+    for ref in references:
+        cached = _DUMPED_REFS.get(id(ref))
+        if cached is None or cached[0] is not ref:
+            cached = (ref, ref.model_dump(mode="json", exclude_none=True))
+            _DUMPED_REFS[id(ref)] = cached
+        out.append(cached[1])
+    return tuple(out)
 
 
 def _vector(points: tuple[Decimal, ...], pools: tuple[str, ...]) -> dict[str, float]:
@@ -671,6 +682,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
             continue
         got = run.points.get(pq.id, ())
         sev = run.severity.get(pq.id, 0)
+        kind: Literal["answer", "unknown"]
         if value is UNKNOWN:
             kind = "unknown"
             labels: tuple[dict[str, str], ...] = ()
@@ -697,7 +709,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
         out.append(
             (
                 (-sev, pq.index, 0, 0),
-                Finding(
+                Finding.model_construct(
                     id=pq.id,
                     kind=kind,
                     severity=SEVERITIES[sev],
@@ -728,7 +740,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
         out.append(
             (
                 (-sev, pr.position, 1, pr.index),
-                Finding(
+                Finding.model_construct(
                     id=pr.id,
                     kind="rule",
                     severity=SEVERITIES[sev],
@@ -918,17 +930,8 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         )
         for adj, applied in zip(rs.scoring.adjustments, run.adjustments, strict=True)
     )
-    evidence = tuple(
-        EvidenceStatus(
-            question=qid,
-            text=record.text,
-            status=record.status,
-            issued=record.issued,
-            expires=record.expires,
-            expired=record.expires is not None and record.expires < day,
-        )
-        for qid, record in answers.evidence.items()
-    )
+    evidence = evidence_statuses(compiled, answers, day)
+    knockouts = tuple(_knockouts(run))
     explanation = None
     if explain:
         from vetting.assess.explain import explain_run
@@ -953,7 +956,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         pools=pools,
         adjustments=adjustments,
         categories=tuple(_categories(prep, run)),
-        knockouts=tuple(_knockouts(run)),
+        knockouts=knockouts,
         pending=tuple(_pending(run)),
         findings=tuple(_findings(prep, run)),
         unanswered=tuple(run.missing),
@@ -961,6 +964,9 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         not_applicable=tuple(run.not_applicable),
         completeness=as_float(_completeness(run)),
         evidence=evidence,
+        decision=answers.decision,
+        accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts)),
+        review=review_status(answers.decision, day, rs.review_period_months, day),
         explanation=explanation,
     )
 
