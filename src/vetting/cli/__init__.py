@@ -226,6 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     portfolio.add_argument("folder", metavar="DIR")
     _add_rules(portfolio)
     portfolio.add_argument("--format", choices=["html", "json"], default="html")
+    portfolio.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="the day reviews and evidence expiry are checked on (default: today)",
+    )
     portfolio.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     portfolio.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     return parser

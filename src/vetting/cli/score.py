@@ -16,6 +16,7 @@ from typing import Any
 
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, Assessment, assessment_json
+from vetting.assess.review import decision_problems
 from vetting.assess.score import score
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
@@ -174,7 +175,13 @@ def execute(args: argparse.Namespace) -> int:
             continue
         for problem in warnings:
             sys.stderr.write(_warning(problem) + "\n")
-        outcomes.append(_Outcome(entry, score(compiled, answers, explain=explain)))
+        assessment = score(compiled, answers, explain=explain)
+        problems = decision_problems(assessment, answers)
+        if problems:
+            sys.stderr.write(format_problems(problems))
+            outcomes.append(_Outcome(entry, problems=problems))
+            continue
+        outcomes.append(_Outcome(entry, assessment))
 
     if args.format == "text":
         sys.stdout.write(_table(outcomes, lang))

@@ -12,22 +12,30 @@ import unicodedata
 
 #: Characters that mean something in CommonMark or GitHub Markdown, anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
-#: Block markers that only matter at the start of a line: list items, setext underlines.
-_MD_LINE_START = re.compile(r"^([-+=])")
-_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+#: Block markers that only matter at the start of a line: a list item (`- `, `+ `, `1. `),
+#: a thematic break or a setext underline (`---`, `===`).
+_MD_BULLET = re.compile(r"^([-+])(?=\s|$)")
+_MD_RULE = re.compile(r"^([-=])(?=[-= ]*$)")
+_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 #: What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: The guard put before such a text, and before a text that already starts with it.
 GUARD = "'"
 
+_SPACES = " \t\n\r\f\v"
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2028\u2029\x85]+")
+
 _WEB_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
 def plain(text: object) -> str:
-    """One line of text: whitespace runs collapsed, control characters dropped."""
-    raw = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
-    return " ".join(raw.split())
+    """One line of text: runs of spaces and line breaks become one space, controls dropped.
+
+    No-break spaces are kept: French typography relies on them.
+    """
+    raw = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc" or ch in _SPACES)
+    return _SPACE_RUN.sub(" ", raw)
 
 
 def md_escape(text: object) -> str:
@@ -36,8 +44,10 @@ def md_escape(text: object) -> str:
     The text is flattened to one line first, because a value may sit in a table
     cell or a list item where a newline would break the structure.
     """
-    out = _MD_SPECIAL.sub(r"\\\1", plain(text))
-    out = _MD_LINE_START.sub(r"\\\1", out)
+    # Leading spaces could indent the value into a list item or a code block.
+    out = _MD_SPECIAL.sub(r"\\\1", plain(text).lstrip(" "))
+    out = _MD_BULLET.sub(r"\\\1", out)
+    out = _MD_RULE.sub(r"\\\1", out)
     return _MD_ORDERED.sub(r"\1\\\2", out)
 
 

@@ -10,7 +10,6 @@ that every message points at `file:line:col`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,9 +91,12 @@ def _parser_problems(exc: Exception, file: str) -> list[Problem]:
         if text.startswith("(") and "): " in text:
             text = text.split("): ", 1)[1]
         hint = "check the keyword and the indentation of this line"
-        if "got 'Feature" in text or "got 'Fonctionnalité" in text:
+        got = text.rsplit(", got '", 1)[1][:-1] if ", got '" in text else None
+        if got is not None and text.startswith("expected:"):
+            text = f"this line is not understood here: '{got}'"
+        if got is not None and got.startswith(("Feature", "Fonctionnalité")):
             hint = "a file holds one Feature"
-        elif text.startswith("expected:") and "#TableRow" in text:
+        elif got is not None:
             hint = (
                 "a step starts with a keyword (Given, When, Then, And, But; in French "
                 "Étant donné, Quand, Alors, Et, Mais); a table row starts with |"
@@ -208,17 +210,9 @@ def display_path(path: Path, root: Path | None = None) -> str:
     """A path as the author knows it: relative to the project root when inside it."""
     base = (root or Path.cwd()).resolve()
     try:
-        return Path(os.path.relpath(path.resolve(), base)).as_posix() if _inside(path, base) else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def _inside(path: Path, base: Path) -> bool:
-    try:
-        path.resolve().relative_to(base)
+        return path.resolve().relative_to(base).as_posix()
     except ValueError:
-        return False
-    return True
+        return str(path)
 
 
 def parse_feature(path: Path, root: Path | None = None) -> Feature:

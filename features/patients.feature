@@ -1,0 +1,208 @@
+# language: fr
+Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
+  84 % du public veut savoir quand un professionnel utilise l'IA (ACSEL 2025) ; la loi
+  impose d'informer le patient quand un dispositif médical à apprentissage est utilisé
+  (CSP art. L.4001-3) et de lui dire qu'il parle à une IA (règlement IA art. 50). Un
+  professionnel garde la décision ; un enregistrement à l'insu du patient est un délit.
+
+  Contexte:
+    Étant donné un outil dont les réponses sont :
+      | question           | réponse                  |
+      | scope.buyer        | public_hospital          |
+      | scope.use          | [clinical_documentation] |
+      | scope.patient_data | [identifiable]           |
+      | scope.deployment   | vendor_saas              |
+      | scope.audience     | professionals            |
+      | scope.generative   | no                       |
+    Et toutes les autres questions ont leur meilleure réponse
+
+  Plan du scénario: ne pas informer les patients d'un usage à finalité médicale est un KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "transparency.patient_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.patient_information=no"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage                 |
+      | [decision_support]    |
+      | [diagnostic_analysis] |
+      | [prescription]        |
+      | [triage]              |
+      | [remote_monitoring]   |
+
+  Plan du scénario: traiter des données patients sans les informer est un KO (RGPD art. 13) (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "transparency.patient_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.patient_information=no"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage                    |
+      | [clinical_documentation] |
+      | [administrative]         |
+
+  Scénario: sans finalité médicale ni données patients, l'absence d'information est un constat élevé
+    Étant donné la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "transparency.patient_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.patient_information" a la sévérité "high"
+
+  Scénario: enregistrer une consultation à l'insu du patient est un KO
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, audio]"
+    Et la réponse à "transparency.recording_consent" est "covert"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.recording_consent=covert"
+    Et le verdict est "reject"
+
+  Scénario: une simple affiche, sans accord avant chaque enregistrement, est un constat élevé
+    Étant donné la réponse à "scope.patient_data" est "[audio]"
+    Et la réponse à "transparency.recording_consent" est "general_notice_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.recording_consent" a la sévérité "high"
+
+  Scénario: sans enregistrement audio, la question du consentement n'est pas posée
+    Alors la question "transparency.recording_consent" n'est pas posée
+
+  Scénario: un chatbot qui ne dit pas qu'il est une IA est un KO depuis le 2 août 2026
+    Étant donné la réponse à "scope.use" est "[patient_facing]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "transparency.ai_disclosure" est "not_disclosed"
+    Et la date de l'évaluation est "2026-08-02"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.ai_disclosure=not_disclosed"
+    Et le verdict est "reject"
+
+  Scénario: à la date de référence du jeu de règles, le même chatbot est rejeté
+    Étant donné la réponse à "scope.use" est "[patient_facing]"
+    Et la réponse à "transparency.ai_disclosure" est "not_disclosed"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.ai_disclosure=not_disclosed"
+
+  Scénario: la veille de l'entrée en application de l'article 50, c'est un constat élevé
+    Étant donné la réponse à "scope.use" est "[patient_facing]"
+    Et la réponse à "transparency.ai_disclosure" est "not_disclosed"
+    Et la date de l'évaluation est "2026-08-01"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.ai_disclosure" a la sévérité "high"
+
+  Plan du scénario: un outil génératif qui classe ou envoie ses documents sans relecture est un KO en usage clinique (<usage>)
+    Étant donné la réponse à "scope.generative" est "yes"
+    Et la réponse à "scope.use" est "<usage>"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage                    |
+      | [clinical_documentation] |
+      | [general_assistant]      |
+
+  Scénario: le même outil pour des tâches administratives : constat élevé, pas de KO
+    Étant donné la réponse à "scope.generative" est "yes"
+    Et la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reliability.hallucination_safeguards" a la sévérité "high"
+
+  Scénario: un assistant général sans données patients n'est pas un usage clinique
+    Étant donné la réponse à "scope.generative" est "yes"
+    Et la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et la question "regulatory.medical_device" n'est pas posée
+
+  Plan du scénario: un dispositif médical qui apprend en continu sans plan de changement est un KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "reliability.change_control" est "uncontrolled_learning"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reliability.change_control=uncontrolled_learning"
+
+    Exemples:
+      | usage                 |
+      | [decision_support]    |
+      | [diagnostic_analysis] |
+
+  Scénario: sans finalité médicale, l'apprentissage continu est un constat élevé
+    Étant donné la réponse à "reliability.change_control" est "uncontrolled_learning"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reliability.change_control" a la sévérité "high"
+
+  Plan du scénario: une décision entièrement automatisée en usage clinique est un KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.human_decision=automated"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage                    |
+      | [clinical_documentation] |
+      | [triage]                 |
+
+  Scénario: une décision automatisée sur des données patients est un KO, même administrative
+    Étant donné la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.human_decision=automated"
+    Et le verdict est "reject"
+
+  Scénario: une automatisation administrative sans données patients est un constat élevé
+    Étant donné la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "oversight.human_decision" a la sévérité "high"
+
+  Scénario: un outil face aux patients sans filet de sécurité vers les urgences est un KO
+    Étant donné la réponse à "scope.audience" est "patients"
+    Et la réponse à "oversight.safety_netting" est "none"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.safety_netting=none"
+    Et le verdict est "reject"
+
+  Scénario: un filet de sécurité partiel est un constat moyen
+    Étant donné la réponse à "scope.audience" est "professionals_and_patients"
+    Et la réponse à "oversight.safety_netting" est "partial"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "oversight.safety_netting" a la sévérité "medium"
+
+  Scénario: le rapport en français rappelle l'obligation d'informer les patients
+    Étant donné la réponse à "scope.use" est "[decision_support]"
+    Et la réponse à "transparency.patient_information" est "no"
+    Alors le rapport en "fr" mentionne "L.4001-3"
+
+  Scénario: une finalité médicale sur des images anonymisées impose quand même d'informer (L.4001-3)
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "scope.patient_data" est "[anonymised]"
+    Et la réponse à "transparency.patient_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.patient_information=no"
+
+  Scénario: un triage automatisé est un KO même sans données identifiantes
+    Étant donné la réponse à "scope.use" est "[triage]"
+    Et la réponse à "scope.patient_data" est "[anonymised]"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.human_decision=automated"
+
+  Scénario: un outil génératif face aux patients qui leur envoie ses textes sans relecture est un KO
+    Étant donné la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "scope.generative" est "yes"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"

@@ -1,0 +1,117 @@
+# language: fr
+Fonctionnalité: Réutilisation des données : revente, entraînement, usages secondaires
+  « Sont-elles revendues ? Servent-elles à entraîner les algorithmes ? » : deux des trois
+  questions que patients et professionnels posent (baromètre ACSEL 2025). Un sous-traitant
+  qui utilise les données pour ses propres fins devient responsable de traitement sans base
+  légale (RGPD art. 28(10)) : c'est la sanction Cegedim Santé (CNIL SAN-2024-013).
+
+  Contexte:
+    Étant donné un outil dont les réponses sont :
+      | question           | réponse                  |
+      | scope.buyer        | public_hospital          |
+      | scope.use          | [clinical_documentation] |
+      | scope.patient_data | [identifiable]           |
+      | scope.deployment   | vendor_saas              |
+      | scope.audience     | professionals            |
+      | scope.generative   | no                       |
+    Et toutes les autres questions ont leur meilleure réponse
+
+  Scénario: entraîner des modèles sur les données des patients par défaut est un KO
+    Étant donné la réponse à "reuse.training" est "yes"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reuse.training=yes"
+    Et le verdict est "reject"
+    Et le constat sur "reuse.training" a la sévérité "blocker"
+    Et le rapport en "fr" mentionne "Cegedim"
+
+  Plan du scénario: un entraînement encadré n'est pas un KO (<réponse>)
+    Étant donné la réponse à "reuse.training" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "reuse.training"
+    Et le constat sur "reuse.training" a la sévérité "<sévérité>"
+    Et la question "reuse.anonymisation_proof" est posée
+
+    Exemples:
+      | réponse          | sévérité |
+      | anonymised_only  | low      |
+      | lawful_framework | medium   |
+
+  Scénario: sans entraînement ni revente, la preuve d'anonymisation n'est pas demandée
+    Alors la question "reuse.anonymisation_proof" n'est pas posée
+    Et le verdict est "accept"
+
+  Scénario: revendre ou partager les données des patients est un KO
+    Étant donné la réponse à "reuse.resale" est "yes"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reuse.resale=yes"
+    Et le verdict est "reject"
+
+  Scénario: des statistiques agrégées et anonymisées ne sont pas un KO
+    Étant donné la réponse à "reuse.resale" est "aggregated_anonymised"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reuse.resale" a la sévérité "low"
+    Et la question "reuse.anonymisation_proof" est posée
+
+  Plan du scénario: une « anonymisation » qui n'est qu'une pseudonymisation est un KO (<champ> = <valeur>)
+    Étant donné la réponse à "<champ>" est "<valeur>"
+    Et la réponse à "reuse.anonymisation_proof" est "pseudonymisation_only"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reuse.anonymisation_proof=pseudonymisation_only"
+    Et le verdict est "reject"
+
+    Exemples:
+      | champ          | valeur                |
+      | reuse.training | anonymised_only       |
+      | reuse.training | lawful_framework      |
+      | reuse.resale   | aggregated_anonymised |
+
+  Scénario: une anonymisation affirmée sans documentation est un constat élevé, pas un KO
+    Étant donné la réponse à "reuse.training" est "anonymised_only"
+    Et la réponse à "reuse.anonymisation_proof" est "undocumented"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reuse.anonymisation_proof" a la sévérité "high"
+    Et le verdict est "conditional"
+
+  Scénario: une réutilisation secondaire par extraction directe est un KO
+    Étant donné la réponse à "reuse.secondary_use" est "direct_reuse"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reuse.secondary_use=direct_reuse"
+    Et le verdict est "reject"
+
+  Plan du scénario: une réutilisation secondaire sans extraction directe n'est pas un KO (<réponse>)
+    Étant donné la réponse à "reuse.secondary_use" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reuse.secondary_use" a la sévérité "<sévérité>"
+
+    Exemples:
+      | réponse        | sévérité |
+      | lawful_pathway | low      |
+      | vague          | high     |
+
+  Plan du scénario: une conservation au-delà du nécessaire est un constat, jamais un KO (<réponse>)
+    Étant donné la réponse à "reuse.retention" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reuse.retention" a la sévérité "<sévérité>"
+
+    Exemples:
+      | réponse    | sévérité |
+      | short      | low      |
+      | long       | medium   |
+      | indefinite | high     |
+
+  Scénario: garder indéfiniment des données qu'on promet de ne pas utiliser interroge
+    Étant donné la réponse à "reuse.training" est "no"
+    Et la réponse à "reuse.retention" est "indefinite"
+    Quand l'évaluation est calculée
+    Alors le constat sur "reuse.retention_contradicts_no_training" a la sévérité "medium"
+
+  Scénario: sans données patients, aucune question de réutilisation n'est posée
+    Étant donné la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "reuse.training" est "yes"
+    Quand l'évaluation est calculée
+    Alors aucune question de la section "reuse" n'est posée
+    Et il n'y a aucun KO

@@ -1,0 +1,116 @@
+"""`vetting report`, `vetting checklist`, `vetting import-checklist`: thin shells over report/.
+
+- `report ANSWERS...`: score each file and write `<tool-slug>.report.<ext>` (and the
+  patient notice) into `-o DIR`. A file that cannot be read is reported and the
+  others are still written; the exit code is then 2.
+- `checklist [--scope ANSWERS] -o FILE.xlsx`: the blank vendor questionnaire.
+- `import-checklist FILE.xlsx [-o answers.yaml]`: a filled checklist back into an
+  answers file (stdout without `-o`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vetting.errors import Position, Problem, VettingError
+from vetting.i18n import default_language, t
+
+
+def _warn(problem: Problem) -> None:
+    where = f"{problem.position}: " if problem.position else ""
+    inside = f"{problem.path}: " if problem.path else ""
+    fix = f" ({problem.hint})" if problem.hint else ""
+    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from vetting.assess.answers import load_answers
+    from vetting.assess.score import score
+    from vetting.report import parse_formats, write_reports
+    from vetting.report.naming import slugify
+    from vetting.ruleset.api import load_ruleset
+
+    lang = args.lang or default_language()
+    formats = parse_formats(args.format)
+    templates = Path(args.templates) if args.templates else None
+    if templates is not None and not templates.is_dir():
+        raise VettingError(
+            Problem(Position(str(templates)), "no such folder", hint="check the --templates path")
+        )
+    compiled = load_ruleset(args.rules)
+    out_dir = Path(args.output)
+    failed = False
+    written_by: dict[str, str] = {}
+    for entry in args.answers:
+        try:
+            answers, warnings = load_answers(Path(entry), compiled, display=entry)
+        except VettingError as exc:
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem}\n")
+            failed = True
+            continue
+        for problem in warnings:
+            _warn(problem)
+        slug = slugify(answers.tool.name)
+        if slug in written_by:
+            sys.stderr.write(
+                f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) as "
+                f"{written_by[slug]}: not written (use another -o folder)\n"
+            )
+            failed = True
+            continue
+        written_by[slug] = entry
+        assessment = score(compiled, answers)
+        paths = write_reports(assessment, compiled, answers, formats, out_dir, lang, templates)
+        sys.stdout.write(f"{t('reports_written', lang)}\n")
+        for path in paths:
+            sys.stdout.write(f"  {path}\n")
+    return 2 if failed else 0
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    from vetting.assess.answers import load_answers
+    from vetting.report.xlsx import checklist_xlsx
+    from vetting.ruleset.api import load_ruleset
+    from vetting.yamlio import atomic_write
+
+    lang = args.lang or default_language()
+    compiled = load_ruleset(args.rules)
+    scope = None
+    if args.scope:
+        scope, warnings = load_answers(Path(args.scope), compiled, display=args.scope)
+        for problem in warnings:
+            _warn(problem)
+    data = checklist_xlsx(compiled, lang, answers=scope, scope=scope is not None)
+    output = Path(args.output)
+    atomic_write(output, data)
+    sys.stdout.write(f"{output}\n")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from vetting.assess.answers import dump_answers
+    from vetting.report.xlsx import import_checklist
+    from vetting.ruleset.api import load_ruleset
+    from vetting.yamlio import atomic_write
+
+    compiled = load_ruleset(args.rules)
+    answers, warnings = import_checklist(Path(args.checklist), compiled)
+    for problem in warnings:
+        _warn(problem)
+    text = dump_answers(answers, compiled)
+    if args.output:
+        atomic_write(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def execute(args: argparse.Namespace) -> int:
+    if args.command == "checklist":
+        return _checklist(args)
+    if args.command == "import-checklist":
+        return _import(args)
+    return _report(args)

@@ -1,0 +1,133 @@
+"""`vetting compare`, `vetting diff`, `vetting portfolio`: the shell around `vetting.workflows`.
+
+The only place the workflows read the clock (the portfolio's "today", unless
+`--today` gives it) and the only place they print or write files. Exit codes:
+2 when an input cannot be read (or a decision does not hold up); for `diff`,
+1 when something changed, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from vetting.errors import Position, Problem, VettingError, format_problems
+from vetting.i18n import default_language
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.workflows.inputs import Scored, score_file
+from vetting.yamlio import atomic_write
+
+EXIT_OK = 0
+EXIT_CHANGED = 1
+EXIT_INPUT = 2
+
+
+def _warn(problem: Problem) -> None:
+    where = f"{problem.position}: " if problem.position else ""
+    inside = f"{problem.path}: " if problem.path else ""
+    fix = f" ({problem.hint})" if problem.hint else ""
+    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+
+
+def _emit(output: str | None, content: str | bytes) -> None:
+    """Standard output unless `-o FILE`; a file is written whole or not at all."""
+    if output:
+        atomic_write(Path(output), content)
+        return
+    if isinstance(content, bytes):
+        if sys.stdout.isatty():
+            raise VettingError(
+                Problem(None, "an XLSX workbook is binary", hint="write it to a file: -o FILE.xlsx")
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(content)
+
+
+def _score_all(compiled: CompiledRuleSet, paths: list[str]) -> list[Scored]:
+    """Every file scored, or every problem of every file raised at once."""
+    scored: list[Scored] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        try:
+            item = score_file(compiled, Path(raw), raw)
+        except VettingError as exc:
+            problems.extend(exc.problems)
+            continue
+        for warning in item.warnings:
+            _warn(warning)
+        scored.append(item)
+    if problems:
+        raise VettingError(problems)
+    return scored
+
+
+def _compare(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+    from vetting.workflows import compare
+
+    items = _score_all(compiled, list(args.answers))
+    table = compare.compare(compiled, items, lang)
+    if args.format == "xlsx":
+        _emit(args.output, compare.to_xlsx(table))
+    elif args.format == "html":
+        _emit(args.output, compare.to_html(table))
+    else:
+        _emit(args.output, compare.to_markdown(table))
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+    from vetting.workflows import diff
+
+    old, new = _score_all(compiled, [args.old, args.new])
+    changes = diff.diff(compiled, old, new, lang)
+    text = diff.to_markdown(changes) if args.format == "md" else diff.to_text(changes)
+    _emit(args.output, text)
+    return EXIT_CHANGED if changes.changed else EXIT_OK
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise VettingError(
+            Problem(None, f"--today: '{value}' is not a date", hint="write YYYY-MM-DD")
+        ) from None
+
+
+def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+    from vetting.workflows import portfolio
+
+    today = _today(getattr(args, "today", None))
+    folder = Path(args.folder)
+    listing = portfolio.build(compiled, folder, today, lang)
+    if not listing.rows and not listing.errors:
+        raise VettingError(
+            Problem(Position(str(folder)), "no .yaml, .yml or .json answers file in this folder")
+        )
+    for error in listing.errors:
+        sys.stderr.write(format_problems(list(error.problems)))
+    for warning in listing.warnings:
+        _warn(warning)
+    if args.format == "json":
+        _emit(args.output, portfolio.to_json(listing))
+    else:
+        _emit(args.output, portfolio.to_html(listing))
+    return EXIT_INPUT if listing.errors else EXIT_OK
+
+
+def execute(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    compiled = load_ruleset(args.rules)
+    if args.command == "compare":
+        return _compare(args, compiled, lang)
+    if args.command == "diff":
+        return _diff(args, compiled, lang)
+    return _portfolio(args, compiled, lang)

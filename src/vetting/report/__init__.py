@@ -1,0 +1,177 @@
+"""Reports from an assessment: Markdown, HTML, PDF, JSON, the XLSX checklist, the patient notice.
+
+    paths = write_reports(assessment, compiled, answers, ("md", "html"), Path("out"), "fr")
+
+`vetting report` and `vetting assess` both call `write_reports`. Importing this
+package is cheap: Jinja2, WeasyPrint and XlsxWriter are imported by the
+functions that need them. Outputs are deterministic: the date shown is the
+assessment's, never the clock's, so the same inputs give byte-identical
+Markdown, HTML and JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from vetting.assess.answers import Answers
+from vetting.assess.assessment import Assessment, assessment_json
+from vetting.errors import Problem, VettingError
+from vetting.report.naming import notice_name, report_name, slugify
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.yamlio import atomic_write
+
+#: Every format `--format` accepts, in the order files are written.
+FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice")
+#: The document formats the patient notice comes in (HTML when none is asked for).
+NOTICE_FORMATS = ("md", "html", "pdf")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`"md, HTML,md"` -> `("md", "html")`: known formats, each once, in `FORMATS` order."""
+    asked = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if not asked:
+        raise VettingError(f"--format: no format given; formats: {', '.join(FORMATS)}")
+    problems = []
+    for name in asked:
+        if name not in FORMATS:
+            close = difflib.get_close_matches(name, FORMATS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"formats: {', '.join(FORMATS)}"
+            problems.append(Problem(None, f"--format: unknown report format '{name}'", hint=hint))
+    if problems:
+        raise VettingError(problems)
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def report_json(assessment: Assessment) -> str:
+    """The `.report.json`: the same contract as `vetting score --format json`, pretty-printed."""
+    return json.dumps(assessment_json(assessment), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_markdown(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    templates: Path | None = None,
+) -> str:
+    """The risk report in Markdown."""
+    from vetting.report.context import build_report
+    from vetting.report.render import render
+
+    report = build_report(assessment, compiled, answers, lang, templates)
+    return render("report.md.j2", "md", {"r": report}, templates)
+
+
+def render_html(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    templates: Path | None = None,
+) -> str:
+    """The risk report as one self-contained HTML file (inline CSS and SVG, nothing fetched)."""
+    from vetting.report.context import build_report
+    from vetting.report.render import render
+
+    report = build_report(assessment, compiled, answers, lang, templates)
+    return render("report.html.j2", "html", {"r": report}, templates)
+
+
+def render_notice(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    kind: str,
+    templates: Path | None = None,
+) -> str:
+    """The patient information notice, in Markdown (`kind="md"`) or HTML (`"html"`)."""
+    from vetting.report.notice import build_notice, load_spec
+    from vetting.report.render import render
+
+    notice = build_notice(assessment, compiled, answers, lang, load_spec(templates))
+    if kind == "md":
+        return render("notice.md.j2", "md", {"n": notice}, templates)
+    return render("notice.html.j2", "html", {"n": notice}, templates)
+
+
+def write_reports(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    formats: tuple[str, ...] | list[str],
+    out_dir: Path,
+    lang: str,
+    templates: Path | None = None,
+) -> list[Path]:
+    """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
+
+    Files are `<tool-slug>.report.<ext>` and, for `patient-notice`,
+    `<tool-slug>.patient-notice.<ext>` in each document format asked for
+    (md, html, pdf; html when none is). Every file is written atomically;
+    everything is rendered before anything is written, so a template error
+    leaves no half set of reports behind.
+    """
+    wanted = parse_formats(",".join(formats))
+    slug = slugify(assessment.tool.name)
+    out = Path(out_dir)
+    outputs: list[tuple[Path, str | bytes]] = []
+    html: str | None = None
+    if {"md", "html", "pdf"} & set(wanted):
+        from vetting.report.context import build_report
+        from vetting.report.render import render
+
+        report = build_report(assessment, compiled, answers, lang, templates)
+    if "md" in wanted:
+        text = render("report.md.j2", "md", {"r": report}, templates)
+        outputs.append((out / report_name(slug, "md"), text))
+    if "html" in wanted or "pdf" in wanted:
+        html = render("report.html.j2", "html", {"r": report}, templates)
+        if "html" in wanted:
+            outputs.append((out / report_name(slug, "html"), html))
+    if "pdf" in wanted:
+        from vetting.report.pdf import html_to_pdf
+
+        assert html is not None
+        outputs.append((out / report_name(slug, "pdf"), html_to_pdf(html)))
+    if "json" in wanted:
+        outputs.append((out / report_name(slug, "json"), report_json(assessment)))
+    if "xlsx" in wanted:
+        from vetting.report.xlsx import checklist_xlsx
+
+        data = checklist_xlsx(compiled, lang, answers=answers, assessment=assessment)
+        outputs.append((out / report_name(slug, "xlsx"), data))
+    if "patient-notice" in wanted:
+        kinds = [k for k in NOTICE_FORMATS if k in wanted] or ["html"]
+        notice_html: str | None = None
+        for kind in kinds:
+            if kind == "md":
+                text = render_notice(assessment, compiled, answers, lang, "md", templates)
+                outputs.append((out / notice_name(slug, "md"), text))
+                continue
+            if notice_html is None:
+                notice_html = render_notice(assessment, compiled, answers, lang, "html", templates)
+            if kind == "html":
+                outputs.append((out / notice_name(slug, "html"), notice_html))
+            else:
+                from vetting.report.pdf import html_to_pdf
+
+                outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
+    for path, content in outputs:
+        atomic_write(path, content)
+    return [path for path, _ in outputs]
+
+
+__all__ = [
+    "FORMATS",
+    "NOTICE_FORMATS",
+    "parse_formats",
+    "render_html",
+    "render_markdown",
+    "render_notice",
+    "report_json",
+    "slugify",
+    "write_reports",
+]

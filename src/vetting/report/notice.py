@@ -1,0 +1,191 @@
+"""What the patient information notice says, derived from the answers.
+
+84 % of French people (ACSEL 2025) and 77 % of patient representatives (Cercle
+P, 2025) want to be told when AI is used in their care. The notice says it in
+plain words: what the AI does, where the data are, whether they are reused,
+who decides, how to ask or object. It never guesses: an answer that is
+`unknown` (or missing) becomes a "not known yet" line, so the establishment
+sees what it still has to find out before handing the notice to patients.
+
+The sentences live in `reports/notice.yaml`, keyed by question and choice ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vetting.assess.answers import Answers
+from vetting.assess.assessment import Assessment
+from vetting.report.texts import NOTICE, data_file, fill, long_date, pick_text, typo
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.conditions import ABSENT, UNKNOWN
+
+Text = dict[str, str]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(_Spec):
+    """One question read for the notice: a sentence per answer, and one for "not known"."""
+
+    question: str
+    choices: dict[str, Text] = Field(default_factory=dict)
+    unknown: Text | None = None
+
+
+class Section(_Spec):
+    """A heading of the notice, with the facts under it."""
+
+    id: str
+    title: Text
+    always: tuple[Text, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+class ContactLine(_Spec):
+    """A line of the contact box; `blank` leaves room to write a name by hand."""
+
+    text: Text
+    blank: bool = False
+
+
+class Contact(_Spec):
+    title: Text
+    lines: tuple[ContactLine, ...]
+
+
+class NoticeSpec(_Spec):
+    """`reports/notice.yaml`."""
+
+    title: Text
+    intro: Text
+    unknown_vendor: Text
+    not_known: Text
+    sections: tuple[Section, ...]
+    contact: Contact
+    footer: Text
+    no_version: Text
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of the notice; `known` is False for a "not known yet" line."""
+
+    text: str
+    known: bool
+
+
+@dataclass(frozen=True)
+class NoticeSection:
+    id: str
+    title: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class NoticeLine:
+    text: str
+    blank: bool
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Everything the notice templates show, in one language."""
+
+    lang: str
+    colon: str
+    title: str
+    tool: str
+    intro: str
+    sections: tuple[NoticeSection, ...]
+    not_known: str
+    unknown_count: int
+    contact_title: str
+    contact: tuple[NoticeLine, ...]
+    footer: str
+    date_iso: str
+
+
+def load_spec(templates: Path | None) -> NoticeSpec:
+    """The notice texts: the user's `notice.yaml` when `--templates` has one, else ours."""
+    return data_file(NOTICE, NoticeSpec, templates)
+
+
+def _facts(
+    fact: Fact, compiled: CompiledRuleSet, state: dict[str, Any], lang: str
+) -> list[Statement]:
+    if fact.question not in compiled.question_by_id:
+        return []  # another rule set: this fact does not apply
+    value = state.get(fact.question, ABSENT)
+    if value is ABSENT:
+        return []
+    if value is UNKNOWN:
+        if fact.unknown is None:
+            return []
+        return [Statement(typo(pick_text(fact.unknown, lang), lang), known=False)]
+    chosen = value if isinstance(value, list) else [value]
+    return [
+        Statement(typo(pick_text(fact.choices[cid], lang), lang), known=True)
+        for cid in chosen
+        if isinstance(cid, str) and cid in fact.choices
+    ]
+
+
+def build_notice(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    spec: NoticeSpec,
+) -> Notice:
+    """The notice for one assessment, in `lang`."""
+    day: dt.date = assessment.assessment_date
+    state = compiled.walk(answers.answers, day)
+    tool = assessment.tool
+    vendor = tool.vendor or typo(pick_text(spec.unknown_vendor, lang), lang)
+    # Our sentences get French typography first; the tool's own names are inserted as written.
+    names = {"tool": tool.name, "vendor": vendor}
+    sections: list[NoticeSection] = []
+    for section in spec.sections:
+        statements = [Statement(typo(pick_text(t, lang), lang), known=True) for t in section.always]
+        for fact in section.facts:
+            statements.extend(_facts(fact, compiled, state, lang))
+        if statements:
+            sections.append(
+                NoticeSection(
+                    id=section.id,
+                    title=typo(pick_text(section.title, lang), lang),
+                    statements=tuple(statements),
+                )
+            )
+    rs = assessment.ruleset
+    footer_values = {
+        **names,
+        "date": long_date(day, lang),
+        "version": tool.version or typo(pick_text(spec.no_version, lang), lang),
+        "ruleset": f"{rs.id} {rs.version}",
+    }
+    return Notice(
+        lang=lang,
+        colon="\u00a0: " if lang == "fr" else ": ",
+        title=typo(pick_text(spec.title, lang), lang),
+        tool=tool.name,
+        intro=fill(typo(pick_text(spec.intro, lang), lang), names),
+        sections=tuple(sections),
+        not_known=typo(pick_text(spec.not_known, lang), lang),
+        unknown_count=sum(1 for s in sections for st in s.statements if not st.known),
+        contact_title=typo(pick_text(spec.contact.title, lang), lang),
+        contact=tuple(
+            NoticeLine(typo(pick_text(line.text, lang), lang), line.blank)
+            for line in spec.contact.lines
+        ),
+        footer=fill(typo(pick_text(spec.footer, lang), lang), footer_values),
+        date_iso=day.isoformat(),
+    )

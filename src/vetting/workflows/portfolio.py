@@ -1,0 +1,382 @@
+"""`vetting portfolio DIR`: every assessment of a folder on one page, read on a given day.
+
+A portfolio is read *now*: reviews fall due and evidence expires against the
+day it is built (`today`, passed in by the CLI from the clock or `--today`),
+while each assessment keeps its own date. Of several assessments of the same
+tool (same name and vendor), the latest is current; the older ones are shown
+as superseded and never ask for action.
+
+The HTML page is self-contained: inline style and a small inline script
+(sorting, filtering) allowed by a Content-Security-Policy hash, no network, and
+every row readable with JavaScript off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from vetting.assess.answers import DecisionCondition
+from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
+from vetting.assess.review import expired_on, review_on
+from vetting.errors import Problem
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.workflows import words
+from vetting.workflows.inputs import Scored, Unreadable, score_folder
+from vetting.workflows.render import asset, csp_hash, render, trusted
+
+#: Version of the JSON output.
+JSON_FORMAT = 1
+#: A review or an expiry this close is flagged "due soon": time to prepare it.
+DUE_SOON_DAYS = 60
+
+ReviewState = Literal["overdue", "due", "scheduled", "none"]
+_OUTCOME_RANK = {"accept": 0, "accept_with_conditions": 1, "reject": 2}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One assessment as the portfolio shows it, checked on the portfolio's day."""
+
+    file: str
+    scored: Scored
+    review_state: ReviewState
+    overdue_conditions: tuple[DecisionCondition, ...]
+    open_conditions: int
+    expired: tuple[EvidenceStatus, ...]
+    expiring: tuple[EvidenceStatus, ...]
+    undated: tuple[EvidenceStatus, ...]
+    superseded: bool
+
+    @property
+    def needs_action(self) -> bool:
+        """A review due, a condition overdue, or evidence expired (never for a superseded row)."""
+        if self.superseded:
+            return False
+        return (
+            self.review_state in {"overdue", "due"}
+            or bool(self.overdue_conditions)
+            or bool(self.expired)
+        )
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    folder: str
+    today: dt.date
+    lang: str
+    compiled: CompiledRuleSet
+    rows: tuple[Row, ...]
+    errors: tuple[Unreadable, ...]
+    warnings: tuple[Problem, ...]
+
+
+def _state(next_review: dt.date | None, today: dt.date) -> ReviewState:
+    if next_review is None:
+        return "none"
+    if next_review < today:
+        return "overdue"
+    if next_review <= today + dt.timedelta(days=DUE_SOON_DAYS):
+        return "due"
+    return "scheduled"
+
+
+def _row(file: str, item: Scored, today: dt.date, superseded: bool) -> Row:
+    a = item.assessment
+    review = review_on(a, today)
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    expired = expired_on(a.evidence, today)
+    expiring = tuple(
+        e for e in a.evidence if e.valid_until is not None and today <= e.valid_until <= soon
+    )
+    conditions = a.decision.conditions if a.decision else ()
+    return Row(
+        file=file,
+        scored=item,
+        review_state=_state(review.next_review, today),
+        overdue_conditions=review.overdue_conditions,
+        open_conditions=sum(not c.done for c in conditions),
+        expired=expired,
+        expiring=expiring,
+        undated=tuple(e for e in a.evidence if e.undated),
+        superseded=superseded,
+    )
+
+
+def _tool_key(item: Scored) -> tuple[str, str]:
+    tool = item.assessment.tool
+    return (tool.name.casefold(), (tool.vendor or "").casefold())
+
+
+def rows_of(items: Sequence[tuple[str, Scored]], today: dt.date) -> tuple[Row, ...]:
+    """The rows, sorted by tool, vendor and date; older assessments of a tool superseded."""
+    latest: dict[tuple[str, str], tuple[dt.date, str]] = {}
+    for file, item in items:
+        key = _tool_key(item)
+        mark = (item.assessment.assessment_date, file)
+        if key not in latest or mark > latest[key]:
+            latest[key] = mark
+    ordered = sorted(
+        items, key=lambda pair: (*_tool_key(pair[1]), pair[1].assessment.assessment_date, pair[0])
+    )
+    return tuple(
+        _row(
+            file,
+            item,
+            today,
+            superseded=latest[_tool_key(item)] != (item.assessment.assessment_date, file),
+        )
+        for file, item in ordered
+    )
+
+
+def build(compiled: CompiledRuleSet, folder: Path, today: dt.date, lang: str) -> Portfolio:
+    """Read, score and check every answers file under `folder`, as of `today`."""
+    scored, unreadable = score_folder(compiled, folder)
+    return Portfolio(
+        folder=str(folder),
+        today=today,
+        lang=lang,
+        compiled=compiled,
+        rows=rows_of(scored, today),
+        errors=tuple(item for _, item in unreadable),
+        warnings=tuple(w for _, item in scored for w in item.warnings),
+    )
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _evidence_json(e: EvidenceStatus) -> dict[str, Any]:
+    return {"question": e.question, "text": e.text, "valid_until": words.day(e.valid_until)}
+
+
+def row_json(row: Row) -> dict[str, Any]:
+    """One row as plain, language-neutral data (ids, ISO dates)."""
+    a = row.scored.assessment
+    decision = a.decision.model_dump(mode="json") if a.decision else None
+    return {
+        "file": row.file,
+        "tool": a.tool.model_dump(mode="json"),
+        "verdict": a.verdict,
+        "level": a.level,
+        "score": a.score,
+        "assessment_date": words.day(a.assessment_date),
+        "ruleset": row.scored.answers.ruleset,
+        "knockouts": [k.id for k in a.knockouts],
+        "pending": len(a.pending),
+        "decision": decision,
+        "accepted_despite_knockout": a.accepted_despite_knockout,
+        "review": {
+            "next_review": words.day(a.review.next_review) or None,
+            "basis": a.review.basis,
+            "state": row.review_state,
+            "overdue_conditions": [c.model_dump(mode="json") for c in row.overdue_conditions],
+            "open_conditions": row.open_conditions,
+        },
+        "evidence": {
+            "expired": [_evidence_json(e) for e in row.expired],
+            "expiring": [_evidence_json(e) for e in row.expiring],
+            "undated": [e.question for e in row.undated],
+        },
+        "superseded": row.superseded,
+        "needs_action": row.needs_action,
+    }
+
+
+def to_json(portfolio: Portfolio) -> str:
+    """The same rows as the page, for other tools; the errors too."""
+    origin = portfolio.compiled.origin
+    current = [r for r in portfolio.rows if not r.superseded]
+    data = {
+        "vetting_portfolio": JSON_FORMAT,
+        "today": portfolio.today.isoformat(),
+        "folder": portfolio.folder,
+        "ruleset": {
+            "id": origin.id,
+            "version": origin.version,
+            "sha256": origin.sha256,
+            "path": origin.path,
+        },
+        "due_soon_days": DUE_SOON_DAYS,
+        "summary": {
+            "assessments": len(portfolio.rows),
+            "current": len(current),
+            "verdicts": {
+                v: sum(r.scored.assessment.verdict == v for r in current) for v in VERDICTS
+            },
+            "needs_action": sum(r.needs_action for r in portfolio.rows),
+            "errors": len(portfolio.errors),
+        },
+        "rows": [row_json(r) for r in portfolio.rows],
+        "errors": [
+            {"file": e.path, "problems": [str(p) for p in e.problems]} for e in portfolio.errors
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A short badge: its text and its tone (bad, warn, ok)."""
+
+    text: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class RowView:
+    """Every cell of one row, in one language, with the value each column sorts on."""
+
+    order: int
+    file: str
+    tool: str
+    version: str
+    vendor: str
+    verdict: str
+    verdict_name: str
+    verdict_rank: int
+    knockouts: int
+    level_name: str
+    level_rank: int
+    score: str
+    score_value: float
+    date: str
+    decision: str
+    decision_detail: str
+    decision_rank: int
+    decision_flags: tuple[Flag, ...]
+    rationale: str
+    justification: str
+    conditions: tuple[str, ...]
+    next_review: str
+    review_sort: str
+    review_flag: Flag | None
+    evidence_count: int
+    evidence_flags: tuple[Flag, ...]
+    evidence_lines: tuple[str, ...]
+    superseded: bool
+    needs_action: bool
+
+
+def _view(order: int, row: Row, lang: str) -> RowView:
+    L = words.labels(lang)
+    a = row.scored.assessment
+    d = a.decision
+    decision_flags: list[Flag] = []
+    conditions: list[str] = []
+    if d is not None:
+        if a.accepted_despite_knockout:
+            decision_flags.append(Flag(L["despite_knockout"], "bad"))
+        if row.overdue_conditions:
+            decision_flags.append(
+                Flag(words.count(len(row.overdue_conditions), "overdue_conditions", lang), "bad")
+            )
+        overdue = set(row.overdue_conditions)
+        for c in d.conditions:
+            mark = "✔" if c.done else "✖" if c in overdue else "○"
+            conditions.append(f"{mark} {words.clean(c.text)} ({words.day(c.due)})")
+    review_flag = None
+    if not row.superseded and row.review_state in {"overdue", "due"}:
+        tone = "bad" if row.review_state == "overdue" else "warn"
+        review_flag = Flag(L[f"review_{row.review_state}"], tone)
+    evidence_flags: list[Flag] = []
+    lines: list[str] = []
+    if row.expired:
+        evidence_flags.append(Flag(words.count(len(row.expired), "expired", lang), "bad"))
+    for e in row.expired:
+        until = words.day(e.valid_until)
+        lines.append(
+            f"{e.question}: {words.clean(e.text)} – {L['evidence_expired'].format(date=until)}"
+        )
+    for e in row.expiring:
+        until = words.day(e.valid_until)
+        lines.append(
+            f"{e.question}: {words.clean(e.text)} – {L['expires_soon'].format(date=until)}"
+        )
+    if row.expiring:
+        evidence_flags.append(Flag(words.count(len(row.expiring), "expiring", lang), "warn"))
+    for e in row.undated:
+        lines.append(f"{e.question}: {words.clean(e.text)} – {L['evidence_undated']}")
+    next_review = words.day(a.review.next_review)
+    return RowView(
+        order=order,
+        file=words.clean(row.file),
+        tool=words.clean(a.tool.name),
+        version=words.clean(a.tool.version),
+        vendor=words.clean(a.tool.vendor),
+        verdict=a.verdict,
+        verdict_name=words.verdict_name(a.verdict, lang),
+        verdict_rank=VERDICTS.index(a.verdict),
+        knockouts=len(a.knockouts),
+        level_name=words.level_name(a.level, lang),
+        level_rank=LEVELS.index(a.level),
+        score=words.number(a.score, lang),
+        score_value=a.score,
+        date=words.day(a.assessment_date),
+        decision=words.outcome_name(d.outcome, lang) if d else L["no_decision"],
+        decision_detail=f"{words.day(d.date)}, {words.clean(d.by)}" if d else "",
+        decision_rank=_OUTCOME_RANK[d.outcome] if d else len(_OUTCOME_RANK),
+        decision_flags=tuple(decision_flags),
+        rationale=words.clean(d.rationale) if d else "",
+        justification=words.clean(d.knockout_justification) if d else "",
+        conditions=tuple(conditions),
+        next_review=next_review,
+        review_sort=next_review or "9999-12-31",
+        review_flag=review_flag,
+        evidence_count=len(row.expired),
+        evidence_flags=tuple(evidence_flags),
+        evidence_lines=tuple(lines),
+        superseded=row.superseded,
+        needs_action=row.needs_action,
+    )
+
+
+def to_html(portfolio: Portfolio) -> str:
+    lang = portfolio.lang
+    L = words.labels(lang)
+    css, script = asset("workflows.css"), asset("portfolio.js")
+    current = [r for r in portfolio.rows if not r.superseded]
+    cards = [
+        (L["tools"], str(len(current))),
+        *(
+            (
+                words.verdict_name(v, lang).capitalize(),
+                str(sum(r.scored.assessment.verdict == v for r in current)),
+            )
+            for v in VERDICTS
+        ),
+        (L["needs_action"], str(sum(r.needs_action for r in portfolio.rows))),
+    ]
+    if portfolio.errors:
+        cards.append((L["errors"], str(len(portfolio.errors))))
+    rs = portfolio.compiled.ruleset
+    return render(
+        "portfolio.html.j2",
+        "html",
+        {
+            "L": L,
+            "lang": lang,
+            "title": L["portfolio_title"],
+            "as_of": L["as_of"].format(date=portfolio.today.isoformat()),
+            "assessments": f"{len(portfolio.rows)} {L['assessments']}",
+            "ruleset": f"{words.labels(lang)['ruleset']}{L['colon']}{rs.id} {rs.version}",
+            "folder": portfolio.folder,
+            "cards": cards,
+            "rows": [_view(i, r, lang) for i, r in enumerate(portfolio.rows)],
+            "verdicts": [(v, words.verdict_name(v, lang)) for v in VERDICTS],
+            "errors": [(e.path, [str(p) for p in e.problems]) for e in portfolio.errors],
+            "warnings": [str(w) for w in portfolio.warnings],
+            "css": trusted(css),
+            "css_hash": csp_hash(css),
+            "script": trusted(script),
+            "script_hash": csp_hash(script),
+        },
+    )

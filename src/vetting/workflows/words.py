@@ -1,0 +1,260 @@
+"""The words and number formats of the workflow outputs, in French and English.
+
+Rule-set texts come from the rule set; these are the labels around them. Kept
+apart from the report labels (`reports/labels.yaml`) because the workflows
+have their own vocabulary (columns, changes, reviews).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
+from vetting.report.escape import plain
+from vetting.ruleset.compiled import CompiledRuleSet
+
+_LABELS: dict[str, dict[str, str]] = {
+    # compare
+    "compare_title": {"fr": "Comparaison de {n} outils", "en": "Comparison of {n} tools"},
+    "compare_legend": {
+        "fr": "En gras : la meilleure valeur de la ligne. ≠ : les outils diffèrent.",
+        "en": "In bold: the best value in the row. ≠: the tools differ.",
+    },
+    "best": {"fr": "meilleur", "en": "best"},
+    "colon": {"fr": "\u00a0: ", "en": ": "},
+    "sheet": {"fr": "Comparaison", "en": "Comparison"},
+    "differs": {"fr": "diffère", "en": "differs"},
+    "ruleset": {"fr": "Référentiel", "en": "Rule set"},
+    "summary": {"fr": "Synthèse", "en": "Summary"},
+    "categories": {"fr": "Sections", "en": "Categories"},
+    "knockouts": {"fr": "Points bloquants (KO)", "en": "Knock-outs"},
+    "key_questions": {
+        "fr": "Questions clés (celles qui peuvent bloquer l'adoption)",
+        "en": "Key questions (those that can block adoption)",
+    },
+    "other_differences": {"fr": "Autres différences", "en": "Other differences"},
+    "no_knockout": {"fr": "Aucun point bloquant.", "en": "No knock-out."},
+    "no_other_difference": {"fr": "Aucune autre différence.", "en": "No other difference."},
+    "row": {"fr": "Ligne", "en": "Row"},
+    "tool": {"fr": "Outil", "en": "Tool"},
+    "vendor": {"fr": "Fournisseur", "en": "Vendor"},
+    "version": {"fr": "Version", "en": "Version"},
+    "assessment_date": {"fr": "Date de l'évaluation", "en": "Assessment date"},
+    "verdict": {"fr": "Verdict", "en": "Verdict"},
+    "level": {"fr": "Niveau", "en": "Level"},
+    "score": {"fr": "Score (0 = aucun risque)", "en": "Score (0 = no risk)"},
+    "score_short": {"fr": "Score", "en": "Score"},
+    "completeness": {"fr": "Complétude", "en": "Completeness"},
+    "knockout_count": {"fr": "KO", "en": "Knock-outs"},
+    "pending_count": {"fr": "KO en attente de preuves", "en": "Knock-outs pending evidence"},
+    "expired_evidence": {"fr": "Preuves expirées", "en": "Expired evidence"},
+    "decision": {"fr": "Décision", "en": "Decision"},
+    "next_review": {"fr": "Prochaine revue", "en": "Next review"},
+    "file": {"fr": "Fichier", "en": "File"},
+    "ko_fires": {"fr": "✖ KO", "en": "✖ KO"},
+    "ko_pending": {"fr": "? en attente", "en": "? pending"},
+    "ko_clear": {"fr": "non", "en": "no"},
+    "none": {"fr": "—", "en": "—"},
+    "no_answer": {"fr": "(sans réponse)", "en": "(no answer)"},
+    "unknown": {"fr": "inconnu", "en": "unknown"},
+    "not_applicable": {"fr": "sans objet", "en": "not applicable"},
+    "nothing_ticked": {"fr": "aucun", "en": "none"},
+    "despite_knockout": {
+        "fr": "accepté malgré un KO, avec justification",
+        "en": "accepted despite a knock-out, with a justification",
+    },
+    # diff
+    "diff_title": {"fr": "Ce qui a changé : {tool}", "en": "What changed: {tool}"},
+    "old": {"fr": "Avant", "en": "Before"},
+    "new": {"fr": "Après", "en": "After"},
+    "unchanged": {"fr": "inchangé", "en": "unchanged"},
+    "nothing_changed": {
+        "fr": "Rien n'a changé entre les deux évaluations.",
+        "en": "Nothing changed between the two assessments.",
+    },
+    "written_for": {"fr": "écrit pour", "en": "written for"},
+    "written_for_title": {"fr": "Écrit pour", "en": "Written for"},
+    "evidence_declared": {"fr": "déclarée", "en": "declared"},
+    "evidence_verified": {"fr": "vérifiée", "en": "verified"},
+    "scored_with": {"fr": "Toutes deux notées avec", "en": "Both scored with"},
+    "result": {"fr": "Résultat", "en": "Result"},
+    "knockouts_added": {"fr": "KO apparus", "en": "Knock-outs added"},
+    "knockouts_removed": {"fr": "KO levés", "en": "Knock-outs removed"},
+    "pending_added": {"fr": "KO désormais en attente", "en": "Knock-outs now pending"},
+    "pending_removed": {"fr": "KO plus en attente", "en": "Knock-outs no longer pending"},
+    "findings_added": {"fr": "Constats apparus", "en": "Findings added"},
+    "findings_removed": {"fr": "Constats disparus", "en": "Findings removed"},
+    "findings_severity": {
+        "fr": "Constats de gravité changée",
+        "en": "Findings with a new severity",
+    },
+    "answers_changed": {"fr": "Réponses changées", "en": "Answers changed"},
+    "not_in_ruleset": {
+        "fr": "Réponses à des questions absentes de ce référentiel (ignorées)",
+        "en": "Answers to questions not in this rule set (ignored)",
+    },
+    "evidence_changed": {"fr": "Preuves", "en": "Evidence"},
+    "evidence_added": {"fr": "ajoutée", "en": "added"},
+    "evidence_removed": {"fr": "retirée", "en": "removed"},
+    "evidence_expired": {"fr": "expirée le {date}", "en": "expired on {date}"},
+    "evidence_valid": {"fr": "valable jusqu'au {date}", "en": "valid until {date}"},
+    "evidence_undated": {"fr": "non datée", "en": "undated"},
+    "question": {"fr": "Question", "en": "Question"},
+    "severity": {"fr": "Gravité", "en": "Severity"},
+    "warnings": {"fr": "Avertissements", "en": "Warnings"},
+    "other_tool": {
+        "fr": "les deux fichiers décrivent des outils différents ({old}, {new}) : "
+        "pour comparer des outils, utilisez vetting compare",
+        "en": "the two files describe different tools ({old}, {new}): "
+        "to compare tools, use vetting compare",
+    },
+    # portfolio
+    "portfolio_title": {
+        "fr": "Portefeuille des outils évalués",
+        "en": "Portfolio of assessed tools",
+    },
+    "as_of": {"fr": "Situation au {date}", "en": "As of {date}"},
+    "assessments": {"fr": "évaluations", "en": "assessments"},
+    "filter": {"fr": "Filtrer", "en": "Filter"},
+    "filter_placeholder": {"fr": "outil, fournisseur, fichier…", "en": "tool, vendor, file…"},
+    "all_verdicts": {"fr": "Tous les verdicts", "en": "All verdicts"},
+    "attention_only": {
+        "fr": "Seulement ce qui demande une action",
+        "en": "Only what needs action",
+    },
+    "sort_hint": {
+        "fr": "Cliquez sur un en-tête pour trier.",
+        "en": "Click a column header to sort.",
+    },
+    "shown": {"fr": "affichées", "en": "shown"},
+    "review_overdue": {"fr": "en retard", "en": "overdue"},
+    "review_due": {"fr": "à faire bientôt", "en": "due soon"},
+    "review_scheduled": {"fr": "prévue", "en": "scheduled"},
+    "review_none": {"fr": "non fixée", "en": "not set"},
+    "overdue_conditions_1": {"fr": "1 condition en retard", "en": "1 overdue condition"},
+    "overdue_conditions_n": {"fr": "{n} conditions en retard", "en": "{n} overdue conditions"},
+    "expired_1": {"fr": "1 expirée", "en": "1 expired"},
+    "expired_n": {"fr": "{n} expirées", "en": "{n} expired"},
+    "expiring_1": {"fr": "1 expire bientôt", "en": "1 expires soon"},
+    "expiring_n": {"fr": "{n} expirent bientôt", "en": "{n} expire soon"},
+    "tools": {"fr": "Outils", "en": "Tools"},
+    "rationale": {"fr": "Motifs", "en": "Rationale"},
+    "knockout_justification": {
+        "fr": "Justification de l'acceptation malgré le KO",
+        "en": "Why it is accepted despite the knock-out",
+    },
+    "superseded": {"fr": "remplacée par une évaluation plus récente", "en": "superseded"},
+    "errors": {"fr": "Fichiers illisibles", "en": "Files that could not be read"},
+    "needs_action": {"fr": "Demandent une action", "en": "Need action"},
+    "no_decision": {"fr": "aucune", "en": "none"},
+    "expires_soon": {"fr": "expire le {date}", "en": "expires on {date}"},
+}
+
+OUTCOME_NAMES: dict[str, dict[str, str]] = {
+    "accept": {"fr": "accepté", "en": "accepted"},
+    "accept_with_conditions": {"fr": "accepté sous conditions", "en": "accepted with conditions"},
+    "reject": {"fr": "rejeté", "en": "rejected"},
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every workflow label in `lang` (English when a label lacks it)."""
+    return {key: text.get(lang) or text["en"] for key, text in _LABELS.items()}
+
+
+def number(value: float, lang: str, decimals: int = 1) -> str:
+    """`9.5` -> `9,5` in French; fixed decimals, so outputs never jitter."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def percent(value: float, lang: str) -> str:
+    """`94.4%`; `94,4 %` in French, with a no-break space."""
+    text = number(value, lang)
+    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
+
+
+def signed(value: float, lang: str) -> str:
+    """A score change: `+4.5`, `-2.0`, `0.0` (`+4,5` in French)."""
+    text = number(abs(value), lang)
+    if round(value, 1) == 0:
+        return number(0.0, lang)
+    return f"+{text}" if value > 0 else f"-{text}"
+
+
+def day(value: dt.date | None) -> str:
+    """Dates are ISO everywhere in the workflows: sortable, and the same in both languages."""
+    return value.isoformat() if value else ""
+
+
+def verdict_name(verdict: str, lang: str) -> str:
+    return VERDICT_NAMES[verdict][lang]
+
+
+def level_name(level: str, lang: str) -> str:
+    return LEVEL_NAMES[level][lang]
+
+
+def severity_name(severity: str, lang: str) -> str:
+    return SEVERITY_NAMES[severity][lang]
+
+
+def outcome_name(outcome: str, lang: str) -> str:
+    return OUTCOME_NAMES[outcome][lang]
+
+
+def count(n: int, key: str, lang: str) -> str:
+    """`1 expired`, `3 expired`: the label `key_1` or `key_n`."""
+    words = labels(lang)
+    return words[f"{key}_1"] if n == 1 else words[f"{key}_n"].format(n=n)
+
+
+def short(text: str, limit: int = 90) -> str:
+    """A long rule-set text cut at a word, for a table's first column."""
+    flat = _SPACES.sub(" ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
+def clean(text: str | None) -> str:
+    """Untrusted text (from an answers file) on one line, without control characters.
+
+    Escaping for each format still happens in the templates; this keeps a
+    terminal escape sequence or a stray control byte out of every output.
+    """
+    return plain(text) if text else ""
+
+
+def answer_text(compiled: CompiledRuleSet, qid: str, value: Any, lang: str) -> str:
+    """An answer as a buyer reads it: choice labels, `unknown`, or the value written."""
+    words = labels(lang)
+    if value is None:
+        return words["no_answer"]
+    if value == "unknown":
+        return words["unknown"]
+    question = compiled.question_by_id.get(qid)
+    if question is None or question.type not in {"single", "multiple"}:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, list):
+            return clean("; ".join(str(v) for v in value))
+        return clean(str(value))
+    by_id = {choice.id: choice for choice in question.choices}
+    chosen = value if isinstance(value, list) else [value]
+    if not chosen:
+        return words["nothing_ticked"]
+    return "; ".join(pick(by_id[c].label, lang) if c in by_id else str(c) for c in chosen)
+
+
+def question_text(compiled: CompiledRuleSet, qid: str, lang: str, limit: int = 90) -> str:
+    """A question's text, shortened for a row label (its id when the rule set lacks it)."""
+    question = compiled.question_by_id.get(qid)
+    return short(pick(question.text, lang), limit) if question else qid
