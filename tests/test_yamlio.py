@@ -93,3 +93,23 @@ def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
     atomic_write(target, "second")
     assert target.read_text() == "second"
     assert [p.name for p in target.parent.iterdir()] == ["out.txt"]
+
+
+def test_atomic_write_gives_new_files_the_usual_mode_and_keeps_existing_ones(
+    tmp_path: Path,
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.txt"
+        atomic_write(fresh, "x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        private = tmp_path / "private.txt"
+        private.write_text("x")
+        private.chmod(0o600)
+        atomic_write(private, "y")
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

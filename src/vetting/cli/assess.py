@@ -37,7 +37,9 @@ def execute(args: argparse.Namespace) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from vetting.interview.prompts import Terminal, ask_tool
+    from vetting.report import parse_formats
 
+    parse_formats(args.format)  # a typo in --format is refused before any question
     term = Terminal(lang)
     # The rule set (pydantic, YAML, checks) loads while the user types the tool's
     # name: the first prompt appears as fast as a bare questionary prompt.
@@ -79,7 +81,9 @@ def _run(
     details: ToolDetails | None,
 ) -> int:
     from vetting.assess.answers import Answers, Tool, load_answers
+    from vetting.assess.review import decision_problems
     from vetting.assess.score import score
+    from vetting.errors import format_problems
     from vetting.interview.session import (
         Session,
         exclusive,
@@ -88,6 +92,7 @@ def _run(
         summary,
         today,
     )
+    from vetting.report import parse_formats, write_reports
 
     if details is None:
         path = Path(args.answers)
@@ -139,4 +144,15 @@ def _run(
     term.say("")
     term.say(summary(assessment, compiled, lang))
     term.say(f"{t('saved', lang)} {session.path}")
+    problems = decision_problems(assessment, final)
+    if problems:
+        # The answers are saved; only the reports wait for the decision to be fixed.
+        sys.stderr.write(format_problems(problems))
+        return 2
+    paths = write_reports(
+        assessment, compiled, final, parse_formats(args.format), path.parent, lang
+    )
+    term.say(t("reports_written", lang))
+    for written in paths:
+        term.say(f"  {written}")
     return 0

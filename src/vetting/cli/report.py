@@ -27,7 +27,9 @@ def _warn(problem: Problem) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     from vetting.assess.answers import load_answers
+    from vetting.assess.review import decision_problems
     from vetting.assess.score import score
+    from vetting.errors import format_problems
     from vetting.report import parse_formats, write_reports
     from vetting.report.naming import slugify
     from vetting.ruleset.api import load_ruleset
@@ -47,8 +49,7 @@ def _report(args: argparse.Namespace) -> int:
         try:
             answers, warnings = load_answers(Path(entry), compiled, display=entry)
         except VettingError as exc:
-            for problem in exc.problems:
-                sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(format_problems(exc.problems))
             failed = True
             continue
         for problem in warnings:
@@ -63,6 +64,11 @@ def _report(args: argparse.Namespace) -> int:
             continue
         written_by[slug] = entry
         assessment = score(compiled, answers)
+        problems = decision_problems(assessment, answers)
+        if problems:
+            sys.stderr.write(format_problems(problems))
+            failed = True
+            continue
         paths = write_reports(assessment, compiled, answers, formats, out_dir, lang, templates)
         sys.stdout.write(f"{t('reports_written', lang)}\n")
         for path in paths:

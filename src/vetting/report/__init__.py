@@ -14,13 +14,15 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vetting.assess.answers import Answers
-from vetting.assess.assessment import Assessment, assessment_json
 from vetting.errors import Problem, VettingError
 from vetting.report.naming import notice_name, report_name, slugify
-from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.yamlio import atomic_write
+
+if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
+    from vetting.assess.answers import Answers
+    from vetting.assess.assessment import Assessment
+    from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
 FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice")
@@ -46,6 +48,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 def report_json(assessment: Assessment) -> str:
     """The `.report.json`: the same contract as `vetting score --format json`, pretty-printed."""
+    from vetting.assess.assessment import assessment_json
+
     return json.dumps(assessment_json(assessment), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -159,6 +163,8 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
+    from vetting.yamlio import atomic_write
+
     for path, content in outputs:
         atomic_write(path, content)
     return [path for path, _ in outputs]

@@ -61,6 +61,28 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class ConditionView:
+    text: str
+    due: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """The committee's decision as the report shows it."""
+
+    outcome: str
+    outcome_name: str
+    by: str
+    date: str
+    rationale: str
+    conditions: tuple[ConditionView, ...]
+    next_review: str
+    review_due: bool
+    justification: str
+
+
+@dataclass(frozen=True)
 class Figure:
     """A key number of the verdict box: a label and its value."""
 
@@ -277,6 +299,9 @@ class Report:
     colon: str
     semicolon: str
     title: str
+    #: What a reader must see first: a knock-out accepted anyway, outdated rules.
+    alerts: tuple[str, ...]
+    decision: DecisionView | None
     cover: Cover
     glance: Glance
     knockouts: tuple[KnockOutView, ...]
@@ -878,6 +903,54 @@ class _Builder:
             )
         return tuple(out)
 
+    def alerts(self) -> tuple[str, ...]:
+        from vetting.ruleset.stale import is_stale, review_due
+
+        a, L, out = self.a, self.L, []
+        decision = self.answers.decision
+        if a.accepted_despite_knockout and decision is not None:
+            out.append(
+                L["alert_accepted_despite_ko"].format(
+                    n=len(a.knockouts),
+                    ids=", ".join(ko.id for ko in a.knockouts),
+                    by=decision.by,
+                    date=long_date(decision.date, self.lang),
+                    justification=decision.knockout_justification or "",
+                )
+            )
+        if is_stale(self.c, a.assessment_date):
+            due = review_due(self.c)
+            rs = self.rs
+            out.append(
+                L["alert_stale_rules"].format(
+                    id=rs.id,
+                    version=rs.version,
+                    as_of=long_date(rs.as_of, self.lang),
+                    due=long_date(due, self.lang) if due else "",
+                )
+            )
+        return tuple(out)
+
+    def decision(self) -> DecisionView | None:
+        decision, L = self.answers.decision, self.L
+        if decision is None:
+            return None
+        review = self.a.review
+        return DecisionView(
+            outcome=decision.outcome,
+            outcome_name=L[f"outcome_{decision.outcome}"],
+            by=decision.by,
+            date=long_date(decision.date, self.lang),
+            rationale=decision.rationale,
+            conditions=tuple(
+                ConditionView(c.text, long_date(c.due, self.lang), c.done)
+                for c in decision.conditions
+            ),
+            next_review=long_date(review.next_review, self.lang) if review.next_review else "",
+            review_due=review.due,
+            justification=decision.knockout_justification or "",
+        )
+
     def build(self) -> Report:
         categories, chart = self.categories()
         contributors, whatifs = self.explanation()
@@ -893,6 +966,8 @@ class _Builder:
             colon="\u00a0: " if self.lang == "fr" else ": ",
             semicolon="\u00a0; " if self.lang == "fr" else "; ",
             title=f"{self.colon(self.L['report_title'])} {self.a.tool.name}",
+            alerts=self.alerts(),
+            decision=self.decision(),
             cover=self.cover(),
             glance=self.glance(),
             knockouts=knockouts,
