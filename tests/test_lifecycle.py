@@ -298,3 +298,11 @@ def test_check_stale_lists_due_sources_and_points_to_verify(
     due = cli("check", "--stale", "--today", "2028-01-01")
     assert "DUE FOR REVIEW" in due.out
     assert "  gdpr: Regulation (EU) 2016/679 (GDPR) (last checked 2026-11-24)" in due.out
+
+
+def test_a_feature_file_pins_the_overlay_policy_and_the_inherited_knockouts(
+    cli: Callable[..., Result], in_root: Path
+) -> None:
+    result = cli("test", "tests/fixtures/features/overlay")
+    assert result.code == 0, result.out + result.err
+    assert "✓ tests/fixtures/features/overlay/chu.feature: 9 passed" in result.out
