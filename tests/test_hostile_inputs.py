@@ -190,3 +190,66 @@ def test_any_text_loads_or_fails_cleanly(health_ai, text: str) -> None:  # type:
         parse_answers(HEAD + text, health_ai, file="fuzz.yaml")
     except VettingError as exc:
         assert exc.problems
+
+
+# ------------------------------------------------------------------ hostile checklists
+
+
+def _checklist_with(tmp_path: Path, sheet_xml: bytes) -> Path:
+    """A real blank checklist whose answers sheet is replaced by `sheet_xml`."""
+    import zipfile
+
+    blank = tmp_path / "blank.xlsx"
+    run_cli("checklist", "-o", str(blank), "--lang", "en", cwd=tmp_path)
+    out = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(blank) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = sheet_xml
+            dst.writestr(item.filename, data)
+    return out
+
+
+_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+_ENTITIES = "".join(f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+HOSTILE_XLSX: dict[str, Callable[[Path], Path]] = {
+    "random_bytes": lambda d: _write(d / "x.xlsx", bytes(range(256)) * 40),
+    "empty": lambda d: _write(d / "x.xlsx", b""),
+    "zip_not_xlsx": lambda d: _zip(d / "x.xlsx", {"a.txt": b"hello"}),
+    "entity_bomb": lambda d: _checklist_with(
+        d,
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e0 "lol">'
+        + _ENTITIES.encode()
+        + b"]>"
+        + _SHEET
+        + b"<sheetData><row r='1'><c r='A1' t='inlineStr'><is><t>&e9;</t></is></c></row>"
+        + b"</sheetData></worksheet>",
+    ),
+    "decompression_bomb": lambda d: _checklist_with(
+        d, _SHEET + b"<sheetData>" + b"<row/>" * 7_000_000 + b"</sheetData></worksheet>"
+    ),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _zip(path: Path, files: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_XLSX))
+def test_hostile_checklist_is_a_clean_error(case: str, tmp_path: Path) -> None:
+    path = HOSTILE_XLSX[case](tmp_path)
+    proc = run_cli("import-checklist", str(path), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout[:300] + proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(str(path))

@@ -79,6 +79,8 @@ TOOL_KEYS = (
 )
 #: Bounds that keep a hostile workbook from costing much.
 MAX_BYTES = 20 * 1024 * 1024
+#: What the parts of a checklist may unpack to, in all (a decompression-bomb guard).
+MAX_UNPACKED = 32 * 1024 * 1024
 MAX_ROWS = 5000
 HEADER_ROW = 2  # 1-based: row 1 holds the keys (hidden), row 2 the headers
 _WIDTHS = {
@@ -672,6 +674,30 @@ class _Reader:
 
     # ------------------------------------------------------------------ sheets
 
+    def refuse_bombs(self) -> None:
+        """Look inside the zip before parsing: a small file may unpack to gigabytes.
+
+        A filled checklist of a hundred questions unpacks to well under a megabyte;
+        `MAX_UNPACKED` leaves room for long answers and refuses decompression bombs
+        before openpyxl spends time and memory on them.
+        """
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                unpacked = sum(item.file_size for item in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            return  # load_workbook reports it as not a readable XLSX file
+        if unpacked > MAX_UNPACKED:
+            raise VettingError(
+                Problem(
+                    Position(self.file),
+                    f"unpacks to {unpacked // (1024 * 1024)} MiB; a checklist needs far less "
+                    f"(limit {MAX_UNPACKED // (1024 * 1024)} MiB)",
+                    hint="is it the checklist vetting made? re-export it from the spreadsheet",
+                )
+            )
+
     def read(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The answers-file data of the workbook, and where each answer came from."""
         import openpyxl
@@ -686,6 +712,7 @@ class _Reader:
             raise VettingError(
                 Problem(Position(self.file), f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
             )
+        self.refuse_bombs()
         try:
             book = openpyxl.load_workbook(self.path, data_only=False)
         except Exception as exc:  # a zip, XML or format error: not a workbook we can read
