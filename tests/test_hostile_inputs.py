@@ -212,7 +212,9 @@ def _checklist_with(tmp_path: Path, sheet_xml: bytes) -> Path:
 
 
 _SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-_ENTITIES = "".join(f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+_ENTITIES = "".join(
+    "<!ENTITY e" + str(i) + ' "' + ("&e" + str(i - 1) + ";") * 10 + '">' for i in range(1, 10)
+)
 HOSTILE_XLSX: dict[str, Callable[[Path], Path]] = {
     "random_bytes": lambda d: _write(d / "x.xlsx", bytes(range(256)) * 40),
     "empty": lambda d: _write(d / "x.xlsx", b""),
