@@ -253,18 +253,22 @@ def parse(text: str, file: str) -> Document:
     return Document(file, data, builder.positions)
 
 
-def load(path: Path, display: str | None = None) -> Document:
-    """Read and parse a YAML (or JSON, a subset of YAML) file."""
-    name = display or str(path)
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, or an error a user can act on (named as `name`)."""
     try:
-        raw = path.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise VettingError(Problem(Position(name), "file not found")) from None
     except IsADirectoryError:
         raise VettingError(Problem(Position(name), "is a folder, not a file")) from None
     except OSError as exc:
         raise VettingError(Problem(Position(name), f"cannot read: {exc.strerror}")) from None
-    return parse(decode(raw, name), name)
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    """Read and parse a YAML (or JSON, a subset of YAML) file."""
+    name = display or str(path)
+    return parse(decode(read_bytes(path, name), name), name)
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:

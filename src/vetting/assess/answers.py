@@ -757,14 +757,7 @@ def load_answers(
 ) -> tuple[Answers, list[Problem]]:
     """Read and check an answers file (YAML or JSON); its hash is that of its bytes."""
     name = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise VettingError(Problem(Position(name), "file not found")) from None
-    except IsADirectoryError:
-        raise VettingError(Problem(Position(name), "is a folder, not a file")) from None
-    except OSError as exc:
-        raise VettingError(Problem(Position(name), f"cannot read: {exc.strerror}")) from None
+    raw = yamlio.read_bytes(Path(path), name)
     doc = yamlio.parse(yamlio.decode(raw, name), name)
     return read_answers(doc, compiled, strict=strict, file_sha256=hashlib.sha256(raw).hexdigest())
 

@@ -114,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--strict", action="store_true", help="answers for another rule-set version are an error"
     )
+    score.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="score with N processes (results keep the input order; jsonl streams)",
+    )
 
     assess = sub.add_parser(
         "assess",

@@ -10,17 +10,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vetting.assess.answers import load_answers
-from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, Assessment, assessment_json
+from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import score
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 GATE_LEVELS: tuple[str, ...] = LEVELS
@@ -35,12 +37,26 @@ _FILES = {"en": "file(s)", "fr": "fichier(s)"}
 
 
 @dataclass
+class _Row:
+    """What the summary table and the gate need of one assessment."""
+
+    tool: str
+    verdict: str
+    level: str
+    score: float
+    knockouts: int
+    completeness: float
+
+
+@dataclass
 class _Outcome:
-    """One input: its assessment, or the problems that stopped it."""
+    """One input: its summary row (and JSON), or the problems that stopped it."""
 
     path: str
-    assessment: Assessment | None = None
+    row: _Row | None = None
+    data: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)
+    stderr: str = ""
 
 
 def _gate(value: str | None) -> tuple[str, int] | None:
@@ -87,11 +103,11 @@ def _expand(inputs: list[str]) -> list[str | _Outcome]:
     return items
 
 
-def _reached(assessment: Assessment, gate: tuple[str, int]) -> bool:
+def _reached(row: _Row, gate: tuple[str, int]) -> bool:
     kind, rank = gate
     if kind == "level":
-        return GATE_LEVELS.index(assessment.level) >= rank
-    return GATE_VERDICTS.index(assessment.verdict) >= rank
+        return GATE_LEVELS.index(row.level) >= rank
+    return GATE_VERDICTS.index(row.verdict) >= rank
 
 
 def _warning(problem: Problem) -> str:
@@ -110,21 +126,20 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     rows: list[tuple[str, ...]] = [_HEADERS[lang]]
     counts = dict.fromkeys((*GATE_VERDICTS, "error"), 0)
     for item in outcomes:
-        a = item.assessment
+        a = item.row
         if a is None:
             rows.append((item.path, "", _ERROR[lang], "", "", "", ""))
             counts["error"] += 1
             continue
-        tool = a.tool.name + (f" {a.tool.version}" if a.tool.version else "")
         counts[a.verdict] += 1
         rows.append(
             (
                 item.path,
-                tool,
+                a.tool,
                 VERDICT_NAMES[a.verdict][lang],
                 LEVEL_NAMES[a.level][lang],
                 _number(a.score, lang),
-                str(len(a.knockouts)),
+                str(a.knockouts),
                 f"{_number(a.completeness, lang)} %",
             )
         )
@@ -144,66 +159,118 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
 
 
 def _json_item(item: _Outcome) -> dict[str, Any]:
-    if item.assessment is None:
+    if item.data is None:
         return {
             "vetting_score": JSON_FORMAT,
             "source": item.path,
             "errors": [str(p) for p in item.problems],
         }
-    return assessment_json(item.assessment)
+    return item.data
+
+
+#: The rule set of this process: set once, inherited or loaded by worker processes.
+_COMPILED: CompiledRuleSet | None = None
+
+
+@dataclass
+class _Job:
+    rules: str | None
+    fmt: str
+    strict: bool
+
+
+def _init_worker(rules: str | None) -> None:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = load_ruleset(rules)
+
+
+def _score_one(job: _Job, entry: str) -> _Outcome:
+    """Score one file into what the outputs need: small, so a portfolio streams."""
+    if _COMPILED is None:
+        _init_worker(job.rules)
+    compiled = _COMPILED
+    assert compiled is not None
+    try:
+        answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
+    except VettingError as exc:
+        return _Outcome(entry, problems=exc.problems, stderr=format_problems(exc.problems))
+    notes = "".join(_warning(problem) + "\n" for problem in warnings)
+    assessment = score(compiled, answers, explain=job.fmt != "text")
+    problems = decision_problems(assessment, answers)
+    if problems:
+        return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
+    row = _Row(
+        tool=assessment.tool.name
+        + (f" {assessment.tool.version}" if assessment.tool.version else ""),
+        verdict=assessment.verdict,
+        level=assessment.level,
+        score=assessment.score,
+        knockouts=len(assessment.knockouts),
+        completeness=assessment.completeness,
+    )
+    data = assessment_json(assessment) if job.fmt != "text" else None
+    return _Outcome(entry, row=row, data=data, stderr=notes)
+
+
+def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Iterator[_Outcome]:
+    """Outcomes in input order; with jobs > 1, from worker processes, as they finish."""
+    if jobs <= 1 or len(entries) < 2:
+        for entry in entries:
+            yield _score_one(job, entry)
+        return
+    import multiprocessing
+    from functools import partial
+
+    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(job.rules,)) as pool:
+        chunk = max(1, min(64, len(entries) // (jobs * 8)))
+        yield from pool.imap(partial(_score_one, job), entries, chunksize=chunk)
 
 
 def execute(args: argparse.Namespace) -> int:
+    global _COMPILED
     lang = args.lang or default_language()
     gate = _gate(args.fail_on)
-    compiled = load_ruleset(args.rules)
-    outcomes: list[_Outcome] = []
-    explain = args.format != "text"
-    for entry in _expand(list(args.answers)):
-        if isinstance(entry, _Outcome):
-            for problem in entry.problems:
-                sys.stderr.write(f"{problem}\n")
-            outcomes.append(entry)
-            continue
-        try:
-            answers, warnings = load_answers(
-                Path(entry), compiled, strict=args.strict, display=entry
-            )
-        except VettingError as exc:
-            sys.stderr.write(format_problems(exc.problems))
-            outcomes.append(_Outcome(entry, problems=exc.problems))
-            continue
-        for problem in warnings:
-            sys.stderr.write(_warning(problem) + "\n")
-        assessment = score(compiled, answers, explain=explain)
-        problems = decision_problems(assessment, answers)
-        if problems:
-            sys.stderr.write(format_problems(problems))
-            outcomes.append(_Outcome(entry, problems=problems))
-            continue
-        outcomes.append(_Outcome(entry, assessment))
+    _COMPILED = load_ruleset(args.rules)  # checked once, before any worker starts
+    job = _Job(args.rules, args.format, args.strict)
+    items = _expand(list(args.answers))
+    entries = [item for item in items if isinstance(item, str)]
+    scored = _run_jobs(job, entries, max(1, args.jobs))
+    # Only small rows are kept: jsonl streams each result as soon as it is ready.
+    kept: list[_Outcome] = []
+    failed = False
+    reached: list[str] = []
+    json_items: list[dict[str, Any]] = []
+    for item in items:
+        outcome = item if isinstance(item, _Outcome) else next(scored)
+        if isinstance(item, _Outcome):
+            outcome.stderr = format_problems(item.problems)
+        sys.stderr.write(outcome.stderr)
+        failed = failed or outcome.row is None
+        if outcome.row is not None and gate is not None and _reached(outcome.row, gate):
+            reached.append(outcome.path)
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(_json_item(outcome), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif args.format == "json":
+            json_items.append(_json_item(outcome))
+        outcome.data = None
+        kept.append(outcome)
 
     if args.format == "text":
-        sys.stdout.write(_table(outcomes, lang))
-    elif args.format == "jsonl":
-        for item in outcomes:
-            sys.stdout.write(json.dumps(_json_item(item), ensure_ascii=False) + "\n")
-    else:
-        single = (
-            len(args.answers) == 1 and len(outcomes) == 1 and not Path(args.answers[0]).is_dir()
-        )
-        data: Any = _json_item(outcomes[0]) if single else [_json_item(o) for o in outcomes]
+        sys.stdout.write(_table(kept, lang))
+    elif args.format == "json":
+        single = len(args.answers) == 1 and len(kept) == 1 and not Path(args.answers[0]).is_dir()
+        data: Any = json_items[0] if single else json_items
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
-    if any(item.assessment is None for item in outcomes):
+    if failed:
         return 2
-    if gate is not None:
-        reached = [o.path for o in outcomes if o.assessment and _reached(o.assessment, gate)]
-        if reached:
-            sys.stderr.write(
-                f"--fail-on {args.fail_on}: {len(reached)} of {len(outcomes)} reached it: "
-                + ", ".join(reached)
-                + "\n"
-            )
-            return 1
+    if gate is not None and reached:
+        sys.stderr.write(
+            f"--fail-on {args.fail_on}: {len(reached)} of {len(kept)} reached it: "
+            + ", ".join(reached)
+            + "\n"
+        )
+        return 1
     return 0

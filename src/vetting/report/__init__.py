@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from vetting.errors import Problem, VettingError
 from vetting.report.naming import notice_name, report_name, slugify
@@ -61,11 +61,7 @@ def render_markdown(
     templates: Path | None = None,
 ) -> str:
     """The risk report in Markdown."""
-    from vetting.report.context import build_report
-    from vetting.report.render import render
-
-    report = build_report(assessment, compiled, answers, lang, templates)
-    return render("report.md.j2", "md", {"r": report}, templates)
+    return _render_report("md", assessment, compiled, answers, lang, templates)
 
 
 def render_html(
@@ -76,11 +72,22 @@ def render_html(
     templates: Path | None = None,
 ) -> str:
     """The risk report as one self-contained HTML file (inline CSS and SVG, nothing fetched)."""
+    return _render_report("html", assessment, compiled, answers, lang, templates)
+
+
+def _render_report(
+    kind: Literal["md", "html"],
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    templates: Path | None,
+) -> str:
     from vetting.report.context import build_report
     from vetting.report.render import render
 
     report = build_report(assessment, compiled, answers, lang, templates)
-    return render("report.html.j2", "html", {"r": report}, templates)
+    return render(f"report.{kind}.j2", kind, {"r": report}, templates)
 
 
 def render_notice(

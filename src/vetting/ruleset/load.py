@@ -302,6 +302,31 @@ def _load_base(
     return None
 
 
+def add_named(
+    kind: str,
+    table: dict[str, Any],
+    items: dict[str, Any],
+    doc: Document,
+    sources: SourceMap,
+    out: ProblemCollector,
+    clash: str = "is defined twice (first at {first})",
+    hint: str = "keep one of them",
+) -> None:
+    """Add named entries (`sources`, `definitions`) to a table; report an id used twice."""
+    for key, value in items.items():
+        if key in table:
+            first, _ = sources.locate(kind, key)
+            out.add(
+                doc.position((kind, key)),
+                f"{kind[:-1]} '{key}' {clash.format(first=first)}",
+                f"{kind}.{key}",
+                hint,
+            )
+            continue
+        table[key] = value
+        sources.add(kind, key, doc, (kind, key))
+
+
 def _merge(
     manifest: model.Manifest,
     manifest_doc: Document,
@@ -314,30 +339,16 @@ def _merge(
     questions: list[model.Question] = []
     findings: list[model.FindingRule] = []
 
-    def merge_named(kind: str, table: dict[str, Any], items: dict[str, Any], doc: Document) -> None:
-        for key, value in items.items():
-            if (kind, key) in sources.places:
-                first, _ = sources.locate(kind, key)
-                out.add(
-                    doc.position((kind, key)),
-                    f"{kind[:-1]} '{key}' is defined twice (first at {first})",
-                    f"{kind}.{key}",
-                    "keep one of them",
-                )
-                continue
-            table[key] = value
-            sources.add(kind, key, doc, (kind, key))
-
-    merge_named("sources", all_sources, manifest.sources, manifest_doc)
-    merge_named("definitions", definitions, manifest.definitions, manifest_doc)
+    add_named("sources", all_sources, manifest.sources, manifest_doc, sources, out)
+    add_named("definitions", definitions, manifest.definitions, manifest_doc, sources, out)
     for i, category in enumerate(manifest.categories):
         sources.add("category", category.id, manifest_doc, ("categories", i))
     sources.add("scoring", "", manifest_doc, ("scoring",))
     sources.add("manifest", "", manifest_doc, ())
 
     for doc, part in parts:
-        merge_named("sources", all_sources, part.sources, doc)
-        merge_named("definitions", definitions, part.definitions, doc)
+        add_named("sources", all_sources, part.sources, doc, sources, out)
+        add_named("definitions", definitions, part.definitions, doc, sources, out)
         for i, question in enumerate(part.questions):
             if question.category is None and part.category is not None:
                 question = question.model_copy(update={"category": part.category})

@@ -19,6 +19,7 @@ from vetting.ruleset.load import (
     MANIFEST,
     LoadedRuleSet,
     SourceMap,
+    add_named,
     suggest,
 )
 from vetting.yamlio import Document
@@ -83,22 +84,20 @@ def apply_overlay(
     all_sources = dict(rs.sources)
     definitions = dict(rs.definitions)
 
-    def add_named(kind: str, table: dict[str, Any], items: dict[str, Any], doc: Document) -> None:
-        for key, value in items.items():
-            if key in table:
-                first, _ = sources.locate(kind, key)
-                out.add(
-                    doc.position((kind, key)),
-                    f"{kind[:-1]} '{key}' already exists in the base (at {first})",
-                    f"{kind}.{key}",
-                    "pick another id, or override it under overrides:",
-                )
-                continue
-            table[key] = value
-            sources.places[(kind, key)] = (doc.file, (kind, key))
+    def add(kind: str, table: dict[str, Any], items: dict[str, Any], doc: Document) -> None:
+        add_named(
+            kind,
+            table,
+            items,
+            doc,
+            sources,
+            out,
+            clash="already exists in the base (at {first})",
+            hint="pick another id, or override it under overrides:",
+        )
 
-    add_named("sources", all_sources, manifest.sources, manifest_doc)
-    add_named("definitions", definitions, manifest.definitions, manifest_doc)
+    add("sources", all_sources, manifest.sources, manifest_doc)
+    add("definitions", definitions, manifest.definitions, manifest_doc)
 
     categories = {cat.id: cat for cat in rs.categories}
     order = [cat.id for cat in rs.categories]
@@ -136,8 +135,8 @@ def apply_overlay(
         return True
 
     for doc, part in parts:
-        add_named("sources", all_sources, part.sources, doc)
-        add_named("definitions", definitions, part.definitions, doc)
+        add("sources", all_sources, part.sources, doc)
+        add("definitions", definitions, part.definitions, doc)
         ov = part.overrides
         if ov is None:
             continue

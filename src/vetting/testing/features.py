@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vetting.errors import Position, Problem, VettingError
-from vetting.yamlio import decode
+from vetting.yamlio import decode, read_bytes
 
 FEATURE_SUFFIX = ".feature"
 
@@ -218,15 +218,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
 def parse_feature(path: Path, root: Path | None = None) -> Feature:
     """Read and parse one feature file (UTF-8); raise `VettingError` with positions."""
     file = display_path(path, root)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise VettingError(Problem(Position(file), "file not found")) from None
-    except IsADirectoryError:
-        raise VettingError(Problem(Position(file), "is a folder, not a file")) from None
-    except OSError as exc:
-        raise VettingError(Problem(Position(file), f"cannot read: {exc.strerror}")) from None
-    return parse_text(decode(raw, file), file, path)
+    return parse_text(decode(read_bytes(path, file), file), file, path)
 
 
 def find_features(paths: Iterable[Path]) -> list[Path]:
