@@ -255,3 +255,108 @@ def test_hostile_checklist_is_a_clean_error(case: str, tmp_path: Path) -> None:
     assert proc.returncode == 2, proc.stdout[:300] + proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(str(path))
+
+
+# ------------------------------------------------------------------ fuzzing rules and checklists
+
+_rule_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "type",
+                    "text",
+                    "help",
+                    "when",
+                    "choices",
+                    "points",
+                    "label",
+                    "fr",
+                    "en",
+                    "question",
+                    "equals",
+                    "all",
+                    "not",
+                    "knockout",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(questions=st.lists(_rule_values, max_size=3), category=_scalars)
+def test_any_rule_file_loads_or_fails_cleanly(questions: list[object], category: object) -> None:
+    import shutil
+    import tempfile
+
+    from vetting.ruleset.check import check
+    from vetting.ruleset.load import load_folder
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "rules"
+        shutil.copytree(FIXTURES / "rules" / "mini", folder)
+        (folder / "questions.yaml").write_text(
+            json.dumps({"category": category, "questions": questions}, default=str),
+            encoding="utf-8",
+        )
+        try:
+            check(load_folder(folder))
+        except VettingError as exc:
+            assert exc.problems and all(str(p) for p in exc.problems)
+
+
+@pytest.fixture(scope="module")
+def blank_checklist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from vetting.report.xlsx import checklist_xlsx
+
+    path = tmp_path_factory.mktemp("checklist") / "blank.xlsx"
+    path.write_bytes(checklist_xlsx(load_ruleset(FIXTURES / "rules" / "mini"), "en"))
+    return path
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(
+        st.one_of(
+            # Control characters cannot be stored in XLSX at all (openpyxl refuses them).
+            st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40),
+            st.integers(),
+            st.floats(allow_nan=False),
+            st.none(),
+        ),
+        min_size=3,
+        max_size=9,
+    )
+)
+def test_any_filled_checklist_imports_or_fails_cleanly(
+    blank_checklist: Path, cells: list[object], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import openpyxl
+
+    from vetting.report.xlsx import COLUMNS, import_checklist
+
+    book = openpyxl.load_workbook(blank_checklist)
+    sheet = book.worksheets[1]
+    keys = [cell.value for cell in sheet[1]]
+    targets = [keys.index(k) + 1 for k in ("answer", "note", "evidence") if k in keys]
+    assert targets and set(COLUMNS) >= {"answer", "note"}
+    for index, value in enumerate(cells):
+        row = 3 + index % 3
+        sheet.cell(row=row, column=targets[index % len(targets)], value=value)
+    path = tmp_path_factory.mktemp("filled") / "filled.xlsx"
+    book.save(path)
+    try:
+        import_checklist(path, load_ruleset(FIXTURES / "rules" / "mini"))
+    except VettingError as exc:
+        assert exc.problems and all(str(p) for p in exc.problems)
