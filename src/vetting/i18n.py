@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGUAGES = ("fr", "en")
-
 _STRINGS: dict[str, dict[str, str]] = {
     "unknown": {
         "fr": "Je ne sais pas / le fournisseur n'a pas répondu",
@@ -68,7 +66,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "Relecture : Entrée garde la réponse actuelle.",
         "en": "Review: Enter keeps the current answer.",
     },
-    "current": {"fr": "réponse actuelle", "en": "current answer"},
     "start_intro": {
         "fr": "Évaluation d'un outil d'IA en santé. Répondez avec la documentation du "
         "fournisseur sous les yeux. Chaque réponse est enregistrée aussitôt.",

@@ -15,6 +15,7 @@ import questionary
 from questionary import Choice, Separator
 
 from vetting.i18n import pick, t
+from vetting.ruleset.describe import cite
 
 if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
     from vetting.ruleset.compiled import CompiledRuleSet
@@ -77,9 +78,7 @@ def help_text(compiled: CompiledRuleSet, question: Question, lang: str) -> str:
         lines[-1] += " ".join(pick(question.evidence, lang).split())
     refs = []
     for ref in question.references:
-        source = rs.sources.get(ref.ref)
-        title = pick(source.title, lang) if source else ref.ref
-        refs.append(f"  · {title}{', ' + ref.article if ref.article else ''}")
+        refs.append(f"  · {cite(rs, ref, lang)}")
         if ref.verify:
             refs.append(f"    {t('verify', lang)}: {' '.join(pick(ref.verify, lang).split())}")
     if refs:

@@ -13,7 +13,6 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -28,16 +27,6 @@ from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Terminal, ask
 from vetting.report.naming import slugify as slugify  # re-exported: cli.assess uses it
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.yamlio import atomic_write
-
-
-@dataclass
-class Outcome:
-    """How a session ended: the answers file, and the assessment when it finished."""
-
-    path: Path
-    answers: Answers
-    assessment: Assessment | None
-    interrupted: bool
 
 
 class Session:

@@ -26,6 +26,7 @@ from vetting.report.texts import fill, long_date, num, percent, pick_text, point
 from vetting.report.texts import labels as load_labels
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
+from vetting.ruleset.describe import cite
 from vetting.ruleset.model import Question
 
 #: Severities from the worst to the mildest: the order of the findings section.
@@ -425,15 +426,8 @@ class _Builder:
     ) -> tuple[Reference, ...]:
         out: list[Reference] = []
         for ref in refs:
-            rid = str(ref.get("ref", ""))
-            self.cited.setdefault(rid, None)
-            source = self.rs.sources.get(rid)
-            title = self.text(source.title) if source else rid
-            article = ref.get("article")
-            words = f"{title}, {article}" if article else title
-            note = ref.get("note")
-            if isinstance(note, dict):
-                words += f" ({self.text(note)})"
+            self.cited.setdefault(str(ref.get("ref", "")), None)
+            words = cite(self.rs, ref, self.lang)
             verify = ref.get("verify")
             out.append(
                 Reference(

@@ -39,6 +39,7 @@ from vetting.report.texts import labels as load_labels
 from vetting.report.texts import num, percent, points, typo
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
+from vetting.ruleset.describe import cite
 from vetting.ruleset.model import Question
 from vetting.yamlio import Document
 
@@ -62,7 +63,6 @@ COLUMNS = (
     "points",
     "severity",
 )
-EDITABLE = ("answer", "note", "evidence", "evidence_status", "issued", "expires")
 #: Tool-sheet keys the import reads; keys starting with `_` are for reading only.
 TOOL_KEYS = (
     "format",
@@ -226,7 +226,6 @@ class _Writer:
             {"num_format": "yyyy-mm-dd", "valign": "top", "bg_color": "#FFF4B3", "border": 1}
         )
         self.f_edit_num = book.add_format({"valign": "top", "bg_color": "#FFF4B3", "border": 1})
-        self.f_date = book.add_format({"num_format": "yyyy-mm-dd", "align": "left"})
         self.f_muted = book.add_format(
             {"text_wrap": True, "valign": "top", "font_color": "#595959", "italic": True}
         )
@@ -260,12 +259,7 @@ class _Writer:
         return str(value)
 
     def references(self, q: Question) -> str:
-        out = []
-        for ref in q.references:
-            source = self.rs.sources.get(ref.ref)
-            title = self.text(source.title) if source else ref.ref
-            out.append(f"{title}, {ref.article}" if ref.article else title)
-        return "\n".join(out)
+        return "\n".join(typo(cite(self.rs, ref, self.lang), self.lang) for ref in q.references)
 
     # ------------------------------------------------------------------ sheets
 

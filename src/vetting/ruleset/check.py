@@ -589,6 +589,7 @@ def _satisfiable(
     relevance: dict[str, c.Predicate],
     reads_of: dict[str, set[str]],
     days: list[dt.date],
+    nodes_by_q: dict[str, list[Any]],
 ) -> bool:
     closure: set[str] = set()
     stack = list(reads)
@@ -599,11 +600,6 @@ def _satisfiable(
         closure.add(qid)
         stack.extend(reads_of.get(qid, set()))
     ordered = sorted(closure, key=lambda qid: checker.order[qid])
-    nodes_by_q: dict[str, list[Any]] = {}
-    for _, _, cond, _ in checker.conditions():
-        for _, node in c.iter_nodes(cond):
-            if hasattr(node, "question"):
-                nodes_by_q.setdefault(node.question, []).append(node)
     options = [_candidates(checker.by_id[qid], nodes_by_q.get(qid, [])) for qid in ordered]
     total = len(days)
     for opt in options:
@@ -704,11 +700,23 @@ def _check_reachable(
                         days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
     day_list = sorted(days)
     reads_of = {qid: set(deps) for qid, deps in depends_on.items()}
+    # The values worth trying for each question come from the conditions that test it.
+    nodes_by_q: dict[str, list[Any]] = {}
+    for _, _, cond, _ in checker.conditions():
+        for _, node in c.iter_nodes(cond):
+            if hasattr(node, "question"):
+                nodes_by_q.setdefault(node.question, []).append(node)
     for i, q in enumerate(rs.questions):
         if q.when is None:
             continue
         if not _satisfiable(
-            relevance[q.id], set(depends_on[q.id]), checker, relevance, reads_of, day_list
+            relevance[q.id],
+            set(depends_on[q.id]),
+            checker,
+            relevance,
+            reads_of,
+            day_list,
+            nodes_by_q,
         ):
             checker.problem(
                 checker.q_place(i),
@@ -719,7 +727,7 @@ def _check_reachable(
     for i, rule in enumerate(rs.findings):
         reads = checker.expand_questions(rule.when)
         pred = c.compile_condition(rule.when, definitions)
-        if not _satisfiable(pred, reads, checker, relevance, reads_of, day_list):
+        if not _satisfiable(pred, reads, checker, relevance, reads_of, day_list, nodes_by_q):
             checker.problem(
                 checker.f_place(i),
                 ("when",),

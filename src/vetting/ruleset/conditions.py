@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -433,6 +433,3 @@ def _compile_question_test(cond: Any) -> Predicate:
         return test(v)
 
     return evaluate
-
-
-Kind = Literal["single", "multiple", "text", "number", "date"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
+from vetting.i18n import pick
 from vetting.ruleset import conditions as c
+from vetting.ruleset.model import Reference, RuleSet
 
 _WORDS = {
     "equals": {"fr": "{q} = {v}", "en": "{q} = {v}"},
@@ -67,3 +70,20 @@ def describe(cond: Any, lang: str, labels: dict[str, str] | None = None, top: bo
         return words["answered_true" if cond.answered else "answered_false"].format(q=q)
     bounds = c.comparison_bounds(cond)
     return words["all"].join(words[op].format(q=q, v=_value(b)) for op, b in bounds.items())
+
+
+def cite(ruleset: RuleSet, ref: Reference | Mapping[str, Any], lang: str) -> str:
+    """A reference as a reader cites it: `Source title, article (note)`.
+
+    `ref` is a rule-set reference, or its plain-data form as results carry it.
+    """
+    data: Mapping[str, Any] = ref if isinstance(ref, Mapping) else vars(ref)
+    rid = str(data.get("ref") or "")
+    source = ruleset.sources.get(rid)
+    words = pick(source.title, lang) if source else rid
+    if data.get("article"):
+        words += f", {data['article']}"
+    note = data.get("note")
+    if isinstance(note, Mapping) and note:
+        words += f" ({pick(note, lang)})"
+    return words

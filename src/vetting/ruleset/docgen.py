@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, pick
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.describe import describe
+from vetting.ruleset.describe import cite, describe
 from vetting.ruleset.export import max_points
 from vetting.ruleset.model import Question, Reference, RuleSet
 
@@ -132,11 +132,7 @@ def _num(value: float) -> str:
 def _refs(rs: RuleSet, refs: tuple[Reference, ...], lang: str) -> str:
     out = []
     for ref in refs:
-        source = rs.sources.get(ref.ref)
-        title = pick(source.title, lang) if source else ref.ref
-        item = f"{title}, {ref.article}" if ref.article else title
-        if ref.note:
-            item += f" ({pick(ref.note, lang)})"
+        item = cite(rs, ref, lang)
         if ref.verify:
             item += f" [{_w('verify', lang)}{_c(lang)}{pick(ref.verify, lang)}]"
         out.append(item)

@@ -19,6 +19,7 @@ from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.describe import cite
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -39,10 +40,7 @@ def markdown_report(
 def _references(refs: Iterable[Mapping[str, Any]], compiled: CompiledRuleSet, lang: str) -> str:
     parts: list[str] = []
     for ref in refs:
-        source = compiled.ruleset.sources.get(str(ref.get("ref", "")))
-        title = pick(source.title, lang) if source else str(ref.get("ref", ""))
-        article = ref.get("article") or ""
-        parts.append(f"{title} {article}".strip())
+        parts.append(cite(compiled.ruleset, ref, lang))
     return "; ".join(parts)
 
 
