@@ -348,14 +348,12 @@ def _freeze(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Maxima:
-    """Maxima over what the scope answers alone leave possible (cached per scope)."""
-    key = (day, *(_freeze(values.get(qid)) for qid in prep.scope_ids))
-    cached = prep.scope_cache.get(key)
-    if cached is not None:
-        return cached
+def _scope_pass(
+    prep: Prepared, values: Mapping[str, Any], day: dt.date
+) -> tuple[list[PreparedQuestion], dict[str, Any]]:
+    """The questions possible when only the scope answers are known, and that state."""
     state: dict[str, Any] = {}
-    counted: list[PreparedQuestion] = []
+    possible: list[PreparedQuestion] = []
     for pq in prep.questions:
         relevant = pq.possible(state, day)
         if relevant is False:
@@ -363,10 +361,36 @@ def _scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Ma
         elif not pq.scope or relevant is None:
             # An undecided scope question may still turn out irrelevant: not yet known.
             state[pq.id] = WILDCARD
-            counted.append(pq)
+            possible.append(pq)
         else:
             value = values.get(pq.id)
             state[pq.id] = UNKNOWN if value is None else value
+            possible.append(pq)
+    return possible, state
+
+
+def possible_given_scope(
+    compiled: CompiledRuleSet, answers: Answers, day: dt.date | None = None
+) -> list[str]:
+    """Question ids that may apply given the scope answers alone, in asking order.
+
+    The blank vendor checklist keeps these; the `scope` denominator counts them.
+    """
+    prep = prepare(compiled)
+    when = day or assessment_date(compiled, answers)
+    possible, _ = _scope_pass(prep, internal_values(answers), when)
+    return [pq.id for pq in possible]
+
+
+def _scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Maxima:
+    """Maxima over what the scope answers alone leave possible (cached per scope)."""
+    key = (day, *(_freeze(values.get(qid)) for qid in prep.scope_ids))
+    cached = prep.scope_cache.get(key)
+    if cached is not None:
+        return cached
+    possible, state = _scope_pass(prep, values, day)
+    # Scope questions the scope answers settle are the buyer's facts, not scored.
+    counted = [pq for pq in possible if state[pq.id] is WILDCARD]
     rules = [pr for pr in prep.rules if pr.possible(state, day) is not False]
     maxima = _maxima(prep, counted, rules)
     if len(prep.scope_cache) > 512:

@@ -38,7 +38,7 @@ from vetting.report.escape import xlsx_guard, xlsx_unguard
 from vetting.report.texts import labels as load_labels
 from vetting.report.texts import num, percent, points, typo
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.conditions import ABSENT, UNKNOWN
+from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.describe import cite
 from vetting.ruleset.model import Question
 from vetting.yamlio import Document
@@ -133,28 +133,6 @@ class _Row:
     status: str
 
 
-def _possible_given_scope(compiled: CompiledRuleSet, scope: Answers, day: dt.date) -> set[str]:
-    """Questions that may apply given the scope answers alone (others: anything or nothing)."""
-    from vetting.assess.score import WILDCARD, internal_values, prepare
-
-    prep = prepare(compiled)
-    values = internal_values(scope)
-    state: dict[str, Any] = {}
-    keep: set[str] = set()
-    for pq in prep.questions:
-        relevant = pq.possible(state, day)
-        if relevant is False:
-            state[pq.id] = ABSENT
-            continue
-        keep.add(pq.id)
-        if pq.scope and relevant is True:
-            value = values.get(pq.id)
-            state[pq.id] = UNKNOWN if value is None else value
-        else:
-            state[pq.id] = WILDCARD
-    return keep
-
-
 def _rows(
     compiled: CompiledRuleSet, answers: Answers | None, filled: bool, day: dt.date
 ) -> list[_Row]:
@@ -165,7 +143,9 @@ def _rows(
         keep = {qid for qid, v in state.items() if v is not ABSENT}
         keep |= set(answers.answers) | set(answers.notes) | set(answers.evidence)
     else:
-        keep = _possible_given_scope(compiled, answers, day)
+        from vetting.assess.score import possible_given_scope
+
+        keep = set(possible_given_scope(compiled, answers, day))
         state = compiled.walk(answers.answers, day)
     rows = []
     for q in compiled.questions:
