@@ -233,3 +233,26 @@ def test_french_session_shows_french_prompts(
     session.run()
     assert "Pourquoi cette question" in out.getvalue()
     assert "RGPD, art. 44" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("ticked", "lang", "message"),
+    [
+        (["none", "audio"], "fr", "« Aucune donnée patient » ne se combine pas"),
+        (["none", "audio"], "en", "'No patient data' cannot be combined"),
+        (["unknown", "audio"], "en", "'I don't know' stands alone."),
+        (["identifiable", "audio"], "en", None),
+        ([], "en", None),
+    ],
+)
+def test_a_multiple_choice_refuses_impossible_combinations(
+    health_ai: CompiledRuleSet, ticked: list[str], lang: str, message: str | None
+) -> None:
+    from vetting.interview.prompts import _validate_multiple
+
+    question = health_ai.question_by_id["scope.patient_data"]
+    result = _validate_multiple(question, ticked, lang)
+    if message is None:
+        assert result is True
+    else:
+        assert isinstance(result, str) and result.startswith(message)

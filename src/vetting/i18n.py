@@ -40,6 +40,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "(Espace cocher, Entrée valider ; ne rien cocher = aucun)",
         "en": "(Space tick, Enter confirm; tick nothing = none)",
     },
+    "unknown_alone": {
+        "fr": "« Je ne sais pas » se coche seul.",
+        "en": "'I don't know' stands alone.",
+    },
+    "exclusive_alone": {
+        "fr": "« {choice} » ne se combine pas avec d'autres réponses.",
+        "en": "'{choice}' cannot be combined with other answers.",
+    },
     "not_a_number": {"fr": "Saisissez un nombre.", "en": "Enter a number."},
     "not_a_date": {"fr": "Saisissez une date AAAA-MM-JJ.", "en": "Enter a date YYYY-MM-DD."},
     "out_of_range": {"fr": "Valeur hors limites", "en": "Value out of range"},

@@ -204,19 +204,12 @@ def _ask_once(
 def _validate_multiple(question: Question, values: list[Any], lang: str) -> bool | str:
     if BACK in values or HELP in values:
         return True
-    exclusive = {ch.id for ch in question.choices if ch.exclusive}
     chosen = [v for v in values if isinstance(v, str)]
     if UNKNOWN_VALUE in chosen and len(chosen) > 1:
-        return (
-            "« Je ne sais pas » se coche seul." if lang == "fr" else "'I don't know' stands alone."
-        )
-    alone = [v for v in chosen if v in exclusive]
+        return t("unknown_alone", lang)
+    alone = [ch for ch in question.choices if ch.exclusive and ch.id in chosen]
     if alone and len(chosen) > 1:
-        return (
-            f"« {alone[0]} » ne se combine pas avec d'autres réponses."
-            if lang == "fr"
-            else f"'{alone[0]}' cannot be combined with other answers."
-        )
+        return t("exclusive_alone", lang).format(choice=pick(alone[0].label, lang))
     return True
 
 
