@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,18 @@ from vetting.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The rule-set cache of the tests (and the CLIs they start) stays out of ~/.cache."""
+    before = os.environ.get("VETTING_CACHE_DIR")
+    os.environ["VETTING_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+    yield
+    if before is None:
+        os.environ.pop("VETTING_CACHE_DIR", None)
+    else:
+        os.environ["VETTING_CACHE_DIR"] = before
 
 
 @dataclass

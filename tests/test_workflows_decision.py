@@ -229,7 +229,7 @@ def test_accepting_despite_a_knockout_needs_a_justification(
     answers, _ = parse_answers(text, health_ai, file="t.yaml")
     assessment = score(health_ai, answers, explain=False)
     assert assessment.verdict == "reject"
-    problems = decision_problems(assessment, answers)
+    problems = decision_problems(assessment.knockout_ids, answers)
     assert bool(problems) is problem
     if problems:
         line = text.splitlines().index(f"  outcome: {outcome}") + 1
@@ -243,7 +243,7 @@ def test_accepting_a_tool_without_knockout_needs_no_justification(
 ) -> None:
     answers, _ = parse_answers(ACCEPT + DECISION, health_ai, file="t.yaml")
     assessment = score(health_ai, answers, explain=False)
-    assert decision_problems(assessment, answers) == []
+    assert decision_problems(assessment.knockout_ids, answers) == []
     assert assessment.accepted_despite_knockout is False
     assert assessment.decision == answers.decision
 
@@ -430,7 +430,7 @@ def test_a_review_example_scores_and_decides_as_documented(
     a = score(health_ai, answers, explain=False)
     assert a.decision is not None
     assert (a.verdict, a.decision.outcome, a.accepted_despite_knockout) == REVIEW_EXAMPLES[name]
-    assert decision_problems(a, answers) == []
+    assert decision_problems(a.knockout_ids, answers) == []
 
 
 @pytest.mark.parametrize("name", sorted(REVIEW_EXAMPLES))

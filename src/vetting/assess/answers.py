@@ -82,7 +82,7 @@ _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Tool(_Model):
@@ -577,7 +577,18 @@ class _Reader:
 
     def read_answers(self, raw: Mapping[str, Any]) -> dict[str, AnswerValue]:
         values: dict[str, AnswerValue] = {}
+        # Most answers are one valid choice id under the current ids: accept those at
+        # once; everything else takes the full path, with its renames and messages.
+        renames = self.migration.renamed or self.migration.renamed_choices
+        choice_ids = {} if renames else self.compiled.choice_ids
         for old_id, value in raw.items():
+            if (
+                type(value) is str
+                and value in choice_ids.get(old_id, ())
+                and self.compiled.question_by_id[old_id].type == "single"
+            ):
+                values[old_id] = value
+                continue
             qid = self.current_id(old_id)
             if not self.known(("answers", old_id), qid):
                 if not self.same_version:

@@ -32,7 +32,7 @@ TextMap = dict[str, str]
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class RuleSetRef(_Result):
@@ -240,6 +240,11 @@ class Assessment(_Result):
     )
     review: ReviewStatus = Field(default_factory=ReviewStatus)
     explanation: Explanation | None = None
+
+    @property
+    def knockout_ids(self) -> tuple[str, ...]:
+        """The ids of the knock-outs that hold, in the order they are reported."""
+        return tuple(k.id for k in self.knockouts)
 
     def pool(self, name: str) -> PoolScore:
         """The score of one pool by name."""

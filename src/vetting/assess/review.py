@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from vetting.assess.answers import Answers, Decision, DecisionCondition, Evidence
 from vetting.assess.assessment import Assessment, EvidenceStatus, ReviewStatus
@@ -117,20 +117,20 @@ def accepted_despite_knockout(decision: Decision | None, knockouts: int) -> bool
     return decision is not None and decision.outcome != "reject" and knockouts > 0
 
 
-def decision_problems(assessment: Assessment, answers: Answers) -> list[Problem]:
-    """What is wrong with a decision once the answers are scored.
+def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Problem]:
+    """What is wrong with a decision once the answers are scored (`knockouts`: fired ids).
 
     Accepting a tool despite a knock-out needs a written justification: the
     loader cannot tell (it does not score), so every command that scores and
     shows a decision calls this and treats a problem as an input error.
     """
     decision = answers.decision
-    if decision is None or decision.outcome == "reject" or not assessment.knockouts:
+    if decision is None or decision.outcome == "reject" or not knockouts:
         return []
     if decision.knockout_justification:
         return []
     where = answers.decision_position or Position(answers.source or "<answers>")
-    ids = ", ".join(k.id for k in assessment.knockouts)
+    ids = ", ".join(knockouts)
     return [
         Problem(
             where,

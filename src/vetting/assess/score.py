@@ -917,6 +917,34 @@ def assessment_date(compiled: CompiledRuleSet, answers: Answers) -> dt.date:
     return answers.date or compiled.ruleset.as_of
 
 
+@dataclass(frozen=True)
+class Summary:
+    """The headline of an assessment: what a batch table and a CI gate need.
+
+    Equal, field by field, to the same fields of `score()`'s Assessment; it skips
+    findings, texts, references and hashes, which `vetting score --format text`
+    never shows, so a portfolio of thousands of files scores at parsing speed.
+    """
+
+    verdict: str
+    level: str
+    score: float
+    knockouts: tuple[str, ...]
+    completeness: float
+
+
+def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
+    """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
+    run = evaluate(prepare(compiled), internal_values(answers), assessment_date(compiled, answers))
+    return Summary(
+        verdict=VERDICTS[run.verdict],
+        level=LEVELS[run.level],
+        score=as_float(run.score),
+        knockouts=tuple(ko.id for ko in run.knockouts),
+        completeness=as_float(_completeness(run)),
+    )
+
+
 def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) -> Assessment:
     """Score answers against a rule set: the same inputs always give the same Assessment.
 
@@ -1007,11 +1035,13 @@ def level_rank(level: str) -> int:
 __all__ = [
     "Prepared",
     "Run",
+    "Summary",
     "assessment_date",
     "evaluate",
     "internal_values",
     "level_rank",
     "prepare",
     "score",
+    "summarize",
     "verdict_rank",
 ]

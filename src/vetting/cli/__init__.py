@@ -35,6 +35,19 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_INPUT)
 
 
+def _jobs(value: str) -> int:
+    """`--jobs`: a positive number, or `auto` (0)."""
+    if value.strip().lower() == "auto":
+        return 0
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is neither a positive number nor auto")
+    return number
+
+
 def _add_rules(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules", metavar="DIR", help="rule-set folder (default: ./rules/health-ai or embedded)"
@@ -116,10 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="score with N processes (results keep the input order; jsonl streams)",
+        type=_jobs,
+        default=0,
+        metavar="N|auto",
+        help="score with N processes; auto (the default) uses every usable core once there "
+        "are enough files to pay for them, 1 stays in one process. Results keep the input "
+        "order; jsonl streams",
     )
 
     assess = sub.add_parser(

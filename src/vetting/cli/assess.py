@@ -144,7 +144,7 @@ def _run(
     term.say("")
     term.say(summary(assessment, compiled, lang))
     term.say(f"{t('saved', lang)} {session.path}")
-    problems = decision_problems(assessment, final)
+    problems = decision_problems(assessment.knockout_ids, final)
     if problems:
         # The answers are saved; only the reports wait for the decision to be fixed.
         sys.stderr.write(format_problems(problems))

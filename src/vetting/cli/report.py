@@ -64,7 +64,7 @@ def _report(args: argparse.Namespace) -> int:
             continue
         written_by[slug] = entry
         assessment = score(compiled, answers)
-        problems = decision_problems(assessment, answers)
+        problems = decision_problems(assessment.knockout_ids, answers)
         if problems:
             sys.stderr.write(format_problems(problems))
             failed = True

@@ -8,7 +8,7 @@ from vetting.errors import Position, Problem, VettingError
 from vetting.resources import DEFAULT_RULESET, embedded_rules_dir
 from vetting.ruleset.check import check
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import MANIFEST, load_folder
+from vetting.ruleset.load import MANIFEST, display_name, load_folder
 
 
 def resolve_rules_dir(rules: str | Path | None, cwd: Path | None = None) -> tuple[Path, bool]:
@@ -36,9 +36,24 @@ def resolve_rules_dir(rules: str | Path | None, cwd: Path | None = None) -> tupl
     return embedded_rules_dir(), True
 
 
-def load_ruleset(rules: str | Path | None = None, cwd: Path | None = None) -> CompiledRuleSet:
-    """Load, validate, check and compile a rule set; raise every problem at once."""
+def load_ruleset(
+    rules: str | Path | None = None, cwd: Path | None = None, *, cache: bool = False
+) -> CompiledRuleSet:
+    """Load, validate, check and compile a rule set; raise every problem at once.
+
+    `cache=True` (batch scoring) reuses a rule set checked by an earlier run when
+    none of its files changed (see ruleset/cache.py); `vetting check` never does.
+    """
     folder, embedded = resolve_rules_dir(rules, cwd)
     display = f"<embedded>/{DEFAULT_RULESET}" if embedded else None
+    if cache:
+        from vetting.ruleset import cache as stored
+
+        hit = stored.lookup(folder, display or display_name(folder), embedded)
+        if hit is not None:
+            return hit
     loaded = load_folder(folder, display)
-    return check(loaded, embedded=embedded)
+    compiled = check(loaded, embedded=embedded)
+    if cache:
+        stored.store(loaded, embedded)
+    return compiled

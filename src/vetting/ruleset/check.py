@@ -625,15 +625,26 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
     checker = _Checker(loaded)
     checker.run()
     checker.out.raise_if_any()
-    rs = loaded.ruleset
+    compiled = compile_checked(loaded, embedded=embedded)
+    _check_reachable(checker, compiled.relevance, compiled.definitions, compiled.depends_on)
+    checker.out.raise_if_any()
+    return compiled
 
+
+def compile_checked(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
+    """Compile the conditions and build the indexes of a rule set known to be valid.
+
+    `check` calls it once its checks pass; the rule-set cache calls it on a rule
+    set that passed them when it was stored (same bytes, same vetting).
+    """
+    rs = loaded.ruleset
     definitions = c.compile_definitions(rs.definitions)
 
     relevance: dict[str, c.Predicate] = {}
     depends_on: dict[str, frozenset[str]] = {}
     for q in rs.questions:
         relevance[q.id] = c.compile_condition(q.when, definitions)
-        depends_on[q.id] = frozenset(checker.expand_questions(q.when)) if q.when else frozenset()
+        depends_on[q.id] = frozenset(c.questions_read(q.when, rs.definitions))
 
     choice_kos: dict[tuple[str, str], c.Predicate] = {}
     ko_capable: set[str] = set()
@@ -652,10 +663,7 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
             if rule.knockout.when is not None:
                 ko_when = c.AllOf(all=(rule.when, rule.knockout.when))
             finding_kos[rule.id] = c.compile_condition(ko_when, definitions)
-            ko_capable |= checker.expand_questions(ko_when)
-
-    _check_reachable(checker, relevance, definitions, depends_on)
-    checker.out.raise_if_any()
+            ko_capable |= c.questions_read(ko_when, rs.definitions)
 
     scope_cats = {cat.id for cat in rs.categories if cat.scope}
     origin = RuleSetOrigin(
@@ -681,6 +689,7 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
         knockout_capable=frozenset(ko_capable),
         scope_questions=frozenset(q.id for q in rs.questions if q.category in scope_cats),
         depends_on=depends_on,
+        choice_ids={q.id: frozenset(ch.id for ch in q.choices) for q in rs.questions},
     )
 
 

@@ -55,6 +55,8 @@ class CompiledRuleSet:
     scope_questions: frozenset[str]
     #: Questions each question's relevance reads, directly or through definitions.
     depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Question id -> the ids of its choices, for reading answers fast.
+    choice_ids: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def findings(self) -> tuple[FindingRule, ...]:

@@ -36,7 +36,7 @@ COMPOUND_KEYS = ("all", "any", "not", "is", "assessment_date")
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class AllOf(_Node):
@@ -285,24 +285,36 @@ Answers = Mapping[str, Any]
 Predicate = Callable[[Answers, dt.date], Truth]
 
 
-def _all(values: Iterator[Truth]) -> Truth:
-    undecided = False
-    for v in values:
-        if v is False:
-            return False
-        if v is None:
-            undecided = True
-    return None if undecided else True
+def _all_of(parts: list[Predicate]) -> Predicate:
+    """Three-valued AND: false wins, then undecided, else true (a loop: the hot path)."""
+
+    def all_of(a: Answers, d: dt.date) -> Truth:
+        undecided = False
+        for part in parts:
+            v = part(a, d)
+            if v is False:
+                return False
+            if v is None:
+                undecided = True
+        return None if undecided else True
+
+    return all_of
 
 
-def _any(values: Iterator[Truth]) -> Truth:
-    undecided = False
-    for v in values:
-        if v is True:
-            return True
-        if v is None:
-            undecided = True
-    return None if undecided else False
+def _any_of(parts: list[Predicate]) -> Predicate:
+    """Three-valued OR: true wins, then undecided, else false."""
+
+    def any_of(a: Answers, d: dt.date) -> Truth:
+        undecided = False
+        for part in parts:
+            v = part(a, d)
+            if v is True:
+                return True
+            if v is None:
+                undecided = True
+        return None if undecided else False
+
+    return any_of
 
 
 def _compare(value: Any, op: str, bound: Any) -> bool:
@@ -334,10 +346,10 @@ def compile_condition(
         return lambda answers, day: True
     if isinstance(cond, AllOf):
         parts = [compile_condition(c, definitions, leaf) for c in cond.all]
-        return lambda a, d: _all(p(a, d) for p in parts)
+        return parts[0] if len(parts) == 1 else _all_of(parts)
     if isinstance(cond, AnyOf):
         parts = [compile_condition(c, definitions, leaf) for c in cond.any]
-        return lambda a, d: _any(p(a, d) for p in parts)
+        return parts[0] if len(parts) == 1 else _any_of(parts)
     if isinstance(cond, Not):
         inner = compile_condition(cond.not_, definitions, leaf)
 
@@ -400,36 +412,71 @@ def questions_read(
 
 
 def _compile_question_test(cond: Any) -> Predicate:
+    """One closure per kind of test, with the test inlined: conditions run per question
+    per file, so a call saved here is felt on a portfolio."""
     qid: str = cond.question
-    test: Callable[[Any], bool]
     if isinstance(cond, Equals):
         expected = cond.equals
-        test = lambda v: v == expected  # noqa: E731
-    elif isinstance(cond, In):
+
+        def equals(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN:
+                return None
+            return bool(v == expected)
+
+        return equals
+    if isinstance(cond, In):
         options = set(cond.in_)
-        test = lambda v: not isinstance(v, list) and v in options  # noqa: E731
-    elif isinstance(cond, IncludesAny):
-        wanted_any = set(cond.includes_any)
-        test = lambda v: isinstance(v, list) and bool(wanted_any & set(v))  # noqa: E731
-    elif isinstance(cond, IncludesAll):
-        wanted_all = set(cond.includes_all)
-        test = lambda v: isinstance(v, list) and wanted_all <= set(v)  # noqa: E731
-    elif isinstance(cond, Compare):
+
+        def within(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN:
+                return None
+            return not isinstance(v, list) and v in options
+
+        return within
+    if isinstance(cond, IncludesAny):
+        wanted_any = frozenset(cond.includes_any)
+
+        def includes_any(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN:
+                return None
+            return isinstance(v, list) and not wanted_any.isdisjoint(v)
+
+        return includes_any
+    if isinstance(cond, IncludesAll):
+        wanted_all = frozenset(cond.includes_all)
+
+        def includes_all(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN:
+                return None
+            return isinstance(v, list) and wanted_all.issubset(v)
+
+        return includes_all
+    if isinstance(cond, Compare):
         bounds = comparison_bounds(cond)
-        test = lambda v: (  # noqa: E731
-            isinstance(v, int | float | dt.date)
-            and not isinstance(v, bool)
-            and all(_compare(v, op, b) for op, b in bounds.items())
-        )
-    else:  # pragma: no cover - the discriminator admits nothing else
-        raise TypeError(f"not a condition: {cond!r}")
 
-    def evaluate(a: Answers, d: dt.date) -> Truth:
-        v = a.get(qid, ABSENT)
-        if v is ABSENT:
-            return False
-        if v is UNKNOWN:
-            return None
-        return test(v)
+        def compare(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN:
+                return None
+            return (
+                isinstance(v, int | float | dt.date)
+                and not isinstance(v, bool)
+                and all(_compare(v, op, b) for op, b in bounds.items())
+            )
 
-    return evaluate
+        return compare
+    raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover - the discriminator

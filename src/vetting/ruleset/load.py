@@ -153,7 +153,7 @@ def _validate(cls: type[model._Model], doc: Document, out: ProblemCollector) -> 
         return None
 
 
-def _display(path: Path) -> str:
+def display_name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -168,7 +168,7 @@ def load_folder(
     A rule set that `extends` another is loaded on top of its base (see overlay.py).
     """
     folder = Path(folder)
-    shown = display or _display(folder)
+    shown = display or display_name(folder)
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         raise VettingError(
@@ -258,7 +258,7 @@ def _base_display(candidate: Path) -> str:
 
     if candidate.resolve() == embedded_rules_dir(candidate.name).resolve():
         return f"<embedded>/{candidate.name}"
-    return _display(candidate)
+    return display_name(candidate)
 
 
 def _load_base(

@@ -45,7 +45,7 @@ def score_file(
     name = display or str(path)
     answers, warnings = load_answers(path, compiled, display=name)
     assessment = score(compiled, answers, explain=explain)
-    problems = decision_problems(assessment, answers)
+    problems = decision_problems(assessment.knockout_ids, answers)
     if problems:
         raise VettingError(problems)
     return Scored(name, answers, assessment, tuple(warnings))

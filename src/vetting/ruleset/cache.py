@@ -1,0 +1,144 @@
+"""A cache of checked rule sets, keyed by the bytes they were read from.
+
+Reading, validating and checking the default rule set costs about 50 ms: little
+for one command, most of the start-up of `vetting score` over a portfolio, and
+paid again by every CI run. A rule set that passed its checks is stored with the
+SHA-256 of every file it was read from; the next run re-reads those files (a
+millisecond), and when every digest matches and vetting, Python and pydantic are
+the same versions, it compiles the stored model instead of parsing and checking
+it again. Anything else is a miss, and a miss is simply the normal path.
+
+Where: `$VETTING_CACHE_DIR`, else `$XDG_CACHE_HOME/vetting`, else
+`~/.cache/vetting`; `VETTING_CACHE_DIR=off` turns the cache off. The folder is
+created private (0700), entries are private (0600) and written atomically, and
+an entry is used only when it belongs to the current user and nobody else may
+write it: the same trust Python gives the `__pycache__` files it executes.
+The cache holds rule sets only, never answers.
+
+Overlays (`extends`) are not cached: which base they get depends on the
+folders around them, not only on the files they read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from vetting import __version__
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.load import MANIFEST, LoadedRuleSet, SourceMap
+from vetting.ruleset.model import RuleSet
+
+CACHE_ENV = "VETTING_CACHE_DIR"
+_OFF = {"", "0", "off", "no", "false", "none"}
+#: Bump when what is stored changes shape.
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What is stored: the checked model, and the files it was read from."""
+
+    files: tuple[tuple[str, str], ...]
+    ruleset: RuleSet
+    sha256: str
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    value = os.environ.get(CACHE_ENV)
+    if value is not None:
+        return None if value.strip().lower() in _OFF else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vetting"
+
+
+def _versions() -> str:
+    import pydantic
+
+    return f"{_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}"
+
+
+def _entry_path(folder: Path, display: str, embedded: bool) -> Path | None:
+    where = cache_dir()
+    if where is None:
+        return None
+    key = f"{_versions()}|{folder.resolve()}|{display}|{embedded}"
+    return where / f"ruleset-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _trusted(path: Path) -> bool:
+    """Ours and writable by nobody else, like the folder it is in."""
+    try:
+        for item in (path, path.parent):
+            info = item.stat()
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
+        return False
+    return True
+
+
+def lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | None:
+    """The stored rule set for this folder if every file it came from is unchanged."""
+    path = _entry_path(folder, display, embedded)
+    if path is None or not path.is_file() or not _trusted(path):
+        return None
+    try:
+        entry = pickle.loads(path.read_bytes())
+    except Exception:  # a damaged or foreign entry is a miss, never an error
+        return None
+    if not isinstance(entry, _Entry):
+        return None
+    for name, digest in entry.files:
+        if _digest(folder / name) != digest:
+            return None
+    from vetting.ruleset.check import compile_checked
+
+    loaded = LoadedRuleSet(entry.ruleset, folder, display, entry.sha256, SourceMap())
+    return compile_checked(loaded, embedded=embedded)
+
+
+def store(loaded: LoadedRuleSet, embedded: bool) -> None:
+    """Remember a rule set that passed its checks; any failure is silently a no-op."""
+    if loaded.ruleset.extends is not None:
+        return
+    path = _entry_path(loaded.folder, loaded.display, embedded)
+    if path is None:
+        return
+    prefix = f"{loaded.display}/"
+    read = {name[len(prefix) :] for name in loaded.sources.documents if name.startswith(prefix)}
+    names = [MANIFEST, *sorted(read - {MANIFEST})]
+    files = []
+    for name in names:
+        digest = _digest(loaded.folder / name)
+        if digest is None:
+            return
+        files.append((name, digest))
+    entry = _Entry(tuple(files), loaded.ruleset, loaded.sha256)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError):
+        return  # a read-only home or a full disk: the next run loads the rules normally
