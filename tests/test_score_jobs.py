@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from vetting.cli.score import FILES_PER_JOB, job_count
 
 EXAMPLES = ROOT / "examples" / "health-ai"
 
@@ -41,3 +42,46 @@ def test_jobs_still_report_a_bad_file_in_place_and_exit_2(tmp_path: Path) -> Non
     broken = next(item for item in lines if item["source"].endswith("broken.yaml"))
     assert broken["errors"] and "YAML syntax error" in broken["errors"][0]
     assert "broken.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["2", "3", "auto"])
+def test_many_files_score_the_same_with_any_number_of_processes(
+    tmp_path: Path, jobs: str
+) -> None:
+    """Enough files for `auto` to fork on a multi-core machine, in nested folders."""
+    examples = sorted(EXAMPLES.glob("*.yaml"))
+    for index in range(3 * FILES_PER_JOB):
+        source = examples[index % len(examples)]
+        target = tmp_path / f"batch-{index // 100}" / f"{index:04d}-{source.name}"
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    one = run(str(tmp_path), "--format", "jsonl", "--jobs", "1")
+    many = run(str(tmp_path), "--format", "jsonl", "--jobs", jobs)
+    assert (many.returncode, many.stdout, many.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert len(many.stdout.splitlines()) == 3 * FILES_PER_JOB
+
+
+@pytest.mark.parametrize(
+    ("requested", "files", "cores", "expected"),
+    [
+        (1, 10_000, 8, 1),
+        (3, 5, 8, 3),
+        (0, FILES_PER_JOB - 1, 8, 1),
+        (0, 2 * FILES_PER_JOB, 8, 2),
+        (0, 100 * FILES_PER_JOB, 8, 8),
+        (0, 100 * FILES_PER_JOB, 1, 1),
+    ],
+)
+def test_auto_uses_the_cores_the_files_can_keep_busy(
+    monkeypatch: pytest.MonkeyPatch, requested: int, files: int, cores: int, expected: int
+) -> None:
+    monkeypatch.setattr("vetting.cli.score.usable_cores", lambda: cores)
+    assert job_count(requested, files) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_a_bad_jobs_value_is_a_usage_error(value: str) -> None:
+    result = run(str(EXAMPLES), "--jobs", value)
+    assert result.returncode == 2
+    assert f"'{value}' is neither a positive number nor auto" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -29,17 +29,38 @@ def test_yaml_11_booleans_stay_strings(word: str) -> None:
         ('"true"', "true"),
         ("1.0.0", "1.0.0"),
         ("hosting.location", "hosting.location"),
+        ("1e3", 1000.0),
+        ("-2.5E-1", -0.25),
+        ("1_000", 1000),
+        ("!!str 12", "12"),
+        ("|\n  12\n", "12\n"),
+        ("Null", None),
+        ("nullable", "nullable"),
+        ("'<<'", "<<"),
     ],
 )
 def test_scalars_follow_yaml_12(text: str, value: object) -> None:
     assert parse(f"v: {text}\n", "f.yaml").data == {"v": value}
 
 
-def test_positions_are_recorded_per_key_and_item() -> None:
-    doc = parse("a:\n  b:\n    - x\n    - y\n", "f.yaml")
-    assert str(doc.position(("a", "b", 1))) == "f.yaml:4:7"
-    assert str(doc.position(("a", "b"))) == "f.yaml:2:3"
-    assert str(doc.position(("a", "missing", 3))) == "f.yaml:1:1"
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        (("a", "b", 1), "f.yaml:4:7"),
+        (("a", "b"), "f.yaml:2:3"),
+        (("a", "missing", 3), "f.yaml:1:1"),
+        (("a", "b", 7), "f.yaml:2:3"),
+        (("a", "b", 0, "deeper"), "f.yaml:3:7"),
+        (("c", 1, "d"), "f.yaml:5:9"),
+        (("c", 0), "f.yaml:5:5"),
+        ((), "f.yaml:1:1"),
+    ],
+)
+def test_positions_are_found_per_key_and_item(path: tuple[str | int, ...], where: str) -> None:
+    """A mapping entry is where its key is; a list item where it starts; a path that
+    leaves the document stops at the last step found."""
+    doc = parse("a:\n  b:\n    - x\n    - y\nc: [1, {d: 2}]\n", "f.yaml")
+    assert str(doc.position(path)) == where
 
 
 @pytest.mark.parametrize(
@@ -49,6 +70,7 @@ def test_positions_are_recorded_per_key_and_item() -> None:
         ("a: &x [1]\nb: *x\n", "f.yaml:2:1: b: YAML anchors and aliases"),
         ("a: [1\n", "f.yaml:2:1: YAML syntax error"),
         ("? [a]\n: 1\n", "f.yaml:1:3: keys must be plain text"),
+        ("a: {x: 1}\nb:\n  <<: {x: 2}\n", "f.yaml:3:3: keys must be plain text"),
     ],
 )
 def test_invalid_documents_give_one_positioned_error(text: str, message: str) -> None:

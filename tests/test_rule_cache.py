@@ -1,0 +1,154 @@
+"""The cache of checked rule sets: a hit gives the same results, any change is a miss.
+
+Every test points VETTING_CACHE_DIR at its own folder, and proves a hit or a
+miss by what the cache holds, never by timing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+from vetting.errors import VettingError
+from vetting.ruleset import cache
+from vetting.ruleset.api import load_ruleset
+
+EXAMPLES = ROOT / "examples" / "health-ai"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("VETTING_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    target = tmp_path / "health-ai"
+    shutil.copytree(ROOT / "rules" / "health-ai", target)
+    return target
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("ruleset-*.pickle")) if folder.is_dir() else []
+
+
+def test_a_hit_compiles_the_same_rule_set(store: Path, rules: Path) -> None:
+    first = load_ruleset(rules, cache=True)
+    [entry] = entries(store)
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.stat().st_mode) == 0o700
+    # A hit: the file is still there and a checked load gives an equal rule set.
+    again = load_ruleset(rules, cache=True)
+    assert again.ruleset == first.ruleset
+    assert again.origin == first.origin
+    assert again.depends_on == first.depends_on
+    assert again.knockout_capable == first.knockout_capable
+    assert again.choice_ids == first.choice_ids
+
+
+def test_a_hit_is_used_and_a_changed_file_is_a_miss(
+    store: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_ruleset(rules, cache=True)
+    assert cache.lookup(rules, str(rules), False) is not None
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("a hit must not parse the rule files")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("vetting.ruleset.api.load_folder", no_parsing)
+        assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+    text = (rules / "ruleset.yaml").read_text(encoding="utf-8")
+    (rules / "ruleset.yaml").write_text(text + "\n# edited\n", encoding="utf-8")
+    assert cache.lookup(rules, str(rules), False) is None
+
+
+def test_a_broken_edit_is_reported_not_hidden_by_the_cache(store: Path, rules: Path) -> None:
+    load_ruleset(rules, cache=True)
+    manifest = rules / "ruleset.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "bogus_field: 1\n", "utf-8")
+    with pytest.raises(VettingError, match="bogus_field"):
+        load_ruleset(rules, cache=True)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "group_writable"])
+def test_a_damaged_or_untrusted_entry_is_a_miss(store: Path, rules: Path, damage: str) -> None:
+    load_ruleset(rules, cache=True)
+    [entry] = entries(store)
+    if damage == "garbage":
+        entry.write_bytes(b"\x80\x04not a pickle")
+    elif damage == "foreign":
+        import pickle
+
+        entry.write_bytes(pickle.dumps({"not": "an entry"}))
+    else:
+        entry.chmod(0o620)
+    assert cache.lookup(rules, str(rules), False) is None
+    # ...and the rule set still loads, checked.
+    assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, rules: Path) -> None:
+    monkeypatch.setenv("VETTING_CACHE_DIR", "off")
+    assert cache.cache_dir() is None
+    load_ruleset(rules, cache=True)
+
+
+def test_an_unwritable_cache_is_silently_skipped(
+    tmp_path: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("VETTING_CACHE_DIR", str(blocker / "cache"))
+    assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+    assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+
+
+def test_overlays_are_never_cached(store: Path) -> None:
+    load_ruleset(FIXTURES / "rules" / "chu-overlay", cache=True)
+    assert entries(store) == []
+
+
+def test_vetting_check_never_uses_the_cache(store: Path, rules: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "vetting", "check", "--rules", str(rules)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "VETTING_CACHE_DIR": str(store)},
+    )
+    assert entries(store) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_score_prints_the_same_with_a_cold_a_warm_and_no_cache(
+    store: Path, rules: Path, fmt: str
+) -> None:
+    def run(cache_dir: str) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-m", "vetting", "score", "--rules", str(rules), "--format", fmt]
+            + [str(EXAMPLES)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "VETTING_CACHE_DIR": cache_dir},
+        )
+        assert proc.returncode in {0, 1}, proc.stderr
+        return proc.stdout
+
+    cold = run(str(store))
+    assert len(entries(store)) == 1
+    warm = run(str(store))
+    off = run("off")
+    assert cold == warm == off
+    if fmt == "jsonl":
+        refs = {json.loads(line)["ruleset"]["sha256"] for line in warm.splitlines()}
+        assert len(refs) == 1
