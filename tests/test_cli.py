@@ -31,6 +31,27 @@ def test_help_imports_no_heavy_module() -> None:
         assert heavy not in imported, f"`vetting --help` imports {heavy}"
 
 
+def test_the_first_prompt_waits_for_no_rule_set_module() -> None:
+    """What `vetting assess` imports before its first prompt leaves pydantic and YAML to
+    the thread that loads the rule set once the prompt is on the screen."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            "import vetting.cli.assess, vetting.interview.prompts, vetting.report",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert "questionary" in imported  # the measurement itself works
+    for heavy in ("pydantic", "yaml", "jinja2"):
+        assert heavy not in imported, f"the first prompt waits for {heavy}"
+
+
 def test_version(cli: Callable[..., Result]) -> None:
     result = cli("--version")
     assert (result.code, result.out) == (0, f"vetting {__version__}\n")

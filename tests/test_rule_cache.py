@@ -134,9 +134,9 @@ def test_score_prints_the_same_with_a_cold_a_warm_and_no_cache(
     store: Path, rules: Path, fmt: str
 ) -> None:
     def run(cache_dir: str) -> str:
+        argv = ["score", "--rules", str(rules), "--format", fmt, str(EXAMPLES)]
         proc = subprocess.run(
-            [sys.executable, "-m", "vetting", "score", "--rules", str(rules), "--format", fmt]
-            + [str(EXAMPLES)],
+            [sys.executable, "-m", "vetting", *argv],
             capture_output=True,
             text=True,
             env={**os.environ, "VETTING_CACHE_DIR": cache_dir},

@@ -45,9 +45,7 @@ def test_jobs_still_report_a_bad_file_in_place_and_exit_2(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("jobs", ["2", "3", "auto"])
-def test_many_files_score_the_same_with_any_number_of_processes(
-    tmp_path: Path, jobs: str
-) -> None:
+def test_many_files_score_the_same_with_any_number_of_processes(tmp_path: Path, jobs: str) -> None:
     """Enough files for `auto` to fork on a multi-core machine, in nested folders."""
     examples = sorted(EXAMPLES.glob("*.yaml"))
     for index in range(3 * FILES_PER_JOB):

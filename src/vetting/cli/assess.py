@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,19 +41,24 @@ def execute(args: argparse.Namespace) -> int:
     from vetting.report import parse_formats
 
     parse_formats(args.format)  # a typo in --format is refused before any question
-    term = Terminal(lang)
+    shown = threading.Event()
+    term = Terminal(lang, on_shown=shown.set)
     # The rule set (pydantic, YAML, checks) loads while the user types the tool's
-    # name: the first prompt appears as fast as a bare questionary prompt.
+    # name, once the first prompt is on the screen: started earlier, it would hold
+    # the interpreter while the prompt is being drawn.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        loading = pool.submit(_load, args.rules)
+        loading = pool.submit(_load, args.rules, shown)
         details: ToolDetails | None = None
-        if not args.answers:
-            term.say(t("start_intro", lang))
-            try:
-                details = ask_tool(term)
-            except KeyboardInterrupt:
-                term.say("")
-                return 130
+        try:
+            if not args.answers:
+                term.say(t("start_intro", lang))
+                try:
+                    details = ask_tool(term)
+                except KeyboardInterrupt:
+                    term.say("")
+                    return 130
+        finally:
+            shown.set()
         compiled = loading.result()
     return _run(args, lang, term, compiled, details)
 
@@ -67,10 +73,11 @@ def _changed_since(answers: Answers, compiled: CompiledRuleSet) -> set[str]:
     return set(migration(compiled.ruleset, version).changed)
 
 
-def _load(rules: str | None) -> CompiledRuleSet:
+def _load(rules: str | None, shown: threading.Event) -> CompiledRuleSet:
+    shown.wait(timeout=2.0)  # never longer: a prompt that is not drawn must not block
     from vetting.ruleset.api import load_ruleset
 
-    return load_ruleset(rules)
+    return load_ruleset(rules, cache=True)
 
 
 def _run(

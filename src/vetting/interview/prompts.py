@@ -15,9 +15,10 @@ import questionary
 from questionary import Choice, Separator
 
 from vetting.i18n import pick, t
-from vetting.ruleset.describe import cite
 
 if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
+    from collections.abc import Callable
+
     from vetting.ruleset.compiled import CompiledRuleSet
     from vetting.ruleset.model import Question
 
@@ -56,6 +57,8 @@ class Terminal:
     lang: str
     out: TextIO = field(default_factory=lambda: sys.stdout)
     prompt_kwargs: dict[str, Any] = field(default_factory=dict)
+    #: Called once, when the first prompt is on the screen (`assess` loads its rules then).
+    on_shown: Callable[[], None] | None = None
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -63,14 +66,33 @@ class Terminal:
 
     def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
         """A free-text prompt; raises KeyboardInterrupt on Ctrl-C."""
-        reply = questionary.text(
+        question = questionary.text(
             message, default=default, instruction=instruction, style=STYLE, **self.prompt_kwargs
-        ).unsafe_ask()
+        )
+        self._tell_when_shown(question)
+        reply = question.unsafe_ask()
         return str(reply or "").strip()
+
+    def _tell_when_shown(self, question: questionary.Question) -> None:
+        callback, self.on_shown = self.on_shown, None
+        if callback is None:
+            return
+        done = False
+
+        def shown(_: object) -> None:
+            nonlocal done
+            if not done:
+                done = True
+                callback()
+
+        question.application.after_render += shown
 
 
 def help_text(compiled: CompiledRuleSet, question: Question, lang: str) -> str:
     """The "why we ask" panel: the stake, the references, the evidence to request."""
+    # Here, not at the top: the first prompt must not wait for the rule-set models.
+    from vetting.ruleset.describe import cite
+
     rs = compiled.ruleset
     lines = [f"── {t('why_title', lang)} ──", " ".join(pick(question.help, lang).split())]
     if question.evidence:
