@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
@@ -24,6 +24,10 @@ from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
+
+if TYPE_CHECKING:
+    from collections import deque
+    from multiprocessing.pool import AsyncResult
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 GATE_LEVELS: tuple[str, ...] = LEVELS
@@ -276,18 +280,33 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Iterator[_Outcome]:
         return
     import gc
     import multiprocessing
-    from functools import partial
+    from collections import deque
 
     size = max(1, min(64, len(entries) // (jobs * 8)))
     blocks = [entries[i : i + size] for i in range(0, len(entries), size)]
     mine = set(range(0, len(blocks), jobs))
-    theirs = [block for index, block in enumerate(blocks) if index not in mine]
+    theirs = iter([block for index, block in enumerate(blocks) if index not in mine])
     # Objects made so far are never collected: the children do not copy them to count.
     gc.freeze()
     with multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,)) as pool:
-        done = pool.imap(partial(_score_block, job), theirs)
+        # A bounded window of blocks in flight: workers never run far ahead of the
+        # output, so results do not pile up in memory while this process scores.
+        flight: deque[AsyncResult[list[_Outcome]]] = deque()
+
+        def submit() -> None:
+            block = next(theirs, None)
+            if block is not None:
+                flight.append(pool.apply_async(_score_block, (job, block)))
+
+        for _ in range(2 * (jobs - 1)):
+            submit()
         for index, block in enumerate(blocks):
-            yield from _score_block(job, block) if index in mine else next(done)
+            if index in mine:
+                yield from _score_block(job, block)
+                continue
+            done = flight.popleft().get()
+            submit()
+            yield from done
 
 
 def execute(args: argparse.Namespace) -> int:
@@ -299,8 +318,10 @@ def execute(args: argparse.Namespace) -> int:
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))
-    # Only small rows are kept: jsonl streams each result as soon as it is ready.
+    # Only the text table keeps its (small) rows: jsonl streams each result as soon as
+    # it is ready and keeps nothing, so a portfolio of any size runs in flat memory.
     kept: list[_Outcome] = []
+    count = 0
     failed = False
     reached: list[str] = []
     json_items: list[dict[str, Any]] = []
@@ -317,13 +338,15 @@ def execute(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         elif args.format == "json":
             json_items.append(_json_item(outcome))
-        outcome.data = None
-        kept.append(outcome)
+        count += 1
+        if args.format == "text":
+            outcome.data = None
+            kept.append(outcome)
 
     if args.format == "text":
         sys.stdout.write(_table(kept, lang))
     elif args.format == "json":
-        single = len(args.answers) == 1 and len(kept) == 1 and not Path(args.answers[0]).is_dir()
+        single = len(args.answers) == 1 and count == 1 and not Path(args.answers[0]).is_dir()
         data: Any = json_items[0] if single else json_items
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -331,7 +354,7 @@ def execute(args: argparse.Namespace) -> int:
         return 2
     if gate is not None and reached:
         sys.stderr.write(
-            f"--fail-on {args.fail_on}: {len(reached)} of {len(kept)} reached it: "
+            f"--fail-on {args.fail_on}: {len(reached)} of {count} reached it: "
             + ", ".join(reached)
             + "\n"
         )
