@@ -145,7 +145,7 @@ def render_times(runs: int) -> dict[str, float]:
     out = {}
     for name, job in jobs.items():
         job()
-        count = 3 if name == "pdf" else runs
+        count = 5 if name == "pdf" else runs
         samples = []
         for _ in range(count):
             start = time.perf_counter()
@@ -382,8 +382,8 @@ def write_doc(results: dict[str, Any], rows: list[tuple[str, ...]], machine: str
         f"""# Performance
 
 Measured by `.venv/bin/python bench/run.py` on {machine}, {results["date"]}. Each figure
-is the median of {results["runs"]} runs (5 for the batches of 1,000 files, 3 for 10,000 and
-for the PDF, one for peak memory), after a warm-up; the references are measured in the
+is the median of {results["runs"]} runs (5 for the batches of 1,000 files and for the PDF,
+3 for 10,000 files, one for peak memory), after a warm-up; the references are measured in the
 same run, on the same machine. Ratios first: they travel between machines better than
 milliseconds. vetting is measured as installed: byte-compiled, its rule-set cache filled
 by the warm-up. Re-run the command to update this page; `bench/results.json` keeps the

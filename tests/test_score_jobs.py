@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from vetting.cli.score import FILES_PER_JOB, job_count
+from vetting.cli.score import FILES_PER_JOB, job_count, usable_cores
 
 EXAMPLES = ROOT / "examples" / "health-ai"
 
@@ -75,6 +76,20 @@ def test_auto_uses_the_cores_the_files_can_keep_busy(
 ) -> None:
     monkeypatch.setattr("vetting.cli.score.usable_cores", lambda: cores)
     assert job_count(requested, files) == expected
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "cap"),
+    [("max 100000\n", None), ("200000 100000\n", 2), ("50000 100000\n", 1), ("garbage", None)],
+)
+def test_a_container_cpu_quota_caps_the_cores(
+    tmp_path: Path, cpu_max: str, cap: int | None
+) -> None:
+    quota = tmp_path / "cpu.max"
+    quota.write_text(cpu_max, encoding="ascii")
+    cores = len(os.sched_getaffinity(0))
+    assert usable_cores(quota) == (min(cores, cap) if cap else cores)
+    assert usable_cores(tmp_path / "absent") == cores
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "many"])

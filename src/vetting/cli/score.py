@@ -248,12 +248,21 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
 FILES_PER_JOB = 200
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (a CI runner's quota, not the host's count)."""
+def usable_cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
+    """The cores this process may keep busy: its CPU affinity, capped by a container's
+    CPU quota (cgroup v2 `cpu.max`), so a CI runner with a 2-CPU quota on a 64-core
+    host gets 2 workers, not 64."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS and Windows have no affinity
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        quota, period = cpu_max.read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
 
 
 def job_count(requested: int, files: int) -> int:
