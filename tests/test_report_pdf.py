@@ -138,3 +138,31 @@ def test_a_missing_weasyprint_is_a_clear_error(
         write_reports(assessment, ruleset(), answers, ("md", "pdf"), tmp_path, "en")
     assert "PDF needs WeasyPrint: pip install 'vetting[pdf]'" in str(caught.value)
     assert list(tmp_path.iterdir()) == []  # nothing written when one format fails
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_garbage_collector_is_restored_after_a_pdf(
+    enabled: bool, fails: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """html_to_pdf pauses the cyclic collector for speed, and always gives it back."""
+    import gc
+
+    need_weasyprint()
+    if fails:
+
+        def broken(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("layout failed")
+
+        monkeypatch.setattr("weasyprint.HTML", broken)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        if fails:
+            with pytest.raises(RuntimeError, match="layout failed"):
+                html_to_pdf("<p>x</p>")
+        else:
+            assert html_to_pdf("<p>x</p>").startswith(b"%PDF")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

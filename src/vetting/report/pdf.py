@@ -9,6 +9,7 @@ and any URL WeasyPrint would follow is refused.
 
 from __future__ import annotations
 
+import gc
 from typing import Any, NoReturn
 
 from vetting.errors import Problem, VettingError
@@ -41,8 +42,20 @@ def available() -> bool:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Render a self-contained HTML document to PDF bytes."""
+    """Render a self-contained HTML document to PDF bytes.
+
+    The cyclic garbage collector is paused meanwhile: WeasyPrint makes hundreds of
+    thousands of short-lived boxes that reference counting frees, so the collector
+    finds almost nothing among them yet costs a tenth of the render (bench/run.py:
+    1.43 s -> 1.30 s for a 28-page report, with the same peak memory).
+    """
     weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_refuse)
-    data: bytes = document.write_pdf()
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_refuse)
+        data: bytes = document.write_pdf()
+    finally:
+        if paused:
+            gc.enable()
     return data
