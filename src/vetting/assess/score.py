@@ -932,6 +932,17 @@ class Summary:
     knockouts: tuple[str, ...]
     completeness: float
 
+    @classmethod
+    def of(cls, assessment: Assessment) -> Summary:
+        """The headline of a full assessment."""
+        return cls(
+            verdict=assessment.verdict,
+            level=assessment.level,
+            score=assessment.score,
+            knockouts=assessment.knockout_ids,
+            completeness=assessment.completeness,
+        )
+
 
 def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
-from vetting.assess.score import score, summarize
+from vetting.assess.score import Summary, score, summarize
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
@@ -199,7 +199,7 @@ class _Job:
 def _init_worker(rules: str | None) -> None:
     global _COMPILED
     if _COMPILED is None:
-        _COMPILED = load_ruleset(rules)
+        _COMPILED = load_ruleset(rules, cache=True)
 
 
 def _score_one(job: _Job, entry: str) -> _Outcome:
@@ -218,33 +218,20 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
     if job.fmt == "text":
         # The table needs the headline only: no findings, texts or explanation to build.
         head = summarize(compiled, answers)
-        verdict, level, points, knockouts, completeness = (
-            head.verdict,
-            head.level,
-            head.score,
-            head.knockouts,
-            head.completeness,
-        )
     else:
         assessment = score(compiled, answers, explain=True)
-        verdict, level, points, knockouts, completeness = (
-            assessment.verdict,
-            assessment.level,
-            assessment.score,
-            assessment.knockout_ids,
-            assessment.completeness,
-        )
+        head = Summary.of(assessment)
         data = assessment_json(assessment)
-    problems = decision_problems(knockouts, answers)
+    problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
-    row = _Row(tool, verdict, level, points, len(knockouts), completeness)
+    row = _Row(tool, head.verdict, head.level, head.score, len(head.knockouts), head.completeness)
     return _Outcome(entry, row=row, data=data, stderr=notes)
 
 
-#: `--jobs auto` adds a process per this many files: below it, starting one costs more
-#: than it saves (measured by bench/run.py: a worker starts in about 15 ms, a file
-#: scores in about 0.4 ms).
+#: `--jobs auto` adds a process per this many files. Measured on the bench's answer
+#: files: forking a worker costs about 6 ms and a file about 0.4 ms, so 200 files keep
+#: a worker busy for some 80 ms, well worth its start.
 FILES_PER_JOB = 200
 
 
