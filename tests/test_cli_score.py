@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -138,6 +139,8 @@ def test_folders_are_searched_recursively_in_order(cli: Cli, files: Path) -> Non
     (nested / "z.json").write_text(json.dumps({"ruleset": "clinic", "tool": {"name": "J"}}))
     (files / ".hidden.yaml").write_text("not: an answers file\n")
     (files / "notes.txt").write_text("ignored\n")
+    (files / "dangling.yaml").symlink_to(files / "gone.yaml")
+    os.mkfifo(files / "pipe.yaml")  # would block the run if it were opened
     result = cli("score", ".", "--rules", CLINIC, "--format", "jsonl")
     assert result.code == 0, result.err
     assert [json.loads(line)["source"] for line in result.out.splitlines()] == [

@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +153,76 @@ def test_score_prints_the_same_with_a_cold_a_warm_and_no_cache(
     if fmt == "jsonl":
         refs = {json.loads(line)["ruleset"]["sha256"] for line in warm.splitlines()}
         assert len(refs) == 1
+
+
+def test_the_entry_holds_the_digests_of_the_bytes_that_were_checked(
+    store: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved between the check and the store must not bless the new bytes."""
+    from vetting.ruleset import api
+    from vetting.ruleset.check import check
+
+    def check_then_edit(*args: Any, **kwargs: Any) -> Any:
+        compiled = check(*args, **kwargs)
+        manifest = rules / "ruleset.yaml"
+        manifest.write_text(manifest.read_text(encoding="utf-8") + "bogus_field: 1\n", "utf-8")
+        return compiled
+
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "check", check_then_edit)
+        load_ruleset(rules, cache=True)
+    with pytest.raises(VettingError, match="bogus_field"):
+        load_ruleset(rules, cache=True)
+
+
+def test_no_home_folder_is_no_cache_not_a_crash(
+    rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("VETTING_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+
+
+def test_a_cache_folder_we_may_not_read_is_a_miss(
+    store: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As after a `sudo vetting score` left ~/.cache/vetting owned by root."""
+    load_ruleset(rules, cache=True)
+    is_file = Path.is_file
+
+    def denied(self: Path) -> bool:
+        if self.parent == store:
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", denied)
+    assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
+
+
+def test_another_build_of_vetting_never_reuses_an_entry(tmp_path: Path, rules: Path) -> None:
+    """A development checkout changes a check: its modules' dates and sizes are in the key."""
+    package = tmp_path / "site" / "vetting"
+    shutil.copytree(ROOT / "src" / "vetting", package)
+    shutil.copytree(ROOT / "rules", package / "_data" / "rules", dirs_exist_ok=True)
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(package.parent), "VETTING_CACHE_DIR": str(cache_dir)}
+
+    def score_once() -> None:
+        subprocess.run(
+            [sys.executable, "-m", "vetting", "score", "--rules", str(rules), str(EXAMPLES)],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+
+    score_once()
+    assert len(entries(cache_dir)) == 1
+    module = package / "ruleset" / "check.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# a new check\n", "utf-8")
+    score_once()
+    assert len(entries(cache_dir)) == 2

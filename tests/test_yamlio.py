@@ -29,14 +29,19 @@ def test_yaml_11_booleans_stay_strings(word: str) -> None:
         ('"true"', "true"),
         ("1.0.0", "1.0.0"),
         ("hosting.location", "hosting.location"),
-        ("1e3", 1000.0),
         ("-2.5E-1", -0.25),
+        # What PyYAML's dumper writes plain because YAML 1.1 reads it as text:
+        ("1e3", "1e3"),
+        ("2e4", "2e4"),
+        ("-.5", "-.5"),
+        ("017", "017"),
         ("1_000", 1000),
         ("!!str 12", "12"),
         ("|\n  12\n", "12\n"),
         ("Null", None),
         ("nullable", "nullable"),
         ("'<<'", "<<"),
+        ("{!!str <<: 1}", {"<<": 1}),
     ],
 )
 def test_scalars_follow_yaml_12(text: str, value: object) -> None:
@@ -71,6 +76,7 @@ def test_positions_are_found_per_key_and_item(path: tuple[str | int, ...], where
         ("a: [1\n", "f.yaml:2:1: YAML syntax error"),
         ("? [a]\n: 1\n", "f.yaml:1:3: keys must be plain text"),
         ("a: {x: 1}\nb:\n  <<: {x: 2}\n", "f.yaml:3:3: keys must be plain text"),
+        ("a: 1\n!!merge b: 2\n", "f.yaml:2:1: keys must be plain text"),
     ],
 )
 def test_invalid_documents_give_one_positioned_error(text: str, message: str) -> None:

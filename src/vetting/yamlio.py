@@ -60,7 +60,10 @@ MAX_STRING = 100_000
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
 _INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+#: A number with a decimal point (and an exponent with its sign). Narrower than YAML
+#: 1.2 on purpose: PyYAML's dumper, which writes our files, quotes only what YAML 1.1
+#: reads as a number, so `2e4` or `017` written plain must read back as text.
+_FLOAT_RE = re.compile(r"^([-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9]+)([eE][-+][0-9]+)?$")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _WORDS = _NULLS | _BOOL_TRUE | _BOOL_FALSE
@@ -161,6 +164,13 @@ def _locate(
     return where
 
 
+def _is_merge(key: yaml.ScalarNode) -> bool:
+    """`<<:` written plain or tagged `!!merge` (a quoted or `!!str` one is a key)."""
+    if key.tag == "tag:yaml.org,2002:merge":
+        return True
+    return key.tag == _UNTAGGED and not key.style and key.value == "<<"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A plain scalar typed by the YAML 1.2 core rules; quoted or `!!str` stays text."""
     value: str = node.value
@@ -243,8 +253,7 @@ class _Builder:
             result: dict[str, Any] = {}
             first_seen: dict[str, yaml.Node] = {}
             for key_node, value_node in node.value:
-                merge = key_node.value == "<<" and not key_node.style
-                if not isinstance(key_node, yaml.ScalarNode) or merge:
+                if not isinstance(key_node, yaml.ScalarNode) or _is_merge(key_node):
                     raise self.fail(
                         key_node,
                         "keys must be plain text",

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,15 +87,20 @@ def _gate(value: str | None) -> tuple[str, int] | None:
 def _answer_files(folder: Path) -> list[str]:
     """The answer files under a folder, sorted, skipping hidden files and folders.
 
-    `os.walk` (one `scandir` per folder, no `stat` per file) rather than
-    `Path.rglob`: listing 10,000 files costs milliseconds, not a tenth of a second.
+    `os.walk` and one `stat` per answer file rather than `Path.rglob`: listing
+    10,000 files costs milliseconds, not a tenth of a second.
     """
     found: list[tuple[str, ...]] = []
     for top, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = Path(top).relative_to(folder).parts
         for name in files:
-            if not name.startswith(".") and name.endswith(ANSWER_SUFFIXES):
+            # Regular files only: not a dangling link, nor a FIFO that would block.
+            if (
+                not name.startswith(".")
+                and name.endswith(ANSWER_SUFFIXES)
+                and os.path.isfile(os.path.join(top, name))
+            ):
                 found.append((*rel, name))
     found.sort()
     # Named as Path would name them (`dir/a.yaml`, not `./dir/a.yaml`).
@@ -198,14 +204,18 @@ class _Job:
 
 def _init_worker(rules: str | None) -> None:
     global _COMPILED
+    # Ctrl-C is the parent's to handle: a worker killed by it while waiting for work
+    # would die holding the pool's queue lock, and the parent would wait on it forever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _COMPILED is None:
         _COMPILED = load_ruleset(rules, cache=True)
 
 
 def _score_one(job: _Job, entry: str) -> _Outcome:
     """Score one file into what the outputs need: small, so a portfolio streams."""
+    global _COMPILED
     if _COMPILED is None:
-        _init_worker(job.rules)
+        _COMPILED = load_ruleset(job.rules, cache=True)
     compiled = _COMPILED
     assert compiled is not None
     try:
@@ -263,7 +273,7 @@ def _score_block(job: _Job, block: list[str]) -> list[_Outcome]:
     return [_score_one(job, entry) for entry in block]
 
 
-def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Iterator[_Outcome]:
+def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, None, None]:
     """Outcomes in input order; with jobs > 1, this process and jobs - 1 forked workers.
 
     Files go in blocks, one block in `jobs` scored here and the others by the
@@ -302,6 +312,10 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Iterator[_Outcome]:
                 continue
             done = flight.popleft().get()
             submit()
+            if not flight:
+                # The workers' share is done: no process outlives it, whatever follows.
+                pool.close()
+                pool.join()
             yield from done
 
 
@@ -338,6 +352,7 @@ def execute(args: argparse.Namespace) -> int:
         if args.format == "text":
             outcome.data = None
             kept.append(outcome)
+    scored.close()  # every result is in: end the worker pool before the last output
 
     if args.format == "text":
         sys.stdout.write(_table(kept, lang))

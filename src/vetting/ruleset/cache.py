@@ -5,8 +5,10 @@ for one command, most of the start-up of `vetting score` over a portfolio, and
 paid again by every CI run. A rule set that passed its checks is stored with the
 SHA-256 of every file it was read from; the next run re-reads those files (a
 millisecond), and when every digest matches and vetting, Python and pydantic are
-the same versions, it compiles the stored model instead of parsing and checking
-it again. Anything else is a miss, and a miss is simply the normal path.
+the same code, it compiles the stored model instead of parsing and checking it
+again. Anything else is a miss, and a miss is simply the normal path: no failure
+of the cache (no home folder, a folder owned by another user, a damaged entry)
+ever stops a command.
 
 Where: `$VETTING_CACHE_DIR`, else `$XDG_CACHE_HOME/vetting`, else
 `~/.cache/vetting`; `VETTING_CACHE_DIR=off` turns the cache off. The folder is
@@ -27,6 +29,7 @@ import pickle
 import stat
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from vetting import __version__
@@ -58,17 +61,29 @@ def cache_dir() -> Path | None:
     return Path(base) / "vetting"
 
 
-def _versions() -> str:
+@lru_cache(maxsize=1)
+def _code_key() -> str:
+    """Which vetting is running: its version, and the size and date of each of its
+    modules, so a development checkout with a new check never reuses an old result."""
     import pydantic
 
-    return f"{_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}"
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}".encode())
+    for top, dirs, names in os.walk(package):
+        dirs.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(top, name))
+                rel = os.path.relpath(os.path.join(top, name), package)
+                digest.update(f"|{rel}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def _entry_path(folder: Path, display: str, embedded: bool) -> Path | None:
     where = cache_dir()
     if where is None:
         return None
-    key = f"{_versions()}|{folder.resolve()}|{display}|{embedded}"
+    key = f"{_code_key()}|{folder.resolve()}|{display}|{embedded}"
     return where / f"ruleset-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
 
 
@@ -81,25 +96,26 @@ def _digest(path: Path) -> str | None:
 
 def _trusted(path: Path) -> bool:
     """Ours and writable by nobody else, like the folder it is in."""
-    try:
-        for item in (path, path.parent):
-            info = item.stat()
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return False
-    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
-        return False
+    for item in (path, path.parent):
+        info = item.stat()
+        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return False
     return True
 
 
 def lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | None:
     """The stored rule set for this folder if every file it came from is unchanged."""
+    try:
+        return _lookup(folder, display, embedded)
+    except Exception:  # the cache may only ever save time: any failure is a miss
+        return None
+
+
+def _lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | None:
     path = _entry_path(folder, display, embedded)
     if path is None or not path.is_file() or not _trusted(path):
         return None
-    try:
-        entry = pickle.loads(path.read_bytes())
-    except Exception:  # a damaged or foreign entry is a miss, never an error
-        return None
+    entry = pickle.loads(path.read_bytes())
     if not isinstance(entry, _Entry):
         return None
     for name, digest in entry.files:
@@ -107,38 +123,34 @@ def lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | None
             return None
     from vetting.ruleset.check import compile_checked
 
-    loaded = LoadedRuleSet(entry.ruleset, folder, display, entry.sha256, SourceMap())
+    loaded = LoadedRuleSet(entry.ruleset, folder, display, entry.sha256, SourceMap(), entry.files)
     return compile_checked(loaded, embedded=embedded)
 
 
 def store(loaded: LoadedRuleSet, embedded: bool) -> None:
-    """Remember a rule set that passed its checks; any failure is silently a no-op."""
-    if loaded.ruleset.extends is not None:
+    """Remember a rule set that passed its checks, with the digests of the very bytes
+    that were parsed (a file saved since is a miss next time); never fails."""
+    try:
+        _store(loaded, embedded)
+    except Exception:  # a read-only home, a full disk: the next run loads normally
+        return
+
+
+def _store(loaded: LoadedRuleSet, embedded: bool) -> None:
+    if loaded.ruleset.extends is not None or MANIFEST not in dict(loaded.files):
         return
     path = _entry_path(loaded.folder, loaded.display, embedded)
     if path is None:
         return
-    prefix = f"{loaded.display}/"
-    read = {name[len(prefix) :] for name in loaded.sources.documents if name.startswith(prefix)}
-    names = [MANIFEST, *sorted(read - {MANIFEST})]
-    files = []
-    for name in names:
-        digest = _digest(loaded.folder / name)
-        if digest is None:
-            return
-        files.append((name, digest))
-    entry = _Entry(tuple(files), loaded.ruleset, loaded.sha256)
+    entry = _Entry(loaded.files, loaded.ruleset, loaded.sha256)
+    data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            raise
-    except (OSError, pickle.PicklingError):
-        return  # a read-only home or a full disk: the next run loads the rules normally
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -67,6 +67,8 @@ class LoadedRuleSet:
     display: str
     sha256: str
     sources: SourceMap
+    #: Each file of this folder that was read, with the SHA-256 of the bytes parsed.
+    files: tuple[tuple[str, str], ...] = ()
 
 
 def _all_field_names() -> list[str]:
@@ -181,11 +183,13 @@ def load_folder(
     out = ProblemCollector()
     sources = SourceMap()
     digest = hashlib.sha256()
+    files: list[tuple[str, str]] = []
 
     def read(path: Path, name: str) -> Document | None:
         try:
             raw = path.read_bytes()
             digest.update(name.encode() + b"\0" + raw + b"\0")
+            files.append((name, hashlib.sha256(raw).hexdigest()))
             doc = yamlio.parse(yamlio.decode(raw, f"{shown}/{name}"), f"{shown}/{name}")
         except VettingError as exc:
             out.problems.extend(exc.problems)
@@ -250,7 +254,7 @@ def load_folder(
     else:
         ruleset = _merge(manifest, manifest_doc, parts, sources, out)
     out.raise_if_any()
-    return LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources)
+    return LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources, tuple(files))
 
 
 def _base_display(candidate: Path) -> str:
