@@ -99,10 +99,27 @@ def test_a_damaged_or_untrusted_entry_is_a_miss(store: Path, rules: Path, damage
     assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
 
 
-def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, rules: Path) -> None:
-    monkeypatch.setenv("VETTING_CACHE_DIR", "off")
+@pytest.mark.parametrize("value", ["off", "0", "", "none"])
+def test_the_cache_can_be_turned_off(
+    monkeypatch: pytest.MonkeyPatch, rules: Path, tmp_path: Path, value: str
+) -> None:
+    monkeypatch.setenv("VETTING_CACHE_DIR", value)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() is None
     load_ruleset(rules, cache=True)
+    load_ruleset(rules, cache=True)
+    assert not (tmp_path / "xdg").exists()
+    assert not (tmp_path / "home").exists()
+
+
+def test_without_a_setting_the_cache_follows_xdg(
+    monkeypatch: pytest.MonkeyPatch, rules: Path, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("VETTING_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_ruleset(rules, cache=True)
+    assert len(entries(tmp_path / "xdg" / "vetting")) == 1
 
 
 def test_an_unwritable_cache_is_silently_skipped(

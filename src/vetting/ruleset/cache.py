@@ -39,8 +39,6 @@ from vetting.ruleset.model import RuleSet
 
 CACHE_ENV = "VETTING_CACHE_DIR"
 _OFF = {"", "0", "off", "no", "false", "none"}
-#: Bump when what is stored changes shape.
-_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -63,12 +61,13 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
-    """Which vetting is running: its version, and the size and date of each of its
-    modules, so a development checkout with a new check never reuses an old result."""
+    """Which code is running: vetting's version and the size and date of each of its
+    modules (a development checkout with a new check, or a new shape of what is
+    stored, never reuses an old entry), Python's and pydantic's versions."""
     import pydantic
 
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}".encode())
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{pydantic.VERSION}".encode())
     for top, dirs, names in os.walk(package):
         dirs.sort()
         for name in sorted(names):

@@ -285,36 +285,22 @@ Answers = Mapping[str, Any]
 Predicate = Callable[[Answers, dt.date], Truth]
 
 
-def _all_of(parts: list[Predicate]) -> Predicate:
-    """Three-valued AND: false wins, then undecided, else true (a loop: the hot path)."""
+def _decided_by(parts: list[Predicate], decisive: bool) -> Predicate:
+    """Three-valued AND (`decisive` False) or OR (True): one decisive part decides;
+    else any undecided part leaves the whole undecided. A loop, not a generator:
+    this runs for every question of every file scored."""
 
-    def all_of(a: Answers, d: dt.date) -> Truth:
+    def combined(a: Answers, d: dt.date) -> Truth:
         undecided = False
         for part in parts:
             v = part(a, d)
-            if v is False:
-                return False
+            if v is decisive:
+                return decisive
             if v is None:
                 undecided = True
-        return None if undecided else True
+        return None if undecided else not decisive
 
-    return all_of
-
-
-def _any_of(parts: list[Predicate]) -> Predicate:
-    """Three-valued OR: true wins, then undecided, else false."""
-
-    def any_of(a: Answers, d: dt.date) -> Truth:
-        undecided = False
-        for part in parts:
-            v = part(a, d)
-            if v is True:
-                return True
-            if v is None:
-                undecided = True
-        return None if undecided else False
-
-    return any_of
+    return combined
 
 
 def _compare(value: Any, op: str, bound: Any) -> bool:
@@ -346,10 +332,10 @@ def compile_condition(
         return lambda answers, day: True
     if isinstance(cond, AllOf):
         parts = [compile_condition(c, definitions, leaf) for c in cond.all]
-        return parts[0] if len(parts) == 1 else _all_of(parts)
+        return parts[0] if len(parts) == 1 else _decided_by(parts, False)
     if isinstance(cond, AnyOf):
         parts = [compile_condition(c, definitions, leaf) for c in cond.any]
-        return parts[0] if len(parts) == 1 else _any_of(parts)
+        return parts[0] if len(parts) == 1 else _decided_by(parts, True)
     if isinstance(cond, Not):
         inner = compile_condition(cond.not_, definitions, leaf)
 
@@ -412,71 +398,38 @@ def questions_read(
 
 
 def _compile_question_test(cond: Any) -> Predicate:
-    """One closure per kind of test, with the test inlined: conditions run per question
-    per file, so a call saved here is felt on a portfolio."""
+    """A test on one question's answer: false when the question does not apply,
+    undecided when the answer is unknown, else the test of the value."""
     qid: str = cond.question
+    test: Callable[[Any], bool]
     if isinstance(cond, Equals):
         expected = cond.equals
-
-        def equals(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN:
-                return None
-            return bool(v == expected)
-
-        return equals
-    if isinstance(cond, In):
-        options = set(cond.in_)
-
-        def within(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN:
-                return None
-            return not isinstance(v, list) and v in options
-
-        return within
-    if isinstance(cond, IncludesAny):
+        test = lambda v: bool(v == expected)  # noqa: E731
+    elif isinstance(cond, In):
+        options = frozenset(cond.in_)
+        test = lambda v: not isinstance(v, list) and v in options  # noqa: E731
+    elif isinstance(cond, IncludesAny):
         wanted_any = frozenset(cond.includes_any)
-
-        def includes_any(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN:
-                return None
-            return isinstance(v, list) and not wanted_any.isdisjoint(v)
-
-        return includes_any
-    if isinstance(cond, IncludesAll):
+        test = lambda v: isinstance(v, list) and not wanted_any.isdisjoint(v)  # noqa: E731
+    elif isinstance(cond, IncludesAll):
         wanted_all = frozenset(cond.includes_all)
-
-        def includes_all(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN:
-                return None
-            return isinstance(v, list) and wanted_all.issubset(v)
-
-        return includes_all
-    if isinstance(cond, Compare):
+        test = lambda v: isinstance(v, list) and wanted_all.issubset(v)  # noqa: E731
+    elif isinstance(cond, Compare):
         bounds = comparison_bounds(cond)
+        test = lambda v: (  # noqa: E731
+            isinstance(v, int | float | dt.date)
+            and not isinstance(v, bool)
+            and all(_compare(v, op, b) for op, b in bounds.items())
+        )
+    else:  # pragma: no cover - the discriminator admits nothing else
+        raise TypeError(f"not a condition: {cond!r}")
 
-        def compare(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN:
-                return None
-            return (
-                isinstance(v, int | float | dt.date)
-                and not isinstance(v, bool)
-                and all(_compare(v, op, b) for op, b in bounds.items())
-            )
+    def on_answer(a: Answers, d: dt.date) -> Truth:
+        v = a.get(qid, ABSENT)
+        if v is ABSENT:
+            return False
+        if v is UNKNOWN:
+            return None
+        return test(v)
 
-        return compare
-    raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover - the discriminator
+    return on_answer
