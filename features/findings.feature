@@ -130,3 +130,17 @@ Feature: Finding rules: contradictions and risky combinations
     Then the question "oversight.human_decision" is not asked
     And there is no finding on "training.oversight_without_training"
     And the finding on "training.user_training" has severity "high"
+
+  Scenario Outline: patients typing personal data into a chatbot: only for a generative tool open to patients (<audience>, <generative>)
+    Given the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "[none]"
+    And the answer to "scope.audience" is "<audience>"
+    And the answer to "scope.generative" is "<generative>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | audience      | generative | outcome                                                         |
+      | patients      | yes        | there is a finding on "scope.patients_may_type_personal_data"    |
+      | professionals | yes        | there is no finding on "scope.patients_may_type_personal_data"   |
+      | patients      | no         | there is no finding on "scope.patients_may_type_personal_data"   |

@@ -279,3 +279,10 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO
     Et le constat sur "reliability.hallucination_safeguards" a la sévérité "low"
+
+  Scénario: un outil administratif qui verse sans relecture des documents sur des données de santé est un KO
+    Étant donné la réponse à "scope.generative" est "yes"
+    Et la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"

@@ -334,3 +334,30 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the answer to "regulatory.ai_act_role" is "deployer"
     When the assessment is scored
     Then the finding on "regulatory.integrator_role_check" has severity "medium"
+
+  Scenario: the question on a public-service mission is for private clinics only
+    Given the answer to "scope.buyer" is "public_hospital"
+    Then the question "scope.public_service" is not asked
+
+  Scenario Outline: prioritising access to care is an Annex III use only for a public body (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[access_prioritisation]"
+    And the answer to "scope.audience" is "professionals"
+    And the answer to "transparency.patient_information" is "privacy_notice_only"
+    And the assessment date is "2027-12-02"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | buyer           | outcome                                                                |
+      | public_hospital | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
+      | private_clinic  | there is no knock-out on "transparency.patient_information"            |
+
+  Scenario: no DPIA for appointment data alone, in a hospital, is a high finding, not a knock-out
+    Given the answer to "scope.use" is "[appointments]"
+    And the answer to "scope.patient_data" is "[appointment]"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.dpia"
+    And the finding on "regulatory.dpia" has severity "high"
