@@ -76,7 +76,8 @@ def test_the_checklist_has_one_row_per_question_with_points_and_evidence(
         == {
             "fr": "Tri des patients aux urgences, régulation médicale ou évaluation des "
             "appels d'urgence",
-            "en": "Emergency triage of patients, medical regulation or evaluation of emergency calls",
+            "en": "Emergency triage of patients, medical regulation or evaluation of "
+            "emergency calls",
         }[lang]
     )
     values = {row[0].value: row[2].value for row in tool.iter_rows(min_row=5, max_col=3)}
@@ -243,8 +244,9 @@ def _edit(tmp_path: Path, edits: dict[tuple[str, str], Any]) -> Path:
         ),
         (
             {
-                ("scope.patient_data", "answer"): "Identifiable health data of patients (record, "
-                "results, notes, prescriptions)\nNo personal data at all (neither patients nor staff)"
+                ("scope.patient_data", "answer"): "Identifiable health data of patients "
+                "(record, results, notes, prescriptions)\nNo personal data at all "
+                "(neither patients nor staff)"
             },
             "Checklist!D5",
             "'none' cannot be combined with other choices",
