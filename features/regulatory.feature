@@ -224,18 +224,20 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Then there is no knock-out
     And the finding on "regulatory.intended_use" has severity "high"
 
-  Scenario: a public hospital deploying emergency triage without a FRIA, from 2 December 2027
+  Scenario: a public hospital deploying emergency triage without a FRIA, once Annex III applies
     Given the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.market_placement" is "after"
     And the answer to "regulatory.fria" is "not_planned"
-    And the assessment date is "2027-12-02"
+    And the assessment date is "2026-08-02"
     When the assessment is scored
     Then there is a knock-out on "regulatory.fria=not_planned"
     And the verdict is "reject"
 
   Scenario: the same the day before the AI Act duty applies: a high finding
     Given the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.market_placement" is "after"
     And the answer to "regulatory.fria" is "not_planned"
-    And the assessment date is "2027-12-01"
+    And the assessment date is "2026-08-01"
     When the assessment is scored
     Then there is no knock-out
     And the finding on "regulatory.fria" has severity "high"
@@ -265,12 +267,13 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | yes     | is asked     |
       | no      | is not asked |
 
-  Scenario: a clinic in the public hospital service without a FRIA, from 2 December 2027: knock-out
+  Scenario: a clinic in the public hospital service without a FRIA, once Annex III applies: knock-out
     Given the answer to "scope.buyer" is "private_clinic"
     And the answer to "scope.public_service" is "yes"
     And the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.market_placement" is "after"
     And the answer to "regulatory.fria" is "not_planned"
-    And the assessment date is "2027-12-02"
+    And the assessment date is "2026-08-02"
     When the assessment is scored
     Then there is a knock-out on "regulatory.fria=not_planned"
 
@@ -278,8 +281,9 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Given the answer to "scope.buyer" is "private_clinic"
     And the answer to "scope.public_service" is "no"
     And the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.market_placement" is "after"
     And the answer to "regulatory.fria" is "not_planned"
-    And the assessment date is "2027-12-02"
+    And the assessment date is "2026-08-02"
     When the assessment is scored
     Then there is no knock-out on "regulatory.fria"
 

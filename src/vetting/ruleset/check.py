@@ -276,6 +276,9 @@ class _Checker:
             if rule.knockout:
                 for k, ref in enumerate(rule.knockout.references):
                     yield self.f_place(i), ("knockout", "references", k), ref
+        for name, definition in self.rs.definitions.items():
+            for k, ref in enumerate(definition.references):
+                yield self.sm.places.get(("definitions", name)), ("references", k), ref
 
     def check_references(self) -> None:
         known = set(self.rs.sources)
@@ -423,9 +426,9 @@ class _Checker:
                     suggest(node.is_, set(self.rs.definitions)) or "declare it under definitions:",
                 )
             return
-        if isinstance(node, c.AssessmentDate):
-            if not c.comparison_bounds(node.assessment_date):
-                self.problem(place, (*sub, "assessment_date"), "give a bound: gt, gte, lt or lte")
+        if isinstance(node, c.JudgedDate):
+            if not c.comparison_bounds(node.judged_date):
+                self.problem(place, (*sub, "judged_date"), "give a bound: gt, gte, lt or lte")
             return
         if not hasattr(node, "question"):
             return
@@ -703,8 +706,8 @@ def _check_reachable(
     days = {rs.as_of}
     for _, _, cond, _ in checker.conditions():
         for _, node in c.iter_nodes(cond):
-            if isinstance(node, c.AssessmentDate):
-                for bound in c.comparison_bounds(node.assessment_date).values():
+            if isinstance(node, c.JudgedDate):
+                for bound in c.comparison_bounds(node.judged_date).values():
                     if isinstance(bound, dt.date):
                         days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
     day_list = sorted(days)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import AliasChoices, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 #: Scalars a comparison may hold: a choice id, a number, a date or a text.
 Scalar = Annotated[
@@ -32,7 +32,7 @@ QUESTION_OPERATORS = (
     "lt",
     "lte",
 )
-COMPOUND_KEYS = ("all", "any", "not", "is", "assessment_date")
+COMPOUND_KEYS = ("all", "any", "not", "is", "judged_date", "assessment_date")
 
 
 class _Node(BaseModel):
@@ -112,7 +112,7 @@ class Compare(_Node):
 
 
 class DateBounds(_Node):
-    """Bounds on the assessment date; give at least one."""
+    """Bounds on the judged date; give at least one."""
 
     gt: dt.date | None = None
     gte: dt.date | None = None
@@ -120,10 +120,19 @@ class DateBounds(_Node):
     lte: dt.date | None = None
 
 
-class AssessmentDate(_Node):
-    """The assessment date is within bounds: legal duties that start on a given day."""
+class JudgedDate(_Node):
+    """The judged date is within bounds: legal duties that start on a given day.
 
-    assessment_date: DateBounds
+    The judged date is the later of the assessment date and the planned go-live date:
+    a duty that binds before deployment (a FRIA, an AI notice) is judged on the day the
+    tool will be used, not on the day it was assessed. `assessment_date` is the
+    condition's former name, still read.
+    """
+
+    judged_date: DateBounds = Field(
+        validation_alias=AliasChoices("judged_date", "assessment_date"),
+        serialization_alias="judged_date",
+    )
 
 
 def _tag(value: Any) -> str | None:
@@ -142,7 +151,8 @@ def _tag(value: Any) -> str | None:
             "any": "AnyOf",
             "not": "Not",
             "is": "Is",
-            "assessment_date": "AssessmentDate",
+            "judged_date": "JudgedDate",
+            "assessment_date": "JudgedDate",
         }[compound.pop()]
     if "question" not in keys:
         return None
@@ -163,7 +173,7 @@ def _tag(value: Any) -> str | None:
 
 CONDITION_FORMS = (
     "a condition is one of: {all: [...]}, {any: [...]}, {not: ...}, {is: definition}, "
-    "{assessment_date: {gte: YYYY-MM-DD}}, or {question: id, OP: value} with exactly one OP "
+    "{judged_date: {gte: YYYY-MM-DD}}, or {question: id, OP: value} with exactly one OP "
     "among " + ", ".join(QUESTION_OPERATORS)
 )
 
@@ -178,7 +188,7 @@ Condition = Annotated[
     | Annotated[IncludesAll, Tag("IncludesAll")]
     | Annotated[Answered, Tag("Answered")]
     | Annotated[Compare, Tag("Compare")]
-    | Annotated[AssessmentDate, Tag("AssessmentDate")],
+    | Annotated[JudgedDate, Tag("JudgedDate")],
     Discriminator(
         _tag,
         custom_error_type="invalid_condition",
@@ -346,8 +356,8 @@ def compile_condition(
         return negate
     if isinstance(cond, Is):
         return definitions[cond.is_]
-    if isinstance(cond, AssessmentDate):
-        bounds = comparison_bounds(cond.assessment_date)
+    if isinstance(cond, JudgedDate):
+        bounds = comparison_bounds(cond.judged_date)
         return lambda a, d: all(_compare(d, op, b) for op, b in bounds.items())
     if isinstance(cond, Answered):
         qid, wanted = cond.question, cond.answered
@@ -426,8 +436,8 @@ def support(
         return (None if value is None else not value), questions
     if isinstance(cond, Is):
         return support(definitions[cond.is_].when, definitions, answers, day)
-    if isinstance(cond, AssessmentDate):
-        bounds = comparison_bounds(cond.assessment_date)
+    if isinstance(cond, JudgedDate):
+        bounds = comparison_bounds(cond.judged_date)
         return all(_compare(day, op, b) for op, b in bounds.items()), set()
     if isinstance(cond, Answered):
         v = answers.get(cond.question, ABSENT)

@@ -21,7 +21,7 @@ _WORDS = {
     "gte": {"fr": "{q} ≥ {v}", "en": "{q} ≥ {v}"},
     "lt": {"fr": "{q} < {v}", "en": "{q} < {v}"},
     "lte": {"fr": "{q} ≤ {v}", "en": "{q} ≤ {v}"},
-    "date": {"fr": "date de l'évaluation {op} {v}", "en": "assessment date {op} {v}"},
+    "date": {"fr": "date retenue {op} {v}", "en": "judged date {op} {v}"},
     "is": {"fr": "« {v} »", "en": "“{v}”"},
     "not": {"fr": "non ({v})", "en": "not ({v})"},
     "all": {"fr": " et ", "en": " and "},
@@ -52,8 +52,8 @@ def describe(cond: Any, lang: str, labels: dict[str, str] | None = None, top: bo
         return words["not"].format(v=describe(cond.not_, lang, labels, top=True))
     if isinstance(cond, c.Is):
         return words["is"].format(v=(labels or {}).get(cond.is_, cond.is_))
-    if isinstance(cond, c.AssessmentDate):
-        bounds = c.comparison_bounds(cond.assessment_date)
+    if isinstance(cond, c.JudgedDate):
+        bounds = c.comparison_bounds(cond.judged_date)
         return words["all"].join(
             words["date"].format(op=_OPS[op], v=_value(b)) for op, b in bounds.items()
         )

@@ -236,11 +236,18 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
 
     out += [f"## {_w('definitions', lang)}", ""]
     for name, definition in rs.definitions.items():
-        out.append(
+        line = (
             f"- **{pick(definition.label, lang)}** (`{name}`){colon(lang)}"
             f"{' '.join(pick(definition.text, lang).split())} "
             f"{_w('condition', lang)}{colon(lang)}{describe(definition.when, lang, labels)}."
         )
+        if definition.references:
+            refs = references_text(rs, definition.references, lang)
+            line += f" {_w('references', lang)}{colon(lang)}{refs}."
+        if definition.verify:
+            note = " ".join(pick(definition.verify, lang).split())
+            line += f" [{_w('verify', lang)}{colon(lang)}{note}]"
+        out.append(line)
     out.append("")
 
     policy = rs.scoring

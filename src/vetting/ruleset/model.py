@@ -175,11 +175,19 @@ class Category(_Model):
 
 
 class Definition(_Model):
-    """A named condition with its plain-words meaning, used as `{is: name}`."""
+    """A named condition with its plain-words meaning, used as `{is: name}`.
+
+    A definition can name a date a duty starts (`when: {judged_date: {gte: ...}}`): the
+    rule set then holds each legal date once, with the text that sets it.
+    """
 
     label: Text
     text: Text
     when: Condition
+    references: tuple[Reference, ...] = ()
+    verify: Text | None = Field(
+        default=None, description="What to double-check in the primary text (e.g. a date)."
+    )
 
 
 class Levels(_Model):

@@ -164,9 +164,9 @@ def _without_member(cond: Any, path: NodePath, member: int) -> Any:
 
 def _set_bound(cond: Any, path: NodePath, op: str, value: Any) -> Any:
     node = _node_at(cond, path)
-    if isinstance(node, c.AssessmentDate):
-        bounds = node.assessment_date.model_copy(update={op: value})
-        return _replace_node(cond, path, node.model_copy(update={"assessment_date": bounds}))
+    if isinstance(node, c.JudgedDate):
+        bounds = node.judged_date.model_copy(update={op: value})
+        return _replace_node(cond, path, node.model_copy(update={"judged_date": bounds}))
     return _replace_node(cond, path, node.model_copy(update={op: value}))
 
 
@@ -377,8 +377,8 @@ def list_mutants(loaded: LoadedRuleSet) -> list[Mutant]:
     for slot in _slots(rs):
         cond = _get_slot(rs, slot)
         for path, node in sorted(c.iter_nodes(cond), key=lambda item: str(item[0])):
-            holder = node.assessment_date if isinstance(node, c.AssessmentDate) else node
-            if isinstance(node, c.AssessmentDate | c.Compare):
+            holder = node.judged_date if isinstance(node, c.JudgedDate) else node
+            if isinstance(node, c.JudgedDate | c.Compare):
                 for op, value in c.comparison_bounds(holder).items():
                     bounds.append((slot, path, op, value, say.slot_name(slot)))
     for first, second in itertools.combinations(bounds, 2):
