@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vetting.controls import escape_controls
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -33,10 +35,19 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        return self._line("")
+
+    def warning(self) -> str:
+        """The problem as a warning line: `file:line:col: warning: ...`."""
+        return self._line("warning: ")
+
+    def _line(self, kind: str) -> str:
+        # One terminal line: a file name or a value from a vendor's file may carry
+        # escape sequences or bidi overrides; they are shown, never obeyed.
         where = f"{self.position}: " if self.position else ""
         inside = f"{self.path}: " if self.path else ""
         fix = f" ({self.hint})" if self.hint else ""
-        return f"{where}{inside}{self.message}{fix}"
+        return escape_controls(f"{where}{kind}{inside}{self.message}{fix}")
 
     def sort_key(self) -> tuple[str, int, int, str]:
         pos = self.position or Position("")

@@ -19,10 +19,7 @@ from vetting.i18n import default_language, t
 
 
 def _warn(problem: Problem) -> None:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+    sys.stderr.write(problem.warning() + "\n")
 
 
 def _report(args: argparse.Namespace) -> int:

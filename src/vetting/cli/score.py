@@ -21,6 +21,7 @@ from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
+from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
@@ -133,13 +134,6 @@ def _reached(row: _Row, gate: tuple[str, int]) -> bool:
     return GATE_VERDICTS.index(row.verdict) >= rank
 
 
-def _warning(problem: Problem) -> str:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    return f"{where}warning: {inside}{problem.message}{fix}"
-
-
 def _number(value: float, lang: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang == "fr" else text
@@ -151,14 +145,14 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append((item.path, "", _ERROR[lang], "", "", "", ""))
+            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", ""))
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
         rows.append(
             (
-                item.path,
-                a.tool,
+                escape_controls(item.path),
+                escape_controls(a.tool),
                 VERDICT_NAMES[a.verdict][lang],
                 LEVEL_NAMES[a.level][lang],
                 _number(a.score, lang),
@@ -222,7 +216,7 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
         answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
     except VettingError as exc:
         return _Outcome(entry, problems=exc.problems, stderr=format_problems(exc.problems))
-    notes = "".join(_warning(problem) + "\n" for problem in warnings)
+    notes = "".join(problem.warning() + "\n" for problem in warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
     data: dict[str, Any] | None = None
     if job.fmt == "text":
@@ -366,7 +360,7 @@ def execute(args: argparse.Namespace) -> int:
     if gate is not None and reached:
         sys.stderr.write(
             f"--fail-on {args.fail_on}: {len(reached)} of {count} reached it: "
-            + ", ".join(reached)
+            + escape_controls(", ".join(reached))
             + "\n"
         )
         return 1

@@ -26,10 +26,7 @@ EXIT_INPUT = 2
 
 
 def _warn(problem: Problem) -> None:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+    sys.stderr.write(problem.warning() + "\n")
 
 
 def _emit(output: str | None, content: str | bytes) -> None:
