@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting import yamlio
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.load import suggest
@@ -278,10 +279,7 @@ class _Reader:
         out["tool"] = self.read_tool(data.get("tool"))
         out["assessor"] = self.text(("assessor",), data.get("assessor"))
         if data.get("date") is not None:
-            day = _as_date(data["date"])
-            if day is None:
-                self.error(("date",), "expected a date YYYY-MM-DD", f"got {data['date']!r}")
-            out["date"] = day
+            out["date"] = self.date(("date",), data["date"])
         out["answers"] = self.read_answers(self.mapping(("answers",), data.get("answers")))
         notes: dict[str, str] = {}
         for old_id, note in self.mapping(("notes",), data.get("notes")).items():
@@ -413,10 +411,7 @@ class _Reader:
             status = None
         dates: dict[str, dt.date | None] = {}
         for key in ("issued", "expires"):
-            raw = value.get(key)
-            dates[key] = None if raw is None else _as_date(raw)
-            if raw is not None and dates[key] is None:
-                self.error((*path, key), "expected a date YYYY-MM-DD", f"got {raw!r}")
+            dates[key] = self.date((*path, key), value.get(key))
         issued, expires = dates["issued"], dates["expires"]
         if issued and expires and expires < issued:
             self.error((*path, "expires"), f"expires ({expires}) is before issued ({issued})")
@@ -434,7 +429,15 @@ class _Reader:
         day = _as_date(value)
         if day is None:
             self.error(path, "expected a date YYYY-MM-DD", f"got {value!r}")
-        return day
+        return self.in_range(path, day)
+
+    def in_range(self, path: DocPath, day: dt.date | None) -> dt.date | None:
+        """`day` when scoring can add a review period to it; else an error (9999-12-31)."""
+        why = None if day is None else out_of_range(day)
+        if why is None:
+            return day
+        self.error(path, why, RANGE_HINT)
+        return None
 
     def fields(self, path: DocPath, value: dict[str, Any], names: tuple[str, ...]) -> None:
         for key in value:
@@ -639,7 +642,7 @@ class _Reader:
             self.error(
                 path, f"'{q.id}' takes a date, got {value!r}", "write YYYY-MM-DD, or unknown"
             )
-        return day
+        return self.in_range(path, day)
 
     def choice_hint(self, q: Question, value: str) -> str:
         ids = [ch.id for ch in q.choices]

@@ -213,9 +213,20 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
     compiled = _COMPILED
     assert compiled is not None
     try:
-        answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
+        return _score_file(compiled, job, entry)
     except VettingError as exc:
         return _Outcome(entry, problems=exc.problems, stderr=format_problems(exc.problems))
+    except Exception as exc:  # a bug of ours on one file must not stop a whole batch
+        problem = Problem(
+            Position(entry),
+            f"vetting failed on this file ({type(exc).__name__}: {exc})",
+            hint="a bug in vetting: please report it, with the file if you can",
+        )
+        return _Outcome(entry, problems=[problem], stderr=format_problems([problem]))
+
+
+def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
+    answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
     notes = "".join(problem.warning() + "\n" for problem in warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
     data: dict[str, Any] | None = None

@@ -831,6 +831,9 @@ class _Reader:
             if record is not None:
                 evidence[qid] = record
                 cells[f"evidence.{qid}"] = cell("evidence")[1]
+                for key, column in (("status", "evidence_status"), ("issued", ""), ("expires", "")):
+                    if key in record:
+                        cells[f"evidence.{qid}.{key}"] = cell(column or key)[1]
         order = self.compiled.order
         return (
             {k: answers[k] for k in sorted(answers, key=order.__getitem__)},

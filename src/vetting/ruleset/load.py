@@ -187,7 +187,7 @@ def load_folder(
 
     def read(path: Path, name: str) -> Document | None:
         try:
-            raw = path.read_bytes()
+            raw = yamlio.read_bytes(path, f"{shown}/{name}")
             digest.update(name.encode() + b"\0" + raw + b"\0")
             files.append((name, hashlib.sha256(raw).hexdigest()))
             doc = yamlio.parse(yamlio.decode(raw, f"{shown}/{name}"), f"{shown}/{name}")

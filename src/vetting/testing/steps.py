@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -319,6 +320,9 @@ def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
         raise VettingError(
             Problem(_position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
         ) from None
+    why = out_of_range(day)
+    if why is not None:
+        raise VettingError(Problem(_position(world, step), why, hint=RANGE_HINT))
     world.changed()
     world.date = day
 
