@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from vetting.errors import Position, Problem, VettingError
+from vetting.files import atomic_write as atomic_write  # re-exported: writers import it here
 
 try:  # the C parser is much faster; fall back if PyYAML was built without libyaml
     _Base: Any = yaml.CSafeLoader
@@ -421,49 +421,6 @@ def load(path: Path, display: str | None = None) -> Document:
     """Read and parse a YAML (or JSON, a subset of YAML) file."""
     name = display or str(path)
     return parse(decode(read_bytes(path, name), name), name)
-
-
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half.
-
-    The temporary file sits in the same folder (same file system) and is
-    renamed over the target after an fsync, so a crash or a concurrent writer
-    never leaves a truncated file.
-    """
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            # mkstemp makes the file owner-only; give it the mode a plain write would.
-            os.fchmod(handle.fileno(), _mode_for(path))
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with _suppress_oserror():
-            os.unlink(tmp)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions, else the default for a new file (0666 & ~umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-class _suppress_oserror:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return isinstance(exc[1], OSError)
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:

@@ -26,6 +26,7 @@ from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.signals import check_interrupted
 
 if TYPE_CHECKING:
     from collections import deque
@@ -299,7 +300,15 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
     theirs = iter([block for index, block in enumerate(blocks) if index not in mine])
     # Objects made so far are never collected: the children do not copy them to count.
     gc.freeze()
-    with multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,)) as pool:
+    # The pool's threads and workers start with SIGINT blocked: Ctrl-C then reaches this
+    # thread, which alone runs Python's handler, at once (a signal taken by a helper
+    # thread waits until this one next looks, which may be after its last output).
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    with pool:
         # A bounded window of blocks in flight: workers never run far ahead of the
         # output, so results do not pile up in memory while this process scores.
         flight: deque[AsyncResult[list[_Outcome]]] = deque()
@@ -341,6 +350,7 @@ def execute(args: argparse.Namespace) -> int:
     reached: list[str] = []
     json_items: list[dict[str, Any]] = []
     for item in items:
+        check_interrupted()  # a Ctrl-C swallowed on its way still stops the batch here
         outcome = item if isinstance(item, _Outcome) else next(scored)
         if isinstance(item, _Outcome):
             outcome.stderr = format_problems(item.problems)

@@ -265,6 +265,11 @@ def _base_display(candidate: Path) -> str:
     return display_name(candidate)
 
 
+#: How many overlays may stand on top of one another (a region over a national
+#: set over the default is three); each level is a nested load.
+MAX_EXTENDS = 16
+
+
 def _load_base(
     manifest: model.Manifest,
     manifest_doc: Document,
@@ -277,6 +282,14 @@ def _load_base(
     from vetting.ruleset.overlay import base_candidates
 
     spec = manifest.extends or ""
+    if len(chain) >= MAX_EXTENDS:
+        out.add(
+            manifest_doc.position(("extends",)),
+            f"overlays extend each other more than {MAX_EXTENDS} levels deep",
+            "extends",
+            "extend the base rule set directly, or merge some of the overlays",
+        )
+        return None
     ident, constraint = versions.split_spec(spec)
     seen: list[str] = []
     for candidate in base_candidates(spec, folder):
