@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
@@ -1006,6 +1007,18 @@ class ScenarioResult:
         return None
 
 
+def crash_message(exc: BaseException) -> str:
+    """What a step that crashed says: the exception and where it was raised."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"crashed: {type(exc).__name__}: {exc}{where} "
+        "(a bug in vetting or in a step: please report it)"
+    )
+
+
 def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
     """Run a scenario's steps in order; stop at the first that fails."""
     lang = scenario.language if scenario.language in STEP_LANGUAGES else "en"
@@ -1028,6 +1041,10 @@ def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
             continue
         except VettingError as exc:
             status, message = "error", "\n".join(str(p) for p in exc.problems)
+            results.append(StepResult(step, "error", message))
+            continue
+        except Exception as exc:  # a crash is an error of this scenario, never a silence
+            status, message = "error", crash_message(exc)
             results.append(StepResult(step, "error", message))
             continue
         results.append(StepResult(step, "passed"))
