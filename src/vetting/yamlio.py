@@ -75,6 +75,14 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _WORDS = _NULLS | _BOOL_TRUE | _BOOL_FALSE
 
 
+TEXT_TOO_LONG_HINT = "attach long documents as evidence references, not inline"
+
+
+def text_too_long(length: int) -> str:
+    """The message for a text over `MAX_STRING`, wherever it comes from (YAML, a checklist)."""
+    return f"a text of {length:,} characters; the limit is {MAX_STRING:,}"
+
+
 def format_path(path: DocPath) -> str:
     """`('questions', 3, 'when')` -> `questions[3].when`, as a user reads it."""
     out = ""
@@ -255,9 +263,9 @@ class _Builder:
                 raise VettingError(
                     Problem(
                         Position(self.file, line, col),
-                        f"a text of {len(node.value):,} characters; the limit is {MAX_STRING:,}",
+                        text_too_long(len(node.value)),
                         format_path(path),
-                        "attach long documents as evidence references, not inline",
+                        TEXT_TOO_LONG_HINT,
                     )
                 )
             try:

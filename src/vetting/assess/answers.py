@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -229,6 +230,9 @@ class _Reader:
                 self.error(path, f"missing required field '{path[-1]}'")
             return None
         if isinstance(value, str):
+            if len(value) > yamlio.MAX_STRING:  # a YAML file is stopped earlier; a checklist here
+                self.error(path, yamlio.text_too_long(len(value)), yamlio.TEXT_TOO_LONG_HINT)
+                return None
             if required and not value.strip():
                 self.error(path, f"'{path[-1]}' cannot be empty")
             return value
@@ -631,6 +635,10 @@ class _Reader:
                     f"'{q.id}' takes a number, got {_kind(value)}",
                     "write a number, or unknown",
                 )
+                return None
+            if not math.isfinite(value) or abs(value) >= 10**yamlio.MAX_DIGITS:
+                # nan passes every comparison: refused before minimum and maximum are checked.
+                self.error(path, f"'{q.id}' takes a finite number, got {value:g}", "write a number")
                 return None
             if q.minimum is not None and value < q.minimum:
                 self.error(path, f"{value:g} is below the minimum of '{q.id}' ({q.minimum:g})")

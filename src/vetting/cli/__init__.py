@@ -191,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("checklist", metavar="FILE.xlsx")
     _add_rules(importer)
     importer.add_argument("-o", "--output", metavar="FILE", help="answers file to write")
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE when it exists (its answers and its decision are lost)",
+    )
 
     test = sub.add_parser(
         "test",

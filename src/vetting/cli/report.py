@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -100,12 +101,22 @@ def _import(args: argparse.Namespace) -> int:
     from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules)
+    output = Path(args.output) if args.output else None
+    if output is not None and os.path.lexists(output) and not args.force:
+        # An answers file may hold work no checklist carries: notes, the decision.
+        raise VettingError(
+            Problem(
+                Position(str(output)),
+                "already exists: the import would replace its answers and its decision",
+                hint="choose another -o file, or add --force to replace it",
+            )
+        )
     answers, warnings = import_checklist(Path(args.checklist), compiled)
     for problem in warnings:
         _warn(problem)
     text = dump_answers(answers, compiled)
-    if args.output:
-        atomic_write(Path(args.output), text)
+    if output is not None:
+        atomic_write(output, text)
     else:
         sys.stdout.write(text)
     return 0
