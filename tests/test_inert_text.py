@@ -176,3 +176,12 @@ def test_warnings_are_shown_escaped(tmp_path: Path, cli: Callable[..., Result]) 
     result = cli("report", str(path), "-o", str(tmp_path / "o"))
     assert "warning: answers.gone\\x1b[2J: 'gone\\x1b[2J' is not a question" in result.err
     assert "\x1b" not in result.err
+
+
+def test_a_name_collision_is_reported_escaped(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    first = _hostile(tmp_path, "first.yaml", "a")
+    second = _hostile(tmp_path, "second.yaml", "b")
+    result = cli("report", str(first), str(second), "-o", str(tmp_path / "o"))
+    assert result.code == 2
+    assert "the tool 'Care\\x1b]0;PWNED\\x07\\x1b[31mRED\\u202eChat" in result.err
+    assert not [ch for ch in RAW if ch in result.err]

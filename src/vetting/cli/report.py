@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language, t
 
@@ -55,8 +56,11 @@ def _report(args: argparse.Namespace) -> int:
         slug = slugify(answers.tool.name)
         if slug in written_by:
             sys.stderr.write(
-                f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) as "
-                f"{written_by[slug]}: not written (use another -o folder)\n"
+                escape_controls(
+                    f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) "
+                    f"as {written_by[slug]}: not written (use another -o folder)"
+                )
+                + "\n"
             )
             failed = True
             continue
