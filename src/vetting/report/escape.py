@@ -8,7 +8,6 @@ answers. HTML is escaped by Jinja2's autoescape; this module covers the rest.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from vetting.controls import BIDI_CONTROLS, drop_controls
 
@@ -25,7 +24,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: The guard put before such a text, and before a text that already starts with it.
 GUARD = "'"
 
-_SPACES = " \t\n\r\f\v"
+#: Control characters (Unicode's Cc: C0, DEL, C1) but the spaces, and bidi overrides.
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2028\u2029\x85]+")
 
 #: What GitHub-flavoured Markdown turns into a link by itself (its autolink extension):
@@ -47,12 +47,7 @@ def plain(text: object) -> str:
     No-break spaces are kept: French typography relies on them. Bidi overrides
     (U+202E...) go too: they would reorder the text that follows them.
     """
-    raw = "".join(
-        ch
-        for ch in str(text)
-        if (unicodedata.category(ch) != "Cc" or ch in _SPACES) and ch not in BIDI_CONTROLS
-    )
-    return _SPACE_RUN.sub(" ", raw)
+    return _SPACE_RUN.sub(" ", _DROPPED.sub("", str(text)))
 
 
 def md_escape(text: object) -> str:
@@ -72,9 +67,14 @@ def md_escape(text: object) -> str:
 
 def no_autolinks(markdown: str) -> str:
     """Markdown in which no bare URL, `www.` name or e-mail address becomes a link."""
-    out = _SCHEME.sub(r"\\\1", markdown)
-    out = _WWW.sub(r"\1\\.", out)
-    return _AT.sub("@" + WORD_JOINER, out)
+    out = markdown
+    if "://" in out:
+        out = _SCHEME.sub(r"\\\1", out)
+    if "." in out:
+        out = _WWW.sub(r"\1\\.", out)
+    if "@" in out:
+        out = _AT.sub("@" + WORD_JOINER, out)
+    return out
 
 
 def html_finalize(value: object) -> object:
