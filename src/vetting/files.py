@@ -46,7 +46,8 @@ def write_files(outputs: Sequence[tuple[Path, Content]]) -> None:
             for path, content in outputs:
                 staged.append((_stage(Path(path), content, created), Path(path)))
             with held():
-                for _, target in staged:
+                # One rename is atomic by itself; only a set needs the old files kept aside.
+                for _, target in staged if len(staged) > 1 else ():
                     backup = _backup(target, created)
                     if backup is not None:
                         backups[target] = backup

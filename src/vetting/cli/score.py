@@ -227,6 +227,7 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
 
 
 def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
+    """One file's outcome; its input errors are raised, for `_score_one` to keep."""
     answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
     notes = "".join(problem.warning() + "\n" for problem in warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
