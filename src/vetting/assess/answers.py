@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +37,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting import yamlio
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.load import suggest
@@ -228,6 +230,9 @@ class _Reader:
                 self.error(path, f"missing required field '{path[-1]}'")
             return None
         if isinstance(value, str):
+            if len(value) > yamlio.MAX_STRING:  # a YAML file is stopped earlier; a checklist here
+                self.error(path, yamlio.text_too_long(len(value)), yamlio.TEXT_TOO_LONG_HINT)
+                return None
             if required and not value.strip():
                 self.error(path, f"'{path[-1]}' cannot be empty")
             return value
@@ -278,10 +283,7 @@ class _Reader:
         out["tool"] = self.read_tool(data.get("tool"))
         out["assessor"] = self.text(("assessor",), data.get("assessor"))
         if data.get("date") is not None:
-            day = _as_date(data["date"])
-            if day is None:
-                self.error(("date",), "expected a date YYYY-MM-DD", f"got {data['date']!r}")
-            out["date"] = day
+            out["date"] = self.date(("date",), data["date"])
         out["answers"] = self.read_answers(self.mapping(("answers",), data.get("answers")))
         notes: dict[str, str] = {}
         for old_id, note in self.mapping(("notes",), data.get("notes")).items():
@@ -413,10 +415,7 @@ class _Reader:
             status = None
         dates: dict[str, dt.date | None] = {}
         for key in ("issued", "expires"):
-            raw = value.get(key)
-            dates[key] = None if raw is None else _as_date(raw)
-            if raw is not None and dates[key] is None:
-                self.error((*path, key), "expected a date YYYY-MM-DD", f"got {raw!r}")
+            dates[key] = self.date((*path, key), value.get(key))
         issued, expires = dates["issued"], dates["expires"]
         if issued and expires and expires < issued:
             self.error((*path, "expires"), f"expires ({expires}) is before issued ({issued})")
@@ -434,7 +433,15 @@ class _Reader:
         day = _as_date(value)
         if day is None:
             self.error(path, "expected a date YYYY-MM-DD", f"got {value!r}")
-        return day
+        return self.in_range(path, day)
+
+    def in_range(self, path: DocPath, day: dt.date | None) -> dt.date | None:
+        """`day` when scoring can add a review period to it; else an error (9999-12-31)."""
+        why = None if day is None else out_of_range(day)
+        if why is None:
+            return day
+        self.error(path, why, RANGE_HINT)
+        return None
 
     def fields(self, path: DocPath, value: dict[str, Any], names: tuple[str, ...]) -> None:
         for key in value:
@@ -629,6 +636,10 @@ class _Reader:
                     "write a number, or unknown",
                 )
                 return None
+            if not math.isfinite(value) or abs(value) >= 10**yamlio.MAX_DIGITS:
+                # nan passes every comparison: refused before minimum and maximum are checked.
+                self.error(path, f"'{q.id}' takes a finite number, got {value:g}", "write a number")
+                return None
             if q.minimum is not None and value < q.minimum:
                 self.error(path, f"{value:g} is below the minimum of '{q.id}' ({q.minimum:g})")
             if q.maximum is not None and value > q.maximum:
@@ -639,7 +650,7 @@ class _Reader:
             self.error(
                 path, f"'{q.id}' takes a date, got {value!r}", "write YYYY-MM-DD, or unknown"
             )
-        return day
+        return self.in_range(path, day)
 
     def choice_hint(self, q: Question, value: str) -> str:
         ids = [ch.id for ch in q.choices]

@@ -197,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("checklist", metavar="FILE.xlsx")
     _add_rules(importer)
     importer.add_argument("-o", "--output", metavar="FILE", help="answers file to write")
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE when it exists (its answers and its decision are lost)",
+    )
 
     test = sub.add_parser(
         "test",
@@ -286,20 +291,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from vetting.errors import VettingError, format_problems
+    from vetting.errors import VettingError, format_problems, os_problem
+    from vetting.signals import interrupted, recording_interrupts
 
-    try:
-        module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
-        code: int = module.execute(args)
+    with recording_interrupts():
+        try:
+            module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
+            code: int = module.execute(args)
+        except VettingError as exc:
+            sys.stderr.write(format_problems(exc.problems))
+            code = EXIT_INPUT
+        except KeyboardInterrupt:
+            sys.stderr.write("interrupted\n")
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            code = EXIT_OK
+        except OSError as exc:  # a full disk, a file in the way, no permission: one line
+            sys.stderr.write(format_problems([os_problem(exc)]))
+            code = EXIT_INPUT
+        # A Ctrl-C that something swallowed on its way (a finalizer, a fork hook) still
+        # ends the command as interrupted: an interrupted gate never reports success.
+        if interrupted():
+            sys.stderr.write("interrupted\n")
+            return EXIT_INTERRUPTED
         return code
-    except VettingError as exc:
-        sys.stderr.write(format_problems(exc.problems))
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return EXIT_OK
 
 
 def run() -> None:

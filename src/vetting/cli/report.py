@@ -11,18 +11,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language, t
 
 
 def _warn(problem: Problem) -> None:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+    sys.stderr.write(problem.warning() + "\n")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -57,8 +56,11 @@ def _report(args: argparse.Namespace) -> int:
         slug = slugify(answers.tool.name)
         if slug in written_by:
             sys.stderr.write(
-                f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) as "
-                f"{written_by[slug]}: not written (use another -o folder)\n"
+                escape_controls(
+                    f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) "
+                    f"as {written_by[slug]}: not written (use another -o folder)"
+                )
+                + "\n"
             )
             failed = True
             continue
@@ -103,12 +105,22 @@ def _import(args: argparse.Namespace) -> int:
     from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules)
+    output = Path(args.output) if args.output else None
+    if output is not None and os.path.lexists(output) and not args.force:
+        # An answers file may hold work no checklist carries: notes, the decision.
+        raise VettingError(
+            Problem(
+                Position(str(output)),
+                "already exists: the import would replace its answers and its decision",
+                hint="choose another -o file, or add --force to replace it",
+            )
+        )
     answers, warnings = import_checklist(Path(args.checklist), compiled)
     for problem in warnings:
         _warn(problem)
     text = dump_answers(answers, compiled)
-    if args.output:
-        atomic_write(Path(args.output), text)
+    if output is not None:
+        atomic_write(output, text)
     else:
         sys.stdout.write(text)
     return 0

@@ -121,9 +121,10 @@ def write_reports(
 
     Files are `<tool-slug>.report.<ext>` and, for `patient-notice`,
     `<tool-slug>.patient-notice.<ext>` in each document format asked for
-    (md, html, pdf; html when none is). Every file is written atomically;
-    everything is rendered before anything is written, so a template error
-    leaves no half set of reports behind.
+    (md, html, pdf; html when none is). Everything is rendered in memory
+    first, then the files are written as a set (`vetting.files.write_files`):
+    a template error, a full disk, Ctrl-C or SIGTERM leaves the whole old set
+    or the whole new set, never a mix, and no temporary file.
     """
     wanted = parse_formats(",".join(formats))
     slug = slugify(assessment.tool.name)
@@ -170,10 +171,9 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
-    from vetting.yamlio import atomic_write
+    from vetting.files import write_files
 
-    for path, content in outputs:
-        atomic_write(path, content)
+    write_files(outputs)
     return [path for path, _ in outputs]
 
 

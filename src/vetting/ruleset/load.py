@@ -187,7 +187,7 @@ def load_folder(
 
     def read(path: Path, name: str) -> Document | None:
         try:
-            raw = path.read_bytes()
+            raw = yamlio.read_bytes(path, f"{shown}/{name}")
             digest.update(name.encode() + b"\0" + raw + b"\0")
             files.append((name, hashlib.sha256(raw).hexdigest()))
             doc = yamlio.parse(yamlio.decode(raw, f"{shown}/{name}"), f"{shown}/{name}")
@@ -265,6 +265,11 @@ def _base_display(candidate: Path) -> str:
     return display_name(candidate)
 
 
+#: How many overlays may stand on top of one another (a region over a national
+#: set over the default is three); each level is a nested load.
+MAX_EXTENDS = 16
+
+
 def _load_base(
     manifest: model.Manifest,
     manifest_doc: Document,
@@ -277,6 +282,14 @@ def _load_base(
     from vetting.ruleset.overlay import base_candidates
 
     spec = manifest.extends or ""
+    if len(chain) >= MAX_EXTENDS:
+        out.add(
+            manifest_doc.position(("extends",)),
+            f"overlays extend each other more than {MAX_EXTENDS} levels deep",
+            "extends",
+            "extend the base rule set directly, or merge some of the overlays",
+        )
+        return None
     ident, constraint = versions.split_spec(spec)
     seen: list[str] = []
     for candidate in base_candidates(spec, folder):

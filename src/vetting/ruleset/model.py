@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
+from vetting.dates import MAX_MONTHS, RANGE_HINT, out_of_range
 from vetting.ruleset.conditions import Condition
 
 Id = Annotated[
@@ -29,6 +31,17 @@ SemVer = Annotated[
 Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 #: A text in every declared language: `{fr: "...", en: "..."}`.
 Text = dict[Lang, Annotated[str, StringConstraints(min_length=1)]]
+
+
+def _in_range(day: dt.date) -> dt.date:
+    why = out_of_range(day)
+    if why is not None:
+        raise PydanticCustomError("date_out_of_range", f"{why}: {RANGE_HINT}")
+    return day
+
+
+#: A date the rule set gives: kept where adding a period to it stays a date.
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 Points = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], float]
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
@@ -47,13 +60,11 @@ class Source(_Model):
 
     title: Text
     url: str | None = None
-    date: dt.date | None = Field(
-        default=None, description="Date of the text or of the version cited."
-    )
+    date: Day | None = Field(default=None, description="Date of the text or of the version cited.")
     verify: Text | None = Field(
         default=None, description="What a buyer should double-check in the primary text."
     )
-    checked: dt.date | None = Field(
+    checked: Day | None = Field(
         default=None,
         description="When a rule author last checked this point against the primary text "
         "(defaults to the rule set's as_of); `vetting check --stale` lists those due.",
@@ -140,7 +151,7 @@ class Question(_Model):
     evidence_valid_months: int | None = Field(
         default=None,
         ge=1,
-        le=240,
+        le=MAX_MONTHS,
         description="Evidence for this question (a certificate, a test report) expires this many "
         "months after its `issued` date, unless the evidence entry gives its own `expires`.",
     )
@@ -240,7 +251,7 @@ class ChangelogEntry(_Model):
     """What a version changed: lets old answer files be read right (a migration map)."""
 
     version: SemVer
-    date: dt.date | None = None
+    date: Day | None = None
     summary: Text | None = None
     added: tuple[Id, ...] = Field(default=(), description="Questions added in this version.")
     removed: tuple[Id, ...] = Field(default=(), description="Questions removed.")
@@ -275,8 +286,8 @@ class Manifest(_Model):
     title: Text
     description: Text | None = None
     languages: tuple[Lang, ...] | None = Field(default=None, min_length=1)
-    as_of: dt.date
-    review_period_months: int | None = Field(default=None, ge=1)
+    as_of: Day
+    review_period_months: int | None = Field(default=None, ge=1, le=MAX_MONTHS)
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")

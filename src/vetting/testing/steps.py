@@ -24,9 +24,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -319,6 +321,9 @@ def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
         raise VettingError(
             Problem(_position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
         ) from None
+    why = out_of_range(day)
+    if why is not None:
+        raise VettingError(Problem(_position(world, step), why, hint=RANGE_HINT))
     world.changed()
     world.date = day
 
@@ -1002,6 +1007,18 @@ class ScenarioResult:
         return None
 
 
+def crash_message(exc: BaseException) -> str:
+    """What a step that crashed says: the exception and where it was raised."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"crashed: {type(exc).__name__}: {exc}{where} "
+        "(a bug in vetting or in a step: please report it)"
+    )
+
+
 def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
     """Run a scenario's steps in order; stop at the first that fails."""
     lang = scenario.language if scenario.language in STEP_LANGUAGES else "en"
@@ -1024,6 +1041,10 @@ def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
             continue
         except VettingError as exc:
             status, message = "error", "\n".join(str(p) for p in exc.problems)
+            results.append(StepResult(step, "error", message))
+            continue
+        except Exception as exc:  # a crash is an error of this scenario, never a silence
+            status, message = "error", crash_message(exc)
             results.append(StepResult(step, "error", message))
             continue
         results.append(StepResult(step, "passed"))
