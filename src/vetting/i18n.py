@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 _STRINGS: dict[str, dict[str, str]] = {
     "unknown": {
@@ -125,3 +125,67 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
+
+
+# --------------------------------------------------------------------------- the risk scale
+
+_RAISED_BY = {
+    "knockout": {"fr": "{n}\u00a0KO", "en": "{n} knock-out{s}"},
+    "pending": {
+        "fr": "{n}\u00a0KO en attente de preuves",
+        "en": "{n} knock-out{s} pending evidence",
+    },
+    "finding": {"fr": "{n}\u00a0constat{s} grave{s}", "en": "{n} serious finding{s}"},
+}
+_RAISED = {
+    "fr": "niveau selon les points\u00a0: {points}, relevé à {level} par {why}",
+    "en": "level from points: {points}, raised to {level} by {why}",
+}
+_FLOOR_WHAT = {
+    "knockout": {"fr": "un KO", "en": "a knock-out"},
+    "pending": {"fr": "un KO en attente de preuves", "en": "a knock-out pending evidence"},
+    "finding": {"fr": "un constat de gravité {severities}", "en": "a {severities} finding"},
+}
+_OR = {"fr": " ou ", "en": " or "}
+_SCALE = {
+    "fr": "Score de 0 (aucun risque relevé) à 100 (tous les risques). Niveau\u00a0: celui du "
+    "score, relevé par ce qui a été trouvé{floors}.",
+    "en": "Score from 0 (no risk found) to 100 (every risk). Level: the score's band, raised "
+    "by what was found{floors}.",
+}
+
+
+def level_raised(
+    points_level: str, level: str, raised: Sequence[tuple[str, int]], lang: str
+) -> str:
+    """`level from points: low, raised to critical by 4 knock-outs`; "" when not raised.
+
+    `raised` lists (kind, count) of what lifts the level, the highest floor
+    first (the first one sets the level): `knockout`, `pending` or `finding`.
+    """
+    if not raised or points_level == level:
+        return ""
+    kind, count = raised[0]
+    why = _RAISED_BY[kind][lang].format(n=count, s="s" if count > 1 else "")
+    return _RAISED[lang].format(
+        points=LEVEL_NAMES[points_level][lang], level=LEVEL_NAMES[level][lang], why=why
+    )
+
+
+def scale_legend(
+    knockout: str | None, pending: str | None, severity: Iterable[tuple[str, str]], lang: str
+) -> str:
+    """What the score and the level mean, with the rule set's floors: said once per output."""
+    colon, semicolon = ("\u00a0: ", "\u00a0; ") if lang == "fr" else (": ", "; ")
+    parts: list[str] = []
+    for kind, floor in (("knockout", knockout), ("pending", pending)):
+        if floor is not None:
+            parts.append(f"{_FLOOR_WHAT[kind][lang]}{colon}{LEVEL_NAMES[floor][lang]}")
+    by_floor: dict[str, list[str]] = {}
+    for name, floor in sorted(severity, key=lambda item: list(SEVERITY_NAMES).index(item[0])):
+        by_floor.setdefault(floor, []).append(SEVERITY_NAMES[name][lang])
+    for floor, names in by_floor.items():
+        what = _FLOOR_WHAT["finding"][lang].format(severities=_OR[lang].join(names))
+        parts.append(f"{what}{colon}{LEVEL_NAMES[floor][lang]}")
+    floors = f" ({semicolon.join(parts)})" if parts else ""
+    return _SCALE[lang].format(floors=floors)
