@@ -85,6 +85,29 @@ def test_a_decision_loads_and_dumps_canonically(health_ai: CompiledRuleSet) -> N
     assert dump_answers(again, health_ai) == dumped
 
 
+def test_the_committee_members_load_and_dump_beside_by(health_ai: CompiledRuleSet) -> None:
+    block = DECISION.replace(
+        "  by: Commission IA\n",
+        "  by: Commission IA\n  members:\n  - {name: Dr Claire Martin, role: présidente de la CME}\n"
+        "  - {name: Paul Durand, role: DPO}\n",
+    )
+    answers, _ = parse_answers(ACCEPT + block, health_ai, file="t.yaml")
+    assert answers.decision is not None
+    assert [(m.name, m.role) for m in answers.decision.members] == [
+        ("Dr Claire Martin", "présidente de la CME"),
+        ("Paul Durand", "DPO"),
+    ]
+    dumped = dump_answers(answers, health_ai)
+    assert (
+        "  by: Commission IA\n  members:\n  - name: Dr Claire Martin\n"
+        "    role: présidente de la CME\n  - name: Paul Durand\n    role: DPO\n  date: 2026-12-01\n"
+    ) in dumped
+    again, _ = parse_answers(dumped, health_ai, file="t.yaml")
+    assert again.decision == answers.decision
+    data = score(health_ai, answers, explain=False).decision
+    assert data is not None and data.members == answers.decision.members
+
+
 def test_answers_without_a_decision_dump_as_before(health_ai: CompiledRuleSet) -> None:
     answers, _ = parse_answers(ACCEPT, health_ai, file="t.yaml")
     assert answers.decision is None
@@ -174,6 +197,30 @@ def test_answers_without_a_decision_dump_as_before(health_ai: CompiledRuleSet) -
             "unknown field 'reviewer'",
         ),
         ("decision: accepted\n", "decision:", "expected a mapping"),
+        (
+            "decision:\n  outcome: accept\n  by: C\n  members: Dr Martin\n  date: 2026-12-01\n"
+            "  rationale: R\n",
+            "  members:",
+            "expected a list of {name, role}, got a text",
+        ),
+        (
+            "decision:\n  outcome: accept\n  by: C\n  members: [{name: Dr Martin}]\n"
+            "  date: 2026-12-01\n  rationale: R\n",
+            "  members:",
+            "missing required field 'role'",
+        ),
+        (
+            "decision:\n  outcome: accept\n  by: C\n  members: [{name: A, role: DPO, seat: 1}]\n"
+            "  date: 2026-12-01\n  rationale: R\n",
+            "  members:",
+            "unknown field 'seat'",
+        ),
+        (
+            "decision:\n  outcome: accept\n  by: C\n  members: [{name: ' ', role: DPO}]\n"
+            "  date: 2026-12-01\n  rationale: R\n",
+            "  members:",
+            "'name' cannot be empty",
+        ),
     ],
 )
 def test_a_wrong_decision_is_reported_where_it_is(
