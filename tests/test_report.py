@@ -301,7 +301,11 @@ def test_expired_evidence_goes_back_to_the_vendor() -> None:
     ("name", "required"),
     [
         ("scribe-accept", set()),
-        ("triage-pending", {"no_training", "hds_certification", "regulatory_compliance"}),
+        # Its art. 28 agreement is claimed but not proven: the clause is to negotiate.
+        (
+            "triage-pending",
+            {"no_training", "hds_certification", "regulatory_compliance", "processing_agreement"},
+        ),
         (
             "assistant-reject",
             {"no_training", "data_location", "hds_certification", "processing_agreement"},

@@ -88,7 +88,8 @@ def test_a_decision_loads_and_dumps_canonically(health_ai: CompiledRuleSet) -> N
 def test_the_committee_members_load_and_dump_beside_by(health_ai: CompiledRuleSet) -> None:
     block = DECISION.replace(
         "  by: Commission IA\n",
-        "  by: Commission IA\n  members:\n  - {name: Dr Claire Martin, role: présidente de la CME}\n"
+        "  by: Commission IA\n  members:\n"
+        "  - {name: Dr Claire Martin, role: présidente de la CME}\n"
         "  - {name: Paul Durand, role: DPO}\n",
     )
     answers, _ = parse_answers(ACCEPT + block, health_ai, file="t.yaml")

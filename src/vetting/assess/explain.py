@@ -197,7 +197,7 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
                     id=pq.id,
                     kind="question",
                     category=pq.category,
-                    answer=public_value(run.state[pq.id]),
+                    answer=public_value(run.given(pq.id)),
                     points=as_float(points[si]),
                     share=as_float(percent(points[si], total)),
                 ),
