@@ -66,6 +66,22 @@ _STRINGS: dict[str, dict[str, str]] = {
     "score": {"fr": "Score", "en": "Score"},
     "top_findings": {"fr": "Principaux constats", "en": "Top findings"},
     "reports_written": {"fr": "Rapports écrits :", "en": "Reports written:"},
+    "notice_refused": {
+        "fr": "{file} : note d'information des patients non écrite : {why}. Elle annonce aux "
+        "patients que l'outil est utilisé ; enregistrez d'abord la décision du comité "
+        "(decision.outcome : accept ou accept_with_conditions), ou écrivez un projet avec --draft.",
+        "en": "{file}: patient notice not written: {why}. It tells patients the tool is in use; "
+        "record the committee's decision first (decision.outcome: accept or "
+        "accept_with_conditions), or write a draft with --draft.",
+    },
+    "notice_no_decision": {
+        "fr": "aucune décision n'est enregistrée (verdict : {verdict})",
+        "en": "no decision is recorded (verdict: {verdict})",
+    },
+    "notice_rejected": {
+        "fr": "le comité a décidé de rejeter l'outil",
+        "en": "the committee decided to reject the tool",
+    },
     "all_answered": {
         "fr": "Toutes les questions pertinentes ont une réponse.",
         "en": "Every relevant question has an answer.",
