@@ -16,10 +16,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from vetting.ruleset.conditions import UNKNOWN, Truth
+from vetting.ruleset.conditions import UNKNOWN, Predicate, Truth
 
 if TYPE_CHECKING:
     from vetting.assess.score import PreparedRule
+    from vetting.ruleset.compiled import CompiledRuleSet
 
 
 def check(
@@ -42,16 +43,31 @@ def check(
 
 
 def contradicts(
-    rules: Sequence[PreparedRule], qid: str, value: Any, state: Mapping[str, Any], day: dt.date
+    conditions: Sequence[Predicate],
+    qid: str,
+    value: Any,
+    state: Mapping[str, Any],
+    day: dt.date,
 ) -> bool:
     """Whether answering `value` to `qid` would contradict the scope in `state`.
 
-    "What would change the result" never proposes such an answer.
+    `conditions` are those of the rules that name `qid` (`conditions_for`).
+    "What would change the result" never proposes such an answer, and the live
+    level never assumes one for a question not asked yet.
     """
-    if not rules or value is UNKNOWN:
+    if not conditions or value is UNKNOWN:
         return False
     trial = {**state, qid: value}
-    return any(pr.condition(trial, day) is not False for pr in rules)
+    return any(condition(trial, day) is not False for condition in conditions)
 
 
-__all__ = ["check", "contradicts"]
+def conditions_for(compiled: CompiledRuleSet, qid: str) -> tuple[Predicate, ...]:
+    """The conditions of the finding rules marked `contradicts_scope: qid`."""
+    return tuple(
+        compiled.finding_conditions[rule.id]
+        for rule in compiled.findings
+        if rule.contradicts_scope == qid
+    )
+
+
+__all__ = ["check", "conditions_for", "contradicts"]

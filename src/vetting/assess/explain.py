@@ -175,8 +175,8 @@ def _trial(
 
 def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
     """An answer a what-if may propose: never one the scope contradicts."""
-    rules = prep.contradictions.get(pq.id, ())
-    return not contradiction.contradicts(rules, pq.id, value, run.state, run.day)
+    conditions = [pr.condition for pr in prep.contradictions.get(pq.id, ())]
+    return not contradiction.contradicts(conditions, pq.id, value, run.state, run.day)
 
 
 # --------------------------------------------------------------------------- contributors
