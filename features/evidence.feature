@@ -27,13 +27,17 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
     And the finding on "hosting.no_hosting_claim_contradicts_scope" has severity "critical"
     And the verdict is "pending_evidence"
     And the level is "high"
-    And the score is at least 2.9
 
-  Scenario: the same contradictory answer scores like "I don't know"
-    Given the answer to "hosting.hds_certified" is "unknown"
+  Scenario Outline: the contradictory answer scores exactly like "I don't know" (<answer>)
+    Given the answer to "hosting.hds_certified" is "<answer>"
     When the assessment is scored
     Then the verdict is "pending_evidence"
-    And the score is between 2.9 and 2.9
+    And the score is between 2.8 and 2.8
+
+    Examples:
+      | answer                 |
+      | no_third_party_hosting |
+      | unknown                |
 
   Scenario: what would change the result never proposes the contradictory answer
     Given the answer to "hosting.hds_certified" is "none"
@@ -44,6 +48,7 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
 
   Scenario: on the buyer's own premises "no third-party hosting" is true, and no contradiction
     Given the answer to "scope.deployment" is "on_premises"
+    And the answer to "scope.vendor_access" is "none"
     And the answer to "hosting.hds_certified" is "no_third_party_hosting"
     When the assessment is scored
     Then there is no finding on "hosting.no_hosting_claim_contradicts_scope"
@@ -58,12 +63,11 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
     And there is no finding on "hosting.no_hosting_claim_contradicts_scope"
     And the verdict is "pending_evidence"
 
-  Scenario: denying the medical purpose of a triage tool leaves the CE knock-out pending
+  Scenario: for a triage tool without CE marking, denying the medical purpose is never proposed
     Given the answer to "scope.use" is "[triage]"
-    And the answer to "regulatory.medical_device" is "no_medical_purpose"
+    And the answer to "regulatory.medical_device" is "not_ce_marked"
     When the assessment is scored
-    Then the answer to "regulatory.medical_device" contradicts the scope
-    And there is a knock-out pending evidence on "regulatory.medical_device=not_ce_marked"
+    Then there is a knock-out on "regulatory.medical_device=not_ce_marked"
     And what would change the result does not propose "regulatory.medical_device=no_medical_purpose"
 
   # ---------------------------------------------------------------- evidence
@@ -120,6 +124,7 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
 
   Scenario: a worse claim needs as much proof: "infrastructure only" in the buyer's tenancy
     Given the answer to "scope.deployment" is "buyer_tenancy_hds"
+    And the answer to "scope.vendor_access" is "maintenance"
     And the answer to "hosting.hds_certified" is "infrastructure_only"
     And the evidence for "hosting.hds_certified" is "missing"
     When the assessment is scored
@@ -128,7 +133,9 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
 
   Scenario: where no knock-out can hold, a claim needs no evidence
     Given the answer to "scope.deployment" is "on_premises"
-    And the evidence for "regulatory.dpa" is "missing"
+    And the answer to "scope.vendor_access" is "none"
+    And the answer to "hosting.hds_certified" is "no_third_party_hosting"
+    And the evidence for "hosting.hds_certified" is "missing"
     When the assessment is scored
     Then there is no knock-out pending evidence
     And the verdict is "accept"
@@ -148,7 +155,7 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
     And the points level is "low"
     And the level is "critical"
     And the report in "en" mentions "raised to critical by 1 knock-out"
-    And the report in "fr" mentions "relevé à critique par 1 KO"
+    And the report in "fr" mentions "relevé à critique par 1 élément bloquant"
 
   Scenario: a serious finding makes the level at least high
     Given the answer to "vendor.reversibility" is "none"

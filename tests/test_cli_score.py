@@ -93,7 +93,7 @@ def test_the_table_speaks_french(
         "des",
         "points",
         "score",
-        "KO",
+        "bloquants",
         "complétude",
     ]
     assert "acceptable sous conditions" in lines[1] and "20,8" in lines[1]

@@ -52,7 +52,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "not_a_date": {"fr": "Saisissez une date AAAA-MM-JJ.", "en": "Enter a date YYYY-MM-DD."},
     "out_of_range": {"fr": "Valeur hors limites", "en": "Value out of range"},
     "level": {"fr": "Niveau", "en": "Level"},
-    "knockouts": {"fr": "KO", "en": "KO"},
+    "knockouts": {"fr": "Éléments bloquants", "en": "Knock-outs"},
     "pending": {"fr": "en attente de preuves", "en": "pending evidence"},
     "saved": {"fr": "Réponses enregistrées dans", "en": "Answers saved in"},
     "resume": {"fr": "Pour reprendre :", "en": "To resume:"},
@@ -146,9 +146,9 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 # --------------------------------------------------------------------------- the risk scale
 
 _RAISED_BY = {
-    "knockout": {"fr": "{n}\u00a0KO", "en": "{n} knock-out{s}"},
+    "knockout": {"fr": "{n}\u00a0élément{s} bloquant{s}", "en": "{n} knock-out{s}"},
     "pending": {
-        "fr": "{n}\u00a0KO en attente de preuves",
+        "fr": "{n}\u00a0élément{s} bloquant{s} en attente de preuves",
         "en": "{n} knock-out{s} pending evidence",
     },
     "finding": {"fr": "{n}\u00a0constat{s} grave{s}", "en": "{n} serious finding{s}"},
@@ -158,8 +158,11 @@ _RAISED = {
     "en": "level from points: {points}, raised to {level} by {why}",
 }
 _FLOOR_WHAT = {
-    "knockout": {"fr": "un KO", "en": "a knock-out"},
-    "pending": {"fr": "un KO en attente de preuves", "en": "a knock-out pending evidence"},
+    "knockout": {"fr": "un élément bloquant", "en": "a knock-out"},
+    "pending": {
+        "fr": "un élément bloquant en attente de preuves",
+        "en": "a knock-out pending evidence",
+    },
     "finding": {"fr": "un constat de gravité {severities}", "en": "a {severities} finding"},
 }
 _OR = {"fr": " ou ", "en": " or "}

@@ -43,7 +43,7 @@ from vetting.assess.floors import Floors, category_level
 from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth, support
 from vetting.ruleset.export import max_points
 from vetting.ruleset.model import FindingRule, Question, Reference
 
@@ -853,7 +853,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     return [finding for _, finding in out]
 
 
-def _knockouts(run: Run) -> list[KnockOut]:
+def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
     out: list[KnockOut] = []
     for ko in run.knockouts:
         if ko.question is not None:
@@ -861,7 +861,9 @@ def _knockouts(run: Run) -> list[KnockOut]:
             choice = pq.question.choices[pq.choice_ids.index(ko.choice or "")]
             knockout = choice.knockout
             assert knockout is not None
-            qids = (pq.id, *pq.knockout_reads[choice.id])
+            # The answers that make the knock-out's condition hold, in asking order.
+            _, decisive = support(knockout.when, definitions, run.state, run.day)
+            qids = (pq.id, *(q for q in pq.knockout_reads[choice.id] if q in decisive))
             out.append(
                 KnockOut(
                     id=ko.id,
@@ -1100,7 +1102,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     )
     records = _evidence(prep, run, evidence_statuses(compiled, answers, day))
     expired = {e.question for e in records if e.expired}
-    knockouts = tuple(_knockouts(run))
+    knockouts = tuple(_knockouts(run, rs.definitions))
     findings = _findings(prep, run)
     explanation = None
     if explain:

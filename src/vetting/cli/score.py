@@ -43,7 +43,7 @@ _HEADERS = {
         "niveau",
         "niveau des points",
         "score",
-        "KO",
+        "bloquants",
         "complétude",
     ),
 }
