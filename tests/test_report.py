@@ -316,9 +316,16 @@ def test_expired_evidence_goes_back_to_the_vendor() -> None:
             "triage-pending",
             {"no_training", "hds_certification", "regulatory_compliance", "processing_agreement"},
         ),
+        # Its "no medical purpose" comes with no qualification analysis: pending, negotiate.
         (
             "assistant-reject",
-            {"no_training", "data_location", "hds_certification", "processing_agreement"},
+            {
+                "no_training",
+                "data_location",
+                "hds_certification",
+                "processing_agreement",
+                "regulatory_compliance",
+            },
         ),
     ],
 )
