@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 _STRINGS: dict[str, dict[str, str]] = {
     "unknown": {
@@ -66,6 +66,22 @@ _STRINGS: dict[str, dict[str, str]] = {
     "score": {"fr": "Score", "en": "Score"},
     "top_findings": {"fr": "Principaux constats", "en": "Top findings"},
     "reports_written": {"fr": "Rapports écrits :", "en": "Reports written:"},
+    "notice_refused": {
+        "fr": "{file} : note d'information des patients non écrite : {why}. Elle annonce aux "
+        "patients que l'outil est utilisé ; enregistrez d'abord la décision du comité "
+        "(decision.outcome : accept ou accept_with_conditions), ou écrivez un projet avec --draft.",
+        "en": "{file}: patient notice not written: {why}. It tells patients the tool is in use; "
+        "record the committee's decision first (decision.outcome: accept or "
+        "accept_with_conditions), or write a draft with --draft.",
+    },
+    "notice_no_decision": {
+        "fr": "aucune décision n'est enregistrée (verdict : {verdict})",
+        "en": "no decision is recorded (verdict: {verdict})",
+    },
+    "notice_rejected": {
+        "fr": "le comité a décidé de rejeter l'outil",
+        "en": "the committee decided to reject the tool",
+    },
     "all_answered": {
         "fr": "Toutes les questions pertinentes ont une réponse.",
         "en": "Every relevant question has an answer.",
@@ -125,3 +141,70 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
+
+
+# --------------------------------------------------------------------------- the risk scale
+
+_RAISED_BY = {
+    "knockout": {"fr": "{n}\u00a0élément{s} bloquant{s}", "en": "{n} knock-out{s}"},
+    "pending": {
+        "fr": "{n}\u00a0élément{s} bloquant{s} en attente de preuves",
+        "en": "{n} knock-out{s} pending evidence",
+    },
+    "finding": {"fr": "{n}\u00a0constat{s} grave{s}", "en": "{n} serious finding{s}"},
+}
+_RAISED = {
+    "fr": "niveau selon les points\u00a0: {points}, relevé à {level} par {why}",
+    "en": "level from points: {points}, raised to {level} by {why}",
+}
+_FLOOR_WHAT = {
+    "knockout": {"fr": "un élément bloquant", "en": "a knock-out"},
+    "pending": {
+        "fr": "un élément bloquant en attente de preuves",
+        "en": "a knock-out pending evidence",
+    },
+    "finding": {"fr": "un constat de gravité {severities}", "en": "a {severities} finding"},
+}
+_OR = {"fr": " ou ", "en": " or "}
+_SCALE = {
+    "fr": "Score de 0 (aucun risque relevé) à 100 (tous les risques). Niveau\u00a0: celui du "
+    "score, relevé par ce qui a été trouvé{floors}.",
+    "en": "Score from 0 (no risk found) to 100 (every risk). Level: the score's band, raised "
+    "by what was found{floors}.",
+}
+
+
+def level_raised(
+    points_level: str, level: str, raised: Sequence[tuple[str, int]], lang: str
+) -> str:
+    """`level from points: low, raised to critical by 4 knock-outs`; "" when not raised.
+
+    `raised` lists (kind, count) of what lifts the level, the highest floor
+    first (the first one sets the level): `knockout`, `pending` or `finding`.
+    """
+    if not raised or points_level == level:
+        return ""
+    kind, count = raised[0]
+    why = _RAISED_BY[kind][lang].format(n=count, s="s" if count > 1 else "")
+    return _RAISED[lang].format(
+        points=LEVEL_NAMES[points_level][lang], level=LEVEL_NAMES[level][lang], why=why
+    )
+
+
+def scale_legend(
+    knockout: str | None, pending: str | None, severity: Iterable[tuple[str, str]], lang: str
+) -> str:
+    """What the score and the level mean, with the rule set's floors: said once per output."""
+    colon, semicolon = ("\u00a0: ", "\u00a0; ") if lang == "fr" else (": ", "; ")
+    parts: list[str] = []
+    for kind, floor in (("knockout", knockout), ("pending", pending)):
+        if floor is not None:
+            parts.append(f"{_FLOOR_WHAT[kind][lang]}{colon}{LEVEL_NAMES[floor][lang]}")
+    by_floor: dict[str, list[str]] = {}
+    for name, floor in sorted(severity, key=lambda item: list(SEVERITY_NAMES).index(item[0])):
+        by_floor.setdefault(floor, []).append(SEVERITY_NAMES[name][lang])
+    for floor, names in by_floor.items():
+        what = _FLOOR_WHAT["finding"][lang].format(severities=_OR[lang].join(names))
+        parts.append(f"{what}{colon}{LEVEL_NAMES[floor][lang]}")
+    floors = f" ({semicolon.join(parts)})" if parts else ""
+    return _SCALE[lang].format(floors=floors)

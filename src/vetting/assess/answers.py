@@ -12,6 +12,7 @@ YAML or JSON (JSON is read by the same YAML loader, so errors carry positions to
     decision:                     # optional: the committee's decision (docs/workflows.md)
       outcome: accept | accept_with_conditions | reject
       by: ...
+      members: [{name: ..., role: ...}]   # optional: who sat on the committee
       date: 2026-12-01
       rationale: ...
       conditions: [{text: ..., due: 2027-03-01, done: false}]
@@ -65,6 +66,7 @@ EVIDENCE_STATUSES = ("declared", "verified")
 DECISION_FIELDS = (
     "outcome",
     "by",
+    "members",
     "date",
     "rationale",
     "conditions",
@@ -72,6 +74,7 @@ DECISION_FIELDS = (
     "knockout_justification",
 )
 CONDITION_FIELDS = ("text", "due", "done")
+MEMBER_FIELDS = ("name", "role")
 #: What a committee can decide, from the most to the least favourable.
 OUTCOMES = ("accept", "accept_with_conditions", "reject")
 Outcome = Literal["accept", "accept_with_conditions", "reject"]
@@ -113,6 +116,13 @@ class DecisionCondition(_Model):
     done: bool = False
 
 
+class DecisionMember(_Model):
+    """Someone who took the decision: an auditor asks who, and in which capacity."""
+
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+
+
 class Decision(_Model):
     """The committee's decision on the tool: the record an auditor asks for first.
 
@@ -122,6 +132,9 @@ class Decision(_Model):
 
     outcome: Outcome
     by: str = Field(min_length=1)
+    members: tuple[DecisionMember, ...] = Field(
+        default=(), description="The committee's members who decided: name and role."
+    )
     date: dt.date
     rationale: str = Field(min_length=1)
     conditions: tuple[DecisionCondition, ...] = ()
@@ -469,6 +482,7 @@ class _Reader:
             )
             outcome = None
         by = self.text((*path, "by"), value.get("by"), required=True)
+        members = self.read_members((*path, "members"), value.get("members"))
         day = self.date((*path, "date"), value.get("date"), required=True)
         rationale = self.text((*path, "rationale"), value.get("rationale"), required=True)
         next_review = self.date((*path, "next_review"), value.get("next_review"))
@@ -510,12 +524,20 @@ class _Reader:
                     "record the committee's decision on this assessment, or remove the block",
                 )
             )
-        if outcome is None or by is None or day is None or rationale is None or conditions is None:
+        if (
+            outcome is None
+            or by is None
+            or members is None
+            or day is None
+            or rationale is None
+            or conditions is None
+        ):
             return None
         self.decision_position = self.doc.position((*path, "outcome"))
         return Decision(
             outcome=outcome,
             by=by,
+            members=members,
             date=day,
             rationale=rationale,
             conditions=conditions,
@@ -524,6 +546,31 @@ class _Reader:
             if justification and justification.strip()
             else None,
         )
+
+    def read_members(self, path: DocPath, value: Any) -> tuple[DecisionMember, ...] | None:
+        """Who sat on the committee; None when one entry is wrong."""
+        hint = "write: members: [{name: ..., role: ...}]"
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.error(path, f"expected a list of {{name, role}}, got {_kind(value or None)}", hint)
+            return None
+        out: list[DecisionMember] = []
+        ok = True
+        for index, item in enumerate(value):
+            at = (*path, index)
+            if not isinstance(item, dict):
+                self.error(at, f"expected {{name, role}}, got {_kind(item)}", hint)
+                ok = False
+                continue
+            self.fields(at, item, MEMBER_FIELDS)
+            name = self.text((*at, "name"), item.get("name"), required=True)
+            role = self.text((*at, "role"), item.get("role"), required=True)
+            if name is None or role is None or not name.strip() or not role.strip():
+                ok = False
+                continue
+            out.append(DecisionMember(name=name, role=role))
+        return tuple(out) if ok else None
 
     def read_conditions(
         self, path: DocPath, value: Any, decided: dt.date | None
@@ -883,6 +930,10 @@ def _plain_decision(decision: Decision) -> dict[str, Any]:
     out: dict[str, Any] = {
         "outcome": decision.outcome,
         "by": decision.by,
+    }
+    if decision.members:
+        out["members"] = [{"name": m.name, "role": m.role} for m in decision.members]
+    out |= {
         "date": decision.date,
         "rationale": decision.rationale,
     }
@@ -931,6 +982,7 @@ __all__ = [
     "Answers",
     "Decision",
     "DecisionCondition",
+    "DecisionMember",
     "Evidence",
     "Tool",
     "answers_sha256",

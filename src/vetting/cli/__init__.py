@@ -178,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     report.add_argument("-o", "--output", metavar="DIR", default=".", help="output folder")
     report.add_argument("--templates", metavar="DIR", help="your own Jinja2 templates")
+    report.add_argument(
+        "--draft",
+        action="store_true",
+        help="write the patient notice before a decision to use the tool, marked "
+        "'DRAFT - not for distribution' on every page",
+    )
 
     checklist = sub.add_parser(
         "checklist",

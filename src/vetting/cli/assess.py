@@ -99,7 +99,7 @@ def _run(
         summary,
         today,
     )
-    from vetting.report import parse_formats, write_reports
+    from vetting.report import parse_formats, without_refused_notice, write_reports
 
     if details is None:
         path = Path(args.answers)
@@ -156,10 +156,14 @@ def _run(
         # The answers are saved; only the reports wait for the decision to be fixed.
         sys.stderr.write(format_problems(problems))
         return 2
-    paths = write_reports(
-        assessment, compiled, final, parse_formats(args.format), path.parent, lang
+    formats, refusal = without_refused_notice(
+        assessment, final, parse_formats(args.format), lang, str(path)
     )
-    term.say(t("reports_written", lang))
-    for written in paths:
-        term.say(f"  {written}")
-    return 0
+    if refusal:
+        sys.stderr.write(refusal + "\n")
+    if formats:
+        paths = write_reports(assessment, compiled, final, formats, path.parent, lang)
+        term.say(t("reports_written", lang))
+        for written in paths:
+            term.say(f"  {written}")
+    return 1 if refusal else 0

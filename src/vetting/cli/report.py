@@ -2,7 +2,9 @@
 
 - `report ANSWERS...`: score each file and write `<tool-slug>.report.<ext>` (and the
   patient notice) into `-o DIR`. A file that cannot be read is reported and the
-  others are still written; the exit code is then 2.
+  others are still written; the exit code is then 2. The patient notice of a tool
+  no recorded decision accepts is not written (its other reports are), exit 1,
+  unless `--draft` marks every page of it as a draft.
 - `checklist [--scope ANSWERS] -o FILE.xlsx`: the blank vendor questionnaire.
 - `import-checklist FILE.xlsx [-o answers.yaml]`: a filled checklist back into an
   answers file (stdout without `-o`).
@@ -29,7 +31,7 @@ def _report(args: argparse.Namespace) -> int:
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
-    from vetting.report import parse_formats, write_reports
+    from vetting.report import parse_formats, without_refused_notice, write_reports
     from vetting.report.naming import slugify
     from vetting.ruleset.api import load_ruleset
 
@@ -43,6 +45,7 @@ def _report(args: argparse.Namespace) -> int:
     compiled = load_ruleset(args.rules)
     out_dir = Path(args.output)
     failed = False
+    refused = False
     written_by: dict[str, str] = {}
     for entry in args.answers:
         try:
@@ -71,11 +74,21 @@ def _report(args: argparse.Namespace) -> int:
             sys.stderr.write(format_problems(problems))
             failed = True
             continue
-        paths = write_reports(assessment, compiled, answers, formats, out_dir, lang, templates)
+        kept, refusal = without_refused_notice(
+            assessment, answers, formats, lang, entry, draft=args.draft
+        )
+        if refusal:
+            sys.stderr.write(refusal + "\n")
+            refused = True
+        if not kept:
+            continue
+        paths = write_reports(
+            assessment, compiled, answers, kept, out_dir, lang, templates, draft=args.draft
+        )
         sys.stdout.write(f"{t('reports_written', lang)}\n")
         for path in paths:
             sys.stdout.write(f"  {path}\n")
-    return 2 if failed else 0
+    return 2 if failed else 1 if refused else 0
 
 
 def _checklist(args: argparse.Namespace) -> int:

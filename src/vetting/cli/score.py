@@ -23,7 +23,7 @@ from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
 from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError, format_problems
-from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
+from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_legend
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.signals import check_interrupted
@@ -37,8 +37,17 @@ GATE_LEVELS: tuple[str, ...] = LEVELS
 GATE_VERDICTS: tuple[str, ...] = VERDICTS
 
 _HEADERS = {
-    "en": ("file", "tool", "verdict", "level", "score", "KO", "complete"),
-    "fr": ("fichier", "outil", "verdict", "niveau", "score", "bloquants", "complétude"),
+    "en": ("file", "tool", "verdict", "level", "points level", "score", "KO", "complete"),
+    "fr": (
+        "fichier",
+        "outil",
+        "verdict",
+        "niveau",
+        "niveau des points",
+        "score",
+        "bloquants",
+        "complétude",
+    ),
 }
 _ERROR = {"en": "error", "fr": "erreur"}
 _FILES = {"en": "file(s)", "fr": "fichier(s)"}
@@ -51,6 +60,7 @@ class _Row:
     tool: str
     verdict: str
     level: str
+    points_level: str
     score: float
     knockouts: int
     completeness: float
@@ -146,7 +156,7 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", ""))
+            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", "", ""))
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
@@ -156,13 +166,14 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
                 escape_controls(a.tool),
                 VERDICT_NAMES[a.verdict][lang],
                 LEVEL_NAMES[a.level][lang],
+                LEVEL_NAMES[a.points_level][lang],
                 _number(a.score, lang),
                 str(a.knockouts),
                 f"{_number(a.completeness, lang)} %",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {4, 5, 6}
+    right = {5, 6, 7}
     lines = []
     for row in rows:
         cells = [
@@ -242,7 +253,15 @@ def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
-    row = _Row(tool, head.verdict, head.level, head.score, len(head.knockouts), head.completeness)
+    row = _Row(
+        tool,
+        head.verdict,
+        head.level,
+        head.points_level,
+        head.score,
+        len(head.knockouts),
+        head.completeness,
+    )
     return _Outcome(entry, row=row, data=data, stderr=notes)
 
 
@@ -371,7 +390,9 @@ def execute(args: argparse.Namespace) -> int:
     scored.close()  # every result is in: end the worker pool before the last output
 
     if args.format == "text":
-        sys.stdout.write(_table(kept, lang))
+        floors = _COMPILED.ruleset.scoring.level_floors
+        legend = scale_legend(floors.knockout, floors.pending, floors.severity.items(), lang)
+        sys.stdout.write(_table(kept, lang) + legend + "\n")
     elif args.format == "json":
         single = len(args.answers) == 1 and count == 1 and not Path(args.answers[0]).is_dir()
         data: Any = json_items[0] if single else json_items

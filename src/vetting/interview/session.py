@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vetting.assess.answers import Answers, dump_answers
+from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
 from vetting.errors import Position, Problem, VettingError
@@ -83,19 +83,37 @@ class Session:
     def reached_so_far(self) -> Assessment:
         """The result the answers given so far already reach.
 
-        Questions not yet asked count at their best answer, so the indicator only
-        moves when an answer moves it (an unasked question is not an `unknown`).
+        Questions not yet asked count at their best answer that the scope does not
+        contradict, with its evidence, so the indicator only moves when an answer
+        moves it (an unasked question is not an `unknown`).
         """
+        from vetting.assess.contradiction import conditions_for, contradicts
+
+        current = self.current()
         answers = dict(self.flow.answers)
+        proofs = dict(current.evidence)
+        state = self.compiled.walk(answers, current.date or self.compiled.ruleset.as_of)
+        day = current.date or self.compiled.ruleset.as_of
         for question in self.flow.questions():
             if question.id in answers or self.compiled.is_scope(question.id):
                 continue
             if question.type == "single" and question.choices:
-                answers[question.id] = question.choices[0].id
+                rules = conditions_for(self.compiled, question.id)
+                answers[question.id] = next(
+                    (
+                        ch.id
+                        for ch in question.choices
+                        if not contradicts(rules, question.id, ch.id, state, day)
+                    ),
+                    question.choices[0].id,
+                )
+                proofs.setdefault(question.id, Evidence(text="not asked yet", status="verified"))
             elif question.type == "multiple":
                 answers[question.id] = []
         return score(
-            self.compiled, self.current().model_copy(update={"answers": answers}), explain=False
+            self.compiled,
+            current.model_copy(update={"answers": answers, "evidence": proofs}),
+            explain=False,
         )
 
     def indicator(self) -> str:
@@ -191,11 +209,17 @@ class Session:
 def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
     """What the terminal shows at the end: verdict, level, knock-outs, top findings."""
     colon = " : " if lang == "fr" else ": "
+    from vetting.report.claims import level_note, scale_note
+
     lines = [
         f"{t('verdict', lang)}{colon}{VERDICT_NAMES[assessment.verdict][lang].upper()}",
         f"{t('level', lang)}{colon}{LEVEL_NAMES[assessment.level][lang]} · "
         f"{t('score', lang)} {assessment.score:g}/100",
     ]
+    note = level_note(assessment, lang)
+    if note:
+        lines.append(f"  {note}")
+    lines.append(f"  {scale_note(compiled.ruleset, lang)}")
     for ko in assessment.knockouts:
         lines.append(f"  ✖ KO {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
     for item in assessment.pending:

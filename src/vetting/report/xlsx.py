@@ -307,6 +307,11 @@ class _Writer:
             rows += [
                 ("_verdict", L["verdict"], VERDICT_NAMES[assessment.verdict][self.lang]),
                 ("_level", L["fig_level"], LEVEL_NAMES[assessment.level][self.lang]),
+                (
+                    "_points_level",
+                    L["fig_points_level"],
+                    LEVEL_NAMES[assessment.points_level][self.lang],
+                ),
                 ("_score", L["fig_score"], f"{num(assessment.score, self.lang)} / 100"),
                 (
                     "_completeness",

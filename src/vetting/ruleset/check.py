@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from vetting.errors import ProblemCollector
 from vetting.ruleset import conditions as c
+from vetting.ruleset.check_claims import check_claims
 from vetting.ruleset.compiled import CompiledRuleSet, RuleSetOrigin
 from vetting.ruleset.load import LoadedRuleSet, SourceMap, suggest
 from vetting.ruleset.model import (
@@ -78,6 +79,7 @@ class _Checker:
         self.check_texts()
         self.check_definitions()
         self.check_conditions()
+        check_claims(self)
 
     def check_categories(self) -> None:
         seen: dict[str, int] = {}

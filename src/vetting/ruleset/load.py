@@ -393,6 +393,7 @@ def _merge(
         languages=manifest.languages,
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months,
+        review_periods=manifest.review_periods,
         authors=manifest.authors,
         license=manifest.license,
         categories=manifest.categories,

@@ -45,9 +45,15 @@ Day = Annotated[dt.date, AfterValidator(_in_range)]
 Points = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], float]
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
+#: A choice's or a rule's severities, from the mildest.
+SEVERITY_NAMES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
 FindingSeverity = Literal["info", "low", "medium", "high", "critical", "blocker"]
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical", "blocker")
 QuestionType = Literal["single", "multiple", "text", "number", "date"]
+Level = Literal["low", "moderate", "high", "critical"]
+#: Verdicts from the best to the worst (the scorer's order).
+Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
+EvidenceLevel = Literal["declared", "verified"]
 CHOICE_TYPES = ("single", "multiple")
 
 
@@ -116,6 +122,13 @@ class Choice(_Model):
     recommendation: Text | None = Field(
         default=None, description="Overrides the question's recommendation for this answer."
     )
+    evidence_required: EvidenceLevel | None = Field(
+        default=None,
+        description="Single choice only: this answer rules out the question's knock-outs only "
+        "with evidence recorded for it, valid on the assessment date ('verified': checked by "
+        "the buyer; 'declared' shows as unverified). Without it, those knock-outs are pending. "
+        "Applies to the choices below it too: a worse answer never needs less proof.",
+    )
 
 
 class UnknownAnswer(_Model):
@@ -170,6 +183,13 @@ class FindingRule(_Model):
     points: Points = Field(default_factory=dict)
     category: Id | None = None
     references: tuple[Reference, ...] = ()
+    contradicts_scope: Id | None = Field(
+        default=None,
+        description="The question whose answer this rule finds contradicted by the scope "
+        "answers: while the rule fires, that answer is scored as `unknown` (the worst case) "
+        "and its knock-outs stay pending. The rule's `when` may read only scope questions "
+        "and this one.",
+    )
 
 
 class Category(_Model):
@@ -202,6 +222,27 @@ class Levels(_Model):
     critical: float
 
 
+_DEFAULT_SEVERITY_FLOORS: dict[Severity, Level] = {"high": "high", "critical": "high"}
+
+
+class LevelFloors(_Model):
+    """The least level whatever the points, set by what was found (null: no floor).
+
+    A floor never sits below a worse state's: knockout >= pending >= every
+    severity's floor, and a severity's floor never falls as severity rises.
+    """
+
+    knockout: Level | None = Field(default="critical", description="A knock-out holds.")
+    pending: Level | None = Field(
+        default="high",
+        description="A knock-out is pending (unknown answer, contradiction, missing evidence).",
+    )
+    severity: dict[Severity, Level] = Field(
+        default_factory=lambda: _DEFAULT_SEVERITY_FLOORS.copy(),
+        description="The most severe finding's floor, by its severity.",
+    )
+
+
 class Adjustment(_Model):
     """A rule between pools, e.g. strong mitigation reduces the risk score."""
 
@@ -231,6 +272,10 @@ class ScoringPolicy(_Model):
     adjustments: tuple[Adjustment, ...] = ()
     unknown: Literal["worst", "zero"] = Field(
         default="worst", description="Default points of `unknown`: the worst choice's, or none."
+    )
+    level_floors: LevelFloors = Field(
+        default_factory=LevelFloors,
+        description="The level is the worst of the points band and these floors.",
     )
 
 
@@ -288,6 +333,11 @@ class Manifest(_Model):
     languages: tuple[Lang, ...] | None = Field(default=None, min_length=1)
     as_of: Day
     review_period_months: int | None = Field(default=None, ge=1, le=MAX_MONTHS)
+    review_periods: dict[Verdict, Annotated[int, Field(ge=1, le=MAX_MONTHS)]] = Field(
+        default_factory=dict,
+        description="Months from the assessment to a tool's next review, by verdict (e.g. "
+        "{conditional: 6, pending_evidence: 3}); verdicts not listed use review_period_months.",
+    )
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
@@ -306,6 +356,7 @@ class ChoiceOverride(_Model):
     severity: Severity | None = None
     knockout: KnockOut | None = None
     recommendation: Text | None = None
+    evidence_required: EvidenceLevel | None = None
     disabled: bool = False
 
 
@@ -342,6 +393,7 @@ class FindingOverride(_Model):
     recommendation: Text | None = None
     ask_vendor: Text | None = None
     points: Points | None = None
+    contradicts_scope: Id | None = None
     disabled: bool = False
 
 
@@ -368,6 +420,7 @@ class RuleSet(_Model):
     languages: tuple[Lang, ...]
     as_of: dt.date
     review_period_months: int | None = None
+    review_periods: dict[Verdict, int] = Field(default_factory=dict)
     authors: tuple[str, ...]
     license: str
     categories: tuple[Category, ...]

@@ -34,6 +34,7 @@ from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import describe
 from vetting.ruleset.load import suggest
+from vetting.testing import claim_steps as claims
 from vetting.testing.features import Scenario, Step
 from vetting.testing.world import Outcome, RuleSets, World, asked_questions, parse_cell
 
@@ -758,6 +759,15 @@ STEPS: tuple[StepDef, ...] = (
         _given_date,
     ),
     StepDef(
+        "evidence",
+        "given",
+        _t(
+            'the evidence for "{question}" is "{state}"',
+            'la preuve pour "{question}" est "{state}"',
+        ),
+        claims.given_evidence,
+    ),
+    StepDef(
         "scored", "when", _t("the assessment is scored", "l'évaluation est calculée"), _when_scored
     ),
     StepDef(
@@ -773,6 +783,12 @@ STEPS: tuple[StepDef, ...] = (
         _verdict_is_not,
     ),
     StepDef("level", "then", _t('the level is "{level}"', 'le niveau est "{level}"'), _level_is),
+    StepDef(
+        "points_level",
+        "then",
+        _t('the points level is "{level}"', 'le niveau selon les points est "{level}"'),
+        claims.points_level_is,
+    ),
     StepDef(
         "level_at_least",
         "then",
@@ -824,6 +840,57 @@ STEPS: tuple[StepDef, ...] = (
             "il n'y a aucun KO en attente de preuves",
         ),
         _no_pending,
+    ),
+    StepDef(
+        "contradicts_scope",
+        "then",
+        _t(
+            'the answer to "{question}" contradicts the scope',
+            'la réponse à "{question}" contredit le périmètre',
+        ),
+        claims.contradicts_scope,
+    ),
+    StepDef(
+        "waits_for_evidence",
+        "then",
+        _t(
+            'the knock-outs of "{question}" wait for its evidence',
+            'les KO de "{question}" attendent sa preuve',
+        ),
+        claims.waits_for_evidence,
+    ),
+    StepDef(
+        "unverified",
+        "then",
+        _t(
+            'the evidence for "{question}" is shown as unverified',
+            'la preuve pour "{question}" est signalée non vérifiée',
+        ),
+        claims.unverified,
+    ),
+    StepDef(
+        "next_review",
+        "then",
+        _t('the next review is on "{date}"', 'la prochaine revue est le "{date}"'),
+        claims.next_review_is,
+    ),
+    StepDef(
+        "proposes",
+        "then",
+        _t(
+            'what would change the result proposes "{target}"',
+            'ce qui changerait le résultat propose "{target}"',
+        ),
+        claims.proposes,
+    ),
+    StepDef(
+        "does_not_propose",
+        "then",
+        _t(
+            'what would change the result does not propose "{target}"',
+            'ce qui changerait le résultat ne propose pas "{target}"',
+        ),
+        claims.does_not_propose,
     ),
     StepDef(
         "finding_on",
