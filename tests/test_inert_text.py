@@ -99,7 +99,9 @@ def markdown_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]
     new.write_text(changed, encoding="utf-8")
     out = tmp / "out"
     args = ["--lang", "en"]
-    assert main(["report", str(new), "--format", "md,patient-notice", "-o", str(out), *args]) == 0
+    # --draft: the notice of a tool nobody decided to use is otherwise refused (exit 1).
+    report = ["report", str(new), "--format", "md,patient-notice", "--draft", "-o", str(out)]
+    assert main([*report, *args]) == 0
     assert main(["compare", str(old), str(new), "-o", str(tmp / "c.md"), *args]) == 0
     assert main(["diff", str(old), str(new), "--format", "md", "-o", str(tmp / "d.md"), *args]) == 1
     files = {
@@ -138,7 +140,7 @@ def test_documents_drop_escapes_and_bidi_overrides(
 ) -> None:
     path = _hostile(tmp_path, "tool.yaml", "n")
     fmt = "md,html,patient-notice"
-    assert cli("report", str(path), "--format", fmt, "-o", str(tmp_path / "o")).code == 0
+    assert cli("report", str(path), "--format", fmt, "--draft", "-o", str(tmp_path / "o")).code == 0
     text = next((tmp_path / "o").glob(pattern)).read_text(encoding="utf-8")
     assert "PWNED" in text
     assert not [ch for ch in RAW if ch in text]

@@ -31,7 +31,7 @@ FEATURE = textwrap.dedent(
       Scenario: the one that breaks
         Given every other question is answered with its best choice
         When the assessment is scored
-        Then the verdict is "accept"
+        Then the verdict is "pending_evidence"
     """
 )
 
