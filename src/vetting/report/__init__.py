@@ -116,17 +116,21 @@ def write_reports(
     out_dir: Path,
     lang: str,
     templates: Path | None = None,
+    *,
+    slug: str | None = None,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
     Files are `<tool-slug>.report.<ext>` and, for `patient-notice`,
     `<tool-slug>.patient-notice.<ext>` in each document format asked for
-    (md, html, pdf; html when none is). Every file is written atomically;
-    everything is rendered before anything is written, so a template error
-    leaves no half set of reports behind.
+    (md, html, pdf; html when none is). `slug` replaces the tool's slug: the
+    questionnaire names the reports after the answers file, so two tools whose
+    names give one slug (`scribe-acme`, `scribe-acme-2`) keep their reports apart.
+    Every file is written atomically; everything is rendered before anything is
+    written, so a template error leaves no half set of reports behind.
     """
     wanted = parse_formats(",".join(formats))
-    slug = slugify(assessment.tool.name)
+    slug = slug or slugify(assessment.tool.name)
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
     html: str | None = None

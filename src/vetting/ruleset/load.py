@@ -6,7 +6,6 @@ Schema errors from every file are gathered and reported together, each with
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from vetting import yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset import model
 from vetting.ruleset.conditions import describe_bad_condition
+from vetting.words import suggest as suggest  # re-exported: the checker and others use it
 from vetting.yamlio import DocPath, Document, format_path
 
 MANIFEST = "ruleset.yaml"
@@ -83,14 +83,6 @@ def _all_field_names() -> list[str]:
     names.update(conditions.COMPOUND_KEYS)
     names.add("question")
     return sorted(names)
-
-
-def suggest(
-    word: str, candidates: list[str] | set[str] | tuple[str, ...], cutoff: float = 0.6
-) -> str:
-    """`did you mean 'x'?` for a misspelt id or key, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 _FRIENDLY_PATTERNS = {
