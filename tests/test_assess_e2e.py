@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 
 from tests.conftest import FIXTURES
@@ -16,27 +17,36 @@ from vetting.assess.answers import load_answers
 from vetting.ruleset.api import load_ruleset
 
 MINI = str(FIXTURES / "rules" / "mini")
-DOWN = "\x1b[B"
+DOWN, UP = "\x1b[B", "\x1b[A"
+#: How `python -m vetting` is shown in the hints (the command as the user typed it).
+PROG = f"{sys.executable} -m vetting"
 
 
-def spawn(args: list[str], cwd: Path, lang: str = "en_GB.UTF-8") -> pexpect.spawn:
+def spawn(
+    args: list[str],
+    cwd: Path,
+    lang: str = "en_GB.UTF-8",
+    size: tuple[int, int] = (40, 120),
+    command: str = "assess",
+) -> pexpect.spawn:
+    rows, cols = size
     env = {
         **os.environ,
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "LANG": lang,
         "LC_ALL": lang,
         "TERM": "xterm",
-        "COLUMNS": "120",
-        "LINES": "40",
+        "COLUMNS": str(cols),
+        "LINES": str(rows),
     }
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "vetting", "assess", *args],
+        ["-m", "vetting", command, *args],
         cwd=str(cwd),
         env=env,
         encoding="utf-8",
         timeout=20,
-        dimensions=(40, 120),
+        dimensions=size,
     )
     return child
 
@@ -67,15 +77,23 @@ def test_whole_questionnaire_then_verdict(tmp_path: Path) -> None:
     child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
     answer_tool(child)
     child.expect("Which data")
-    child.send("\r")  # patient data
+    child.send(UP + UP + "\r")  # patient data
     child.expect("Where are the data")
-    child.send(DOWN + "\r")  # outside the EEA: a knock-out
-    child.expect("Note or evidence")
+    child.send(UP + "\r")  # outside the EEA: a knock-out
+    child.expect("Note")
     child.sendline("Hosting annex, p. 4")
+    child.expect("Evidence seen")
+    child.send("\r")
     child.expect("used for training")
+    child.send(UP + UP + "\r")
+    child.expect("Evidence seen")
     child.send("\r")
     child.expect("Verdict: REJECT")
+    child.expect("decision now")
+    child.send("\r")  # later
+    child.expect("To record the committee's decision")
     assert finish(child) == 0
+    assert not list(tmp_path.glob(".*.lock"))  # a normal exit leaves no lock file
     path = tmp_path / "scribe-sante.answers.yaml"
     assert saved(path) == {
         "scope.data": "patients",
@@ -89,20 +107,29 @@ def test_ctrl_c_saves_prints_resume_command_and_resume_finishes(tmp_path: Path) 
     child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
     answer_tool(child, "Scribe")
     child.expect("Which data")
-    child.send("\r")
+    child.send(UP + UP + "\r")
     child.expect("Where are the data")
     child.sendcontrol("c")
-    child.expect("To resume: vetting assess --answers scribe.answers.yaml --lang en --rules ")
+    child.expect("To resume:")
+    child.expect_exact(f"{PROG} assess --answers scribe.answers.yaml --lang en --rules ")
     assert finish(child) == 130
     path = tmp_path / "scribe.answers.yaml"
     assert saved(path) == {"scope.data": "patients"}
 
+    assert not list(tmp_path.glob(".*.lock"))  # Ctrl-C is a normal exit too
+
     child = spawn(["--rules", MINI, "--lang", "en", "--answers", str(path)], tmp_path)
     child.expect("Where are the data")  # only what is missing
+    child.send(UP + UP + "\r")
+    child.expect("Evidence seen")
     child.send("\r")
     child.expect("used for training")
+    child.send(UP + UP + "\r")
+    child.expect("Evidence seen")
     child.send("\r")
     child.expect("Verdict: ACCEPT")
+    child.expect("decision now")
+    child.send("\r")
     assert finish(child) == 0
     assert saved(path) == {"scope.data": "patients", "data.location": "eea", "data.training": "no"}
 
@@ -111,7 +138,7 @@ def test_sigterm_saves_like_ctrl_c(tmp_path: Path) -> None:
     child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
     answer_tool(child, "Scribe")
     child.expect("Which data")
-    child.send("\r")
+    child.send(UP + UP + "\r")
     child.expect("Where are the data")
     child.kill(15)
     assert finish(child) == 130
@@ -134,6 +161,8 @@ def test_existing_answers_file_is_resumed_not_overwritten(tmp_path: Path) -> Non
     child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
     answer_tool(child, "Scribe")
     child.expect("Verdict")
+    child.expect("decision now")
+    child.send("\r")
     assert finish(child) == 0
     assert saved(path) == {"scope.data": "none"}
 
@@ -151,7 +180,7 @@ def test_not_a_terminal_points_to_vetting_score(stdin: str, tmp_path: Path) -> N
     )
     _, err = proc.communicate(timeout=20)  # an open, silent pipe must not hang
     assert proc.returncode == 2
-    assert "vetting score" in err
+    assert f"{PROG} score" in err
     assert len(err.strip().splitlines()) == 1
     assert time.monotonic() - start < 20
 
@@ -160,8 +189,10 @@ def test_kill_9_between_answers_loses_nothing_answered(tmp_path: Path) -> None:
     child = spawn(["--rules", MINI, "--lang", "en"], tmp_path)
     answer_tool(child, "Scribe")
     child.expect("Which data")
-    child.send("\r")
+    child.send(UP + UP + "\r")
     child.expect("Where are the data")
+    child.send(UP + UP + "\r")
+    child.expect("Evidence seen")
     child.send("\r")
     child.expect("used for training")  # two answers given; the third is being asked
     child.kill(9)
@@ -175,8 +206,12 @@ def test_kill_9_between_answers_loses_nothing_answered(tmp_path: Path) -> None:
     # and the file is not left locked: a new session resumes it
     again = spawn(["--rules", MINI, "--lang", "en", "--answers", "scribe.answers.yaml"], tmp_path)
     again.expect("used for training")
+    again.send("\r")  # unknown
+    again.expect("Note")
     again.send("\r")
     again.expect("Verdict")
+    again.expect("decision now")
+    again.send("\r")
     assert finish(again) == 0
 
 
@@ -185,9 +220,9 @@ def test_a_second_session_on_the_same_file_is_refused(tmp_path: Path) -> None:
     answer_tool(first, "Scribe")
     first.expect("Which data")
     second = spawn(["--rules", MINI, "--lang", "en", "--answers", "scribe.answers.yaml"], tmp_path)
-    second.expect("already open in another vetting assess")
+    second.expect("already open in another vetting session")
     assert finish(second) == 2
-    first.send("\r")
+    first.send(UP + UP + "\r")
     first.expect("Where are the data")
     first.sendcontrol("c")
     assert finish(first) == 130
