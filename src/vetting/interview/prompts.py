@@ -216,7 +216,7 @@ def ask(
         reply, draft = _ask_once(term, question, header, default, can_go_back)
         if reply is HELP:
             term.say(help_text(compiled, question, term.lang))
-            if draft or (draft is not None and isinstance(default, list)):
+            if draft is not None:  # the ticks as they were when "why we ask" was chosen
                 default = draft
             continue
         return reply, draft
@@ -276,7 +276,7 @@ def _ask_once(
             style=STYLE,
             **term.prompt_kwargs,
         )
-        draft = [v for v in result.values if v in labels]
+        draft = [v for v in result.values if v in labels or v == UNKNOWN_VALUE]
         if result.row is not None and result.row.action:
             return result.row.value, draft
         chosen = [result.row.value] if result.row is not None else list(result.values)
