@@ -207,9 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     assess = sub.add_parser(
         "assess",
         help="the interactive questionnaire (the main job)",
-        description="Answer the questionnaire with the vendor's documentation at hand. Every "
-        "answer is saved at once in <tool>.answers.yaml; Ctrl-C saves and prints the command "
-        "to resume (exit 130). At the end, the verdict and the reports.",
+        description="Answer the questionnaire with the vendor's documentation at hand. The "
+        'pointer starts on "I don\'t know" until you choose; after each answer you may record '
+        "the evidence seen. Every answer is saved at once in <tool>.answers.yaml; Ctrl-C saves "
+        "(a note half typed included) and prints the command to resume (exit 130). At the end, "
+        "the verdict, the committee's decision (now, or later with vetting decide) and the "
+        "reports.",
     )
     _add_rules(assess)
     assess.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
