@@ -479,3 +479,15 @@ def test_vetting_decide_records_a_decision_without_editing_yaml(tmp_path: Path) 
     )
     assert [(c.text, c.due) for c in decision.conditions] == [("Pilot report", dt.date(2027, 3, 1))]
     assert not list(tmp_path.glob(".*.lock"))
+
+
+def test_review_of_an_unknown_section_names_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "scribe.answers.yaml"
+    path.write_text("ruleset: mini\ntool: {name: Scribe}\nanswers: {}\n", encoding="utf-8")
+    child = spawn(
+        ["--rules", MINI, "--lang", "fr", "--answers", path.name, "--review", "dta"], tmp_path
+    )
+    child.expect("« dta » n'est ni une section ni une question de mini 0.1.0")
+    child.expect("vouliez-vous dire « data » ?")
+    assert finish(child) == 2
+    assert not list(tmp_path.glob(".*.lock"))

@@ -185,6 +185,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "« {target} » n'est ni une section ni une question de {ruleset}",
         "en": "'{target}' is neither a section nor a question of {ruleset}",
     },
+    "did_you_mean": {"fr": "vouliez-vous dire « {word} » ?", "en": "did you mean '{word}'?"},
     "start_intro": {
         "fr": "Évaluation d'un outil d'IA en santé. Répondez avec la documentation du "
         "fournisseur sous les yeux. Chaque réponse est enregistrée aussitôt.",

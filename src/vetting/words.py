@@ -11,10 +11,16 @@ import unicodedata
 from collections.abc import Iterable
 
 
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate nearest to a misspelt word, if one is near enough."""
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def suggest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
     """`did you mean 'x'?` for a misspelt id, key, command or flag, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else ""
+    near = closest(word, candidates, cutoff)
+    return f"did you mean '{near}'?" if near else ""
 
 
 def width(text: str) -> int:
@@ -74,4 +80,4 @@ def hanging(text: str, columns: int, indent: int, first: int | None = None) -> s
     return ("\n" + " " * indent).join(wrap(text, columns, indent, first))
 
 
-__all__ = ["hanging", "suggest", "width", "wrap"]
+__all__ = ["closest", "hanging", "suggest", "width", "wrap"]

@@ -105,17 +105,17 @@ def _tool_of(compiled: CompiledRuleSet) -> Callable[[Path], str]:
 def _review_target(target: str | None, compiled: CompiledRuleSet, lang: str) -> str | None:
     """`--review` alone walks everything; `--review ID` a section or one question."""
     from vetting.errors import Problem, VettingError
-    from vetting.words import suggest
+    from vetting.words import closest
 
     if target is None or target in compiled.question_by_id or target in compiled.category_by_id:
         return target
     rs = compiled.ruleset
-    known = [*compiled.category_by_id, *compiled.question_by_id]
+    near = closest(target, [*compiled.category_by_id, *compiled.question_by_id])
     raise VettingError(
         Problem(
             None,
             t("review_target", lang).format(target=target, ruleset=f"{rs.id} {rs.version}"),
-            hint=suggest(target, known),
+            hint=t("did_you_mean", lang).format(word=near) if near else "",
         )
     )
 
