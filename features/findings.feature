@@ -19,7 +19,9 @@ Feature: Finding rules: contradictions and risky combinations
     And there is no finding on "hosting.hds_claim_outside_eea"
     And there is no finding on "hosting.no_access_claim_under_foreign_law"
     And there is no finding on "reuse.retention_contradicts_no_training"
-    And there is no finding on "regulatory.medical_purpose_denied"
+    And there is no finding on "scope.appointments_without_personal_data"
+    And there is no finding on "scope.patients_may_type_personal_data"
+    And there is no finding on "transparency.conversation_denied"
     And there is no finding on "regulatory.dpia_before_deployment"
     And there is no finding on "regulatory.annex_iii_denied"
     And there is no finding on "regulatory.integrator_role_check"
@@ -48,7 +50,9 @@ Feature: Finding rules: contradictions and risky combinations
       | hosting.hds_claim_outside_eea                 | hosting.hds_certified            | full_chain_v2          | hosting.location                     | outside_eea         | scope.generative | yes              | high     |
       | hosting.no_access_claim_under_foreign_law     | hosting.extraterritorial_law     | yes                    | hosting.non_eea_access               | none                | scope.generative | yes              | medium   |
       | reuse.retention_contradicts_no_training       | reuse.training                   | no                     | reuse.retention                      | indefinite          | scope.generative | yes              | medium   |
-      | regulatory.medical_purpose_denied             | regulatory.medical_device        | no_medical_purpose     | scope.use                            | [triage]            | scope.generative | yes              | high     |
+      | scope.appointments_without_personal_data      | scope.use                        | [appointments]         | scope.patient_data                   | [none]              | scope.generative | yes              | medium   |
+      | scope.patients_may_type_personal_data         | scope.use                        | [patient_information]  | scope.patient_data                   | [none]              | scope.generative | yes              | medium   |
+      | transparency.conversation_denied              | transparency.ai_disclosure       | not_conversational     | scope.use                            | [patient_information] | scope.patient_data | [none]         | high     |
       | regulatory.dpia_before_deployment             | regulatory.dpia                  | planned                | scope.buyer                          | practice            | scope.generative | yes              | high     |
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class          | transparency_only      | scope.use                            | [triage]            | scope.generative | yes              | high     |
       | regulatory.integrator_role_check              | regulatory.ai_act_role           | deployer               | scope.buyer                          | health_tech         | scope.generative | yes              | medium   |
@@ -60,7 +64,7 @@ Feature: Finding rules: contradictions and risky combinations
       | training.oversight_without_training           | training.user_training           | none                   | oversight.human_decision             | always              | scope.generative | yes              | medium   |
       | training.oversight_without_training           | training.user_training           | none                   | oversight.human_decision             | override_possible   | scope.generative | yes              | medium   |
       | participation.patient_facing_without_patients | participation.patients           | none                   | scope.audience                       | patients            | scope.generative | yes              | medium   |
-      | participation.patient_facing_without_patients | participation.patients           | none                   | scope.use                            | [triage]            | scope.generative | yes              | medium   |
+      | participation.patient_facing_without_patients | participation.patients           | none                   | scope.use                            | [patient_facing]    | scope.generative | yes              | medium   |
       | vendor.captive                                | vendor.reversibility             | none                   | vendor.continuity                    | none                | scope.generative | yes              | high     |
 
   Scenario Outline: <rule> stays silent when only part of its combination holds
@@ -78,8 +82,11 @@ Feature: Finding rules: contradictions and risky combinations
       | hosting.no_access_claim_under_foreign_law     | hosting.extraterritorial_law    | mitigated              | hosting.non_eea_access               | none                     |
       | reuse.retention_contradicts_no_training       | reuse.training                  | anonymised_only        | reuse.retention                      | indefinite               |
       | reuse.retention_contradicts_no_training       | reuse.training                  | no                     | reuse.retention                      | long                     |
-      | regulatory.medical_purpose_denied             | regulatory.medical_device       | no_medical_purpose     | scope.use                            | [clinical_documentation] |
-      | regulatory.medical_purpose_denied             | regulatory.medical_device       | ce_marked              | scope.use                            | [triage]                 |
+      | scope.appointments_without_personal_data      | scope.use                       | [appointments]         | scope.patient_data                   | [appointment]            |
+      | scope.appointments_without_personal_data      | scope.use                       | [administrative]       | scope.patient_data                   | [none]                   |
+      | scope.patients_may_type_personal_data         | scope.use                       | [patient_information]  | scope.patient_data                   | [appointment]            |
+      | transparency.conversation_denied              | transparency.ai_disclosure      | not_conversational     | scope.use                            | [appointments]           |
+      | transparency.conversation_denied              | transparency.ai_disclosure      | disclosed_with_human   | scope.use                            | [patient_facing]         |
       | regulatory.dpia_before_deployment             | regulatory.dpia                 | done                   | scope.buyer                          | practice                 |
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class         | minimal_justified      | scope.use                            | [decision_support]       |
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class         | high_risk_annex_iii    | scope.use                            | [triage]                 |
@@ -123,3 +130,17 @@ Feature: Finding rules: contradictions and risky combinations
     Then the question "oversight.human_decision" is not asked
     And there is no finding on "training.oversight_without_training"
     And the finding on "training.user_training" has severity "high"
+
+  Scenario Outline: patients typing personal data into a chatbot: only for a generative tool open to patients (<audience>, <generative>)
+    Given the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "[none]"
+    And the answer to "scope.audience" is "<audience>"
+    And the answer to "scope.generative" is "<generative>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | audience      | generative | outcome                                                         |
+      | patients      | yes        | there is a finding on "scope.patients_may_type_personal_data"    |
+      | professionals | yes        | there is no finding on "scope.patients_may_type_personal_data"   |
+      | patients      | no         | there is no finding on "scope.patients_may_type_personal_data"   |

@@ -161,3 +161,28 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
     Étant donné la réponse à "scope.buyer" est "public_agency"
     Et la réponse à "hosting.extraterritorial_law" est "secnumcloud"
     Alors il n'y a aucun KO
+
+  Plan du scénario: un fournisseur qui administre votre espace chez un hébergeur doit être certifié (<accès>)
+    Étant donné la réponse à "scope.deployment" est "buyer_tenancy_hds"
+    Et la réponse à "scope.vendor_access" est "<accès>"
+    Et la réponse à "hosting.hds_certified" est "infrastructure_only"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | accès          | résultat                                                      |
+      | administration | il y a un KO sur "hosting.hds_certified=infrastructure_only"  |
+      | maintenance    | il n'y a pas de KO sur "hosting.hds_certified"                |
+
+  Scénario: l'activité 5 n'est demandée à part que pour une installation sur site
+    Étant donné la réponse à "scope.deployment" est "buyer_tenancy_hds"
+    Et la réponse à "scope.vendor_access" est "administration"
+    Alors la question "hosting.remote_administration_hds" n'est pas posée
+
+  Scénario: sur site, un fournisseur qui administre sans certification : risque élevé, pas de KO (à vérifier)
+    Étant donné la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "administration"
+    Et la réponse à "hosting.remote_administration_hds" est "not_certified"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "hosting.remote_administration_hds"
+    Et le constat sur "hosting.remote_administration_hds" a la sévérité "high"

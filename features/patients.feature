@@ -43,6 +43,40 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
       | [clinical_documentation] |
       | [administrative]         |
 
+  Scénario: une prise de rendez-vous sans aucune information des patients est un KO (RGPD art. 13)
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "transparency.patient_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.patient_information=no"
+    Et le verdict est "reject"
+
+  Scénario: un formulaire de rendez-vous qui informe du traitement sans parler d'IA n'est pas un KO
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "transparency.patient_information" est "privacy_notice_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.patient_information"
+    Et le constat sur "transparency.patient_information" a la sévérité "medium"
+
+  Plan du scénario: pour une finalité médicale, informer du seul traitement des données est un KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "transparency.patient_information" est "privacy_notice_only"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.patient_information=privacy_notice_only"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage                 |
+      | [diagnostic_analysis] |
+      | [patient_facing]      |
+
+  Scénario: un outil de documentation sans finalité médicale qui informe du traitement n'est pas un KO
+    Étant donné la réponse à "transparency.patient_information" est "privacy_notice_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.patient_information"
+
   Scénario: sans finalité médicale ni données patients, l'absence d'information est un constat élevé
     Étant donné la réponse à "scope.patient_data" est "[none]"
     Et la réponse à "transparency.patient_information" est "no"
@@ -103,9 +137,10 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
       | [clinical_documentation] |
       | [general_assistant]      |
 
-  Scénario: le même outil pour des tâches administratives : constat élevé, pas de KO
+  Scénario: le même outil pour des rendez-vous, sans données médicales : constat élevé, pas de KO
     Étant donné la réponse à "scope.generative" est "yes"
-    Et la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
     Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO
@@ -156,6 +191,23 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Alors il y a un KO sur "oversight.human_decision=automated"
     Et le verdict est "reject"
 
+  Scénario: réserver seul le créneau demandé par le patient n'est pas un KO
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "oversight.human_decision" est "automated_administrative"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "oversight.human_decision"
+    Et le constat sur "oversight.human_decision" a la sévérité "low"
+
+  Scénario: refuser ou prioriser seul des rendez-vous de patients est un KO
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.human_decision=automated"
+
   Scénario: une automatisation administrative sans données patients est un constat élevé
     Étant donné la réponse à "scope.use" est "[administrative]"
     Et la réponse à "scope.patient_data" est "[none]"
@@ -165,14 +217,34 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Alors il n'y a aucun KO
     Et le constat sur "oversight.human_decision" a la sévérité "high"
 
-  Scénario: un outil face aux patients sans filet de sécurité vers les urgences est un KO
-    Étant donné la réponse à "scope.audience" est "patients"
+  Plan du scénario: orienter ou trier des patients sans détecter les signes de gravité est un KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.audience" est "patients"
     Et la réponse à "oversight.safety_netting" est "none"
     Quand l'évaluation est calculée
     Alors il y a un KO sur "oversight.safety_netting=none"
     Et le verdict est "reject"
 
-  Scénario: un filet de sécurité partiel est un constat moyen
+    Exemples:
+      | usage            |
+      | [patient_facing] |
+      | [triage]         |
+
+  Plan du scénario: un agent d'information ou de rendez-vous sans cette détection : constat critique, pas de KO (<usage>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "<données>"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "oversight.safety_netting" est "none"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "oversight.safety_netting"
+    Et le constat sur "oversight.safety_netting" a la sévérité "critical"
+
+    Exemples:
+      | usage                 | données       |
+      | [patient_information] | [none]        |
+      | [appointments]        | [appointment] |
+
+  Scénario: une détection des signes de gravité partielle est un constat moyen
     Étant donné la réponse à "scope.audience" est "professionals_and_patients"
     Et la réponse à "oversight.safety_netting" est "partial"
     Quand l'évaluation est calculée
@@ -198,11 +270,19 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Quand l'évaluation est calculée
     Alors il y a un KO sur "oversight.human_decision=automated"
 
-  Scénario: un outil génératif face aux patients qui leur envoie ses textes sans relecture est un KO
-    Étant donné la réponse à "scope.use" est "[administrative]"
+  Scénario: les réponses en direct d'un agent d'information, bornées à une base validée, ne sont pas un KO
+    Étant donné la réponse à "scope.use" est "[patient_information]"
     Et la réponse à "scope.patient_data" est "[none]"
     Et la réponse à "scope.audience" est "patients"
     Et la réponse à "scope.generative" est "yes"
+    Et la réponse à "reliability.hallucination_safeguards" est "live_answers_bounded"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reliability.hallucination_safeguards" a la sévérité "low"
+
+  Scénario: un outil administratif qui verse sans relecture des documents sur des données de santé est un KO
+    Étant donné la réponse à "scope.generative" est "yes"
+    Et la réponse à "scope.use" est "[administrative]"
     Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
     Quand l'évaluation est calculée
     Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"

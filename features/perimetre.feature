@@ -12,11 +12,12 @@ Fonctionnalité: Le périmètre décide des questions posées
       | scope.use          | [clinical_documentation] |
       | scope.patient_data | [identifiable]           |
       | scope.deployment   | vendor_saas              |
+      | scope.vendor_access | none                    |
       | scope.audience     | professionals            |
       | scope.generative   | no                       |
     Et toutes les autres questions ont leur meilleure réponse
 
-  Scénario: sans données patients, ni hébergement ni réutilisation
+  Scénario: sans données personnelles, ni hébergement ni réutilisation
     Étant donné la réponse à "scope.patient_data" est "[none]"
     Alors aucune question de la section "hosting" n'est posée
     Et aucune question de la section "reuse" n'est posée
@@ -68,6 +69,24 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [identifiable]  | bias.language                   | n'est pas posée |
       | [none]          | security.subprocessors          | est posée       |
       | [none]          | regulatory.dpa                  | est posée       |
+      | [appointment]   | hosting.location                | est posée       |
+      | [appointment]   | hosting.hds_certified           | est posée       |
+      | [appointment]   | regulatory.legal_basis          | est posée       |
+      | [appointment]   | reuse.training                  | est posée       |
+      | [appointment]   | transparency.patient_information | est posée      |
+      | [appointment]   | security.encryption_in_transit  | est posée       |
+      | [staff_accounts] | hosting.location               | n'est pas posée |
+      | [staff_accounts] | hosting.non_eea_access         | est posée       |
+      | [staff_accounts] | regulatory.legal_basis         | n'est pas posée |
+      | [staff_accounts] | regulatory.dpia                | est posée       |
+      | [staff_accounts] | reuse.training                 | est posée       |
+      | [staff_accounts] | transparency.staff_information | n'est pas posée |
+      | [staff]         | transparency.staff_information  | est posée       |
+      | [staff]         | regulatory.emotion_recognition  | est posée       |
+      | [audio]         | transparency.staff_information  | est posée       |
+      | [audio]         | regulatory.emotion_recognition  | est posée       |
+      | [identifiable]  | regulatory.emotion_recognition  | n'est pas posée |
+      | [none]          | security.encryption_in_transit  | n'est pas posée |
 
   Plan du scénario: le déploiement décide (<déploiement>, <données> : « <question> » <état>)
     Étant donné la réponse à "scope.deployment" est "<déploiement>"
@@ -94,6 +113,42 @@ Fonctionnalité: Le périmètre décide des questions posées
       | on_premises                   | [identifiable] | security.subprocessors       | n'est pas posée |
       | vendor_saas_third_party_model | [identifiable] | regulatory.foundation_model  | est posée       |
       | vendor_saas                   | [identifiable] | regulatory.foundation_model  | n'est pas posée |
+      | vendor_saas_third_party_model | [identifiable] | security.minimisation_before_model | est posée |
+      | vendor_saas_third_party_model | [none]         | security.minimisation_before_model | n'est pas posée |
+      | vendor_saas                   | [identifiable] | security.minimisation_before_model | n'est pas posée |
+      | on_premises                   | [identifiable] | scope.vendor_access          | est posée       |
+      | buyer_tenancy_hds             | [identifiable] | scope.vendor_access          | est posée       |
+      | vendor_saas                   | [identifiable] | scope.vendor_access          | n'est pas posée |
+
+  Plan du scénario: un fournisseur qui accède à l'installation traite les données (<accès> : « <question> » <état>)
+    Étant donné la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "<accès>"
+    Alors la question "<question>" <état>
+
+    Exemples:
+      | accès          | question                         | état            |
+      | none           | regulatory.dpa                   | n'est pas posée |
+      | maintenance    | regulatory.dpa                   | est posée       |
+      | administration | regulatory.dpa                   | est posée       |
+      | maintenance    | security.subprocessors           | est posée       |
+      | maintenance    | reuse.end_of_contract            | est posée       |
+      | none           | hosting.remote_administration_hds | n'est pas posée |
+      | maintenance    | hosting.remote_administration_hds | n'est pas posée |
+      | administration | hosting.remote_administration_hds | est posée       |
+
+  Scénario: une prise de rendez-vous traite des données personnelles, même si la case n'est pas cochée
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Quand l'évaluation est calculée
+    Alors la question "hosting.hds_certified" est posée
+    Et la question "regulatory.dpa" est posée
+    Et la question "transparency.patient_information" est posée
+    Et il y a un constat sur "scope.appointments_without_personal_data"
+
+  Scénario: un assistant de consultation sans finalité médicale ne pose pas la question de la classe
+    Étant donné la réponse à "regulatory.medical_device" est "no_medical_purpose"
+    Alors la question "regulatory.device_class" n'est pas posée
+    Et il n'y a aucun KO
 
   Plan du scénario: l'usage décide (<usage>, <données> : « <question> » <état>)
     Étant donné la réponse à "scope.use" est "<usage>"
@@ -110,7 +165,6 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [patient_facing]         | [none]         | regulatory.medical_device        | est posée       |
       | [remote_monitoring]      | [none]         | regulatory.intended_use          | est posée       |
       | [administrative]         | [identifiable] | regulatory.vigilance             | n'est pas posée |
-      | [clinical_documentation] | [identifiable] | regulatory.device_class          | n'est pas posée |
       | [decision_support]       | [identifiable] | regulatory.device_class          | est posée       |
       | [diagnostic_analysis]    | [identifiable] | oversight.automation_bias        | est posée       |
       | [clinical_documentation] | [identifiable] | oversight.automation_bias        | n'est pas posée |
@@ -136,8 +190,13 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [decision_support]       | [none]         | participation.patients           | est posée       |
       | [clinical_documentation] | [identifiable] | participation.feedback_channel   | est posée       |
       | [administrative]         | [identifiable] | participation.feedback_channel   | n'est pas posée |
-      | [triage]                 | [identifiable] | transparency.ai_disclosure       | est posée       |
+      | [triage]                 | [identifiable] | transparency.ai_disclosure       | n'est pas posée |
       | [patient_facing]         | [identifiable] | transparency.ai_disclosure       | est posée       |
+      | [patient_information]    | [none]         | transparency.ai_disclosure       | est posée       |
+      | [appointments]           | [appointment]  | transparency.ai_disclosure       | n'est pas posée |
+      | [patient_information]    | [none]         | regulatory.medical_device        | n'est pas posée |
+      | [appointments]           | [appointment]  | regulatory.medical_device        | n'est pas posée |
+      | [patient_facing]         | [none]         | oversight.safety_netting         | est posée       |
 
   Plan du scénario: le public décide (<usage>, <public> : « <question> » <état>)
     Étant donné la réponse à "scope.use" est "<usage>"

@@ -1,6 +1,7 @@
 Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE marking, FRIA
-  A vendor that processes patient data is a processor: it needs an art. 28 agreement and a
-  list of its sub-processors. Health data need an art. 9 exception; a health or
+  A vendor that processes personal data of any kind (health data, patients' identity and
+  appointments, staff accounts), even through a mere maintenance access, is a processor: it
+  needs an art. 28 agreement and a list of its sub-processors. Health data need an art. 9 exception; a health or
   medico-social establishment must carry out a DPIA (CNIL list of 2018). A tool with a
   medical purpose must be CE-marked. Each knock-out is tested both ways.
 
@@ -12,25 +13,60 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | scope.use          | [clinical_documentation] |
       | scope.patient_data | [identifiable]           |
       | scope.deployment   | vendor_saas              |
+      | scope.vendor_access | none                    |
       | scope.audience     | professionals            |
       | scope.generative   | no                       |
     And every other question is answered with its best choice
 
-  Scenario Outline: a vendor processing patient data without <what> is a knock-out (<deployment>)
+  Scenario Outline: a vendor processing personal data without <what> is a knock-out (<deployment>, <data>)
     Given the answer to "scope.deployment" is "<deployment>"
+    And the answer to "scope.patient_data" is "<data>"
     And the answer to "<question>" is "<answer>"
     When the assessment is scored
     Then there is a knock-out on "<question>=<answer>"
     And the verdict is "reject"
 
     Examples:
-      | what                     | question               | answer  | deployment                    |
-      | a processing agreement   | regulatory.dpa         | no      | vendor_saas                   |
-      | a processing agreement   | regulatory.dpa         | no      | consumer_app                  |
-      | a list of sub-processors | security.subprocessors | no_list | vendor_saas                   |
-      | a list of sub-processors | security.subprocessors | no_list | vendor_saas_third_party_model |
+      | what                     | question               | answer  | deployment                    | data             |
+      | a processing agreement   | regulatory.dpa         | no      | vendor_saas                   | [identifiable]   |
+      | a processing agreement   | regulatory.dpa         | no      | consumer_app                  | [identifiable]   |
+      | a processing agreement   | regulatory.dpa         | no      | vendor_saas                   | [appointment]    |
+      | a processing agreement   | regulatory.dpa         | no      | vendor_saas                   | [staff_accounts] |
+      | a list of sub-processors | security.subprocessors | no_list | vendor_saas                   | [identifiable]   |
+      | a list of sub-processors | security.subprocessors | no_list | vendor_saas_third_party_model | [identifiable]   |
+      | a list of sub-processors | security.subprocessors | no_list | vendor_saas                   | [appointment]    |
 
-  Scenario Outline: without patient data, a missing <what> is a high finding, not a knock-out
+  Scenario Outline: a vendor maintaining the buyer's own installation needs a contract too (<access>)
+    Given the answer to "scope.deployment" is "on_premises"
+    And the answer to "scope.vendor_access" is "<access>"
+    And the answer to "regulatory.dpa" is "no"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.dpa=no"
+    And the verdict is "reject"
+
+    Examples:
+      | access         |
+      | maintenance    |
+      | administration |
+
+  Scenario: an on-premises tool the vendor never accesses needs no processing agreement
+    Given the answer to "scope.deployment" is "on_premises"
+    And the answer to "scope.vendor_access" is "none"
+    And the answer to "regulatory.dpa" is "no"
+    When the assessment is scored
+    Then the question "regulatory.dpa" is not asked
+    And there is no knock-out on "regulatory.dpa"
+    And the verdict is "accept"
+
+  Scenario: on premises with the vendor's access unknown, the contract question stays open
+    Given the answer to "scope.deployment" is "on_premises"
+    And the answer to "scope.vendor_access" is "unknown"
+    And the answer to "regulatory.dpa" is "no"
+    When the assessment is scored
+    Then there is a knock-out pending evidence on "regulatory.dpa"
+    And the verdict is "pending_evidence"
+
+  Scenario Outline: without any personal data, a missing <what> is a high finding, not a knock-out
     Given the answer to "scope.patient_data" is "<data>"
     And the answer to "<question>" is "<answer>"
     When the assessment is scored
@@ -43,8 +79,9 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | processing agreement   | regulatory.dpa         | no      | [anonymised] |
       | list of sub-processors | security.subprocessors | no_list | [none]       |
 
-  Scenario Outline: on the buyer's own infrastructure the vendor processes nothing: no <question>
+  Scenario Outline: on the buyer's own infrastructure, without vendor access: no <question>
     Given the answer to "scope.deployment" is "<deployment>"
+    And the answer to "scope.vendor_access" is "none"
     Then the question "<question>" is not asked
 
     Examples:
@@ -125,13 +162,53 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Then there is no knock-out
     And the verdict is "accept"
 
-  Scenario: a vendor denying the medical purpose of a diagnostic use is flagged
-    Given the answer to "scope.use" is "[diagnostic_analysis]"
+  Scenario Outline: a medical use without CE marking is a knock-out, whatever the vendor's disclaimer (<use>)
+    Given the answer to "scope.use" is "<use>"
     And the answer to "regulatory.medical_device" is "no_medical_purpose"
     When the assessment is scored
-    Then there is no knock-out
-    And the finding on "regulatory.medical_purpose_denied" has severity "high"
+    Then there is a knock-out on "regulatory.medical_device=no_medical_purpose"
+    And the verdict is "reject"
     And the question "regulatory.device_class" is asked
+
+    Examples:
+      | use                   |
+      | [diagnostic_analysis] |
+      | [decision_support]    |
+      | [patient_facing]      |
+      | [triage]              |
+      | [remote_monitoring]   |
+      | [prescription]        |
+
+  Scenario Outline: no medical use declared, the manufacturer's "no medical purpose" stands (<use>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "regulatory.medical_device" is "no_medical_purpose"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.medical_device"
+    And the verdict is "accept"
+
+    Examples:
+      | use                      |
+      | [clinical_documentation] |
+      | [general_assistant]      |
+
+  Scenario: with the declared use unknown, the CE question stays pending
+    Given the answer to "scope.use" is "unknown"
+    And the answer to "regulatory.medical_device" is "no_medical_purpose"
+    When the assessment is scored
+    Then there is a knock-out pending evidence on "regulatory.medical_device"
+    And the verdict is "pending_evidence"
+
+  Scenario Outline: lawful medical uses without a market CE marking are not rejected (<answer>)
+    Given the answer to "scope.use" is "[diagnostic_analysis]"
+    And the answer to "regulatory.medical_device" is "<answer>"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.medical_device"
+    And the finding on "regulatory.medical_device" has severity "low"
+
+    Examples:
+      | answer                 |
+      | in_house               |
+      | clinical_investigation |
 
   Scenario: a general-purpose LLM used on identifiable patients is a knock-out
     Given the answer to "regulatory.intended_use" is "general_purpose_llm"
@@ -169,12 +246,82 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Then the question "regulatory.fria" <asked>
 
     Examples:
-      | buyer                      | use                | asked        |
-      | public_hospital            | [triage]           | is asked     |
-      | private_nonprofit_hospital | [triage]           | is asked     |
-      | public_agency              | [triage]           | is asked     |
-      | private_clinic             | [triage]           | is not asked |
-      | public_hospital            | [decision_support] | is not asked |
+      | buyer                      | use                     | asked        |
+      | public_hospital            | [triage]                | is asked     |
+      | private_nonprofit_hospital | [triage]                | is asked     |
+      | public_agency              | [triage]                | is asked     |
+      | public_hospital            | [access_prioritisation] | is asked     |
+      | public_hospital            | [decision_support]      | is not asked |
+      | practice                   | [triage]                | is not asked |
+
+  Scenario Outline: a private clinic is asked for a FRIA when it provides a public service (<service>)
+    Given the answer to "scope.buyer" is "private_clinic"
+    And the answer to "scope.public_service" is "<service>"
+    And the answer to "scope.use" is "[triage]"
+    Then the question "regulatory.fria" <asked>
+
+    Examples:
+      | service | asked        |
+      | yes     | is asked     |
+      | no      | is not asked |
+
+  Scenario: a clinic in the public hospital service without a FRIA, from 2 December 2027: knock-out
+    Given the answer to "scope.buyer" is "private_clinic"
+    And the answer to "scope.public_service" is "yes"
+    And the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2027-12-02"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.fria=not_planned"
+
+  Scenario: a clinic with no public-service mission is not held to a FRIA
+    Given the answer to "scope.buyer" is "private_clinic"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[triage]"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2027-12-02"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.fria"
+
+  Scenario: prioritising access to care is high-risk only for public bodies (Annex III 5(a))
+    Given the answer to "scope.buyer" is "private_clinic"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[access_prioritisation]"
+    Then the question "regulatory.fria" is not asked
+
+  Scenario Outline: inferring staff emotions at work is a prohibited practice (<data>)
+    Given the answer to "scope.patient_data" is "<data>"
+    And the answer to "regulatory.emotion_recognition" is "staff_workplace"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.emotion_recognition=staff_workplace"
+    And the verdict is "reject"
+
+    Examples:
+      | data    |
+      | [audio] |
+      | [staff] |
+
+  Scenario: emotion recognition of patients for a medical purpose, with patients told, is not blocked
+    Given the answer to "scope.patient_data" is "[audio]"
+    And the answer to "regulatory.emotion_recognition" is "patients_informed"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.emotion_recognition"
+    And the finding on "regulatory.emotion_recognition" has severity "medium"
+
+  Scenario: emotion recognition of patients without telling them, since 2 August 2026: knock-out
+    Given the answer to "scope.patient_data" is "[audio]"
+    And the answer to "regulatory.emotion_recognition" is "patients_not_informed"
+    And the assessment date is "2026-08-02"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.emotion_recognition=patients_not_informed"
+
+  Scenario: the same before 2 August 2026: a high finding
+    Given the answer to "scope.patient_data" is "[audio]"
+    And the answer to "regulatory.emotion_recognition" is "patients_not_informed"
+    And the assessment date is "2026-08-01"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.emotion_recognition"
+    And the finding on "regulatory.emotion_recognition" has severity "high"
 
   Scenario: a vendor calling emergency triage "minimal risk" is flagged
     Given the answer to "scope.use" is "[triage]"
@@ -187,3 +334,30 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the answer to "regulatory.ai_act_role" is "deployer"
     When the assessment is scored
     Then the finding on "regulatory.integrator_role_check" has severity "medium"
+
+  Scenario: the question on a public-service mission is for private clinics only
+    Given the answer to "scope.buyer" is "public_hospital"
+    Then the question "scope.public_service" is not asked
+
+  Scenario Outline: prioritising access to care is an Annex III use only for a public body (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[access_prioritisation]"
+    And the answer to "scope.audience" is "professionals"
+    And the answer to "transparency.patient_information" is "privacy_notice_only"
+    And the assessment date is "2027-12-02"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | buyer           | outcome                                                                |
+      | public_hospital | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
+      | private_clinic  | there is no knock-out on "transparency.patient_information"            |
+
+  Scenario: no DPIA for appointment data alone, in a hospital, is a high finding, not a knock-out
+    Given the answer to "scope.use" is "[appointments]"
+    And the answer to "scope.patient_data" is "[appointment]"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.dpia"
+    And the finding on "regulatory.dpia" has severity "high"

@@ -68,7 +68,7 @@ Feature: "I don't know" counts against the tool, and sends a question back to th
       | question             | severity | score |
       | vendor.reversibility | high     | 0,8   |
       | vendor.origin        | medium   | 0,6   |
-      | reuse.retention      | high     | 1,6   |
+      | reuse.retention      | high     | 1,5   |
 
   Scenario Outline: unknown scores exactly as the worst answer does (<question>)
     Given the answer to "<question>" is "<worst>"
@@ -79,7 +79,7 @@ Feature: "I don't know" counts against the tool, and sends a question back to th
       | question             | worst      | score |
       | vendor.reversibility | none       | 0,8   |
       | vendor.origin        | non_eu     | 0,6   |
-      | reuse.retention      | indefinite | 1,6   |
+      | reuse.retention      | indefinite | 1,5   |
 
   Scenario: a knock-out whose condition depends on an unknown scope answer is pending
     Given the answer to "hosting.location" is "outside_eea"

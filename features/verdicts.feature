@@ -137,6 +137,7 @@ Feature: Every verdict, from the best to the worst
       | security.authentication                 | password_only  |
       | security.ai_attacks                     | none           |
       | security.breach_notification            | none           |
+      | security.encryption_in_transit          | partial        |
       | security.logging                        | none           |
       | security.continuity                     | none           |
       | transparency.professional_documentation | marketing_only |

@@ -87,6 +87,8 @@ def test_the_examples_are_in_canonical_form(health_ai: CompiledRuleSet) -> None:
                 "hosting.location=outside_eea",
                 "hosting.hds_certified=infrastructure_only",
                 "reuse.training=yes",
+                # It orients patients by their symptoms: a medical use, whatever the vendor says.
+                "regulatory.medical_device=no_medical_purpose",
             ],
         ),
         ("imaging-no-ce-reject.yaml", ["regulatory.medical_device=not_ce_marked"]),

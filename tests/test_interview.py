@@ -56,7 +56,11 @@ def test_switching_a_scope_answer_adds_and_removes_questions(health_ai: Compiled
     assert without_data < with_data <= before
     assert "hosting.location" not in {
         q.id
-        for q in Interview(health_ai, DAY, answers={"scope.patient_data": ["none"]}).questions()
+        for q in Interview(
+            health_ai,
+            DAY,
+            answers={"scope.use": ["clinical_documentation"], "scope.patient_data": ["none"]},
+        ).questions()
     }
 
 
@@ -150,7 +154,7 @@ def test_a_whole_session_saves_answers_and_notes(
     keys = UP + UP + ENTER + UP + ENTER + "Contract section 7" + ENTER + ENTER
     _keys(pipe, keys + UP + UP + ENTER + ENTER)
     session.run()
-    assert "KO 1" in session.indicator()  # the live bar shows the knock-out at once
+    assert "Knock-outs 1" in session.indicator()  # the live bar shows the knock-out at once
     saved = _saved(path, mini)
     assert saved.answers == {
         "scope.data": "patients",
@@ -281,8 +285,8 @@ def test_french_session_shows_french_prompts(
 @pytest.mark.parametrize(
     ("ticked", "lang", "message"),
     [
-        (["none", "audio"], "fr", "« Aucune donnée patient » ne se combine pas"),
-        (["none", "audio"], "en", "'No patient data' cannot be combined"),
+        (["none", "audio"], "fr", "« Aucune donnée personnelle (ni patients ni personnel) » ne se"),
+        (["none", "audio"], "en", "'No personal data at all (neither patients nor staff)' cannot"),
         (["unknown", "audio"], "en", "'I don't know / the vendor did not answer' stands alone."),
         (["identifiable", "audio"], "en", None),
         ([], "en", None),

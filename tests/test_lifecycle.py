@@ -36,7 +36,7 @@ OLD_ANSWERS = (
 def test_overlay_adds_overrides_and_disables_by_id() -> None:
     compiled = load_ruleset(OVERLAY)
     rs = compiled.ruleset
-    assert (rs.id, rs.version, rs.extends) == ("chu-fictiville", "1.0.0", "health-ai@1.0.0")
+    assert (rs.id, rs.version, rs.extends) == ("chu-fictiville", "1.0.0", "health-ai@2.0.0")
     assert "vendor.environmental_footprint" not in compiled.question_by_id
     assert rs.questions[-1].id == "integration.ehr_connector"  # its new section comes last
     location = compiled.question_by_id["hosting.location"]
@@ -57,7 +57,7 @@ def test_overlay_changes_the_outcome_of_the_same_answers() -> None:
     # The overlay disabled the footprint question: its answer goes, the rest stays.
     text = text.replace("  vendor.environmental_footprint: reported\n", "")
     text = text.replace("answers:\n", "answers:\n  integration.ehr_connector: approved_connector\n")
-    b, _ = parse_answers(text.replace("health-ai@1.0.0", "chu-fictiville@1.0.0"), overlay)
+    b, _ = parse_answers(text.replace("health-ai@2.0.0", "chu-fictiville@1.0.0"), overlay)
     assert score(base, a).verdict == "accept"
     assert score(overlay, b).verdict == "conditional"  # the CHU's stricter hosting policy
 
@@ -88,10 +88,10 @@ BROKEN_OVERLAYS = {
     ),
     "base version not found": (
         "ruleset.yaml",
-        "extends: health-ai@^1",
         "extends: health-ai@^2",
-        "ruleset.yaml:6:1: extends: base rule set 'health-ai@^2' not found (<embedded>/health-ai "
-        "is 1.0.0) (put the base beside this folder, or change the version constraint)",
+        "extends: health-ai@^3",
+        "ruleset.yaml:6:1: extends: base rule set 'health-ai@^3' not found (<embedded>/health-ai "
+        "is 2.0.0) (put the base beside this folder, or change the version constraint)",
     ),
     "other languages": (
         "ruleset.yaml",
@@ -285,8 +285,8 @@ def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
 
 def test_rule_set_is_stale_after_its_review_period() -> None:
     compiled = load_ruleset(ROOT / "rules" / "health-ai")
-    assert not is_stale(compiled, dt.date(2027, 11, 24))
-    assert is_stale(compiled, dt.date(2027, 11, 25))
+    assert not is_stale(compiled, dt.date(2027, 12, 4))
+    assert is_stale(compiled, dt.date(2027, 12, 5))
 
 
 def test_check_stale_lists_due_sources_and_points_to_verify(
@@ -294,13 +294,13 @@ def test_check_stale_lists_due_sources_and_points_to_verify(
 ) -> None:
     current = cli("check", "--stale", "--today", "2027-01-01")
     assert current.code == 0
-    assert "review by 2027-11-24: current" in current.out
+    assert "review by 2027-12-04: current" in current.out
     assert "sources not checked for 12 months: 0" in current.out
     assert "points marked to verify:" in current.out
     assert "digital_omnibus_ai" in current.out
     due = cli("check", "--stale", "--today", "2028-01-01")
     assert "DUE FOR REVIEW" in due.out
-    assert "  gdpr: Regulation (EU) 2016/679 (GDPR) (last checked 2026-11-24)" in due.out
+    assert "  gdpr: Regulation (EU) 2016/679 (GDPR) (last checked 2026-12-04)" in due.out
 
 
 def test_a_feature_file_pins_the_overlay_policy_and_the_inherited_knockouts(

@@ -34,7 +34,7 @@ def test_knockout_accepted_with_justification_is_said_first(
     assessment = score(health_ai, answers)
     assert assessment.accepted_despite_knockout
     top = _first_lines(render_markdown(assessment, health_ai, answers, lang))
-    word = "despite 1 knock-out" if lang == "en" else "malgré 1 KO"
+    word = "despite 1 knock-out" if lang == "en" else "malgré 1 élément(s) bloquant(s)"
     assert word in top
     assert "hosting.hds\\_certified=v1\\_only" in top
     assert "HDS v2 audit" in top  # the written justification, in full
@@ -43,7 +43,7 @@ def test_knockout_accepted_with_justification_is_said_first(
 
 
 @pytest.mark.parametrize(
-    ("day", "stale"), [("2027-11-24", False), ("2027-11-25", True), ("2029-01-01", True)]
+    ("day", "stale"), [("2027-12-04", False), ("2027-12-05", True), ("2029-01-01", True)]
 )
 def test_report_made_with_outdated_rules_says_so_first(
     health_ai: CompiledRuleSet, day: str, stale: bool
@@ -51,7 +51,7 @@ def test_report_made_with_outdated_rules_says_so_first(
     text = (EXAMPLES / "scribe-accept.yaml").read_text(encoding="utf-8")
     answers, _ = parse_answers(text.replace("date: 2026-11-24", f"date: {day}"), health_ai)
     top = _first_lines(render_markdown(score(health_ai, answers), health_ai, answers, "en"))
-    assert ("was due for review on 24 November 2027" in top) is stale
+    assert ("was due for review on 4 December 2027" in top) is stale
 
 
 def test_a_clean_current_report_has_no_alert(health_ai: CompiledRuleSet) -> None:

@@ -74,13 +74,15 @@ def test_the_checklist_has_one_row_per_question_with_points_and_evidence(
     assert (
         by_id["scope.use"]["answer"]
         == {
-            "fr": "Triage en urgence ou régulation des appels d'urgence",
-            "en": "Emergency triage or emergency-call evaluation",
+            "fr": "Tri des patients aux urgences, régulation médicale ou évaluation des "
+            "appels d'urgence",
+            "en": "Emergency triage of patients, medical regulation or evaluation of "
+            "emergency calls",
         }[lang]
     )
     values = {row[0].value: row[2].value for row in tool.iter_rows(min_row=5, max_col=3)}
     assert values["tool.name"] == "TriagePlus"
-    assert values["ruleset"] == "health-ai@1.0.0"
+    assert values["ruleset"] == "health-ai@2.0.0"
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -156,9 +158,7 @@ def test_the_blank_checklist_keeps_to_the_buyer_scope_and_hides_buyer_notes() ->
     table = rows(workbook.worksheets[1])
     ids = [row["id"] for row in table]
     assert len(ids) < len(ruleset().questions)
-    assert "hosting.hds_certified" not in ids or "identifiable" in str(
-        answers.answers.get("scope.patient_data")
-    )
+    assert "regulatory.medical_device" not in ids  # an appointment planner: no clinical use
     scope_rows = [row for row in table if str(row["id"]).startswith("scope.")]
     assert scope_rows and all(row["answer"] for row in scope_rows)
     other = [row for row in table if not str(row["id"]).startswith("scope.")]
@@ -243,7 +243,11 @@ def _edit(tmp_path: Path, edits: dict[tuple[str, str], Any]) -> Path:
             "'hosting.locaton' is not a question of health-ai (did you mean 'hosting.location'?)",
         ),
         (
-            {("scope.patient_data", "answer"): "Identifiable patient data\nNo patient data"},
+            {
+                ("scope.patient_data", "answer"): "Identifiable health data of patients "
+                "(record, results, notes, prescriptions)\nNo personal data at all "
+                "(neither patients nor staff)"
+            },
             "Checklist!D5",
             "'none' cannot be combined with other choices",
         ),

@@ -198,7 +198,7 @@ def test_the_best_choice_avoids_a_contradiction_with_the_scope() -> None:
         "    And every other question is answered with its best choice\n"
         '    Then the verdict is "accept"\n'
         '    And there is no finding on "hosting.no_hosting_claim_contradicts_scope"\n'
-        '    And there is no finding on "regulatory.medical_purpose_denied"\n',
+        '    And there is no knock-out on "regulatory.medical_device"\n',
         "best.feature",
     )
     result = run_scenario(feature.scenarios[0], RuleSets(ROOT))

@@ -16,6 +16,9 @@ from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.docgen import ruleset_markdown
+from vetting.ruleset.legal_basis import knockout_rows, legal_basis_markdown
+from vetting.testing.features import find_features, parse_feature
+from vetting.testing.steps import match_step
 
 # The public contract: users' answer files depend on these ids, types and choices.
 CONTRACT = {
@@ -30,9 +33,10 @@ CONTRACT = {
         "diagnostic_analysis, prescription, patient_facing, triage, "
         "remote_monitoring, research, general_assistant",
     ),
+    # 2.0.0 moved `anonymised` after the staff choices (a major version, in the changelog).
     "scope.patient_data": (
         "multiple",
-        "identifiable, pseudonymised, anonymised, audio, images, none",
+        "identifiable, pseudonymised, audio, images, anonymised, none",
     ),
     "scope.deployment": (
         "single",
@@ -49,7 +53,8 @@ CONTRACT = {
     "reuse.resale": ("single", "no, aggregated_anonymised, yes"),
     "reuse.retention": ("single", "none, short, long, indefinite"),
     "vendor.origin": ("single", "france, eu, non_eu"),
-    "regulatory.medical_device": ("single", "no_medical_purpose, ce_marked, not_ce_marked"),
+    # 2.0.0: `no_medical_purpose` can block (a declared medical use), so it follows ce_marked.
+    "regulatory.medical_device": ("single", "ce_marked, no_medical_purpose, not_ce_marked"),
     "regulatory.dpa": ("single", "yes, no"),
     "regulatory.dpia": ("single", "done, planned, no"),
     "transparency.patient_information": ("single", "yes, partial, no"),
@@ -91,9 +96,9 @@ def test_contract_ids_types_and_choices_are_kept(qid: str) -> None:
     assert [c for c in actual if c in expected] == expected
 
 
-def test_covers_every_area_with_50_to_80_questions() -> None:
+def test_covers_every_area_with_50_to_90_questions() -> None:
     rs = health_ai().ruleset
-    assert 50 <= len(rs.questions) <= 80
+    assert 50 <= len(rs.questions) <= 90
     per_area = {area: sum(q.category == area for q in rs.questions) for area in AREAS}
     assert all(per_area.values()), per_area
     # Scoping questions come first.
@@ -146,6 +151,70 @@ def test_generated_reference_document_is_up_to_date(lang: str) -> None:
     assert committed == ruleset_markdown(health_ai(), lang), (
         f"docs/{name} is stale: run `vetting rules doc --lang {lang} "
         f"--rules rules/health-ai -o docs/{name}`"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_generated_legal_basis_document_is_up_to_date(lang: str) -> None:
+    name = "legal-basis.md" if lang == "en" else "legal-basis.fr.md"
+    committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert committed == legal_basis_markdown(health_ai(), lang), (
+        f"docs/{name} is stale: run `vetting rules doc --legal-basis --lang {lang} "
+        f"--rules rules/health-ai -o docs/{name}`"
+    )
+
+
+def _knockout_targets() -> list[str]:
+    return [row.target for row in knockout_rows(health_ai(), "en")]
+
+
+@pytest.mark.parametrize("target", _knockout_targets())
+def test_every_knockout_states_its_scope_and_its_lawful_neighbour(target: str) -> None:
+    row = next(r for r in knockout_rows(health_ai(), "en") if r.target == target)
+    assert row.knockout.applies_when and set(row.knockout.applies_when) == {"fr", "en"}
+    assert row.knockout.lawful_neighbour and set(row.knockout.lawful_neighbour) == {"fr", "en"}
+    assert row.knockout.references
+
+
+@functools.cache
+def _feature_pins() -> tuple[frozenset[str], frozenset[str]]:
+    """Knock-outs the shipped features assert, and those they assert do not fire.
+
+    A knock-out is spared by `there is no knock-out on "Q"` (or "Q=C"), or by `there is
+    no knock-out` in a scenario that itself sets an answer to Q (a step or a table row).
+    """
+    fires: set[str] = set()
+    spared: set[str] = set()
+    for path in find_features([ROOT / "features"]):
+        for scenario in parse_feature(path, ROOT).scenarios:
+            answered: set[str] = set()
+            none_at_all = False
+            for step in scenario.steps:
+                definition, args = match_step(step, scenario)
+                if definition.name == "knockout":
+                    fires.add(args["target"])
+                elif definition.name == "no_knockout_on":
+                    spared.add(args["target"])
+                elif definition.name == "no_knockout":
+                    none_at_all = True
+                elif definition.name == "answer":
+                    answered.add(args["question"])
+                elif definition.name == "answers_table":
+                    answered.update(row[0].text.strip() for row in step.table or ())
+            if none_at_all:
+                spared.update(answered)
+    return frozenset(fires), frozenset(spared)
+
+
+@pytest.mark.parametrize("target", _knockout_targets())
+def test_every_knockout_is_pinned_both_ways_by_the_features(target: str) -> None:
+    """An unlawful tool it must reject, and a lawful neighbour it must not (features/)."""
+    fires, spared = _feature_pins()
+    question = target.split("=")[0]
+    assert target in fires, f"no scenario in features/ asserts the knock-out {target}"
+    assert target in spared or question in spared, (
+        f"no scenario in features/ asserts a lawful neighbour of {target} "
+        f'(Then there is no knock-out on "{question}")'
     )
 
 

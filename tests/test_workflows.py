@@ -98,9 +98,9 @@ def test_compare_marks_the_best_and_the_differences(cli: Cli, in_root: Path) -> 
         line.split(" |")[0].lstrip("| "): line for line in out.splitlines() if line.startswith("| ")
     }
     assert rows["Verdict"] == "| Verdict | **accept** | conditional | reject | ≠ |"
-    assert rows["Score (0 = no risk)"] == "| Score (0 = no risk) | **0.0** | 39.5 | 21.2 | ≠ |"
+    assert rows["Score (0 = no risk)"] == "| Score (0 = no risk) | **0.0** | 41.3 | 24.9 | ≠ |"
     # Two tools tie for the best: both in bold.
-    assert rows["Knock-outs"] == "| Knock-outs | **0** | **0** | 3 | ≠ |"
+    assert rows["Knock-outs"] == "| Knock-outs | **0** | **0** | 4 | ≠ |"
     # Equal everywhere: neither best nor different.
     assert rows["Assessment date"] == "| Assessment date | 2026-11-24 | 2026-11-24 | 2026-11-24 | |"
     ko = next(line for line in out.splitlines() if "`reuse.training=yes`" in line)
@@ -153,7 +153,7 @@ def test_compare_xlsx_has_the_same_rows(cli: Cli, in_root: Path, tmp_path: Path)
     verdict = next(r for r in sheet.iter_rows() if r[0].value == "Verdict")
     assert verdict[2].font.b and not verdict[3].font.b  # the best is bold
     score = next(r for r in sheet.iter_rows() if r[0].value == "Score (0 = no risk)")
-    assert [c.value for c in score[2:5]] == [0.0, 39.5, 21.2]
+    assert [c.value for c in score[2:5]] == [0.0, 41.3, 24.9]
 
 
 def test_compare_escapes_untrusted_text_in_every_format(
@@ -208,7 +208,7 @@ def test_diff_matches_its_golden_file(cli: Cli, in_root: Path, fmt: str, lang: s
 
 def test_diff_names_what_changed(cli: Cli, in_root: Path) -> None:
     out = cli("diff", THREE[0], SCRIBE_2027, "--rules", RULES, "--lang", "en").out
-    assert "Score: 0.0 → 1.2 (+1.2)" in out
+    assert "Score: 0.0 → 1.1 (+1.1)" in out
     assert "Verdict: accept (unchanged)" in out
     assert "  + [medium] security.penetration_test" in out
     assert (
@@ -246,7 +246,7 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
         "en",
     ).out
     assert "Verdict: pending evidence → accept" in out
-    assert "Knock-outs no longer pending (6):" in out
+    assert "Knock-outs no longer pending (7):" in out
     assert "  - reuse.training=yes" in out
     assert "Decision: — → accepted, 2027-03-20" in out
 
@@ -254,7 +254,7 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
 def test_diff_across_rule_set_versions(cli: Cli, in_root: Path, tmp_path: Path) -> None:
     """Answers written for an older version: scored with this one, unknown questions listed."""
     text = (ROOT / THREE[0]).read_text(encoding="utf-8")
-    old = text.replace("ruleset: health-ai@1.0.0", "ruleset: health-ai@0.9.0").replace(
+    old = text.replace("ruleset: health-ai@2.0.0", "ruleset: health-ai@0.9.0").replace(
         "answers:\n", "answers:\n  hosting.legacy_region: eu_only\n"
     )
     path = tmp_path / "scribe-2025.yaml"

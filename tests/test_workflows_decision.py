@@ -348,7 +348,11 @@ def test_evidence_expires_by_its_date_or_the_rule_sets_period(
 
 def test_the_rule_set_declares_which_evidence_expires(health_ai: CompiledRuleSet) -> None:
     months = {q.id: q.evidence_valid_months for q in health_ai.questions if q.evidence_valid_months}
-    assert months == {"hosting.hds_certified": 36, "security.penetration_test": 12}
+    assert months == {
+        "hosting.hds_certified": 36,
+        "hosting.remote_administration_hds": 36,
+        "security.penetration_test": 12,
+    }
 
 
 @pytest.mark.parametrize(

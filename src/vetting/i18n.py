@@ -50,7 +50,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "not_a_date": {"fr": "Saisissez une date AAAA-MM-JJ.", "en": "Enter a date YYYY-MM-DD."},
     "out_of_range": {"fr": "Valeur hors limites", "en": "Value out of range"},
     "level": {"fr": "Niveau", "en": "Level"},
-    "knockouts": {"fr": "KO", "en": "KO"},
+    "knockouts": {"fr": "Éléments bloquants", "en": "Knock-outs"},
     "pending": {"fr": "en attente de preuves", "en": "pending evidence"},
     "saved": {"fr": "Réponses enregistrées dans", "en": "Answers saved in"},
     "resume": {"fr": "Pour reprendre :", "en": "To resume:"},

@@ -39,7 +39,7 @@ from vetting.assess.assessment import (
 from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth, support
 from vetting.ruleset.export import max_points
 from vetting.ruleset.model import FindingRule, Question, Reference
 
@@ -786,7 +786,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     return [finding for _, finding in out]
 
 
-def _knockouts(run: Run) -> list[KnockOut]:
+def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
     out: list[KnockOut] = []
     for ko in run.knockouts:
         if ko.question is not None:
@@ -794,7 +794,9 @@ def _knockouts(run: Run) -> list[KnockOut]:
             choice = pq.question.choices[pq.choice_ids.index(ko.choice or "")]
             knockout = choice.knockout
             assert knockout is not None
-            qids = (pq.id, *pq.knockout_reads[choice.id])
+            # The answers that make the knock-out's condition hold, in asking order.
+            _, decisive = support(knockout.when, definitions, run.state, run.day)
+            qids = (pq.id, *(q for q in pq.knockout_reads[choice.id] if q in decisive))
             out.append(
                 KnockOut(
                     id=ko.id,
@@ -994,7 +996,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         for adj, applied in zip(rs.scoring.adjustments, run.adjustments, strict=True)
     )
     evidence = evidence_statuses(compiled, answers, day)
-    knockouts = tuple(_knockouts(run))
+    knockouts = tuple(_knockouts(run, rs.definitions))
     explanation = None
     if explain:
         from vetting.assess.explain import explain_run

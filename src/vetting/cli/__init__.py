@@ -172,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     doc = rules_sub.add_parser("doc", help="the rule set as a Markdown reference document")
     doc.add_argument("--lang", choices=["fr", "en"], default="en")
+    doc.add_argument(
+        "--legal-basis",
+        action="store_true",
+        help="only the knock-outs: legal basis, where each applies, the lawful case it must "
+        "not block",
+    )
     _add_output(doc, "FILE", "write to FILE (default: stdout)")
     _add_rules(doc)
 

@@ -30,9 +30,15 @@ def execute(args: argparse.Namespace) -> int:
     if args.rules_command == "diff":
         return _diff(args)
     if args.rules_command == "doc":
-        from vetting.ruleset.docgen import ruleset_markdown
+        compiled = load_ruleset(args.rules)
+        if args.legal_basis:
+            from vetting.ruleset.legal_basis import legal_basis_markdown
 
-        text = ruleset_markdown(load_ruleset(args.rules), args.lang)
+            text = legal_basis_markdown(compiled, args.lang)
+        else:
+            from vetting.ruleset.docgen import ruleset_markdown
+
+            text = ruleset_markdown(compiled, args.lang)
         if args.output:
             atomic_write(Path(args.output), text)
         else:

@@ -36,7 +36,7 @@ GATE_VERDICTS: tuple[str, ...] = VERDICTS
 
 _HEADERS = {
     "en": ("file", "tool", "verdict", "level", "score", "KO", "complete"),
-    "fr": ("fichier", "outil", "verdict", "niveau", "score", "KO", "complétude"),
+    "fr": ("fichier", "outil", "verdict", "niveau", "score", "bloquants", "complétude"),
 }
 _ERROR = {"en": "error", "fr": "erreur"}
 _FILES = {"en": "file(s)", "fr": "fichier(s)"}

@@ -397,6 +397,44 @@ def questions_read(
     return found
 
 
+def support(
+    cond: Any, definitions: Mapping[str, Any], answers: Answers, day: dt.date
+) -> tuple[Truth, set[str]]:
+    """A condition's value and the questions that decide it: the branch of an `any` that
+    holds, not every question it could read.
+
+    Reports use it to say why a knock-out applies ("condition met: ..."); it walks the
+    tree instead of compiling it, as it runs only for the few knock-outs that fire.
+    """
+    if cond is None:
+        return True, set()
+    if isinstance(cond, AllOf | AnyOf):
+        decisive = isinstance(cond, AnyOf)
+        undecided: set[str] = set()
+        everything: set[str] = set()
+        parts = cond.any if isinstance(cond, AnyOf) else cond.all
+        for part in parts:
+            value, questions = support(part, definitions, answers, day)
+            if value is decisive:
+                return value, questions
+            if value is None:
+                undecided |= questions
+            everything |= questions
+        return (None, undecided) if undecided else (not decisive, everything)
+    if isinstance(cond, Not):
+        value, questions = support(cond.not_, definitions, answers, day)
+        return (None if value is None else not value), questions
+    if isinstance(cond, Is):
+        return support(definitions[cond.is_].when, definitions, answers, day)
+    if isinstance(cond, AssessmentDate):
+        bounds = comparison_bounds(cond.assessment_date)
+        return all(_compare(day, op, b) for op, b in bounds.items()), set()
+    if isinstance(cond, Answered):
+        v = answers.get(cond.question, ABSENT)
+        return (v is not ABSENT and v is not UNKNOWN) == cond.answered, {cond.question}
+    return _compile_question_test(cond)(answers, day), {cond.question}
+
+
 def _compile_question_test(cond: Any) -> Predicate:
     """A test on one question's answer: false when the question does not apply,
     undecided when the answer is unknown, else the test of the value."""

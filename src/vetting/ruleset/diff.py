@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from vetting.ruleset import versions
 from vetting.ruleset.migrate import migration
-from vetting.ruleset.model import Question, RuleSet
+from vetting.ruleset.model import KnockOut, Question, RuleSet
 
 Bump = Literal["major", "minor", "patch"]
 _RANK = {"none": 0, "patch": 1, "minor": 2, "major": 3}
@@ -51,6 +51,15 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def _knockout_bump(old: KnockOut | None, new: KnockOut | None) -> Bump | None:
+    """Whether a knock-out blocks differently (minor) or only reads differently (patch)."""
+    if _dump(old) == _dump(new):
+        return None
+    if old is None or new is None or _dump(old.when) != _dump(new.when):
+        return "minor"
+    return "patch"
+
+
 def _question_changes(
     old: Question, new: Question, renamed_choices: dict[str, str]
 ) -> list[Change]:
@@ -76,9 +85,14 @@ def _question_changes(
         matched.add(current)
         if current != ch.id:
             out.append(Change("minor", new.id, f"choice '{ch.id}' renamed '{current}'"))
-        for name in ("points", "severity", "knockout", "exclusive"):
+        for name in ("points", "severity", "exclusive"):
             if _dump(getattr(ch, name)) != _dump(getattr(target, name)):
                 out.append(Change("minor", new.id, f"choice '{current}': {name} changed"))
+        ko_bump = _knockout_bump(ch.knockout, target.knockout)
+        if ko_bump == "minor":
+            out.append(Change("minor", new.id, f"choice '{current}': knockout changed"))
+        elif ko_bump == "patch":
+            out.append(Change("patch", new.id, f"choice '{current}': knockout texts changed"))
         for name in ("label", "recommendation"):
             if _dump(getattr(ch, name)) != _dump(getattr(target, name)):
                 out.append(Change("patch", new.id, f"choice '{current}': {name} changed"))
@@ -126,9 +140,9 @@ def diff_rulesets(old: RuleSet, new: RuleSet) -> list[Change]:
         if before_rule is None:
             out.append(Change("minor", fid, "finding rule added"))
         elif _dump(before_rule) != _dump(rule):
-            scoring = any(
+            scoring = _knockout_bump(before_rule.knockout, rule.knockout) == "minor" or any(
                 _dump(getattr(before_rule, n)) != _dump(getattr(rule, n))
-                for n in ("when", "severity", "knockout", "points", "category")
+                for n in ("when", "severity", "points", "category")
             )
             out.append(Change("minor" if scoring else "patch", fid, "finding rule changed"))
     old_cats = {c.id: c for c in old.categories}

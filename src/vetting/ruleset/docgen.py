@@ -26,12 +26,12 @@ _L = {
     "howto": {"fr": "Comment lire ce document", "en": "How to read this document"},
     "howto_text": {
         "fr": "Chaque question liste ses réponses de la moins risquée à la plus risquée, avec "
-        "leurs points par réserve (risque, atténuation) et leur gravité. Un KO (knock-out) "
-        "bloque l'adoption quel que soit le score ; un KO* ne bloque que sous la condition "
+        "leurs points par réserve (risque, atténuation) et leur gravité. Un élément bloquant "
+        "(KO) empêche l'adoption quel que soit le score ; un KO* ne bloque que sous la condition "
         "indiquée. Toute question accepte « je ne sais pas » (`unknown`) : cette réponse compte "
-        "comme la pire, et sur une question qui peut produire un KO, le verdict devient « en "
-        "attente de preuves ». Les points sont multipliés par le poids de la question et "
-        "celui de sa section.",
+        "comme la pire, et sur une question qui peut produire un élément bloquant, le verdict "
+        "devient « en attente de preuves ». Les points sont multipliés par le poids de la "
+        "question et celui de sa section.",
         "en": "Each question lists its answers from the lowest risk to the highest, with their "
         "points per pool (risk, mitigation) and their severity. A KO (knock-out) blocks "
         "adoption whatever the score; a KO* blocks only under the condition given. Every "
@@ -70,7 +70,7 @@ _L = {
     "ko_when": {"fr": "KO* si", "en": "KO* when"},
     "unknown": {"fr": "`unknown`", "en": "`unknown`"},
     "unknown_ko": {
-        "fr": "pire cas ; en attente de preuves si un KO peut s'appliquer",
+        "fr": "pire cas ; en attente de preuves si un élément bloquant peut s'appliquer",
         "en": "worst case; pending evidence when a KO can apply",
     },
     "unknown_plain": {"fr": "pire cas", "en": "worst case"},
@@ -117,7 +117,7 @@ _L = {
 }
 
 
-def _c(lang: str) -> str:
+def colon(lang: str) -> str:
     """A colon as each language writes it: French puts a space before it."""
     return " : " if lang == "fr" else ": "
 
@@ -126,7 +126,12 @@ def _w(key: str, lang: str) -> str:
     return _L[key].get(lang) or _L[key]["en"]
 
 
-def _cell(text: str) -> str:
+def semicolon(lang: str) -> str:
+    """A semicolon between list items as each language writes it."""
+    return " ; " if lang == "fr" else "; "
+
+
+def cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
@@ -134,14 +139,14 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _refs(rs: RuleSet, refs: tuple[Reference, ...], lang: str) -> str:
+def references_text(rs: RuleSet, refs: tuple[Reference, ...], lang: str) -> str:
     out = []
     for ref in refs:
         item = cite(rs, ref, lang)
         if ref.verify:
-            item += f" [{_w('verify', lang)}{_c(lang)}{pick(ref.verify, lang)}]"
+            item += f" [{_w('verify', lang)}{colon(lang)}{pick(ref.verify, lang)}]"
         out.append(item)
-    return "; ".join(out)
+    return semicolon(lang).join(out)
 
 
 def _labels(rs: RuleSet, lang: str) -> dict[str, str]:
@@ -153,11 +158,11 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
     labels = _labels(rs, lang)
     type_name = _w("date_type" if q.type == "date" else q.type, lang)
     lines = [f"### `{q.id}`", "", f"**{pick(q.text, lang)}**", ""]
-    meta = f"{_w('type', lang)}{_c(lang)}{type_name} · {_w('weight', lang)} {_num(q.weight)}"
+    meta = f"{_w('type', lang)}{colon(lang)}{type_name} · {_w('weight', lang)} {_num(q.weight)}"
     if q.asked_of == "buyer":
         meta += f" · {_w('buyer_only', lang)}"
     when = describe(q.when, lang, labels) if q.when else _w("always", lang)
-    lines += [meta + "  ", f"{_w('asked_when', lang)}{_c(lang)}{when}", ""]
+    lines += [meta + "  ", f"{_w('asked_when', lang)}{colon(lang)}{when}", ""]
     lines += [f"*{_w('why', lang)}.* {' '.join(pick(q.help, lang).split())}", ""]
     if q.choices:
         pools = rs.scoring.pools
@@ -177,7 +182,7 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
             row = [f"`{ch.id}`", label]
             row += [_num(ch.points.get(p, 0)) for p in pools]
             row += [SEVERITY_NAMES[ch.severity][lang], ko]
-            lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+            lines.append("| " + " | ".join(cell(x) for x in row) + " |")
         unknown_row = ["`unknown`", ""]
         for p in pools:
             if q.unknown is not None and q.unknown.points is not None:
@@ -191,14 +196,14 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
             "",
             _w("unknown_ko" if q.id in compiled.knockout_capable else "unknown_plain", lang),
         ]
-        lines.append("| " + " | ".join(_cell(x) for x in unknown_row) + " |")
+        lines.append("| " + " | ".join(cell(x) for x in unknown_row) + " |")
         lines.append("")
         for ch in q.choices:
             if ch.knockout is not None:
                 lines.append(
                     f"- {_w('rationale', lang)} (`{ch.id}`): "
                     f"{' '.join(pick(ch.knockout.rationale, lang).split())} "
-                    f"({_refs(rs, ch.knockout.references, lang)})"
+                    f"({references_text(rs, ch.knockout.references, lang)})"
                 )
         if any(ch.knockout for ch in q.choices):
             lines.append("")
@@ -206,7 +211,7 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
         if text:
             lines += [f"*{_w(key, lang)}.* {' '.join(pick(text, lang).split())}", ""]
     if q.references:
-        lines += [f"*{_w('references', lang)}.* {_refs(rs, q.references, lang)}", ""]
+        lines += [f"*{_w('references', lang)}.* {references_text(rs, q.references, lang)}", ""]
     if q.verify:
         lines += [f"*{_w('verify', lang)}.* {' '.join(pick(q.verify, lang).split())}", ""]
     return lines
@@ -221,15 +226,15 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         "",
         f"> {_w('generated', lang)}",
         "",
-        f"- {_w('version', lang)}{_c(lang)}`{rs.id}` {rs.version} "
+        f"- {_w('version', lang)}{colon(lang)}`{rs.id}` {rs.version} "
         f"(sha256 `{compiled.origin.sha256}`)",
-        f"- {_w('as_of', lang)}{_c(lang)}{rs.as_of.isoformat()}",
+        f"- {_w('as_of', lang)}{colon(lang)}{rs.as_of.isoformat()}",
     ]
     if rs.review_period_months:
         out.append(f"- {_w('review', lang).format(n=rs.review_period_months)}")
     out += [
-        f"- {_w('authors', lang)}{_c(lang)}{', '.join(rs.authors)}",
-        f"- {_w('license', lang)}{_c(lang)}{rs.license}",
+        f"- {_w('authors', lang)}{colon(lang)}{', '.join(rs.authors)}",
+        f"- {_w('license', lang)}{colon(lang)}{rs.license}",
         "",
     ]
     if rs.description:
@@ -239,9 +244,9 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
     out += [f"## {_w('definitions', lang)}", ""]
     for name, definition in rs.definitions.items():
         out.append(
-            f"- **{pick(definition.label, lang)}** (`{name}`){_c(lang)}"
+            f"- **{pick(definition.label, lang)}** (`{name}`){colon(lang)}"
             f"{' '.join(pick(definition.text, lang).split())} "
-            f"{_w('condition', lang)}{_c(lang)}{describe(definition.when, lang, labels)}."
+            f"{_w('condition', lang)}{colon(lang)}{describe(definition.when, lang, labels)}."
         )
     out.append("")
 
@@ -251,15 +256,15 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
     out += [
         f"## {_w('scoring', lang)}",
         "",
-        f"- {_w('pools', lang)}{_c(lang)}{', '.join(f'`{p}`' for p in policy.pools)}; "
-        f"{_w('score_pool', lang)}{_c(lang)}`{policy.score_pool}`",
-        f"- {_w('denominator', lang)}{_c(lang)}{_w('denominator_' + policy.denominator, lang)}",
-        f"- {_w('levels', lang)}{_c(lang)}"
+        f"- {_w('pools', lang)}{colon(lang)}{', '.join(f'`{p}`' for p in policy.pools)}; "
+        f"{_w('score_pool', lang)}{colon(lang)}`{policy.score_pool}`",
+        f"- {_w('denominator', lang)}{colon(lang)}{_w('denominator_' + policy.denominator, lang)}",
+        f"- {_w('levels', lang)}{colon(lang)}"
         + ", ".join(
             f"{LEVEL_NAMES[name][lang]} ≥ {_num(getattr(levels, name))}{unit}"
             for name in ("moderate", "high", "critical")
         ),
-        f"- {_w('unknown_policy', lang)}{_c(lang)}{_w('unknown_' + policy.unknown, lang)}",
+        f"- {_w('unknown_policy', lang)}{colon(lang)}{_w('unknown_' + policy.unknown, lang)}",
     ]
     for adj in policy.adjustments:
         out.append(f"- {_w('adjustments', lang)} (`{adj.id}`): {pick(adj.label, lang)}")
@@ -274,7 +279,7 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         when = describe(q.when, lang, labels) if q.when else _w("always", lang)
         ko = _w("yes", lang) if q.id in compiled.knockout_capable else ""
         cells = [f"`{q.id}`", pick(cat.title, lang), q.type, ko, when]
-        out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
+        out.append("| " + " | ".join(cell(x) for x in cells) + " |")
     out.append("")
 
     for cat in rs.categories:
@@ -293,11 +298,15 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         out += [f"## {_w('findings', lang)}", ""]
         for rule in rs.findings:
             out += [f"### `{rule.id}`", "", " ".join(pick(rule.message, lang).split()), ""]
-            out.append(f"- {_w('fires_when', lang)}{_c(lang)}{describe(rule.when, lang, labels)}")
-            out.append(f"- {_w('severity', lang)}{_c(lang)}{SEVERITY_NAMES[rule.severity][lang]}")
+            out.append(
+                f"- {_w('fires_when', lang)}{colon(lang)}{describe(rule.when, lang, labels)}"
+            )
+            out.append(
+                f"- {_w('severity', lang)}{colon(lang)}{SEVERITY_NAMES[rule.severity][lang]}"
+            )
             if rule.points:
                 pts = ", ".join(f"{p} {_num(v)}" for p, v in rule.points.items())
-                out.append(f"- {_w('points', lang)}{_c(lang)}{pts}")
+                out.append(f"- {_w('points', lang)}{colon(lang)}{pts}")
             if rule.knockout is not None:
                 cond = (
                     f" ({_w('ko_when', lang)} {describe(rule.knockout.when, lang, labels)})"
@@ -307,18 +316,19 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
                 out.append(
                     f"- {_w('knockout', lang)}{cond}: "
                     f"{' '.join(pick(rule.knockout.rationale, lang).split())} "
-                    f"({_refs(rs, rule.knockout.references, lang)})"
+                    f"({references_text(rs, rule.knockout.references, lang)})"
                 )
             for key, text in (
                 ("recommendation", rule.recommendation),
                 ("ask_vendor", rule.ask_vendor),
             ):
                 if text:
-                    out.append(f"- {_w(key, lang)}{_c(lang)}{' '.join(pick(text, lang).split())}")
+                    out.append(
+                        f"- {_w(key, lang)}{colon(lang)}{' '.join(pick(text, lang).split())}"
+                    )
             if rule.references:
-                out.append(
-                    f"- {_w('references', lang)}{_c(lang)}{_refs(rs, rule.references, lang)}"
-                )
+                refs = references_text(rs, rule.references, lang)
+                out.append(f"- {_w('references', lang)}{colon(lang)}{refs}")
             out.append("")
 
     out += [f"## {_w('sources', lang)}", ""]
@@ -334,5 +344,5 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
             source.date.isoformat() if source.date else "",
             pick(source.verify, lang) if source.verify else "",
         ]
-        out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
+        out.append("| " + " | ".join(cell(x) for x in cells) + " |")
     return "\n".join(out).rstrip() + "\n"

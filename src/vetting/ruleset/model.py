@@ -83,6 +83,14 @@ class KnockOut(_Model):
     rationale: Text
     references: tuple[Reference, ...] = ()
     when: Condition | None = None
+    applies_when: Text | None = Field(
+        default=None,
+        description="In plain words, the situations where the knock-out applies (its legal scope).",
+    )
+    lawful_neighbour: Text | None = Field(
+        default=None,
+        description="A close, lawful case that must not trigger it (what the rule tests pin).",
+    )
 
 
 class Choice(_Model):

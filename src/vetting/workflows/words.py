@@ -29,7 +29,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "ruleset": {"fr": "Référentiel", "en": "Rule set"},
     "summary": {"fr": "Synthèse", "en": "Summary"},
     "categories": {"fr": "Sections", "en": "Categories"},
-    "knockouts": {"fr": "Points bloquants (KO)", "en": "Knock-outs"},
+    "knockouts": {"fr": "Éléments bloquants", "en": "Knock-outs"},
     "key_questions": {
         "fr": "Questions clés (celles qui peuvent bloquer l'adoption)",
         "en": "Key questions (those that can block adoption)",
@@ -47,13 +47,16 @@ _LABELS: dict[str, dict[str, str]] = {
     "score": {"fr": "Score (0 = aucun risque)", "en": "Score (0 = no risk)"},
     "score_short": {"fr": "Score", "en": "Score"},
     "completeness": {"fr": "Complétude", "en": "Completeness"},
-    "knockout_count": {"fr": "KO", "en": "Knock-outs"},
-    "pending_count": {"fr": "KO en attente de preuves", "en": "Knock-outs pending evidence"},
+    "knockout_count": {"fr": "Éléments bloquants", "en": "Knock-outs"},
+    "pending_count": {
+        "fr": "Éléments bloquants en attente de preuves",
+        "en": "Knock-outs pending evidence",
+    },
     "expired_evidence": {"fr": "Preuves expirées", "en": "Expired evidence"},
     "decision": {"fr": "Décision", "en": "Decision"},
     "next_review": {"fr": "Prochaine revue", "en": "Next review"},
     "file": {"fr": "Fichier", "en": "File"},
-    "ko_fires": {"fr": "✖ KO", "en": "✖ KO"},
+    "ko_fires": {"fr": "✖ bloquant", "en": "✖ KO"},
     "ko_pending": {"fr": "? en attente", "en": "? pending"},
     "ko_clear": {"fr": "non", "en": "no"},
     "none": {"fr": "—", "en": "—"},
@@ -62,7 +65,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "not_applicable": {"fr": "sans objet", "en": "not applicable"},
     "nothing_ticked": {"fr": "aucun", "en": "none"},
     "despite_knockout": {
-        "fr": "accepté malgré un KO, avec justification",
+        "fr": "accepté malgré un élément bloquant, avec justification",
         "en": "accepted despite a knock-out, with a justification",
     },
     # diff
@@ -80,10 +83,16 @@ _LABELS: dict[str, dict[str, str]] = {
     "evidence_verified": {"fr": "vérifiée", "en": "verified"},
     "scored_with": {"fr": "Toutes deux notées avec", "en": "Both scored with"},
     "result": {"fr": "Résultat", "en": "Result"},
-    "knockouts_added": {"fr": "KO apparus", "en": "Knock-outs added"},
-    "knockouts_removed": {"fr": "KO levés", "en": "Knock-outs removed"},
-    "pending_added": {"fr": "KO désormais en attente", "en": "Knock-outs now pending"},
-    "pending_removed": {"fr": "KO plus en attente", "en": "Knock-outs no longer pending"},
+    "knockouts_added": {"fr": "Éléments bloquants apparus", "en": "Knock-outs added"},
+    "knockouts_removed": {"fr": "Éléments bloquants levés", "en": "Knock-outs removed"},
+    "pending_added": {
+        "fr": "Éléments bloquants désormais en attente",
+        "en": "Knock-outs now pending",
+    },
+    "pending_removed": {
+        "fr": "Éléments bloquants plus en attente",
+        "en": "Knock-outs no longer pending",
+    },
     "findings_added": {"fr": "Constats apparus", "en": "Findings added"},
     "findings_removed": {"fr": "Constats disparus", "en": "Findings removed"},
     "findings_severity": {
@@ -142,7 +151,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "tools": {"fr": "Outils", "en": "Tools"},
     "rationale": {"fr": "Motifs", "en": "Rationale"},
     "knockout_justification": {
-        "fr": "Justification de l'acceptation malgré le KO",
+        "fr": "Justification de l'acceptation malgré l'élément bloquant",
         "en": "Why it is accepted despite the knock-out",
     },
     "superseded": {"fr": "remplacée par une évaluation plus récente", "en": "superseded"},

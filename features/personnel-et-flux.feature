@@ -1,0 +1,79 @@
+# language: fr
+Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tiers
+  Le personnel est aussi une personne concernée : une consultation enregistrée l'est avec la
+  voix du soignant (Code du travail, art. L.1222-4 ; RGPD, art. 13). Des données de santé ne
+  circulent jamais en clair (RGPD, art. 32 ; Code pénal, art. 226-17). Avant d'appeler un
+  modèle tiers, on ne lui envoie que le nécessaire (RGPD, art. 5(1)(c) et 25).
+
+  Contexte:
+    Étant donné le jeu de règles "rules/health-ai"
+    Et un outil dont les réponses sont :
+      | question           | réponse                  |
+      | scope.buyer        | public_hospital          |
+      | scope.use          | [clinical_documentation] |
+      | scope.patient_data | [identifiable, audio]    |
+      | scope.deployment   | vendor_saas              |
+      | scope.audience     | professionals            |
+      | scope.generative   | yes                      |
+    Et toutes les autres questions ont leur meilleure réponse
+
+  Scénario: enregistrer la voix des soignants sans les en informer est un KO
+    Étant donné la réponse à "transparency.staff_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.staff_information=no"
+    Et le verdict est "reject"
+
+  Scénario: des soignants informés mais des instances représentatives non consultées : risque élevé, pas de KO
+    Étant donné la réponse à "transparency.staff_information" est "informed_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.staff_information"
+    Et le constat sur "transparency.staff_information" a la sévérité "high"
+    Et le verdict est "conditional"
+
+  Scénario: un outil qui n'a que les comptes d'accès du personnel ne pose pas la question
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, staff_accounts]"
+    Alors la question "transparency.staff_information" n'est pas posée
+
+  Scénario: suivre l'activité des professionnels sans les informer est un KO, même sans enregistrement
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, staff]"
+    Et la réponse à "transparency.staff_information" est "no"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.staff_information=no"
+
+  Plan du scénario: des données de santé qui circulent en clair sont un KO (<données>)
+    Étant donné la réponse à "scope.patient_data" est "<données>"
+    Et la réponse à "security.encryption_in_transit" est "none"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "security.encryption_in_transit=none"
+    Et le verdict est "reject"
+
+    Exemples:
+      | données        |
+      | [identifiable] |
+      | [appointment]  |
+
+  Scénario: des liens internes non chiffrés seulement : risque élevé, pas de KO
+    Étant donné la réponse à "security.encryption_in_transit" est "partial"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "security.encryption_in_transit"
+    Et le constat sur "security.encryption_in_transit" a la sévérité "high"
+
+  Scénario: des comptes d'accès du personnel seulement, en clair : risque critique, pas de KO
+    Étant donné la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[staff_accounts]"
+    Et la réponse à "security.encryption_in_transit" est "none"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "security.encryption_in_transit"
+    Et le constat sur "security.encryption_in_transit" a la sévérité "critical"
+
+  Plan du scénario: avant un modèle tiers, envoyer des dossiers entiers est un risque élevé (<réponse>)
+    Étant donné la réponse à "scope.deployment" est "vendor_saas_third_party_model"
+    Et la réponse à "security.minimisation_before_model" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors le constat sur "security.minimisation_before_model" a la sévérité "<gravité>"
+    Et il n'y a pas de KO sur "security.minimisation_before_model"
+
+    Exemples:
+      | réponse        | gravité |
+      | minimised_only | medium  |
+      | full_records   | high    |

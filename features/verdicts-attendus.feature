@@ -1,0 +1,119 @@
+# language: fr
+Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
+  Des outils fictifs mais réalistes, remplis comme le ferait un acheteur attentif avec la
+  documentation du fournisseur (features/tools/). Un outil illicite doit être rejeté ; son
+  voisin licite ne doit pas l'être. Un faux rejet coûte la confiance autant qu'une fausse
+  acceptation coûte à l'établissement.
+
+  Contexte:
+    Étant donné le jeu de règles "rules/health-ai"
+
+  Scénario: le scribe d'un éditeur américain, hébergé dans l'UE sur une chaîne HDS v2 complète : sous conditions
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "conditional"
+    Et il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le constat sur "hosting.extraterritorial_law" a la sévérité "high"
+
+  Scénario: le même scribe qui améliore ses modèles sur les données pseudonymisées, sans MR-004 ni CESREES : rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "reuse.training" est "yes"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "reuse.training=yes"
+
+  Scénario: le même scribe qui n'entraîne que dans un cadre de recherche autorisé n'est pas rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "reuse.training" est "lawful_framework"
+    Et la réponse à "reuse.anonymisation_proof" est "not_claimed"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "reuse.training"
+    Et le verdict n'est pas "reject"
+
+  Scénario: un agent d'orientation des patients sans marquage CE, « à titre d'information seulement » : rejeté
+    Étant donné le fichier de réponses "features/tools/orientation-chatbot.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.medical_device=no_medical_purpose"
+
+  Scénario: le même agent, marqué CE pour l'orientation des patients, n'est pas rejeté
+    Étant donné le fichier de réponses "features/tools/orientation-chatbot.yaml"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la réponse à "regulatory.device_class" est "consistent"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict n'est pas "reject"
+
+  Scénario: un outil de radiologie marqué CE, sur site, télémaintenu sous contrat de sous-traitance : accepté
+    Étant donné le fichier de réponses "features/tools/radiology-on-premises.yaml"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "accept"
+
+  Scénario: le même outil sans contrat pour l'accès de maintenance du fournisseur : rejeté
+    Étant donné le fichier de réponses "features/tools/radiology-on-premises.yaml"
+    Et la réponse à "regulatory.dpa" est "no"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpa=no"
+
+  Scénario: le même outil auquel le fournisseur n'accède jamais n'a pas besoin de ce contrat
+    Étant donné le fichier de réponses "features/tools/radiology-on-premises.yaml"
+    Et la réponse à "scope.vendor_access" est "none"
+    Et la réponse à "regulatory.dpa" est "no"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "accept"
+
+  Scénario: un agent conversationnel généraliste utilisé pour le diagnostic avec des données de patients : rejeté
+    Étant donné le fichier de réponses "features/tools/llm-diagnosis.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.intended_use=general_purpose_llm"
+    Et il y a un KO sur "regulatory.medical_device=no_medical_purpose"
+    Et il y a un KO sur "regulatory.dpa=no"
+
+  Scénario: un assistant de rendez-vous hébergé aux États-Unis, sans contrat de sous-traitance : rejeté
+    Étant donné le fichier de réponses "features/tools/booking-us.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpa=no"
+    Et il y a un KO sur "hosting.non_eea_access=without_safeguards"
+    Et il n'y a pas de KO sur "hosting.hds_certified"
+
+  Scénario: le même assistant rejeté même si l'acheteur a coché « aucune donnée personnelle »
+    Étant donné le fichier de réponses "features/tools/booking-us.yaml"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpa=no"
+    Et il y a un constat sur "scope.appointments_without_personal_data"
+
+  Scénario: un assistant de rendez-vous européen, sous contrat, avec l'information RGPD : accepté
+    Étant donné le fichier de réponses "features/tools/booking-eu.yaml"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "accept"
+
+  Scénario: le même assistant sans certification HDS : risque élevé, pas de rejet (obligation non tranchée)
+    Étant donné le fichier de réponses "features/tools/booking-eu.yaml"
+    Et la réponse à "hosting.hds_certified" est "none"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "hosting.hds_certified" a la sévérité "high"
+    Et le verdict est "conditional"
+
+  Scénario: un agent d'information pratique sans donnée personnelle, qui dit être une IA : accepté
+    Étant donné le fichier de réponses "features/tools/faq-chatbot.yaml"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "accept"
+    Et il y a un constat sur "scope.patients_may_type_personal_data"
+
+  Scénario: le même agent qui ne dit pas être une IA : rejeté depuis le 2 août 2026
+    Étant donné le fichier de réponses "features/tools/faq-chatbot.yaml"
+    Et la réponse à "transparency.ai_disclosure" est "not_disclosed"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "transparency.ai_disclosure=not_disclosed"
