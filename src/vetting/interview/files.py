@@ -16,6 +16,7 @@ from pathlib import Path
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import t
 from vetting.interview.prompts import Terminal
+from vetting.report.escape import plain
 from vetting.report.naming import slugify
 
 #: How many `<slug>-N` names are tried before giving up on a distinct one.
@@ -79,7 +80,8 @@ def choose(term: Terminal, found: Found) -> Path | None:
     if not found.others:
         return found.free
     lang = term.lang
-    path, other = found.others[0]
+    path, written = found.others[0]
+    other = plain(written)  # read from a file: no control sequence reaches the terminal
     options = [
         (t("other_new", lang).format(path=found.free), found.free),
         (t("other_resume", lang).format(other=other), path),
