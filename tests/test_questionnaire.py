@@ -323,15 +323,3 @@ def test_a_lock_link_is_removed_not_followed(tmp_path: Path) -> None:
         assert not lock_path(path).is_symlink()
     assert target.read_text(encoding="utf-8") == "keep me"
 
-
-def test_the_other_tools_name_reaches_the_terminal_without_its_control_sequences(
-    pipe: PipeInput, tmp_path: Path
-) -> None:
-    screen = io.StringIO()
-    other = tmp_path / "scribe.answers.yaml"
-    found = files.Found(
-        None, tmp_path / "scribe-2.answers.yaml", ((other, "Scribe\x1b]0;pwned\x07"),)
-    )
-    _keys(pipe, ENTER)
-    assert files.choose(_terminal(pipe, screen=screen), found) == found.free
-    assert "Scribe" in screen.getvalue() and "\x1b]0;pwned" not in screen.getvalue()
