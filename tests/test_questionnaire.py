@@ -322,4 +322,3 @@ def test_a_lock_link_is_removed_not_followed(tmp_path: Path) -> None:
     with exclusive(path):
         assert not lock_path(path).is_symlink()
     assert target.read_text(encoding="utf-8") == "keep me"
-
