@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vetting.cli import program
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset.api import load_ruleset, resolve_rules_dir
 from vetting.ruleset.load import MANIFEST
@@ -60,7 +61,7 @@ def _feature_paths(args: argparse.Namespace, cwd: Path) -> list[Path]:
                 Problem(
                     Position(str(cwd)),
                     "no feature files: give FEATURES, or run in a folder that holds features/",
-                    hint="vetting test features/ (docs/rule-tests.md shows how to write one)",
+                    hint=f"{program()} test features/ (docs/rule-tests.md shows how to write one)",
                 )
             )
         given = [default]

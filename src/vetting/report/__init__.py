@@ -156,17 +156,21 @@ def write_reports(
     templates: Path | None = None,
     *,
     draft: bool = False,
+    slug: str | None = None,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
     Files are `<tool-slug>.report.<ext>` and, for `patient-notice`,
     `<tool-slug>.patient-notice.<ext>` in each document format asked for
-    (md, html, pdf; html when none is). Everything is rendered in memory
-    first, then the files are written as a set (`vetting.files.write_files`):
-    a template error, a full disk, Ctrl-C or SIGTERM leaves the whole old set
-    or the whole new set, never a mix, and no temporary file. The notice of a
-    tool nobody decided to use raises `NoticeRefused` before anything is
-    written, unless `draft` (callers drop it first with `without_refused_notice`).
+    (md, html, pdf; html when none is). `slug` replaces the tool's slug: the
+    questionnaire names the reports after the answers file, so two tools whose
+    names give one slug (`scribe-acme`, `scribe-acme-2`) keep their reports apart.
+    Everything is rendered in memory first, then the files are written as a set
+    (`vetting.files.write_files`): a template error, a full disk, Ctrl-C or SIGTERM
+    leaves the whole old set or the whole new set, never a mix, and no temporary
+    file. The notice of a tool nobody decided to use raises `NoticeRefused` before
+    anything is written, unless `draft` (callers drop it first with
+    `without_refused_notice`).
     """
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted and not draft:
@@ -174,7 +178,7 @@ def write_reports(
 
         if not notice_allowed(answers):
             raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")
-    slug = slugify(assessment.tool.name)
+    slug = slug or slugify(assessment.tool.name)
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
     html: str | None = None

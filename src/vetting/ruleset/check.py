@@ -623,8 +623,10 @@ def _satisfiable(
 
 
 def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
-    """Check a loaded rule set and compile it; raise every problem at once."""
+    """Check a loaded rule set and compile it; raise every problem at once (with those
+    the loader found, when it kept going past them)."""
     checker = _Checker(loaded)
+    checker.out.problems.extend(loaded.problems)
     checker.run()
     checker.out.raise_if_any()
     compiled = compile_checked(loaded, embedded=embedded)

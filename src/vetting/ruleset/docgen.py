@@ -55,6 +55,11 @@ _L = {
     "asked_when": {"fr": "Posée si", "en": "Asked when"},
     "always": {"fr": "toujours", "en": "always"},
     "weight": {"fr": "poids", "en": "weight"},
+    "buyer_only": {
+        "fr": "seul l'acheteur peut y répondre (« pas encore décidé » au lieu de « je ne "
+        "sais pas »)",
+        "en": 'only the buyer can answer ("not decided yet" instead of "I don\'t know")',
+    },
     "why": {"fr": "Pourquoi cette question", "en": "Why we ask"},
     "choice": {"fr": "Réponse", "en": "Answer"},
     "label": {"fr": "Libellé", "en": "Label"},
@@ -177,6 +182,8 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
     type_name = _w("date_type" if q.type == "date" else q.type, lang)
     lines = [f"### `{q.id}`", "", f"**{pick(q.text, lang)}**", ""]
     meta = f"{_w('type', lang)}{colon(lang)}{type_name} · {_w('weight', lang)} {_num(q.weight)}"
+    if q.asked_of == "buyer":
+        meta += f" · {_w('buyer_only', lang)}"
     when = describe(q.when, lang, labels) if q.when else _w("always", lang)
     lines += [meta + "  ", f"{_w('asked_when', lang)}{colon(lang)}{when}", ""]
     lines += [f"*{_w('why', lang)}.* {' '.join(pick(q.help, lang).split())}", ""]

@@ -54,6 +54,8 @@ Level = Literal["low", "moderate", "high", "critical"]
 #: Verdicts from the best to the worst (the scorer's order).
 Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
 EvidenceLevel = Literal["declared", "verified"]
+#: Who can answer a question: the vendor (by default) or only the buying organisation.
+AskedOf = Literal["vendor", "buyer"]
 CHOICE_TYPES = ("single", "multiple")
 
 
@@ -161,6 +163,12 @@ class Question(_Model):
     maximum: float | None = Field(default=None, description="Number questions: highest value.")
     unit: Text | None = None
     verify: Text | None = None
+    asked_of: AskedOf | None = Field(
+        default=None,
+        description="Who can answer. `buyer`: only the buying organisation can (its own DPIA, "
+        "legal basis, policies), so the questionnaire offers 'not decided yet' instead of 'the "
+        "vendor did not answer'; either reply is stored as `unknown`. Default: the vendor.",
+    )
     evidence_valid_months: int | None = Field(
         default=None,
         ge=1,
@@ -372,6 +380,7 @@ class QuestionOverride(_Model):
     references: tuple[Reference, ...] | None = None
     choices: dict[ChoiceId, ChoiceOverride] = Field(default_factory=dict)
     verify: Text | None = None
+    asked_of: AskedOf | None = None
     disabled: bool = False
 
 

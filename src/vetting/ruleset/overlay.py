@@ -33,6 +33,7 @@ _QUESTION_FIELDS = (
     "recommendation",
     "references",
     "verify",
+    "asked_of",
 )
 _CHOICE_FIELDS = ("label", "points", "severity", "knockout", "recommendation", "evidence_required")
 _FINDING_FIELDS = (
