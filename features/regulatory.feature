@@ -158,6 +158,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
   Scenario: a CE-marked device for its intended use is no knock-out
     Given the answer to "scope.use" is "[decision_support]"
     And the answer to "regulatory.medical_device" is "ce_marked"
+    And the evidence for "regulatory.medical_device" is "verified"
     When the assessment is scored
     Then there is no knock-out
     And the verdict is "accept"
@@ -182,6 +183,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
   Scenario Outline: no medical use declared, the manufacturer's "no medical purpose" stands (<use>)
     Given the answer to "scope.use" is "<use>"
     And the answer to "regulatory.medical_device" is "no_medical_purpose"
+    And the evidence for "regulatory.medical_device" is "verified"
     When the assessment is scored
     Then there is no knock-out on "regulatory.medical_device"
     And the verdict is "accept"

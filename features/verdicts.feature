@@ -29,7 +29,8 @@ Feature: Every verdict, from the best to the worst
     And the answer to "vendor.reversibility" is "none"
     When the assessment is scored
     Then the verdict is "conditional"
-    And the level is "low"
+    And the points level is "low"
+    And the level is "high"
     And the finding on "vendor.reversibility" has severity "high"
 
   Scenario: medium answers that add up to a moderate level make the tool conditional
@@ -76,7 +77,8 @@ Feature: Every verdict, from the best to the worst
     And the answer to "reuse.resale" is "yes"
     When the assessment is scored
     Then the verdict is "reject"
-    And the level is "low"
+    And the points level is "low"
+    And the level is "critical"
 
   Scenario: a knock-out outranks a pending one
     Given every other question is answered with its best choice

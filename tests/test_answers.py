@@ -22,6 +22,7 @@ from vetting.assess import (
     load_answers,
     parse_answers,
 )
+from vetting.dates import EARLIEST, LATEST
 from vetting.errors import VettingError
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -327,7 +328,7 @@ texts = st.one_of(
     hosting=st.sampled_from(["eea", "adequacy", "outside_eea", "unknown"]),
     safeguards=st.sampled_from([[], ["audit_log"], ["audit_log", "pentest"], ["none"], "unknown"]),
     uptime=st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False)),
-    day=st.dates(),
+    day=st.dates(min_value=EARLIEST, max_value=LATEST),  # others: tests/test_far_dates.py
 )
 def test_dump_then_load_gives_the_same_answers(
     clinic: CompiledRuleSet,

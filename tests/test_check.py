@@ -60,6 +60,22 @@ CASES = {
     "missing_include": [
         "ruleset.yaml:9:27: include[1]: included file 'hosting.yaml' not found",
     ],
+    # One run lists every problem: the schema's in every file (a typo in the manifest hid
+    # the others), then, when the files could be built without their unknown fields, the
+    # semantic pass's too.
+    "three_schema_errors": [
+        "questions.yaml:27:9: questions[1].choices[1].severity: Input should be 'info', "
+        "'low', 'medium', 'high' or 'critical'",
+        "questions.yaml:34:5: questions[2].wieght: unknown field 'wieght' (did you mean 'weight'?)",
+        "ruleset.yaml:16:5: categories[1].wieght: unknown field 'wieght' (did you mean 'weight'?)",
+    ],
+    "schema_and_semantic": [
+        "questions.yaml:34:5: questions[2].recomendation: unknown field 'recomendation' "
+        "(did you mean 'recommendation'?)",
+        "questions.yaml:40:12: questions[2].when.all[1].question: unknown question id "
+        "'data.locaton' (did you mean 'data.location'?)",
+        "ruleset.yaml:16:5: categories[1].wieght: unknown field 'wieght' (did you mean 'weight'?)",
+    ],
     "several_problems": [
         "questions.yaml:16:5: questions[1].text: missing the 'en' text (every text needs fr, en)",
         "questions.yaml:19:10: questions[1].references[0].ref: unknown source 'rgpd' "

@@ -135,3 +135,46 @@ def test_schema_rejects_a_broken_file(cli: Callable[..., Result]) -> None:
     validator = jsonschema.Draft202012Validator(json.loads(cli("rules", "schema").out))
     bad = load(ROOT / "tests/fixtures/rules/broken/unknown_field/questions.yaml").data
     assert list(validator.iter_errors(_as_json(bad)))
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["scor", "x.yaml"], "invalid choice: 'scor' (did you mean 'score'?)"),
+        (["rules", "exprot"], "invalid choice: 'exprot' (did you mean 'export'?)"),
+        (["score", "x.yaml", "--fail-onn", "high"], "(did you mean '--fail-on'?)"),
+        (["score", "x.yaml", "--format", "jsn"], "invalid choice: 'jsn' (did you mean 'json'?)"),
+        (["report", "x.yaml", "--templtes", "t"], "(did you mean '--templates'?)"),
+    ],
+)
+def test_a_mistyped_command_choice_or_flag_gets_a_did_you_mean(
+    args: list[str], hint: str, cli: Callable[..., Result]
+) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert hint in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["assess"],
+        ["decide", "a.yaml"],
+        ["report", "a.yaml"],
+        ["checklist"],
+        ["import-checklist", "a.xlsx"],
+        ["rules", "export"],
+        ["rules", "schema"],
+        ["rules", "doc"],
+        ["compare", "a.yaml"],
+        ["diff", "a.yaml", "b.yaml"],
+        ["portfolio", "dir"],
+    ],
+)
+@pytest.mark.parametrize("flag", ["-o", "--out", "--output"])
+def test_every_command_that_writes_takes_o_and_out(command: list[str], flag: str) -> None:
+    from vetting.cli import build_parser
+
+    args = build_parser().parse_args([*command, flag, "somewhere"])
+    assert args.output == "somewhere"

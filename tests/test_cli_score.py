@@ -58,11 +58,14 @@ def test_a_text_summary_table_by_default(cli: Cli, files: Path) -> None:
     )
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "file           tool        verdict      level     score  KO  complete\n"
-        "moderate.yaml  Scribe 3.2  conditional  moderate   20.8   0    90.0 %\n"
-        "reject.yaml    Hoster 3.2  reject       high       52.1   1    90.0 %\n"
-        "accept.yaml    Calm        accept       low         0.0   0   100.0 %\n"
+        "file           tool        verdict      level     points level  score  KO  complete\n"
+        "moderate.yaml  Scribe 3.2  conditional  moderate  moderate       20.8   0    90.0 %\n"
+        "reject.yaml    Hoster 3.2  reject       critical  high           52.1   1    90.0 %\n"
+        "accept.yaml    Calm        accept       low       low             0.0   0   100.0 %\n"
         "3 file(s): 1 accept, 1 conditional, 1 reject\n"
+        "Score from 0 (no risk found) to 100 (every risk). Level: the score's band, raised by "
+        "what was found (a knock-out: critical; a knock-out pending evidence: high; a high or "
+        "critical finding: high).\n"
     )
 
 
@@ -81,8 +84,18 @@ def test_the_table_speaks_french(
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     result = cli("score", "moderate.yaml", "--rules", CLINIC, *how)
     lines = result.out.splitlines()
-    head = [header, "outil", "verdict", "niveau", "score", "bloquants", "complétude"]
-    assert lines[0].split() == head
+    assert lines[0].split() == [
+        header,
+        "outil",
+        "verdict",
+        "niveau",
+        "niveau",
+        "des",
+        "points",
+        "score",
+        "bloquants",
+        "complétude",
+    ]
     assert "acceptable sous conditions" in lines[1] and "20,8" in lines[1]
 
 
@@ -91,15 +104,24 @@ def test_json_for_one_file_is_one_object_with_the_contract(cli: Cli, files: Path
     assert result.code == 0
     data = json.loads(result.out)
     jsonschema.validate(data, assessment_schema())
-    assert data["vetting_score"] == 1
+    assert data["vetting_score"] == 2
     assert data["ruleset"]["id"] == "clinic" and len(data["ruleset"]["sha256"]) == 64
     assert data["ruleset"]["path"] == CLINIC
     assert data["source"] == "reject.yaml"
-    assert (data["verdict"], data["level"], data["score"]) == ("reject", "high", 52.1)
+    assert (data["verdict"], data["level"], data["points_level"], data["score"]) == (
+        "reject",
+        "critical",
+        "high",
+        52.1,
+    )
+    assert data["level_raised_by"] == [
+        {"kind": "knockout", "level": "critical", "ids": ["data.hosting=outside_eea"]}
+    ]
     assert data["tool"] == {"name": "Hoster", "vendor": None, "version": "3.2", "url": None}
-    assert [(c["id"], c["score"], c["level"]) for c in data["categories"]] == [
-        ("data", 59.0, "high"),  # (15 + 6 + 2) of 39
-        ("ops", 22.2, "moderate"),
+    # (15 + 6 + 2) of 39; the data section holds the knock-out: its level is critical.
+    assert [(c["id"], c["score"], c["points_level"], c["level"]) for c in data["categories"]] == [
+        ("data", 59.0, "high", "critical"),
+        ("ops", 22.2, "moderate", "moderate"),
     ]
     assert [(k["id"], k["questions"][0]) for k in data["knockouts"]] == [
         ("data.hosting=outside_eea", "data.hosting")
@@ -168,7 +190,7 @@ def test_an_unreadable_file_is_reported_and_the_others_scored(cli: Cli, files: P
     assert [item["source"] for item in data] == ["accept.yaml", "typo.yaml", "missing.yaml"]
     assert data[0]["verdict"] == "accept"
     assert data[1] == {
-        "vetting_score": 1,
+        "vetting_score": 2,
         "source": "typo.yaml",
         "errors": [
             "typo.yaml:3:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
@@ -205,6 +227,33 @@ def test_fail_on_uses_the_order_of_verdicts(cli: Cli, files: Path) -> None:
     )
     assert cli("score", "pending.yaml", "--rules", CLINIC, "--fail-on", "reject").code == 0
     assert cli("score", "reject.yaml", "--rules", CLINIC, "--fail-on", "reject").code == 1
+
+
+HEALTH_AI = ROOT / "examples" / "health-ai"
+
+
+@pytest.mark.parametrize("gate", ["low", "moderate", "high", "critical"])
+def test_a_knockout_fails_every_level_gate_whatever_its_points(cli: Cli, gate: str) -> None:
+    """Four knock-outs and 11 / 100: the points band is low, the level is critical."""
+    path = str(HEALTH_AI / "assistant-reject.yaml")
+    result = cli("score", path, "--fail-on", gate, "--rules", str(ROOT / "rules" / "health-ai"))
+    assert result.code == 1, result.err
+    assert result.err.endswith(f"--fail-on {gate}: 1 of 1 reached it: {path}\n")
+
+
+@pytest.mark.parametrize(
+    "path", sorted(HEALTH_AI.rglob("*.yaml")), ids=lambda p: p.relative_to(HEALTH_AI).as_posix()
+)
+def test_the_schema_validates_every_example(cli: Cli, path: Path) -> None:
+    rules = str(ROOT / "rules" / "health-ai")
+    result = cli("score", str(path), "--format", "json", "--rules", rules)
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    jsonschema.validate(data, assessment_schema())
+    if data["verdict"] == "reject":
+        assert data["level"] == "critical"
+        assert [r["kind"] for r in data["level_raised_by"]][:1] in (["knockout"], [])
+    assert {c["level"] for c in data["categories"]} <= {"low", "moderate", "high", "critical"}
 
 
 def test_an_unknown_gate_is_a_usage_error(cli: Cli, files: Path) -> None:

@@ -13,15 +13,16 @@ from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
 EXAMPLES = ROOT / "examples" / "health-ai"
+#: verdict, level (the effective one) and the band of the score alone.
 EXPECTED = {
-    "scribe-accept.yaml": ("accept", "low"),
-    "planner-conditional.yaml": ("conditional", "low"),
-    "chatbot-conditional.yaml": ("conditional", "high"),
-    "triage-pending.yaml": ("pending_evidence", "low"),
-    "assistant-reject.yaml": ("reject", "low"),
-    "us-chatbot-reject.yaml": ("reject", "moderate"),
-    "imaging-no-ce-reject.yaml": ("reject", "low"),
-    "everything-unknown-pending.yaml": ("pending_evidence", "critical"),
+    "scribe-accept.yaml": ("accept", "low", "low"),
+    "planner-conditional.yaml": ("conditional", "high", "low"),
+    "chatbot-conditional.yaml": ("conditional", "high", "high"),
+    "triage-pending.yaml": ("pending_evidence", "high", "low"),
+    "assistant-reject.yaml": ("reject", "critical", "low"),
+    "us-chatbot-reject.yaml": ("reject", "critical", "moderate"),
+    "imaging-no-ce-reject.yaml": ("reject", "critical", "low"),
+    "everything-unknown-pending.yaml": ("pending_evidence", "critical", "critical"),
 }
 
 
@@ -35,7 +36,7 @@ def test_every_example_is_listed_here() -> None:
 
 
 def test_the_examples_cover_every_verdict() -> None:
-    assert {verdict for verdict, _ in EXPECTED.values()} == set(VERDICTS)
+    assert {verdict for verdict, _, _ in EXPECTED.values()} == set(VERDICTS)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -43,7 +44,7 @@ def test_an_example_scores_as_documented(health_ai: CompiledRuleSet, name: str) 
     answers, warnings = load_answers(EXAMPLES / name, health_ai)
     assert warnings == []
     assessment = score(health_ai, answers)
-    assert (assessment.verdict, assessment.level) == EXPECTED[name]
+    assert (assessment.verdict, assessment.level, assessment.points_level) == EXPECTED[name]
     assert assessment.explanation is not None
 
 

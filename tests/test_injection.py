@@ -45,6 +45,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(answers),
             "--format",
             "md,html,pdf,json,xlsx,patient-notice",
+            "--draft",  # a rejected tool: its notice can only be a draft
             "--lang",
             "en",
             "-o",

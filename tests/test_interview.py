@@ -19,7 +19,6 @@ from vetting.interview.session import Session, slugify
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
-ENTER, DOWN = "\r", "\x1b[B"
 DAY = dt.date(2026, 11, 24)
 
 
@@ -101,6 +100,12 @@ def test_slug_is_a_safe_file_name(name: str, slug: str) -> None:
 
 
 # ------------------------------------------------------------------ sessions through a pipe
+# The pointer starts on "I don't know" for a question not answered yet: in the mini rule
+# set's lists (two choices, a separator, unknown, why, back), UP reaches the second
+# choice and UP UP the first. A risky answer asks for a note, any answer but unknown
+# outside the scope section for evidence (ENTER skips each).
+
+ENTER, DOWN, UP = "\r", "\x1b[B", "\x1b[A"
 
 
 @pytest.fixture
@@ -128,6 +133,12 @@ def _session(
     return Session(compiled, term, path, start, live=live), out
 
 
+def _keys(pipe: PipeInput, keys: str) -> None:
+    """Type `keys`, then end the input: a test whose keys run out fails, never hangs."""
+    pipe.send_text(keys)
+    pipe.close()
+
+
 def _saved(path: Path, compiled: CompiledRuleSet) -> Answers:
     answers, warnings = load_answers(path, compiled)
     assert warnings == []
@@ -139,8 +150,9 @@ def test_a_whole_session_saves_answers_and_notes(
 ) -> None:
     path = tmp_path / "scribe.answers.yaml"
     session, _ = _session(mini, pipe, path, live=True)
-    # patients; outside_eea (a knock-out) then a note; "no" for training
-    pipe.send_text(ENTER + DOWN + ENTER + "Contract section 7" + ENTER + ENTER)
+    # patients; outside_eea (a knock-out), a note, no evidence; "no" for training, no evidence
+    keys = UP + UP + ENTER + UP + ENTER + "Contract section 7" + ENTER + ENTER
+    _keys(pipe, keys + UP + UP + ENTER + ENTER)
     session.run()
     assert "Knock-outs 1" in session.indicator()  # the live bar shows the knock-out at once
     saved = _saved(path, mini)
@@ -158,22 +170,27 @@ def test_scope_answer_skips_the_section(
 ) -> None:
     path = tmp_path / "a.yaml"
     session, _ = _session(mini, pipe, path)
-    pipe.send_text(DOWN + ENTER)  # no patient data
+    _keys(pipe, UP + ENTER)  # no patient data
     session.run()
     assert _saved(path, mini).answers == {"scope.data": "none"}
 
 
-def test_unknown_is_always_offered_and_asks_for_a_note(
-    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_enter_alone_records_unknown_never_a_choice(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path, lang: str
 ) -> None:
+    """Enter on a fresh question records "I don't know", then skips its note."""
     path = tmp_path / "a.yaml"
-    session, _ = _session(mini, pipe, path, answers={"scope.data": "patients"})
-    # data.location: eea, outside_eea, separator, unknown -> two downs reach "unknown"
-    pipe.send_text(DOWN + DOWN + ENTER + ENTER + ENTER)
+    session, _ = _session(mini, pipe, path, lang=lang)
+    _keys(pipe, ENTER * 6)
     session.run()
     saved = _saved(path, mini)
-    assert saved.answers["data.location"] == "unknown"
-    assert saved.notes == {}  # the note was skipped with Enter
+    assert saved.answers == {
+        "scope.data": "unknown",
+        "data.location": "unknown",
+        "data.training": "unknown",
+    }
+    assert saved.notes == {} and saved.evidence == {}
 
 
 def test_back_changes_an_earlier_answer_and_drops_what_no_longer_applies(
@@ -181,8 +198,9 @@ def test_back_changes_an_earlier_answer_and_drops_what_no_longer_applies(
 ) -> None:
     path = tmp_path / "a.yaml"
     session, _ = _session(mini, pipe, path)
-    back = DOWN * 4  # eea, outside_eea, unknown, why, back
-    pipe.send_text(ENTER + back + ENTER + DOWN + ENTER)  # patients; back; none
+    back = DOWN * 2  # unknown -> why -> back
+    # patients; back; the pointer is on "patients" (the recorded answer): DOWN to none
+    _keys(pipe, UP + UP + ENTER + back + ENTER + DOWN + ENTER)
     session.run()
     assert _saved(path, mini).answers == {"scope.data": "none"}
 
@@ -190,7 +208,8 @@ def test_back_changes_an_earlier_answer_and_drops_what_no_longer_applies(
 def test_help_is_one_choice_away(mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     session, out = _session(mini, pipe, path, answers={"scope.data": "patients"})
-    pipe.send_text(DOWN * 3 + ENTER + ENTER + ENTER)  # why; then eea; then training "no"
+    # why; then eea and no evidence; then training "no" and no evidence
+    _keys(pipe, DOWN + ENTER + UP + UP + ENTER + ENTER + UP + UP + ENTER + ENTER)
     session.run()
     assert "Why we ask" in out.getvalue()
     assert "GDPR, art. 44" in out.getvalue()
@@ -204,7 +223,7 @@ def test_resume_asks_only_what_is_missing(
     session, _ = _session(
         mini, pipe, path, answers={"scope.data": "patients", "data.location": "eea"}
     )
-    pipe.send_text(DOWN + ENTER + ENTER)  # training: yes (risky) then skip the note
+    _keys(pipe, UP + ENTER + ENTER + ENTER)  # training: yes (risky), skip the note and evidence
     session.run()
     assert _saved(path, mini).answers == {
         "scope.data": "patients",
@@ -223,9 +242,33 @@ def test_review_keeps_answers_on_enter_and_changes_them_otherwise(
         path,
         answers={"scope.data": "patients", "data.location": "eea", "data.training": "no"},
     )
-    pipe.send_text(ENTER + ENTER + DOWN + ENTER + ENTER)  # keep, keep, change to yes, no note
+    # keep (scope: no evidence step); keep, skip evidence; change to yes, no note, no evidence
+    _keys(pipe, ENTER + ENTER + ENTER + DOWN + ENTER + ENTER + ENTER)
     session.review()
     assert _saved(path, mini).answers["data.training"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("target", "asked"),
+    [("data.training", ["data.training"]), ("scope", ["scope.data"])],
+)
+def test_review_of_one_question_or_one_section(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path, target: str, asked: list[str]
+) -> None:
+    path = tmp_path / "a.yaml"
+    answers = {"scope.data": "patients", "data.location": "eea", "data.training": "no"}
+    session, _ = _session(mini, pipe, path, answers=answers)
+    seen: list[str] = []
+    real = session.header
+
+    def header(question_id: str) -> str:
+        seen.append(question_id)
+        return real(question_id)
+
+    session.header = header  # type: ignore[method-assign]
+    _keys(pipe, ENTER * 4)
+    session.review(target)
+    assert seen == asked
 
 
 def test_french_session_shows_french_prompts(
@@ -233,7 +276,7 @@ def test_french_session_shows_french_prompts(
 ) -> None:
     path = tmp_path / "a.yaml"
     session, out = _session(mini, pipe, path, answers={"scope.data": "patients"}, lang="fr")
-    pipe.send_text(DOWN * 3 + ENTER + ENTER + ENTER)
+    _keys(pipe, DOWN + ENTER + ENTER + ENTER + ENTER + ENTER)
     session.run()
     assert "Pourquoi cette question" in out.getvalue()
     assert "RGPD, art. 44" in out.getvalue()
@@ -244,7 +287,7 @@ def test_french_session_shows_french_prompts(
     [
         (["none", "audio"], "fr", "« Aucune donnée personnelle (ni patients ni personnel) » ne se"),
         (["none", "audio"], "en", "'No personal data at all (neither patients nor staff)' cannot"),
-        (["unknown", "audio"], "en", "'I don't know' stands alone."),
+        (["unknown", "audio"], "en", "'I don't know / the vendor did not answer' stands alone."),
         (["identifiable", "audio"], "en", None),
         ([], "en", None),
     ],

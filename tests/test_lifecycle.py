@@ -256,7 +256,10 @@ def test_resuming_old_answers_asks_only_the_new_and_changed_questions(tmp_path: 
             return original(question_id)
 
         session.header = spy  # type: ignore[method-assign]
-        pipe.send_text("\r" + "\r")  # training: keep "no"; retention: short
+        # training: keep "no" (the pointer is on it), no evidence; retention: short (two up
+        # from "I don't know"), no evidence. The input then ends: a test never hangs.
+        pipe.send_text("\r\r" + "\x1b[A\x1b[A\r\r")
+        pipe.close()
         session.run()
     assert asked == ["data.training", "data.retention"]
     saved, warnings = load_answers(path, compiled)

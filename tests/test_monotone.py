@@ -3,9 +3,12 @@
 "Worse" is the rule set's own order: the checker guarantees that a
 single-choice question lists its choices from the lowest risk to the highest.
 Hypothesis draws whole answer sets (scope included, some answers unknown or
-missing), picks a relevant non-scope question, moves its answer down the list,
-and compares. Run on the shipped rule set: a failure here names a question and
-two choices, and is a content bug to fix in the rule set, never in this test.
+missing, evidence recorded, missing, declared or expired), picks a relevant
+non-scope question, moves its answer down the list, and compares. An answer
+the scope contradicts is not a real answer: it scores as `unknown`, never
+better (a property of its own below). Run on the shipped rule set: a failure
+here names a question and two choices, and is a content bug to fix in the rule
+set, never in this test.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, ROOT
 from vetting.assess import Answers, Tool, score
+from vetting.assess.answers import Evidence
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
+from vetting.assess.evidence import strengths
 from vetting.assess.score import PreparedQuestion, evaluate, prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -30,6 +35,7 @@ from vetting.ruleset.conditions import UNKNOWN
 RULE_SETS = {
     "health-ai": ROOT / "rules" / "health-ai",
     "clinic": FIXTURES / "scoring" / "clinic",
+    "claims": FIXTURES / "scoring" / "claims",
     "aia-like": ROOT / "examples" / "rulesets" / "aia-like",
 }
 SETTINGS = settings(
@@ -59,8 +65,25 @@ def scope_compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:
     return load_ruleset(RULE_SETS[request.param])
 
 
+def _has_claims(name: str) -> bool:
+    rs = load_ruleset(RULE_SETS[name]).ruleset
+    return any(f.contradicts_scope for f in rs.findings) and any(
+        ch.evidence_required for q in rs.questions for ch in q.choices
+    )
+
+
+#: The rule sets with scope contradictions and claims that need evidence.
+WITH_CLAIMS = [name for name in sorted(RULE_SETS) if _has_claims(name)]
+
+
+@pytest.fixture(scope="module", params=WITH_CLAIMS)
+def claims_compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:
+    return load_ruleset(RULE_SETS[request.param])
+
+
 def test_the_properties_below_cover_the_default_rule_set() -> None:
     assert "health-ai" in WORST_AND_SCOPE
+    assert "health-ai" in WITH_CLAIMS
 
 
 def _decode(pq: PreparedQuestion, code: int) -> Any:
@@ -106,9 +129,48 @@ def answer_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
     return values
 
 
-def _score(compiled: CompiledRuleSet, values: dict[str, Any]) -> Assessment:
-    answers = Answers(ruleset=compiled.ruleset.id, tool=Tool(name="t"), answers=values)
-    return score(compiled, answers, explain=False)
+#: Evidence as drawn: none, declared, verified, or verified but expired on the assessment date.
+_PROOFS: tuple[Evidence | None, ...] = (
+    None,
+    Evidence(text="seen", status="declared"),
+    Evidence(text="seen", status="verified"),
+    Evidence(
+        text="seen", status="verified", issued=dt.date(2010, 1, 1), expires=dt.date(2011, 1, 1)
+    ),
+)
+
+
+@st.composite
+def evidence_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Evidence]:
+    """Evidence for the questions whose answers may need it: each one of `_PROOFS`."""
+    prep = prepare(compiled)
+    out: dict[str, Evidence] = {}
+    for pq in prep.questions:
+        if pq.evidence_required:
+            proof = draw(st.sampled_from(_PROOFS))
+            if proof is not None:
+                out[pq.id] = proof
+    return out
+
+
+def _answers(
+    compiled: CompiledRuleSet, values: dict[str, Any], proofs: dict[str, Evidence] | None = None
+) -> Answers:
+    return Answers(
+        ruleset=compiled.ruleset.id, tool=Tool(name="t"), answers=values, evidence=proofs or {}
+    )
+
+
+def _score(
+    compiled: CompiledRuleSet, values: dict[str, Any], proofs: dict[str, Evidence] | None = None
+) -> Assessment:
+    return score(compiled, _answers(compiled, values, proofs), explain=False)
+
+
+def _run(compiled: CompiledRuleSet, values: dict[str, Any], proofs: dict[str, Evidence]) -> Any:
+    day = compiled.ruleset.as_of
+    held = strengths(compiled, _answers(compiled, values, proofs), day)
+    return evaluate(prepare(compiled), _internal(values), day, held)
 
 
 def _internal(values: dict[str, Any]) -> dict[str, Any]:
@@ -120,19 +182,23 @@ def _ranks(a: Assessment) -> tuple[float, int, int]:
 
 
 def _check_a_worse_answer(compiled: CompiledRuleSet, data: st.DataObject) -> None:
-    prep = prepare(compiled)
     values = data.draw(answer_sets(compiled), label="answers")
-    run = evaluate(prep, _internal(values), compiled.ruleset.as_of)
+    proofs = data.draw(evidence_sets(compiled), label="evidence")
+    run = _run(compiled, values, proofs)
     movable = [
         pq
         for pq in run.relevant
-        if not pq.scope and pq.question.type == "single" and values.get(pq.id) in pq.choice_ids[:-1]
+        if not pq.scope
+        and pq.question.type == "single"
+        and values.get(pq.id) in pq.choice_ids[:-1]
+        and pq.id not in run.contradicted
     ]
     assume(movable)
     pq = data.draw(st.sampled_from(movable), label="question")
     here = pq.choice_ids.index(values[pq.id])
     worse = pq.choice_ids[data.draw(st.integers(here + 1, len(pq.choice_ids) - 1), label="to")]
-    before, after = _score(compiled, values), _score(compiled, {**values, pq.id: worse})
+    before = _score(compiled, values, proofs)
+    after = _score(compiled, {**values, pq.id: worse}, proofs)
     note = f"{pq.id}: {values[pq.id]} -> {worse}: {_ranks(before)} -> {_ranks(after)}"
     assert after.score >= before.score, note
     assert LEVELS.index(after.level) >= LEVELS.index(before.level), note
@@ -187,9 +253,64 @@ def test_not_knowing_never_lowers_the_result(
     before, after = _score(compiled, values), _score(compiled, {**values, pq.id: "unknown"})
     note = f"{pq.id}: {values[pq.id]} -> unknown: {_ranks(before)} -> {_ranks(after)}"
     assert after.score >= before.score, note
-    assert LEVELS.index(after.level) >= LEVELS.index(before.level), note
+    assert LEVELS.index(after.points_level) >= LEVELS.index(before.points_level), note
+    # A knock-out becomes pending: the level may fall from the knock-out's floor to the
+    # pending one, never lower.
+    pending = compiled.ruleset.scoring.level_floors.pending or "low"
+    assert LEVELS.index(after.level) >= min(LEVELS.index(before.level), LEVELS.index(pending))
     floor = min(VERDICTS.index(before.verdict), VERDICTS.index("pending_evidence"))
     assert VERDICTS.index(after.verdict) >= floor, note
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_contradictory_answer_never_scores_better_than_unknown(
+    claims_compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """An answer the scope contradicts is void: worst points, knock-outs left pending."""
+    compiled = claims_compiled
+    drawn = data.draw(answer_sets(compiled), label="answers")
+    # Every answer the drawn scope contradicts, on every question a contradiction names.
+    found = []
+    prep = prepare(compiled)
+    for qid in prep.contradictions:
+        for cid in prep.by_id[qid].choice_ids:
+            trial = {**drawn, qid: cid}
+            if qid in _run(compiled, trial, {}).contradicted:
+                found.append((qid, trial))
+    assume(found)
+    qid, values = data.draw(st.sampled_from(found), label="contradicted")
+    given, unknown = _score(compiled, values), _score(compiled, {**values, qid: "unknown"})
+    note = f"{qid}: {values[qid]} (contradicted) vs unknown: {_ranks(given)} vs {_ranks(unknown)}"
+    assert given.score >= unknown.score, note
+    assert LEVELS.index(given.level) >= LEVELS.index(unknown.level), note
+    assert VERDICTS.index(given.verdict) >= VERDICTS.index(unknown.verdict), note
+    # Its knock-outs are pending exactly when they would be for `unknown`.
+    as_unknown = {p.knockouts for p in unknown.pending if p.id == qid}
+    assert {p.knockouts for p in given.pending if p.id == qid} == as_unknown, note
+    assert all(p.kind == "contradiction" for p in given.pending if p.id == qid), note
+
+
+@SETTINGS
+@given(data=st.data())
+def test_missing_evidence_never_lowers_the_result(
+    claims_compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """Removing a piece of evidence, or letting it expire, never improves the result."""
+    compiled = claims_compiled
+    values = data.draw(answer_sets(compiled), label="answers")
+    proofs = data.draw(evidence_sets(compiled), label="evidence")
+    assume(proofs)
+    qid = data.draw(st.sampled_from(sorted(proofs)), label="question")
+    weaker = data.draw(st.sampled_from(_PROOFS[:1] + _PROOFS[3:]), label="to")
+    fewer = {k: v for k, v in proofs.items() if k != qid}
+    if weaker is not None:
+        fewer[qid] = weaker
+    before, after = _score(compiled, values, proofs), _score(compiled, values, fewer)
+    note = f"{qid}: {proofs[qid].status} -> {weaker}: {_ranks(before)} -> {_ranks(after)}"
+    assert after.score >= before.score, note
+    assert LEVELS.index(after.level) >= LEVELS.index(before.level), note
+    assert VERDICTS.index(after.verdict) >= VERDICTS.index(before.verdict), note
 
 
 @SETTINGS

@@ -123,8 +123,10 @@ def test_questionnaire_works_without_network(offline: dict[str, str], tmp_path: 
         child.expect(prompt)
         child.sendline(reply)
     child.expect("Which data")
-    child.send("\x1b[B\r")  # no patient data: nothing else applies
+    child.send("\x1b[A\r")  # no patient data (one up from "I don't know"): nothing else applies
     child.expect("Verdict")
+    child.expect("decision now")
+    child.send("\r")  # later
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

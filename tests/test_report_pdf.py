@@ -55,7 +55,9 @@ def test_the_pdf_report_is_a4_with_header_and_page_numbers(
     need_weasyprint()
     answers, assessment = example(name)
     formats = ("pdf", "patient-notice")
-    path, notice = write_reports(assessment, ruleset(), answers, formats, tmp_path, lang)
+    path, notice = write_reports(
+        assessment, ruleset(), answers, formats, tmp_path, lang, draft=True
+    )
     assert (path.name, notice.name) == (
         f"{path.name.split('.')[0]}.report.pdf",
         f"{path.name.split('.')[0]}.patient-notice.pdf",

@@ -28,6 +28,7 @@ def headline(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     return Summary(
         verdict=full.verdict,
         level=full.level,
+        points_level=full.points_level,
         score=full.score,
         knockouts=full.knockout_ids,
         completeness=full.completeness,

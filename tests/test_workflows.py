@@ -246,7 +246,7 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
         "en",
     ).out
     assert "Verdict: pending evidence → accept" in out
-    assert "Knock-outs no longer pending (7):" in out
+    assert "Knock-outs no longer pending (8):" in out  # the art. 28 agreement, now proven, too
     assert "  - reuse.training=yes" in out
     assert "Decision: — → accepted, 2027-03-20" in out
 
@@ -339,6 +339,79 @@ def test_portfolio_rows_and_review_states(cli: Cli, in_root: Path) -> None:
     # HDS certificate issued 2024-06-03, no end date: the rule set's 36 months apply.
     triage = rows["reviews/triageplus-2027.yaml"]
     assert triage["evidence"]["expired"][0]["valid_until"] == "2027-06-03"
+
+
+def test_the_2026_portfolio_golden_says_what_needs_action(cli: Cli, in_root: Path) -> None:
+    """Read the day after the assessments: the 2027 files are in the future."""
+    result = cli("portfolio", EX, "--rules", RULES, "--today", "2026-12-15", "--format", "json")
+    assert result.code == 0, result.err
+    golden(
+        "portfolio.2026-12-15.json",
+        re.sub(r'"sha256": "[0-9a-f]{64}"', '"sha256": "…"', result.out),
+    )
+
+
+def test_every_reject_pending_or_undecided_tool_needs_action(cli: Cli, in_root: Path) -> None:
+    data = json.loads(
+        cli("portfolio", EX, "--rules", RULES, "--today", "2026-12-15", "--format", "json").out
+    )
+    rows = {row["file"]: row for row in data["rows"]}
+    actions = {f: tuple(r["actions"]) for f, r in rows.items()}
+    assert actions == {
+        "assistant-reject.yaml": ("reject",),
+        "imaging-no-ce-reject.yaml": ("reject",),
+        "us-chatbot-reject.yaml": ("reject",),
+        "reviews/dictanote-pilot.yaml": ("accepted_despite_knockout", "future_date"),
+        "everything-unknown-pending.yaml": ("no_decision",),
+        "triage-pending.yaml": ("no_decision",),
+        "chatbot-conditional.yaml": ("no_decision",),
+        "planner-conditional.yaml": ("no_decision",),
+        "scribe-accept.yaml": (),
+        "reviews/scribe-alpha-2027.yaml": ("future_date",),
+        "reviews/triageplus-2027.yaml": ("future_date",),
+    }
+    # A future-dated assessment never supersedes the one in force.
+    assert rows["scribe-accept.yaml"]["current"] is True
+    assert rows["scribe-accept.yaml"]["superseded"] is False
+    assert rows["reviews/scribe-alpha-2027.yaml"]["current"] is False
+    assert rows["reviews/scribe-alpha-2027.yaml"]["future"] is True
+    assert rows["triage-pending.yaml"]["current"] is True
+    # A tool assessed only in the future is current, and flagged.
+    assert rows["reviews/dictanote-pilot.yaml"]["current"] is True
+    summary = data["summary"]
+    assert (summary["current"], summary["needs_action"], summary["future"]) == (9, 10, 3)
+    assert summary["verdicts"] == {
+        "accept": 1,
+        "conditional": 2,
+        "pending_evidence": 2,
+        "reject": 4,
+    }
+    html = cli("portfolio", EX, "--rules", RULES, "--today", "2026-12-15", "--lang", "en").out
+    assert html.count('data-action="1"') == 10
+    assert '<span class="flag bad">future date</span>' in html
+    assert "reject: record the committee&#39;s decision" in html
+
+
+def test_a_recorded_rejection_needs_no_action(cli: Cli, in_root: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    rejected = (ROOT / EX / "assistant-reject.yaml").read_text(encoding="utf-8")
+    (folder / "rejected.yaml").write_text(
+        rejected + "decision:\n  outcome: reject\n  by: C\n  date: 2026-12-01\n  rationale: R\n"
+    )
+    data = json.loads(
+        cli(
+            "portfolio", str(folder), "--rules", RULES, "--today", "2026-12-15", "--format", "json"
+        ).out
+    )
+    (row,) = data["rows"]
+    assert (row["actions"], row["needs_action"]) == ([], False)
+    stale = json.loads(
+        cli(
+            "portfolio", str(folder), "--rules", RULES, "--today", "2028-01-01", "--format", "json"
+        ).out
+    )
+    assert "stale_rules" in stale["rows"][0]["actions"]
 
 
 def test_the_portfolio_is_read_on_the_day_given(cli: Cli, in_root: Path) -> None:

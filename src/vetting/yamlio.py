@@ -9,9 +9,9 @@ remembering where every value sits so later passes can say `file:line:col`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from vetting.errors import Position, Problem, VettingError
+from vetting.files import atomic_write as atomic_write  # re-exported: writers import it here
 
 try:  # the C parser is much faster; fall back if PyYAML was built without libyaml
     _Base: Any = yaml.CSafeLoader
@@ -54,8 +55,13 @@ DocPath = tuple[PathItem, ...]
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+#: Values in one document. The largest file of the default rule set holds some 2,000,
+#: an answers file a few hundred; composing 200,000 takes about 80 MiB.
+MAX_NODES = 200_000
 MAX_STRING = 100_000
+#: Digits of a plain integer: Python refuses to convert more than 4,300, and no count,
+#: amount or year in an answers file or a rule set comes near 30.
+MAX_DIGITS = 30
 
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
@@ -67,6 +73,14 @@ _FLOAT_RE = re.compile(r"^([-+]?[0-9][0-9_]*\.[0-9_]*|\.[0-9]+)([eE][-+][0-9]+)?
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _WORDS = _NULLS | _BOOL_TRUE | _BOOL_FALSE
+
+
+TEXT_TOO_LONG_HINT = "attach long documents as evidence references, not inline"
+
+
+def text_too_long(length: int) -> str:
+    """The message for a text over `MAX_STRING`, wherever it comes from (YAML, a checklist)."""
+    return f"a text of {length:,} characters; the limit is {MAX_STRING:,}"
 
 
 def format_path(path: DocPath) -> str:
@@ -171,6 +185,10 @@ def _is_merge(key: yaml.ScalarNode) -> bool:
     return key.tag == _UNTAGGED and not key.style and key.value == "<<"
 
 
+class _NumberTooLarge(ValueError):
+    """A plain scalar that reads as a number no computation can use."""
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A plain scalar typed: YAML 1.2 booleans and nulls, integers, decimals as PyYAML
     writes them, ISO dates; the rest, and anything quoted or `!!str`, is text."""
@@ -186,9 +204,15 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _BOOL_FALSE:
         return False
     if _INT_RE.match(value):
-        return int(value.replace("_", ""))
+        digits = value.replace("_", "")
+        if len(digits.lstrip("+-")) > MAX_DIGITS:
+            raise _NumberTooLarge(f"a number of {len(digits.lstrip('+-')):,} digits")
+        return int(digits)
     if _FLOAT_RE.match(value) and any(c.isdigit() for c in value):
-        return float(value.replace("_", ""))
+        number = float(value.replace("_", ""))
+        if not math.isfinite(number):
+            raise _NumberTooLarge("a number too large to compute with")
+        return number
     if _DATE_RE.match(value):
         try:
             return dt.date.fromisoformat(value)
@@ -217,7 +241,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: DocPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(node, f"the document has more than {MAX_NODES} values")
+            raise self.fail(node, f"the document has more than {MAX_NODES:,} values")
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
         if id(node) in self.seen:
@@ -239,12 +263,20 @@ class _Builder:
                 raise VettingError(
                     Problem(
                         Position(self.file, line, col),
-                        f"a text of {len(node.value):,} characters; the limit is {MAX_STRING:,}",
+                        text_too_long(len(node.value)),
                         format_path(path),
-                        "attach long documents as evidence references, not inline",
+                        TEXT_TOO_LONG_HINT,
                     )
                 )
-            return _scalar(node)
+            try:
+                return _scalar(node)
+            except _NumberTooLarge as exc:
+                raise self.fail(
+                    node,
+                    f"{exc}; numbers have at most {MAX_DIGITS} digits",
+                    "put it in quotes if it is a text",
+                    path,
+                ) from None
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, child in enumerate(node.value):
@@ -276,12 +308,14 @@ class _Builder:
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover
 
 
+def _too_large(limit: int) -> str:
+    return f"file is larger than {limit // (1024 * 1024)} MiB"
+
+
 def decode(raw: bytes, file: str) -> str:
     """Bytes to text: UTF-8 (a BOM is accepted and dropped), or a clear error."""
     if len(raw) > MAX_BYTES:
-        raise VettingError(
-            Problem(Position(file), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
-        )
+        raise VettingError(Problem(Position(file), _too_large(MAX_BYTES)))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -306,17 +340,60 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-def parse(text: str, file: str) -> Document:
-    """Parse one YAML document from text, keeping positions."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+def _syntax_error(exc: yaml.YAMLError, file: str) -> VettingError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         pos = Position(file, mark.line + 1, mark.column + 1) if mark else Position(file)
         what = exc.problem or exc.context or "invalid YAML"
-        raise VettingError(Problem(pos, f"YAML syntax error: {what}")) from None
+        return VettingError(Problem(pos, f"YAML syntax error: {what}"))
+    return VettingError(Problem(Position(file), f"YAML syntax error: {exc}"))
+
+
+def _count_nodes(text: str, file: str) -> None:
+    """Refuse a document of more than `MAX_NODES` values before composing it.
+
+    Composing keeps every node with its marks (some 300 bytes each): 8 million `0,`
+    in a 16 MiB file would take gigabytes before the builder could count them. This
+    pass reads libyaml's events one at a time and keeps none, so its memory is flat.
+    """
+    loader = _Loader(text)
+    count = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.NodeEvent):
+                count += 1
+                if count > MAX_NODES:
+                    mark = event.start_mark
+                    where = (
+                        Position(file, mark.line + 1, mark.column + 1) if mark else Position(file)
+                    )
+                    raise VettingError(
+                        Problem(
+                            where,
+                            f"the document has more than {MAX_NODES:,} values",
+                            hint="split it, or attach long data as evidence references",
+                        )
+                    )
     except yaml.YAMLError as exc:
-        raise VettingError(Problem(Position(file), f"YAML syntax error: {exc}")) from None
+        raise _syntax_error(exc, file) from None
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse one YAML document from text, keeping positions."""
+    # A value takes at least two characters but for a few bare `?` and `-`: only a
+    # text over a million characters can hold MAX_NODES values, and only such a
+    # text pays for counting them first.
+    if 2 * len(text) >= MAX_NODES:
+        _count_nodes(text, file)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, file) from None
     except RecursionError:
         raise VettingError(
             Problem(Position(file), f"nesting deeper than {MAX_DEPTH} levels")
@@ -327,10 +404,19 @@ def parse(text: str, file: str) -> Document:
     return Document(file, data, root=node)
 
 
-def read_bytes(path: Path, name: str) -> bytes:
-    """A file's bytes, or an error a user can act on (named as `name`)."""
+def read_bytes(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, or an error a user can act on (named as `name`).
+
+    The size is checked before reading, and at most `limit` + 1 bytes are read
+    (a file growing meanwhile, a device): an 8 GB file costs a `stat`, not 8 GB.
+    """
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            raw = b"" if size > limit else handle.read(limit + 1)
+        if size > limit or len(raw) > limit:
+            raise VettingError(Problem(Position(name), _too_large(limit)))
+        return raw
     except FileNotFoundError:
         raise VettingError(Problem(Position(name), "file not found")) from None
     except IsADirectoryError:
@@ -343,49 +429,6 @@ def load(path: Path, display: str | None = None) -> Document:
     """Read and parse a YAML (or JSON, a subset of YAML) file."""
     name = display or str(path)
     return parse(decode(read_bytes(path, name), name), name)
-
-
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half.
-
-    The temporary file sits in the same folder (same file system) and is
-    renamed over the target after an fsync, so a crash or a concurrent writer
-    never leaves a truncated file.
-    """
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            # mkstemp makes the file owner-only; give it the mode a plain write would.
-            os.fchmod(handle.fileno(), _mode_for(path))
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with _suppress_oserror():
-            os.unlink(tmp)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions, else the default for a new file (0666 & ~umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-class _suppress_oserror:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return isinstance(exc[1], OSError)
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:

@@ -12,6 +12,7 @@ YAML or JSON (JSON is read by the same YAML loader, so errors carry positions to
     decision:                     # optional: the committee's decision (docs/workflows.md)
       outcome: accept | accept_with_conditions | reject
       by: ...
+      members: [{name: ..., role: ...}]   # optional: who sat on the committee
       date: 2026-12-01
       rationale: ...
       conditions: [{text: ..., due: 2027-03-01, done: false}]
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,6 +38,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting import yamlio
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.load import suggest
@@ -63,6 +66,7 @@ EVIDENCE_STATUSES = ("declared", "verified")
 DECISION_FIELDS = (
     "outcome",
     "by",
+    "members",
     "date",
     "rationale",
     "conditions",
@@ -70,6 +74,7 @@ DECISION_FIELDS = (
     "knockout_justification",
 )
 CONDITION_FIELDS = ("text", "due", "done")
+MEMBER_FIELDS = ("name", "role")
 #: What a committee can decide, from the most to the least favourable.
 OUTCOMES = ("accept", "accept_with_conditions", "reject")
 Outcome = Literal["accept", "accept_with_conditions", "reject"]
@@ -111,6 +116,13 @@ class DecisionCondition(_Model):
     done: bool = False
 
 
+class DecisionMember(_Model):
+    """Someone who took the decision: an auditor asks who, and in which capacity."""
+
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+
+
 class Decision(_Model):
     """The committee's decision on the tool: the record an auditor asks for first.
 
@@ -120,6 +132,9 @@ class Decision(_Model):
 
     outcome: Outcome
     by: str = Field(min_length=1)
+    members: tuple[DecisionMember, ...] = Field(
+        default=(), description="The committee's members who decided: name and role."
+    )
     date: dt.date
     rationale: str = Field(min_length=1)
     conditions: tuple[DecisionCondition, ...] = ()
@@ -228,6 +243,9 @@ class _Reader:
                 self.error(path, f"missing required field '{path[-1]}'")
             return None
         if isinstance(value, str):
+            if len(value) > yamlio.MAX_STRING:  # a YAML file is stopped earlier; a checklist here
+                self.error(path, yamlio.text_too_long(len(value)), yamlio.TEXT_TOO_LONG_HINT)
+                return None
             if required and not value.strip():
                 self.error(path, f"'{path[-1]}' cannot be empty")
             return value
@@ -278,10 +296,7 @@ class _Reader:
         out["tool"] = self.read_tool(data.get("tool"))
         out["assessor"] = self.text(("assessor",), data.get("assessor"))
         if data.get("date") is not None:
-            day = _as_date(data["date"])
-            if day is None:
-                self.error(("date",), "expected a date YYYY-MM-DD", f"got {data['date']!r}")
-            out["date"] = day
+            out["date"] = self.date(("date",), data["date"])
         out["answers"] = self.read_answers(self.mapping(("answers",), data.get("answers")))
         notes: dict[str, str] = {}
         for old_id, note in self.mapping(("notes",), data.get("notes")).items():
@@ -413,10 +428,7 @@ class _Reader:
             status = None
         dates: dict[str, dt.date | None] = {}
         for key in ("issued", "expires"):
-            raw = value.get(key)
-            dates[key] = None if raw is None else _as_date(raw)
-            if raw is not None and dates[key] is None:
-                self.error((*path, key), "expected a date YYYY-MM-DD", f"got {raw!r}")
+            dates[key] = self.date((*path, key), value.get(key))
         issued, expires = dates["issued"], dates["expires"]
         if issued and expires and expires < issued:
             self.error((*path, "expires"), f"expires ({expires}) is before issued ({issued})")
@@ -434,7 +446,15 @@ class _Reader:
         day = _as_date(value)
         if day is None:
             self.error(path, "expected a date YYYY-MM-DD", f"got {value!r}")
-        return day
+        return self.in_range(path, day)
+
+    def in_range(self, path: DocPath, day: dt.date | None) -> dt.date | None:
+        """`day` when scoring can add a review period to it; else an error (9999-12-31)."""
+        why = None if day is None else out_of_range(day)
+        if why is None:
+            return day
+        self.error(path, why, RANGE_HINT)
+        return None
 
     def fields(self, path: DocPath, value: dict[str, Any], names: tuple[str, ...]) -> None:
         for key in value:
@@ -462,6 +482,7 @@ class _Reader:
             )
             outcome = None
         by = self.text((*path, "by"), value.get("by"), required=True)
+        members = self.read_members((*path, "members"), value.get("members"))
         day = self.date((*path, "date"), value.get("date"), required=True)
         rationale = self.text((*path, "rationale"), value.get("rationale"), required=True)
         next_review = self.date((*path, "next_review"), value.get("next_review"))
@@ -503,12 +524,20 @@ class _Reader:
                     "record the committee's decision on this assessment, or remove the block",
                 )
             )
-        if outcome is None or by is None or day is None or rationale is None or conditions is None:
+        if (
+            outcome is None
+            or by is None
+            or members is None
+            or day is None
+            or rationale is None
+            or conditions is None
+        ):
             return None
         self.decision_position = self.doc.position((*path, "outcome"))
         return Decision(
             outcome=outcome,
             by=by,
+            members=members,
             date=day,
             rationale=rationale,
             conditions=conditions,
@@ -517,6 +546,31 @@ class _Reader:
             if justification and justification.strip()
             else None,
         )
+
+    def read_members(self, path: DocPath, value: Any) -> tuple[DecisionMember, ...] | None:
+        """Who sat on the committee; None when one entry is wrong."""
+        hint = "write: members: [{name: ..., role: ...}]"
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.error(path, f"expected a list of {{name, role}}, got {_kind(value or None)}", hint)
+            return None
+        out: list[DecisionMember] = []
+        ok = True
+        for index, item in enumerate(value):
+            at = (*path, index)
+            if not isinstance(item, dict):
+                self.error(at, f"expected {{name, role}}, got {_kind(item)}", hint)
+                ok = False
+                continue
+            self.fields(at, item, MEMBER_FIELDS)
+            name = self.text((*at, "name"), item.get("name"), required=True)
+            role = self.text((*at, "role"), item.get("role"), required=True)
+            if name is None or role is None or not name.strip() or not role.strip():
+                ok = False
+                continue
+            out.append(DecisionMember(name=name, role=role))
+        return tuple(out) if ok else None
 
     def read_conditions(
         self, path: DocPath, value: Any, decided: dt.date | None
@@ -629,6 +683,10 @@ class _Reader:
                     "write a number, or unknown",
                 )
                 return None
+            if not math.isfinite(value) or abs(value) >= 10**yamlio.MAX_DIGITS:
+                # nan passes every comparison: refused before minimum and maximum are checked.
+                self.error(path, f"'{q.id}' takes a finite number, got {value:g}", "write a number")
+                return None
             if q.minimum is not None and value < q.minimum:
                 self.error(path, f"{value:g} is below the minimum of '{q.id}' ({q.minimum:g})")
             if q.maximum is not None and value > q.maximum:
@@ -639,7 +697,7 @@ class _Reader:
             self.error(
                 path, f"'{q.id}' takes a date, got {value!r}", "write YYYY-MM-DD, or unknown"
             )
-        return day
+        return self.in_range(path, day)
 
     def choice_hint(self, q: Question, value: str) -> str:
         ids = [ch.id for ch in q.choices]
@@ -872,6 +930,10 @@ def _plain_decision(decision: Decision) -> dict[str, Any]:
     out: dict[str, Any] = {
         "outcome": decision.outcome,
         "by": decision.by,
+    }
+    if decision.members:
+        out["members"] = [{"name": m.name, "role": m.role} for m in decision.members]
+    out |= {
         "date": decision.date,
         "rationale": decision.rationale,
     }
@@ -920,6 +982,7 @@ __all__ = [
     "Answers",
     "Decision",
     "DecisionCondition",
+    "DecisionMember",
     "Evidence",
     "Tool",
     "answers_sha256",

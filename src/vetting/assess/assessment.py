@@ -18,6 +18,8 @@ from vetting.assess.answers import Decision, DecisionCondition, Evidence, Tool
 Level = Literal["low", "moderate", "high", "critical"]
 Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
 Severity = Literal["info", "low", "medium", "high", "critical", "blocker"]
+RaiseKind = Literal["knockout", "pending", "finding"]
+PendingKind = Literal["unknown", "undecided", "contradiction", "evidence"]
 
 #: Levels from the lowest to the highest: `--fail-on` compares positions in this order.
 LEVELS: tuple[Level, ...] = ("low", "moderate", "high", "critical")
@@ -26,7 +28,7 @@ VERDICTS: tuple[Verdict, ...] = ("accept", "conditional", "pending_evidence", "r
 SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical", "blocker")
 
 #: Version of the JSON contract; bumped (with a migration note) on any breaking change.
-JSON_FORMAT = 1
+JSON_FORMAT = 2
 
 TextMap = dict[str, str]
 
@@ -69,6 +71,17 @@ class Adjustment(_Result):
     after: float
 
 
+class LevelRaise(_Result):
+    """What lifts a level above its points band: the floor it sets and the items behind it."""
+
+    kind: RaiseKind = Field(
+        description="'knockout': knock-outs hold; 'pending': knock-outs are pending; "
+        "'finding': findings of a severity with a floor."
+    )
+    level: Level = Field(description="The floor these items set (scoring.level_floors).")
+    ids: tuple[str, ...] = Field(description="The knock-outs, pending items or findings.")
+
+
 class CategoryScore(_Result):
     """A category's share of the risk, on the same scale as the overall score."""
 
@@ -76,7 +89,9 @@ class CategoryScore(_Result):
     title: TextMap
     weight: float
     score: float
-    level: Level
+    level: Level = Field(description="The points band raised by the section's own findings.")
+    points_level: Level = Field(description="The band of the section's score alone.")
+    level_raised_by: tuple[LevelRaise, ...] = ()
     points: float = Field(description="Score-pool points after the adjustments.")
     max: float
     answered: int
@@ -99,14 +114,22 @@ class Pending(_Result):
     """A knock-out that the answers can neither confirm nor rule out yet."""
 
     id: str
-    kind: Literal["unknown", "undecided"] = Field(
+    kind: PendingKind = Field(
         description="'unknown': a knock-out-capable question is unknown; "
-        "'undecided': a knock-out's condition depends on unknown answers."
+        "'undecided': a knock-out's condition depends on unknown answers; "
+        "'contradiction': the answer contradicts the scope, so it counts as unknown; "
+        "'evidence': the answer rules the knock-outs out only with evidence, missing or expired."
     )
     knockouts: tuple[str, ...] = Field(description="Ids of the knock-outs that could fire.")
     questions: tuple[str, ...] = Field(description="The unknown questions to resolve.")
     rationale: TextMap
     references: tuple[dict[str, Any], ...] = ()
+    evidence: Literal["missing", "expired"] | None = Field(
+        default=None, description="Kind 'evidence': whether the evidence is missing or expired."
+    )
+    evidence_required: Literal["declared", "verified"] | None = Field(
+        default=None, description="Kind 'evidence': the evidence the answer needs."
+    )
 
 
 class Finding(_Result):
@@ -152,9 +175,18 @@ class WhatIf(_Result):
     """The smallest set of answer changes found that reaches a target (scope untouched)."""
 
     target: Literal["knockout", "pending", "level", "verdict"]
-    id: str | None = Field(default=None, description="The knock-out or pending item aimed at.")
+    id: str | None = Field(
+        default=None,
+        description="The knock-out or pending item aimed at; null for every knock-out "
+        "(or pending item) at once, or for a level or verdict target.",
+    )
     reached: bool
     changes: tuple[Change, ...]
+    evidence: tuple[str, ...] = Field(
+        default=(),
+        description="Questions whose evidence must also be recorded, valid (and verified "
+        "where the answer requires it), for the result shown.",
+    )
     verdict: Verdict
     level: Level
     score: float
@@ -165,7 +197,15 @@ class Explanation(_Result):
     """Why the result is what it is, and what would change it."""
 
     contributors: tuple[Contribution, ...]
-    what_would_change: tuple[WhatIf, ...]
+    what_would_change: tuple[WhatIf, ...] = Field(
+        description="Changes that change the verdict (or the level): never a contradictory "
+        "answer, never one after which the verdict stays the same."
+    )
+    lifts: tuple[WhatIf, ...] = Field(
+        default=(),
+        description="For each knock-out and pending item, the smallest change that lifts it "
+        "alone; the verdict may stay the same while others remain.",
+    )
 
 
 class EvidenceStatus(_Result):
@@ -186,6 +226,14 @@ class EvidenceStatus(_Result):
         description="The question's evidence expires, but this entry has neither "
         "`issued` nor `expires`: its age cannot be checked.",
     )
+    required: Literal["declared", "verified"] | None = Field(
+        default=None,
+        description="The evidence the answer needs to rule out the question's knock-outs.",
+    )
+    unverified: bool = Field(
+        default=False,
+        description="The answer needs verified evidence and this entry is only declared.",
+    )
 
 
 class ReviewStatus(_Result):
@@ -194,7 +242,8 @@ class ReviewStatus(_Result):
     next_review: dt.date | None = Field(
         default=None,
         description="`decision.next_review`, else the assessment date + the rule set's "
-        "`review_period_months`; null when neither is known.",
+        "review period for the verdict (`review_periods`, else `review_period_months`); "
+        "null when neither is known.",
     )
     basis: Literal["decision", "review_period"] | None = None
     due: bool = Field(
@@ -216,7 +265,14 @@ class Assessment(_Result):
     assessor: str | None
     assessment_date: dt.date
     verdict: Verdict
-    level: Level
+    level: Level = Field(
+        description="The worst of the points band and the floors set by what was found "
+        "(a knock-out: critical)."
+    )
+    points_level: Level = Field(description="The band of the score alone (thresholds).")
+    level_raised_by: tuple[LevelRaise, ...] = Field(
+        default=(), description="What lifts `level` above `points_level`, highest floor first."
+    )
     score: float = Field(description="Score pool after adjustments, percent of its maximum.")
     denominator: Literal["scope", "relevant", "all"]
     pools: tuple[PoolScore, ...]
@@ -264,7 +320,7 @@ def assessment_schema() -> dict[str, Any]:
     schema["required"] = ["vetting_score", *schema.get("required", [])]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://vetting.invalid/schema/score-1.json",
+        "$id": f"https://vetting.invalid/schema/score-{JSON_FORMAT}.json",
         **schema,
     }
 
@@ -293,8 +349,11 @@ __all__ = [
     "Finding",
     "KnockOut",
     "Level",
+    "LevelRaise",
     "Pending",
+    "PendingKind",
     "PoolScore",
+    "RaiseKind",
     "ReviewStatus",
     "RuleSetRef",
     "Severity",

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from vetting.assess.answers import Answers
+from vetting.assess import contradiction, evidence
+from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
 from vetting.assess.score import (
     BLOCKER,
@@ -49,13 +50,20 @@ def explain(compiled: CompiledRuleSet, answers: Answers) -> Explanation:
     """The explanation of one assessment, computed on its own."""
     prep = prepare(compiled)
     values = internal_values(answers)
-    run = evaluate(prep, values, assessment_date(compiled, answers))
+    day = assessment_date(compiled, answers)
+    run = evaluate(prep, values, day, evidence.strengths(compiled, answers, day))
     return explain_run(prep, values, run)
 
 
 def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanation:
-    """Contributors and what-ifs for an evaluation already done."""
-    whatifs: list[WhatIf] = []
+    """Contributors, what lifts each blocking item, and what would change the result.
+
+    A change is proposed only when it changes the verdict (or, for the level
+    target, the level): lifting one knock-out of four leaves the tool rejected,
+    so that lift is listed under `lifts`, and `what_would_change` gathers the
+    lifts of every knock-out (or pending item) into one change of verdict.
+    """
+    lifts: list[WhatIf] = []
     for ko in run.knockouts:
         if ko.question is not None:
             pq = ko.question
@@ -63,23 +71,25 @@ def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanat
         else:
             assert ko.rule is not None
             touch = ko.rule.reads
-        whatifs.append(_search(prep, values, run, "knockout", ko.id, touch, _lifted(ko.id, run)))
+        lifts.append(_search(prep, values, run, "knockout", ko.id, touch, _lifted(ko.id, run)))
     for item in run.pending:
+        goal = _resolved(item.id, item.knockouts, run)
+        if item.kind == "evidence":
+            lifts.append(_with_evidence(prep, values, run, item.id, goal))
+            continue
         touch = item.questions
         if item.question is not None:
             touch = (*touch, item.question.id)
-        whatifs.append(
-            _search(
-                prep,
-                values,
-                run,
-                "pending",
-                item.id,
-                touch,
-                _resolved(item.id, item.knockouts, run),
-            )
-        )
-    if run.level > 0:
+        lifts.append(_search(prep, values, run, "pending", item.id, touch, goal))
+    whatifs: list[WhatIf] = []
+    if run.knockouts:
+        whatifs.append(_all_at_once(prep, values, run, "knockout", lifts))
+    elif run.pending:
+        whatifs.append(_all_at_once(prep, values, run, "pending", lifts))
+    floor = prep.floors.floor(bool(run.knockouts), bool(run.pending), run.max_severity)
+    if run.level > 0 and floor < run.level:
+        # A level held up by a knock-out, a pending item or a severe finding drops only
+        # with them: the targets above and below say how.
         target = run.level
         whatifs.append(
             _greedy(prep, values, run, "level", lambda r: r.level < target, severe_first=False)
@@ -88,7 +98,85 @@ def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanat
         whatifs.append(
             _greedy(prep, values, run, "verdict", lambda r: r.verdict == 0, severe_first=True)
         )
-    return Explanation(contributors=_contributors(prep, run), what_would_change=tuple(whatifs))
+    return Explanation(
+        contributors=_contributors(prep, run),
+        what_would_change=tuple(w for w in whatifs if _changes_result(w, run)),
+        lifts=tuple(lifts),
+    )
+
+
+def _changes_result(whatif: WhatIf, run: Run) -> bool:
+    """A proposal worth making: its target is reached and the result moves."""
+    if not whatif.reached:
+        return True  # says why the target cannot be reached
+    if whatif.target == "level":
+        return LEVELS.index(whatif.level) < run.level
+    return VERDICTS.index(whatif.verdict) != run.verdict
+
+
+def _all_at_once(
+    prep: Prepared, values: Mapping[str, Any], run: Run, target: Target, lifts: list[WhatIf]
+) -> WhatIf:
+    """Every knock-out (or every pending item) lifted together: the change of verdict.
+
+    The lifts found one by one are combined, in order (a question changed twice
+    keeps its first change), and verified by re-scoring.
+    """
+    mine = [w for w in lifts if w.target == target]
+    if len(mine) == 1:
+        return mine[0]
+    if not all(w.reached for w in mine):
+        missing = ", ".join(w.id or "" for w in mine if not w.reached)
+        return _whatif(
+            prep, values, target, None, [], (), run, run, False, f"cannot be lifted: {missing}"
+        )
+    changes: dict[str, Any] = {}
+    proofs: dict[str, None] = {}
+    for w in mine:
+        for ch in w.changes:
+            changes.setdefault(ch.question, _internal(ch.to))
+        proofs.update(dict.fromkeys(w.evidence))
+    trial = _trial(prep, values, run, changes, tuple(proofs))
+    reached = not trial.knockouts and (target == "knockout" or not trial.pending)
+    note = None if reached else "the changes that lift each one do not lift them all together"
+    return _whatif(
+        prep, values, target, None, list(changes.items()), tuple(proofs), run, trial, reached, note
+    )
+
+
+def _internal(value: Any) -> Any:
+    """A public answer value (`"unknown"`) back as the scorer reads it."""
+    return UNKNOWN if value == UNKNOWN_ANSWER else value
+
+
+def _with_evidence(
+    prep: Prepared, values: Mapping[str, Any], run: Run, qid: str, goal: Goal
+) -> WhatIf:
+    """A claim without its proof: the change is to record the evidence, not the answer."""
+    trial = _trial(prep, values, run, {}, (qid,))
+    return _whatif(prep, values, "pending", qid, [], (qid,), run, trial, goal(trial))
+
+
+def _trial(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    run: Run,
+    changes: Mapping[str, Any],
+    proven: tuple[str, ...] = (),
+) -> Run:
+    """Re-score with answers changed; a changed answer comes with the proof it needs.
+
+    A what-if that moves an answer to a claim (a certificate, a contract)
+    assumes that claim's evidence is recorded too, and says so (`evidence`).
+    """
+    proofs = {**run.evidence, **dict.fromkeys((*changes, *proven), evidence.VERIFIED)}
+    return evaluate(prep, {**values, **changes}, run.day, proofs)
+
+
+def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
+    """An answer a what-if may propose: never one the scope contradicts."""
+    conditions = [pr.condition for pr in prep.contradictions.get(pq.id, ())]
+    return not contradiction.contradicts(conditions, pq.id, value, run.state, run.day)
 
 
 # --------------------------------------------------------------------------- contributors
@@ -109,7 +197,7 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
                     id=pq.id,
                     kind="question",
                     category=pq.category,
-                    answer=public_value(run.state[pq.id]),
+                    answer=public_value(run.given(pq.id)),
                     points=as_float(points[si]),
                     share=as_float(percent(points[si], total)),
                 ),
@@ -251,10 +339,13 @@ def _resolved(pending_id: str, knockouts: tuple[str, ...], before: Run) -> Goal:
 
 
 def _whatif(
+    prep: Prepared,
     values: Mapping[str, Any],
     target: Target,
     target_id: str | None,
     changes: list[tuple[str, Any]],
+    proven: tuple[str, ...],
+    before: Run,
     result: Run,
     reached: bool,
     note: str | None = None,
@@ -266,16 +357,43 @@ def _whatif(
         changes=tuple(
             Change(
                 question=qid,
-                from_=public_value(values[qid]) if qid in values else None,
+                from_=public_value(before.given(qid)) if qid in values else None,
                 to=public_value(new),
             )
             for qid, new in changes
         ),
+        evidence=_proofs_needed(prep, changes, proven, before, result),
         verdict=VERDICTS[result.verdict],
         level=LEVELS[result.level],
         score=as_float(result.score),
         note=note,
     )
+
+
+def _proofs_needed(
+    prep: Prepared,
+    changes: list[tuple[str, Any]],
+    proven: tuple[str, ...],
+    before: Run,
+    result: Run,
+) -> tuple[str, ...]:
+    """Questions whose evidence the result assumes: asked for, or needed by a new answer.
+
+    A new answer needs its evidence when it requires more than is recorded and
+    some other answer of the question could knock out in the result's situation.
+    """
+    out = dict.fromkeys(proven)
+    for qid, new in changes:
+        pq = prep.by_id[qid]
+        need = pq.evidence_required.get(new, 0) if isinstance(new, str) else 0
+        if need <= before.evidence.get(qid, evidence.NO_EVIDENCE):
+            continue
+        if any(
+            cid != new and when(result.state, result.day) is not False
+            for cid, when in pq.knockouts.items()
+        ):
+            out[qid] = None
+    return tuple(out)
 
 
 def _search(
@@ -290,36 +408,60 @@ def _search(
     """The smallest set of changes to `touch` that reaches `goal`: singles, then pairs.
 
     Singles are all tried (a question has a handful of answers); pairs stop at
-    the first that works, in asking order, within `MAX_PAIRS`.
+    the first that works, in asking order, within `MAX_PAIRS`. An answer the
+    scope contradicts is never tried.
     """
     questions = _changeable(prep, run, touch)
     if not questions:
-        return _whatif(values, target, target_id, [], run, False, "depends on scope answers only")
+        return _whatif(
+            prep,
+            values,
+            target,
+            target_id,
+            [],
+            (),
+            run,
+            run,
+            False,
+            "depends on scope answers only",
+        )
     singles = [
-        (pq.id, alt) for pq in questions for alt in _alternatives(prep, pq, run.state[pq.id])
+        (pq.id, alt)
+        for pq in questions
+        for alt in _alternatives(prep, pq, run.given(pq.id))
+        if _usable(prep, run, pq, alt)
     ]
     # Every single change that works, then the least harmful: lowest verdict, lowest
     # severity, fewest finding rules fired (an answer may contradict another), and
     # only then the smallest move.
     working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Run]] = []
     for order, (qid, alt) in enumerate(singles):
-        trial = evaluate(prep, {**values, qid: alt}, run.day)
+        trial = _trial(prep, values, run, {qid: alt})
         if goal(trial):
             rank = (trial.verdict, trial.max_severity, len(trial.fired_rules), order)
             working.append((rank, (qid, alt), trial))
     if working:
         _, change, trial = min(working, key=lambda item: item[0])
-        return _whatif(values, target, target_id, [change], trial, True)
+        return _whatif(prep, values, target, target_id, [change], (), run, trial, True)
     for tries, (first, second) in enumerate(
         (a, b) for a, b in itertools.combinations(singles, 2) if a[0] != b[0]
     ):
         if tries >= MAX_PAIRS:
             break
-        trial = evaluate(prep, {**values, first[0]: first[1], second[0]: second[1]}, run.day)
+        trial = _trial(prep, values, run, {first[0]: first[1], second[0]: second[1]})
         if goal(trial):
-            return _whatif(values, target, target_id, [first, second], trial, True)
+            return _whatif(prep, values, target, target_id, [first, second], (), run, trial, True)
     return _whatif(
-        values, target, target_id, [], run, False, "no change of one or two answers is enough"
+        prep,
+        values,
+        target,
+        target_id,
+        [],
+        (),
+        run,
+        run,
+        False,
+        "no change of one or two answers is enough",
     )
 
 
@@ -337,7 +479,8 @@ def _greedy(
     Gains are estimated from the answer's own points (cheap); every step is
     verified by re-scoring. A step that makes things worse (a contradiction
     rule that fires, a new knock-out) is replaced by the next-best answer, or
-    skipped. The final set is pruned to changes that are each needed.
+    skipped; an answer the scope contradicts is never tried. The final set is
+    pruned to changes that are each needed.
     """
     severe: set[str] = set()
     if severe_first:
@@ -350,8 +493,8 @@ def _greedy(
         if pq.scope:
             continue
         current = run.state[pq.id]
-        best = best_answer(prep, pq)
-        if best is None or best == current:
+        best = next((a for a in preferred_answers(prep, pq) if _usable(prep, run, pq, a)), None)
+        if best is None or best == run.given(pq.id):
             continue
         risk_now, other_now = _pool_points(prep, pq, current)
         risk_best, other_best = _pool_points(prep, pq, best)
@@ -378,10 +521,11 @@ def _greedy(
     for _, pq in ranked:
         current = run.state[pq.id]
         risk_now, _ = _pool_points(prep, pq, current)
-        for answer in preferred_answers(prep, pq)[:MAX_ANSWERS_TRIED]:
-            if answer == current or _pool_points(prep, pq, answer)[0] > risk_now:
+        tried = [a for a in preferred_answers(prep, pq) if _usable(prep, run, pq, a)]
+        for answer in tried[:MAX_ANSWERS_TRIED]:
+            if answer == run.given(pq.id) or _pool_points(prep, pq, answer)[0] > risk_now:
                 continue
-            attempt = evaluate(prep, {**values, **dict(changes), pq.id: answer}, run.day)
+            attempt = _trial(prep, values, run, {**dict(changes), pq.id: answer})
             if no_worse(trial, attempt):
                 changes.append((pq.id, answer))
                 trial = attempt
@@ -390,15 +534,17 @@ def _greedy(
             reached = True
             break
     if not reached:
-        return _whatif(values, target, None, [], run, False, "not reachable by answer changes")
+        return _whatif(
+            prep, values, target, None, [], (), run, run, False, "not reachable by answer changes"
+        )
     for change in reversed(list(changes)):
         if len(changes) == 1:
             break
         fewer = [c for c in changes if c != change]
-        attempt = evaluate(prep, {**values, **dict(fewer)}, run.day)
+        attempt = _trial(prep, values, run, dict(fewer))
         if goal(attempt):
             changes, trial = fewer, attempt
-    return _whatif(values, target, None, changes, trial, True)
+    return _whatif(prep, values, target, None, changes, (), run, trial, True)
 
 
 __all__ = ["MAX_CONTRIBUTORS", "best_answer", "explain", "explain_run", "preferred_answers"]

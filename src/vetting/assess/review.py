@@ -7,22 +7,14 @@ it is run (or `--today`), so the same inputs always give the same result.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from vetting.assess.answers import Answers, Decision, DecisionCondition, Evidence
 from vetting.assess.assessment import Assessment, EvidenceStatus, ReviewStatus
+from vetting.dates import add_months
 from vetting.errors import Position, Problem
 from vetting.ruleset.compiled import CompiledRuleSet
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`2026-01-31` + 1 month = `2026-02-28`: the same day of the month, or its last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 def valid_until(record: Evidence, valid_months: int | None) -> dt.date | None:

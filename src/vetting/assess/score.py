@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Any, Literal
 
+from vetting.assess import contradiction, evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers, answers_sha256
 from vetting.assess.assessment import (
     LEVELS,
@@ -30,12 +31,15 @@ from vetting.assess.assessment import (
     Adjustment,
     Assessment,
     CategoryScore,
+    EvidenceStatus,
     Finding,
     KnockOut,
     Pending,
+    PendingKind,
     PoolScore,
     RuleSetRef,
 )
+from vetting.assess.floors import Floors, category_level
 from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -142,6 +146,8 @@ class PreparedQuestion:
     knockouts: dict[str, Predicate]
     knockout_reads: dict[str, tuple[str, ...]]
     exclusive: frozenset[str]
+    #: Choice id -> the evidence it needs to rule out the knock-outs (evidence.py ranks).
+    evidence_required: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,9 @@ class Prepared:
     unit: str
     scope_ids: tuple[str, ...]
     all_maxima: Maxima
+    floors: Floors
+    #: Question id -> the finding rules that catch its answer contradicting the scope.
+    contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
 
 
@@ -274,6 +283,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 knockouts=knockouts,
                 knockout_reads=knockout_reads,
                 exclusive=frozenset(ch.id for ch in q.choices if ch.exclusive),
+                evidence_required=evidence.required_by_choice(q),
             )
         )
     rules: list[PreparedRule] = []
@@ -312,7 +322,12 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         unit=levels.unit,
         scope_ids=tuple(pq.id for pq in questions if pq.scope),
         all_maxima=Maxima(zero, {}),
+        floors=Floors.of(policy.level_floors),
     )
+    for pr in rules:
+        if pr.rule.contradicts_scope is not None:
+            qid = pr.rule.contradicts_scope
+            prepared.contradictions[qid] = (*prepared.contradictions.get(qid, ()), pr)
     prepared.all_maxima = _maxima(prepared, questions, rules)
     return prepared
 
@@ -414,7 +429,7 @@ class FiredKnockOut:
 @dataclass(frozen=True)
 class PendingItem:
     id: str
-    kind: str
+    kind: PendingKind
     knockouts: tuple[str, ...]
     questions: tuple[str, ...]
     question: PreparedQuestion | None
@@ -456,6 +471,19 @@ class Run:
     severity: dict[str, int]
     max_severity: int
     verdict: int
+    #: The band of the score alone; `level` is raised from it by the floors.
+    points_level: int = 0
+    #: Answers the scope contradicts (scored as unknown): question id -> the answer given.
+    contradicted: dict[str, Any] = field(default_factory=dict)
+    contradiction_truth: dict[str, Truth] = field(default_factory=dict)
+    #: Answers whose required verified evidence is only declared.
+    unverified: list[str] = field(default_factory=list)
+    #: The evidence strengths this run was scored with (explain re-scores with them).
+    evidence: Mapping[str, int] = field(default_factory=dict)
+
+    def given(self, qid: str) -> Any:
+        """The answer as given (a contradicted one too), for showing; ABSENT if not asked."""
+        return self.contradicted.get(qid, self.state.get(qid, ABSENT))
 
     @property
     def level_name(self) -> str:
@@ -488,8 +516,18 @@ def level_of(prep: Prepared, score: Decimal, points: Decimal) -> int:
     return level
 
 
-def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
-    """Relevance, points, maxima, adjustments, level, knock-outs and verdict."""
+def evaluate(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    day: dt.date,
+    proofs: Mapping[str, int] | None = None,
+) -> Run:
+    """Relevance, points, maxima, adjustments, level, knock-outs and verdict.
+
+    `proofs` gives each question's evidence strength on `day` (evidence.py);
+    without it, no evidence is recorded.
+    """
+    proofs = proofs if proofs is not None else {}
     policy = prep.compiled.ruleset.scoring
     worst = policy.unknown == "worst"
     size = len(prep.pools)
@@ -502,6 +540,8 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
     severity: dict[str, int] = {}
     raw = [ZERO] * size
     max_severity = 0
+    contradicted: dict[str, Any] = {}
+    truths: dict[str, Truth] = {}
     for pq in prep.questions:
         if pq.relevance(state, day) is False:
             state[pq.id] = ABSENT
@@ -517,6 +557,10 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
         state[pq.id] = value
         if pq.scope:
             continue
+        rules = prep.contradictions.get(pq.id)
+        if rules and value is not UNKNOWN and contradiction.check(rules, state, day, truths):
+            contradicted[pq.id] = value
+            value = state[pq.id] = UNKNOWN
         if value is UNKNOWN:
             got, sev = pq.unknown_points, pq.unknown_severity
         elif isinstance(value, list):
@@ -536,6 +580,7 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
 
     knockouts: list[FiredKnockOut] = []
     pending: list[PendingItem] = []
+    unverified: list[str] = []
     for pq in relevant:
         if not pq.knockouts:
             continue
@@ -547,9 +592,11 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
                 if when(state, day) is not False
             )
             if possible:
-                pending.append(PendingItem(pq.id, "unknown", possible, (pq.id,), pq, None, None))
+                kind: PendingKind = "contradiction" if pq.id in contradicted else "unknown"
+                pending.append(PendingItem(pq.id, kind, possible, (pq.id,), pq, None, None))
             continue
         chosen = value if isinstance(value, list) else [value]
+        settled = True
         for cid in chosen:
             when = pq.knockouts.get(cid)
             if when is None:
@@ -562,11 +609,24 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
             elif holds is None:
                 waiting = tuple(q for q in pq.knockout_reads[cid] if state.get(q) is UNKNOWN)
                 pending.append(PendingItem(ko_id, "undecided", (ko_id,), waiting, pq, None, cid))
+            settled = settled and holds is False
+        need = pq.evidence_required.get(value) if settled and isinstance(value, str) else None
+        if need:
+            avoided = tuple(
+                f"{pq.id}={cid}"
+                for cid, when in pq.knockouts.items()
+                if cid != value and when(state, day) is not False
+            )
+            if avoided and evidence.short_of(need, proofs, pq.id):
+                pending.append(PendingItem(pq.id, "evidence", avoided, (pq.id,), pq, None, None))
+            elif avoided and proofs.get(pq.id, 0) < need:
+                unverified.append(pq.id)
 
     fired_rules: list[PreparedRule] = []
     undecided_rules: list[PreparedRule] = []
     for pr in prep.rules:
-        truth = pr.condition(state, day)
+        # A contradiction was decided on the answer as given, before it was voided.
+        truth = truths[pr.id] if pr.id in truths else pr.condition(state, day)
         fires = truth is True
         if fires:
             fired_rules.append(pr)
@@ -601,7 +661,8 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
     adjusted, applied = _adjust(prep, raw, maxima.overall)
     si = prep.score_index
     score = min(percent(adjusted[si], maxima.overall[si]), HUNDRED.quantize(TENTH))
-    level = level_of(prep, score, adjusted[si])
+    points_level = level_of(prep, score, adjusted[si])
+    level = prep.floors.level(points_level, bool(knockouts), bool(pending), max_severity)
     if knockouts:
         verdict = 3
     elif pending:
@@ -631,6 +692,11 @@ def evaluate(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Run:
         severity=severity,
         max_severity=max_severity,
         verdict=verdict,
+        points_level=points_level,
+        contradicted=contradicted,
+        contradiction_truth=truths,
+        unverified=unverified,
+        evidence=proofs,
     )
 
 
@@ -683,7 +749,7 @@ def _vector(points: tuple[Decimal, ...], pools: tuple[str, ...]) -> dict[str, fl
 
 def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
     return {
-        qid: public_value(run.state[qid])
+        qid: public_value(run.given(qid))
         for qid in qids
         if run.state.get(qid, ABSENT) is not ABSENT
     }
@@ -698,7 +764,8 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     pending_q = {p.question.id for p in run.pending if p.question is not None}
     out: list[tuple[tuple[int, int, int, int], Finding]] = []
     for pq in run.relevant:
-        value = run.state[pq.id]
+        # A contradicted answer is scored as unknown but shown as given.
+        value = run.given(pq.id)
         q = pq.question
         fired = fired_by_q.get(pq.id, [])
         waiting = pq.id in pending_q
@@ -826,9 +893,16 @@ def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
     return out
 
 
-def _pending(run: Run) -> list[Pending]:
+def _pending(run: Run, expired: set[str]) -> list[Pending]:
     out: list[Pending] = []
     for item in run.pending:
+        proof: dict[str, Any] = {}
+        if item.kind == "evidence" and item.question is not None:
+            need = item.question.evidence_required[run.state[item.id]]
+            proof = {
+                "evidence": "expired" if item.id in expired else "missing",
+                "evidence_required": evidence.NAMES[need],
+            }
         if item.rule is not None:
             knockout = item.rule.rule.knockout
         else:
@@ -840,17 +914,18 @@ def _pending(run: Run) -> list[Pending]:
         out.append(
             Pending(
                 id=item.id,
-                kind="unknown" if item.kind == "unknown" else "undecided",
+                kind=item.kind,
                 knockouts=item.knockouts,
                 questions=item.questions,
                 rationale=knockout.rationale,
                 references=_refs(knockout.references),
+                **proof,
             )
         )
     return out
 
 
-def _categories(prep: Prepared, run: Run) -> list[CategoryScore]:
+def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[CategoryScore]:
     rs = prep.compiled.ruleset
     size, si = len(prep.pools), prep.score_index
     raw: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
@@ -890,13 +965,18 @@ def _categories(prep: Prepared, run: Run) -> list[CategoryScore]:
                 if overall_max > 0 and cat_score * overall_max >= threshold * HUNDRED:
                     level = rank
         category = prep.compiled.category_by_id[cat_id]
+        effective, raised = category_level(
+            prep.floors, level, (f for f in findings if f.category == cat_id)
+        )
         out.append(
             CategoryScore(
                 id=cat_id,
                 title=category.title,
                 weight=category.weight,
                 score=as_float(cat_score),
-                level=LEVELS[level],
+                level=LEVELS[effective],
+                points_level=LEVELS[level],
+                level_raised_by=raised,
                 points=as_float(points[si]),
                 max=as_float(top),
                 answered=answered[cat_id],
@@ -904,6 +984,26 @@ def _categories(prep: Prepared, run: Run) -> list[CategoryScore]:
             )
         )
     return out
+
+
+def _evidence(
+    prep: Prepared, run: Run, records: tuple[EvidenceStatus, ...]
+) -> tuple[EvidenceStatus, ...]:
+    """Evidence entries with what their answer requires, and whether they fall short."""
+    out = []
+    for record in records:
+        pq = prep.by_id.get(record.question)
+        given = run.given(record.question)
+        need = pq.evidence_required.get(given) if pq and isinstance(given, str) else None
+        if need:
+            record = record.model_copy(
+                update={
+                    "required": evidence.NAMES[need],
+                    "unverified": record.question in run.unverified,
+                }
+            )
+        out.append(record)
+    return tuple(out)
 
 
 def _completeness(run: Run) -> Decimal:
@@ -930,6 +1030,7 @@ class Summary:
 
     verdict: str
     level: str
+    points_level: str
     score: float
     knockouts: tuple[str, ...]
     completeness: float
@@ -940,6 +1041,7 @@ class Summary:
         return cls(
             verdict=assessment.verdict,
             level=assessment.level,
+            points_level=assessment.points_level,
             score=assessment.score,
             knockouts=assessment.knockout_ids,
             completeness=assessment.completeness,
@@ -948,10 +1050,13 @@ class Summary:
 
 def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
-    run = evaluate(prepare(compiled), internal_values(answers), assessment_date(compiled, answers))
+    day = assessment_date(compiled, answers)
+    proofs = evidence.strengths(compiled, answers, day)
+    run = evaluate(prepare(compiled), internal_values(answers), day, proofs)
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
+        points_level=LEVELS[run.points_level],
         score=as_float(run.score),
         knockouts=tuple(ko.id for ko in run.knockouts),
         completeness=as_float(_completeness(run)),
@@ -968,7 +1073,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     prep = prepare(compiled)
     day = assessment_date(compiled, answers)
     values = internal_values(answers)
-    run = evaluate(prep, values, day)
+    run = evaluate(prep, values, day, evidence.strengths(compiled, answers, day))
     rs = compiled.ruleset
     pools = tuple(
         PoolScore(
@@ -995,8 +1100,10 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         )
         for adj, applied in zip(rs.scoring.adjustments, run.adjustments, strict=True)
     )
-    evidence = evidence_statuses(compiled, answers, day)
+    records = _evidence(prep, run, evidence_statuses(compiled, answers, day))
+    expired = {e.question for e in records if e.expired}
     knockouts = tuple(_knockouts(run, rs.definitions))
+    findings = _findings(prep, run)
     explanation = None
     if explain:
         from vetting.assess.explain import explain_run
@@ -1016,22 +1123,34 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         assessment_date=day,
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
+        points_level=LEVELS[run.points_level],
+        level_raised_by=prep.floors.raised_by(
+            run.points_level,
+            (ko.id for ko in run.knockouts),
+            (p.id for p in run.pending),
+            findings,
+        ),
         score=as_float(run.score),
         denominator=rs.scoring.denominator,
         pools=pools,
         adjustments=adjustments,
-        categories=tuple(_categories(prep, run)),
+        categories=tuple(_categories(prep, run, findings)),
         knockouts=knockouts,
-        pending=tuple(_pending(run)),
-        findings=tuple(_findings(prep, run)),
+        pending=tuple(_pending(run, expired)),
+        findings=tuple(findings),
         unanswered=tuple(run.missing),
         unknown=tuple(run.unknown),
         not_applicable=tuple(run.not_applicable),
         completeness=as_float(_completeness(run)),
-        evidence=evidence,
+        evidence=records,
         decision=answers.decision,
         accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts)),
-        review=review_status(answers.decision, day, rs.review_period_months, day),
+        review=review_status(
+            answers.decision,
+            day,
+            rs.review_periods.get(VERDICTS[run.verdict], rs.review_period_months),
+            day,
+        ),
         explanation=explanation,
     )
 

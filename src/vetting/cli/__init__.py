@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import shlex
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from vetting import __version__
 
@@ -26,13 +31,75 @@ Which rule set: --rules DIR, else ./rules/health-ai/ when it exists, else the em
 Docs: docs/ in the source repository."""
 
 
+def program() -> str:
+    """The command as the user typed it, for the hints we print: `vetting`,
+    `.venv/bin/vetting` or `python3 -m vetting`."""
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "vetting"
+    if Path(argv0).name == "__main__.py":  # python -m vetting
+        interpreter = (getattr(sys, "orig_argv", None) or ["python3"])[0]
+        return shlex.join([interpreter, "-m", "vetting"])
+    if os.sep in argv0 or "/" in argv0:
+        # Run from PATH, the system hands us the full path: then the bare name works too.
+        found = shutil.which(Path(argv0).name)
+        if found and Path(found).resolve() == Path(argv0).resolve():
+            return Path(argv0).name
+    return shlex.quote(argv0)
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every flag a parser and its subcommands accept."""
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _option_strings(sub)
+    return found
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors exit 2 with one line (argparse's default is also 2)."""
+    """argparse, but usage errors exit 2 with one line (argparse's default is also 2),
+    and a mistyped command, choice or flag comes with a did-you-mean."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(EXIT_INPUT)
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices:
+            from vetting.words import suggest
+
+            names = [str(choice) for choice in choices]
+            hint = suggest(str(value), names) or f"choose from {', '.join(names)}"
+            raise argparse.ArgumentError(action, f"invalid choice: '{value}' ({hint})")
+        super()._check_value(action, value)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            from vetting.words import suggest
+
+            command = self
+            for action in self._actions:
+                if isinstance(action, argparse._SubParsersAction):
+                    command = action.choices.get(getattr(parsed, "command", None) or "", self)
+            flags = _option_strings(command) | _option_strings(self)
+            hints = [suggest(extra.split("=")[0], flags) for extra in extras if extra[:1] == "-"]
+            message = f"unrecognized arguments: {' '.join(extras)}"
+            shown = "; ".join(hint for hint in hints if hint)
+            self.error(f"{message} ({shown})" if shown else message)
+        return parsed
+
+
+def _add_output(parser: argparse.ArgumentParser, metavar: str, help: str, **kwargs: Any) -> None:
+    """`-o`, `--out` and `--output`: every command that writes files takes all three."""
+    parser.add_argument(
+        "-o", "--out", "--output", dest="output", metavar=metavar, help=help, **kwargs
+    )
 
 
 def _jobs(value: str) -> int:
@@ -86,10 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub.required = True
     export = rules_sub.add_parser("export", help="the compiled rule set as JSON")
     export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(export, "FILE", "write to FILE (default: stdout)")
     _add_rules(export)
     schema = rules_sub.add_parser("schema", help="JSON Schema of the rule-set format")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(schema, "FILE", "write to FILE (default: stdout)")
     rdiff = rules_sub.add_parser(
         "diff",
         help="what a rule set (or an overlay) changes against another, and the bump it needs",
@@ -111,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the knock-outs: legal basis, where each applies, the lawful case it must "
         "not block",
     )
-    doc.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(doc, "FILE", "write to FILE (default: stdout)")
     _add_rules(doc)
 
     score = sub.add_parser(
@@ -146,21 +213,44 @@ def build_parser() -> argparse.ArgumentParser:
     assess = sub.add_parser(
         "assess",
         help="the interactive questionnaire (the main job)",
-        description="Answer the questionnaire with the vendor's documentation at hand. Every "
-        "answer is saved at once in <tool>.answers.yaml; Ctrl-C saves and prints the command "
-        "to resume (exit 130). At the end, the verdict and the reports.",
+        description="Answer the questionnaire with the vendor's documentation at hand. The "
+        'pointer starts on "I don\'t know" until you choose; after each answer you may record '
+        "the evidence seen. Every answer is saved at once in <tool>.answers.yaml; Ctrl-C saves "
+        "(a note half typed included) and prints the command to resume (exit 130). At the end, "
+        "the verdict, the committee's decision (now, or later with vetting decide) and the "
+        "reports.",
     )
     _add_rules(assess)
     assess.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     assess.add_argument("--answers", metavar="FILE", help="resume (or review) this answers file")
-    assess.add_argument("--out", metavar="DIR", default=".", help="where files go (default: .)")
+    _add_output(assess, "DIR", "where files go (default: .)", default=".")
     assess.add_argument(
         "--format", default="md,html", help="report formats, comma-separated (default: md,html)"
     )
-    assess.add_argument("--review", action="store_true", help="walk through every answer again")
+    assess.add_argument(
+        "--review",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="SECTION|QUESTION",
+        help="walk through the answers again: all of them, one section's, or one question",
+    )
     assess.add_argument(
         "--no-live", dest="live", action="store_false", help="hide the live level indicator"
     )
+
+    decide = sub.add_parser(
+        "decide",
+        help="record the committee's decision in an answers file",
+        description="Show the verdict of an answers file, then ask the committee's decision "
+        "(outcome, by, date, reasons, conditions, next review, knock-out justification) and "
+        "save it in the file, checked as the file format requires. Interactive; exit 130 on "
+        "Ctrl-C (nothing changed).",
+    )
+    decide.add_argument("answers", metavar="ANSWERS", help="the answers file")
+    _add_rules(decide)
+    decide.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
+    _add_output(decide, "FILE", "write the answers with the decision there (default: ANSWERS)")
 
     report = sub.add_parser(
         "report",
@@ -176,8 +266,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: md, html, pdf, json, xlsx, patient-notice (default: md,html)",
     )
     report.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
-    report.add_argument("-o", "--output", metavar="DIR", default=".", help="output folder")
+    _add_output(report, "DIR", "output folder (default: .)", default=".")
     report.add_argument("--templates", metavar="DIR", help="your own Jinja2 templates")
+    report.add_argument(
+        "--draft",
+        action="store_true",
+        help="write the patient notice before a decision to use the tool, marked "
+        "'DRAFT - not for distribution' on every page",
+    )
 
     checklist = sub.add_parser(
         "checklist",
@@ -188,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(checklist)
     checklist.add_argument("--scope", metavar="ANSWERS", help="answers file with scope answers")
     checklist.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
-    checklist.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file")
+    _add_output(checklist, "FILE", "the .xlsx file", required=True)
 
     importer = sub.add_parser(
         "import-checklist",
@@ -196,7 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("checklist", metavar="FILE.xlsx")
     _add_rules(importer)
-    importer.add_argument("-o", "--output", metavar="FILE", help="answers file to write")
+    _add_output(importer, "FILE", "answers file to write (default: stdout)")
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE when it exists (its answers and its decision are lost)",
+    )
 
     test = sub.add_parser(
         "test",
@@ -229,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(compare)
     compare.add_argument("--format", choices=["md", "html", "xlsx"], default="md")
     compare.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
-    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(compare, "FILE", "write to FILE (default: stdout)")
 
     diff = sub.add_parser(
         "diff",
@@ -243,7 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rules(diff)
     diff.add_argument("--format", choices=["text", "md"], default="text")
     diff.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
-    diff.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(diff, "FILE", "write to FILE (default: stdout)")
 
     portfolio = sub.add_parser(
         "portfolio",
@@ -260,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day reviews and evidence expiry are checked on (default: today)",
     )
     portfolio.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
-    portfolio.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _add_output(portfolio, "FILE", "write to FILE (default: stdout)")
     return parser
 
 
@@ -270,6 +371,7 @@ COMMANDS = {
     "rules": "rules",
     "score": "score",
     "assess": "assess",
+    "decide": "decide",
     "report": "report",
     "checklist": "report",
     "import-checklist": "report",
@@ -286,20 +388,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from vetting.errors import VettingError, format_problems
+    from vetting.errors import VettingError, format_problems, os_problem
+    from vetting.signals import interrupted, recording_interrupts
 
-    try:
-        module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
-        code: int = module.execute(args)
+    with recording_interrupts():
+        try:
+            module = importlib.import_module(f"vetting.cli.{COMMANDS[args.command]}")
+            code: int = module.execute(args)
+        except VettingError as exc:
+            sys.stderr.write(format_problems(exc.problems))
+            code = EXIT_INPUT
+        except KeyboardInterrupt:
+            sys.stderr.write("interrupted\n")
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            code = EXIT_OK
+        except OSError as exc:  # a full disk, a file in the way, no permission: one line
+            sys.stderr.write(format_problems([os_problem(exc)]))
+            code = EXIT_INPUT
+        # A Ctrl-C that something swallowed on its way (a finalizer, a fork hook) still
+        # ends the command as interrupted: an interrupted gate never reports success.
+        if interrupted():
+            sys.stderr.write("interrupted\n")
+            return EXIT_INTERRUPTED
         return code
-    except VettingError as exc:
-        sys.stderr.write(format_problems(exc.problems))
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return EXIT_OK
 
 
 def run() -> None:

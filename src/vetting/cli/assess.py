@@ -9,10 +9,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vetting.cli import program
 from vetting.i18n import default_language, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vetting.assess.answers import Answers
+    from vetting.assess.assessment import Assessment
     from vetting.interview.prompts import Terminal, ToolDetails
     from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -23,17 +27,25 @@ def _is_terminal() -> bool:
 
 
 def resume_command(args: argparse.Namespace, path: Path, lang: str) -> str:
-    parts = ["vetting", "assess", "--answers", str(path), "--lang", lang]
+    """The command that resumes this assessment, as the user started vetting."""
+    parts = ["assess", "--answers", str(path), "--lang", lang]
     if args.rules:
         parts += ["--rules", args.rules]
-    return shlex.join(parts)
+    return f"{program()} {shlex.join(parts)}"
+
+
+def refuse_without_terminal(command: str, lang: str) -> bool:
+    """Print why an interactive command needs a terminal; True when there is none."""
+    if _is_terminal():
+        return False
+    # prompt_toolkit waits forever on an open, silent pipe: refuse before it starts.
+    sys.stderr.write(t("not_tty", lang).format(prog=program(), command=command) + "\n")
+    return True
 
 
 def execute(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
-    if not _is_terminal():
-        # prompt_toolkit waits forever on an open, silent pipe: refuse before it starts.
-        sys.stderr.write(t("not_tty", lang) + "\n")
+    if refuse_without_terminal("assess", lang):
         return 2
     from concurrent.futures import ThreadPoolExecutor
 
@@ -80,6 +92,34 @@ def _load(rules: str | None, shown: threading.Event) -> CompiledRuleSet:
     return load_ruleset(rules, cache=True)
 
 
+def _tool_of(compiled: CompiledRuleSet) -> Callable[[Path], str]:
+    def read(path: Path) -> str:
+        from vetting.assess.answers import load_answers
+
+        answers, _ = load_answers(path, compiled)
+        return answers.tool.name
+
+    return read
+
+
+def _review_target(target: str | None, compiled: CompiledRuleSet, lang: str) -> str | None:
+    """`--review` alone walks everything; `--review ID` a section or one question."""
+    from vetting.errors import Problem, VettingError
+    from vetting.words import closest
+
+    if target is None or target in compiled.question_by_id or target in compiled.category_by_id:
+        return target
+    rs = compiled.ruleset
+    near = closest(target, [*compiled.category_by_id, *compiled.question_by_id])
+    raise VettingError(
+        Problem(
+            None,
+            t("review_target", lang).format(target=target, ruleset=f"{rs.id} {rs.version}"),
+            hint=t("did_you_mean", lang).format(word=near) if near else "",
+        )
+    )
+
+
 def _run(
     args: argparse.Namespace,
     lang: str,
@@ -87,24 +127,48 @@ def _run(
     compiled: CompiledRuleSet,
     details: ToolDetails | None,
 ) -> int:
+    from vetting.interview import files
+    from vetting.lockfile import LockBusy
+
+    target = _review_target(args.review if isinstance(args.review, str) else None, compiled, lang)
+    if details is None:
+        path = Path(args.answers)
+    else:
+        try:
+            chosen = files.choose(
+                term, files.find(Path(args.output), details.name, _tool_of(compiled))
+            )
+        except KeyboardInterrupt:
+            term.say("")
+            return 130
+        if chosen is None:
+            term.say(t("cancelled", lang))
+            return 130
+        path = chosen
+    try:
+        return _session(args, lang, term, compiled, details, path, target)
+    except LockBusy as busy:
+        sys.stderr.write(t("busy", lang).format(path=busy.path, pid=busy.holder) + "\n")
+        return 2
+
+
+def _session(
+    args: argparse.Namespace,
+    lang: str,
+    term: Terminal,
+    compiled: CompiledRuleSet,
+    details: ToolDetails | None,
+    path: Path,
+    target: str | None,
+) -> int:
     from vetting.assess.answers import Answers, Tool, load_answers
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
-    from vetting.interview.session import (
-        Session,
-        exclusive,
-        sigterm_as_interrupt,
-        slugify,
-        summary,
-        today,
-    )
-    from vetting.report import parse_formats, write_reports
+    from vetting.interview.session import Session, sigterm_as_interrupt, summary, today
+    from vetting.lockfile import exclusive
+    from vetting.report import parse_formats, without_refused_notice, write_reports
 
-    if details is None:
-        path = Path(args.answers)
-    else:
-        path = Path(args.out) / f"{slugify(details.name)}.answers.yaml"
     session: Session | None = None
     with exclusive(path), sigterm_as_interrupt():
         try:
@@ -135,31 +199,66 @@ def _run(
             )
             session.save()
             if args.review:
-                session.review()
+                session.review(target)
             else:
                 session.run()
             final = session.save()
+            term.say(t("all_answered", lang))
+            assessment = score(compiled, final)
+            term.say("")
+            term.say(summary(assessment, compiled, lang))
+            final = _maybe_decide(term, compiled, final, assessment)
+            if final.decision is not None and final.decision != session.meta.decision:
+                session.meta = final
+                final = session.save()
+                assessment = score(compiled, final)
         except KeyboardInterrupt:
             term.say("")
             if session is not None:
                 session.save()
                 term.say(f"{t('saved', lang)} {session.path}")
-                term.say(f"{t('resume', lang)} {resume_command(args, session.path, lang)}")
+                term.say(t("resume", lang))
+                term.say(f"  {resume_command(args, session.path, lang)}", wrap=False)
             return 130
-    term.say(t("all_answered", lang))
-    assessment = score(compiled, final)
-    term.say("")
-    term.say(summary(assessment, compiled, lang))
     term.say(f"{t('saved', lang)} {session.path}")
     problems = decision_problems(assessment.knockout_ids, final)
     if problems:
         # The answers are saved; only the reports wait for the decision to be fixed.
         sys.stderr.write(format_problems(problems))
         return 2
-    paths = write_reports(
-        assessment, compiled, final, parse_formats(args.format), path.parent, lang
+    formats, refusal = without_refused_notice(
+        assessment, final, parse_formats(args.format), lang, str(path)
     )
-    term.say(t("reports_written", lang))
-    for written in paths:
-        term.say(f"  {written}")
-    return 0
+    if refusal:
+        sys.stderr.write(refusal + "\n")
+    slug = path.name.removesuffix(".answers.yaml") if path.name.endswith(".answers.yaml") else None
+    if formats:
+        paths = write_reports(assessment, compiled, final, formats, path.parent, lang, slug=slug)
+        term.say(t("reports_written", lang))
+        for written in paths:
+            term.say(f"  {written}")
+    if final.decision is None:
+        term.say(t("decision_hint", lang))
+        term.say(f"  {program()} decide {shlex.quote(str(path))}", wrap=False)
+    return 1 if refusal else 0
+
+
+def _maybe_decide(
+    term: Terminal, compiled: CompiledRuleSet, answers: Answers, assessment: Assessment
+) -> Answers:
+    """At the end of the questionnaire: record the committee's decision now, or later."""
+    from vetting.interview.record import ask_decision
+    from vetting.interview.session import today
+
+    lang = term.lang
+    options = [(t("decide_later", lang), False), (t("decide_record", lang), True)]
+    if not term.select(t("decide_now", lang), options, pointer=False):
+        return answers
+    return ask_decision(
+        term,
+        answers,
+        compiled,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=today(),
+    )

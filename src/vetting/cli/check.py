@@ -25,8 +25,9 @@ def execute(args: argparse.Namespace) -> int:
     if args.stale:
         import datetime as dt
 
+        from vetting.dates import day_option
         from vetting.ruleset.stale import stale_report
 
-        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+        today = day_option("--today", args.today) if args.today else dt.date.today()
         sys.stdout.write(stale_report(compiled, today))
     return 0

@@ -2,7 +2,9 @@
 
 - `report ANSWERS...`: score each file and write `<tool-slug>.report.<ext>` (and the
   patient notice) into `-o DIR`. A file that cannot be read is reported and the
-  others are still written; the exit code is then 2.
+  others are still written; the exit code is then 2. The patient notice of a tool
+  no recorded decision accepts is not written (its other reports are), exit 1,
+  unless `--draft` marks every page of it as a draft.
 - `checklist [--scope ANSWERS] -o FILE.xlsx`: the blank vendor questionnaire.
 - `import-checklist FILE.xlsx [-o answers.yaml]`: a filled checklist back into an
   answers file (stdout without `-o`).
@@ -11,18 +13,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language, t
 
 
 def _warn(problem: Problem) -> None:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+    sys.stderr.write(problem.warning() + "\n")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def _report(args: argparse.Namespace) -> int:
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
-    from vetting.report import parse_formats, write_reports
+    from vetting.report import parse_formats, without_refused_notice, write_reports
     from vetting.report.naming import slugify
     from vetting.ruleset.api import load_ruleset
 
@@ -44,6 +45,7 @@ def _report(args: argparse.Namespace) -> int:
     compiled = load_ruleset(args.rules)
     out_dir = Path(args.output)
     failed = False
+    refused = False
     written_by: dict[str, str] = {}
     for entry in args.answers:
         try:
@@ -57,8 +59,11 @@ def _report(args: argparse.Namespace) -> int:
         slug = slugify(answers.tool.name)
         if slug in written_by:
             sys.stderr.write(
-                f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) as "
-                f"{written_by[slug]}: not written (use another -o folder)\n"
+                escape_controls(
+                    f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) "
+                    f"as {written_by[slug]}: not written (use another -o folder)"
+                )
+                + "\n"
             )
             failed = True
             continue
@@ -69,11 +74,21 @@ def _report(args: argparse.Namespace) -> int:
             sys.stderr.write(format_problems(problems))
             failed = True
             continue
-        paths = write_reports(assessment, compiled, answers, formats, out_dir, lang, templates)
+        kept, refusal = without_refused_notice(
+            assessment, answers, formats, lang, entry, draft=args.draft
+        )
+        if refusal:
+            sys.stderr.write(refusal + "\n")
+            refused = True
+        if not kept:
+            continue
+        paths = write_reports(
+            assessment, compiled, answers, kept, out_dir, lang, templates, draft=args.draft
+        )
         sys.stdout.write(f"{t('reports_written', lang)}\n")
         for path in paths:
             sys.stdout.write(f"  {path}\n")
-    return 2 if failed else 0
+    return 2 if failed else 1 if refused else 0
 
 
 def _checklist(args: argparse.Namespace) -> int:
@@ -103,12 +118,22 @@ def _import(args: argparse.Namespace) -> int:
     from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules)
+    output = Path(args.output) if args.output else None
+    if output is not None and os.path.lexists(output) and not args.force:
+        # An answers file may hold work no checklist carries: notes, the decision.
+        raise VettingError(
+            Problem(
+                Position(str(output)),
+                "already exists: the import would replace its answers and its decision",
+                hint="choose another -o file, or add --force to replace it",
+            )
+        )
     answers, warnings = import_checklist(Path(args.checklist), compiled)
     for problem in warnings:
         _warn(problem)
     text = dump_answers(answers, compiled)
-    if args.output:
-        atomic_write(Path(args.output), text)
+    if output is not None:
+        atomic_write(output, text)
     else:
         sys.stdout.write(text)
     return 0

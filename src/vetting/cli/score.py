@@ -21,10 +21,12 @@ from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
+from vetting.controls import escape_controls
 from vetting.errors import Position, Problem, VettingError, format_problems
-from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language
+from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_legend
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.signals import check_interrupted
 
 if TYPE_CHECKING:
     from collections import deque
@@ -35,8 +37,17 @@ GATE_LEVELS: tuple[str, ...] = LEVELS
 GATE_VERDICTS: tuple[str, ...] = VERDICTS
 
 _HEADERS = {
-    "en": ("file", "tool", "verdict", "level", "score", "KO", "complete"),
-    "fr": ("fichier", "outil", "verdict", "niveau", "score", "bloquants", "complétude"),
+    "en": ("file", "tool", "verdict", "level", "points level", "score", "KO", "complete"),
+    "fr": (
+        "fichier",
+        "outil",
+        "verdict",
+        "niveau",
+        "niveau des points",
+        "score",
+        "bloquants",
+        "complétude",
+    ),
 }
 _ERROR = {"en": "error", "fr": "erreur"}
 _FILES = {"en": "file(s)", "fr": "fichier(s)"}
@@ -49,6 +60,7 @@ class _Row:
     tool: str
     verdict: str
     level: str
+    points_level: str
     score: float
     knockouts: int
     completeness: float
@@ -133,13 +145,6 @@ def _reached(row: _Row, gate: tuple[str, int]) -> bool:
     return GATE_VERDICTS.index(row.verdict) >= rank
 
 
-def _warning(problem: Problem) -> str:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    return f"{where}warning: {inside}{problem.message}{fix}"
-
-
 def _number(value: float, lang: str) -> str:
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang == "fr" else text
@@ -151,23 +156,24 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append((item.path, "", _ERROR[lang], "", "", "", ""))
+            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", "", ""))
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
         rows.append(
             (
-                item.path,
-                a.tool,
+                escape_controls(item.path),
+                escape_controls(a.tool),
                 VERDICT_NAMES[a.verdict][lang],
                 LEVEL_NAMES[a.level][lang],
+                LEVEL_NAMES[a.points_level][lang],
                 _number(a.score, lang),
                 str(a.knockouts),
                 f"{_number(a.completeness, lang)} %",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {4, 5, 6}
+    right = {5, 6, 7}
     lines = []
     for row in rows:
         cells = [
@@ -219,10 +225,22 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
     compiled = _COMPILED
     assert compiled is not None
     try:
-        answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
+        return _score_file(compiled, job, entry)
     except VettingError as exc:
         return _Outcome(entry, problems=exc.problems, stderr=format_problems(exc.problems))
-    notes = "".join(_warning(problem) + "\n" for problem in warnings)
+    except Exception as exc:  # a bug of ours on one file must not stop a whole batch
+        problem = Problem(
+            Position(entry),
+            f"vetting failed on this file ({type(exc).__name__}: {exc})",
+            hint="a bug in vetting: please report it, with the file if you can",
+        )
+        return _Outcome(entry, problems=[problem], stderr=format_problems([problem]))
+
+
+def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
+    """One file's outcome; its input errors are raised, for `_score_one` to keep."""
+    answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
+    notes = "".join(problem.warning() + "\n" for problem in warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
     data: dict[str, Any] | None = None
     if job.fmt == "text":
@@ -235,7 +253,15 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
-    row = _Row(tool, head.verdict, head.level, head.score, len(head.knockouts), head.completeness)
+    row = _Row(
+        tool,
+        head.verdict,
+        head.level,
+        head.points_level,
+        head.score,
+        len(head.knockouts),
+        head.completeness,
+    )
     return _Outcome(entry, row=row, data=data, stderr=notes)
 
 
@@ -294,7 +320,15 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
     theirs = iter([block for index, block in enumerate(blocks) if index not in mine])
     # Objects made so far are never collected: the children do not copy them to count.
     gc.freeze()
-    with multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,)) as pool:
+    # The pool's threads and workers start with SIGINT blocked: Ctrl-C then reaches this
+    # thread, which alone runs Python's handler, at once (a signal taken by a helper
+    # thread waits until this one next looks, which may be after its last output).
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    with pool:
         # A bounded window of blocks in flight: workers never run far ahead of the
         # output, so results do not pile up in memory while this process scores.
         flight: deque[AsyncResult[list[_Outcome]]] = deque()
@@ -336,6 +370,7 @@ def execute(args: argparse.Namespace) -> int:
     reached: list[str] = []
     json_items: list[dict[str, Any]] = []
     for item in items:
+        check_interrupted()  # a Ctrl-C swallowed on its way still stops the batch here
         outcome = item if isinstance(item, _Outcome) else next(scored)
         if isinstance(item, _Outcome):
             outcome.stderr = format_problems(item.problems)
@@ -355,7 +390,9 @@ def execute(args: argparse.Namespace) -> int:
     scored.close()  # every result is in: end the worker pool before the last output
 
     if args.format == "text":
-        sys.stdout.write(_table(kept, lang))
+        floors = _COMPILED.ruleset.scoring.level_floors
+        legend = scale_legend(floors.knockout, floors.pending, floors.severity.items(), lang)
+        sys.stdout.write(_table(kept, lang) + legend + "\n")
     elif args.format == "json":
         single = len(args.answers) == 1 and count == 1 and not Path(args.answers[0]).is_dir()
         data: Any = json_items[0] if single else json_items
@@ -366,7 +403,7 @@ def execute(args: argparse.Namespace) -> int:
     if gate is not None and reached:
         sys.stderr.write(
             f"--fail-on {args.fail_on}: {len(reached)} of {count} reached it: "
-            + ", ".join(reached)
+            + escape_controls(", ".join(reached))
             + "\n"
         )
         return 1

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vetting.cli import program
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset.api import load_ruleset, resolve_rules_dir
 from vetting.ruleset.load import MANIFEST
@@ -60,7 +61,7 @@ def _feature_paths(args: argparse.Namespace, cwd: Path) -> list[Path]:
                 Problem(
                     Position(str(cwd)),
                     "no feature files: give FEATURES, or run in a folder that holds features/",
-                    hint="vetting test features/ (docs/rule-tests.md shows how to write one)",
+                    hint=f"{program()} test features/ (docs/rule-tests.md shows how to write one)",
                 )
             )
         given = [default]
@@ -160,19 +161,26 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _summary(data: dict[str, Any], write: Callable[[str], object]) -> tuple[int, int]:
-    """Per feature file: passed and failed scenarios; each failure with its step and why."""
+def _summary(data: dict[str, Any], write: Callable[[str], object]) -> dict[str, int]:
+    """Per feature file: scenarios passed, failed and in error; each one not passed with
+    its step and why. Returns the counts by status."""
     by_file: dict[str, list[dict[str, Any]]] = {}
     for record in data.get("scenarios", []):
         by_file.setdefault(str(record["file"]), []).append(record)
-    passed = failed = 0
+    counts = {"passed": 0, "failed": 0, "error": 0}
     for file, records in by_file.items():
+        mine = {status: 0 for status in counts}
+        for record in records:
+            status = record["status"] if record["status"] in counts else "error"
+            mine[status] += 1
+        counts = {status: counts[status] + mine[status] for status in counts}
         bad = [r for r in records if r["status"] != "passed"]
-        good = len(records) - len(bad)
-        passed += good
-        failed += len(bad)
-        counts = f"{good} passed" + (f", {len(bad)} failed" if bad else "")
-        write(f"{'✗' if bad else '✓'} {file}: {counts}\n")
+        shown = f"{mine['passed']} passed" + "".join(
+            f", {mine[status]} {word}"
+            for status, word in (("failed", "failed"), ("error", "in error"))
+            if mine[status]
+        )
+        write(f"{'✗' if bad else '✓'} {file}: {shown}\n")
         for record in bad:
             write(f"    ✗ {record['name']} ({file}:{record['line']})\n")
             step = record.get("step")
@@ -180,7 +188,7 @@ def _summary(data: dict[str, Any], write: Callable[[str], object]) -> tuple[int,
                 write(f"        {step['text']}   (line {step['line']})\n")
             for line in str(record.get("message", "")).splitlines():
                 write(f"        {line}\n")
-    return passed, failed
+    return counts
 
 
 def _mutate(args: argparse.Namespace, paths: list[Path], rules: Path, cwd: Path) -> int:
@@ -282,18 +290,30 @@ def execute(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for error in data.get("errors", []):
         sys.stderr.write(f"{error['message']}\n")
-    passed, failed = _summary(data, out.write)
+    counts = _summary(data, out.write)
+    passed, failed, crashed = counts["passed"], counts["failed"], counts["error"]
+    # Every collected scenario must end passed, failed or in error: one that left no
+    # result (its run stopped before reporting) is an error too, never a silence.
+    silent = max(0, scenarios - passed - failed - crashed)
+    if silent:
+        sys.stderr.write(
+            f"vetting test: {_plural(silent, 'scenario')} ended without a result "
+            f"(pytest exit {code}):\n{output}"
+        )
     errors = len(data.get("errors", []))
-    verdict = "ok" if not failed and not errors else "FAILED"
+    verdict = "ok" if not (failed or crashed or silent or errors) else "FAILED"
+    total = passed + failed + crashed + silent
     out.write(
-        f"\n{_plural(passed + failed, 'scenario')}: {passed} passed, {failed} failed: {verdict}\n"
+        f"\n{_plural(total, 'scenario')}: {passed} passed, {failed} failed"
+        + (f", {crashed + silent} in error" if crashed or silent else "")
+        + f": {verdict}\n"
     )
     if errors:
         return EXIT_INPUT
-    if passed + failed == 0:
+    if total == 0:
         sys.stderr.write("vetting test: the feature files hold no scenario\n")
         return EXIT_INPUT
-    if failed or code not in (0, 1):
+    if failed or crashed or silent or code not in (0, 1):
         return EXIT_FAILED
     if args.mutate:
         return _mutate(args, paths, rules, cwd)

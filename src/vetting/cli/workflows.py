@@ -26,10 +26,7 @@ EXIT_INPUT = 2
 
 
 def _warn(problem: Problem) -> None:
-    where = f"{problem.position}: " if problem.position else ""
-    inside = f"{problem.path}: " if problem.path else ""
-    fix = f" ({problem.hint})" if problem.hint else ""
-    sys.stderr.write(f"{where}warning: {inside}{problem.message}{fix}\n")
+    sys.stderr.write(problem.warning() + "\n")
 
 
 def _emit(output: str | None, content: str | bytes) -> None:
@@ -92,14 +89,9 @@ def _diff(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int
 
 
 def _today(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise VettingError(
-            Problem(None, f"--today: '{value}' is not a date", hint="write YYYY-MM-DD")
-        ) from None
+    from vetting.dates import day_option
+
+    return dt.date.today() if value is None else day_option("--today", value)
 
 
 def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:

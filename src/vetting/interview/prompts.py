@@ -1,26 +1,38 @@
 """Asking one question in the terminal, with questionary: the thin layer.
 
-Every prompt offers the answer `unknown`, the "why we ask" help and the way
-back. Nothing here decides what to ask: `flow.Interview` does.
+Every prompt offers the answer `unknown` ("I don't know / the vendor did not
+answer", or "not decided yet" on a question only the buyer can answer), the
+"why we ask" help and the way back. The pointer starts on `unknown` for a
+question not answered yet, so pressing Enter never records an answer nobody
+chose. Nothing here decides what to ask: `flow.Interview` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 import questionary
-from questionary import Choice, Separator
 
 from vetting.i18n import pick, t
+from vetting.interview.widgets import SEPARATOR, Row, Ticked, choose, columns, tick
+from vetting.words import hanging
 
 if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
-    from collections.abc import Callable
-
     from vetting.ruleset.compiled import CompiledRuleSet
     from vetting.ruleset.model import Question
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C in a text prompt, with the text typed so far."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__()
+        self.typed = typed
 
 
 class _Action:
@@ -50,6 +62,10 @@ STYLE = questionary.Style(
 )
 
 
+#: Marks at the start of a printed line; its continuation lines go under the text after them.
+_BULLETS = frozenset({"· ", "? ", "✖ ", "→ ", "- "})
+
+
 @dataclass
 class Terminal:
     """Where prompts read and write: the real terminal, or a pipe in tests."""
@@ -60,18 +76,69 @@ class Terminal:
     #: Called once, when the first prompt is on the screen (`assess` loads its rules then).
     on_shown: Callable[[], None] | None = None
 
-    def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+    def say(self, text: str = "", *, wrap: bool = True) -> None:
+        """Print lines cut between words; a line's continuation lines go under its text
+        (after its indent and its bullet, if any). A command to copy is not wrapped:
+        a line break in it would end the command when pasted."""
+        if not wrap:
+            self.out.write(text + "\n")
+            self.out.flush()
+            return
+        width = self.columns()
+        lines = []
+        for line in text.split("\n"):
+            body = line.lstrip(" ")
+            indent = len(line) - len(body)
+            if body[:2] in _BULLETS:
+                indent += 2
+            lines.append(line[: len(line) - len(body)] + hanging(body, width, indent, indent))
+        self.out.write("\n".join(lines) + "\n")
         self.out.flush()
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
-        """A free-text prompt; raises KeyboardInterrupt on Ctrl-C."""
+    def columns(self) -> int:
+        """The width prompts are wrapped to (the test output's, else the terminal's)."""
+        output = self.prompt_kwargs.get("output")
+        if output is None:
+            return shutil.get_terminal_size().columns - 1
+        return columns(output)
+
+    def text(
+        self,
+        message: str | Sequence[str],
+        default: str = "",
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str:
+        """A free-text prompt, its lines cut between words with a hanging indent.
+
+        Ctrl-C raises `Interrupted`, which carries what was typed so far: the
+        caller saves it (a note half typed is not lost).
+        """
+        lines = [message] if isinstance(message, str) else list(message)
+        width = self.columns()
+        shown = hanging(lines[0], width, 2, 2)
+        for line in lines[1:]:
+            shown += "\n  " + hanging(line, width, 2)
         question = questionary.text(
-            message, default=default, instruction=instruction, style=STYLE, **self.prompt_kwargs
+            shown, default=default, validate=validate, style=STYLE, **self.prompt_kwargs
         )
         self._tell_when_shown(question)
-        reply = question.unsafe_ask()
+        try:
+            reply = question.unsafe_ask()
+        except KeyboardInterrupt:
+            typed = question.application.current_buffer.text
+            raise Interrupted(typed.strip()) from None
         return str(reply or "").strip()
+
+    def select(self, message: str, options: Sequence[tuple[str, Any]], pointer: Any) -> Any:
+        """One of `options` (label, value), the pointer starting on the value `pointer`."""
+        return choose(
+            lambda: (message, ""),
+            [Row(label, value) for label, value in options],
+            pointer=pointer,
+            instruction=t("select_hint", self.lang),
+            style=STYLE,
+            **self.prompt_kwargs,
+        )
 
     def _tell_when_shown(self, question: questionary.Question) -> None:
         callback, self.on_shown = self.on_shown, None
@@ -135,64 +202,87 @@ def ask(
     term: Terminal,
     compiled: CompiledRuleSet,
     question: Question,
-    header: str,
+    header: Callable[[], str],
     default: Any = None,
     can_go_back: bool = True,
-) -> Any:
-    """Ask one question until it gets an answer or a BACK; HELP is handled here."""
-    lang = term.lang
-    message = f"{header}\n  {' '.join(pick(question.text, lang).split())}"
+) -> tuple[Any, Any]:
+    """Ask one question until it gets an answer or a BACK; HELP is handled here.
+
+    Returns the reply and, for a multiple choice left with BACK, the ticks to
+    offer again when the question comes back (None otherwise). Ticks survive
+    "why we ask": the question comes back with them.
+    """
     while True:
-        reply = _ask_once(term, question, message, default, can_go_back)
+        reply, draft = _ask_once(term, question, header, default, can_go_back)
         if reply is HELP:
-            term.say(help_text(compiled, question, lang))
+            term.say(help_text(compiled, question, term.lang))
+            if draft is not None:  # the ticks as they were when "why we ask" was chosen
+                default = draft
             continue
-        return reply
+        return reply, draft
+
+
+def unknown_label(question: Question, lang: str) -> str:
+    """What "unknown" is called: the vendor did not answer, or (buyer-only) not decided yet."""
+    return t("not_decided" if question.asked_of == "buyer" else "unknown", lang)
 
 
 def _ask_once(
-    term: Terminal, question: Question, message: str, default: Any, can_go_back: bool
-) -> Any:
+    term: Terminal, question: Question, header: Callable[[], str], default: Any, can_go_back: bool
+) -> tuple[Any, Any]:
+    """One prompt: the reply (an answer, HELP or BACK) and the ticks to keep as a draft."""
     lang = term.lang
-    extras: list[Any] = [
-        Separator("  ────"),
-        Choice(t("unknown", lang), value=UNKNOWN_VALUE),
-        Choice(t("why", lang), value=HELP),
-    ]
+    text = " ".join(pick(question.text, lang).split())
+
+    def message() -> tuple[str, str]:
+        return header(), text
+
+    unknown = unknown_label(question, lang)
+    extras = [SEPARATOR, Row(unknown, UNKNOWN_VALUE), Row(t("why", lang), HELP, action=True)]
     if can_go_back:
-        extras.append(Choice(t("back", lang), value=BACK))
+        extras.append(Row(t("back", lang), BACK, action=True))
+    rows = [*(Row(pick(ch.label, lang), ch.id) for ch in question.choices), *extras]
     if question.type == "single":
-        choices = [Choice(pick(ch.label, lang), value=ch.id) for ch in question.choices]
-        values = [ch.id for ch in question.choices] + [UNKNOWN_VALUE]
-        return questionary.select(
+        values = {ch.id for ch in question.choices}
+        reply = choose(
             message,
-            choices=[*choices, *extras],
-            default=default if default in values else None,
+            rows,
+            pointer=default if default in values else UNKNOWN_VALUE,
             instruction=t("select_hint", lang),
             style=STYLE,
             **term.prompt_kwargs,
-        ).unsafe_ask()
+        )
+        return reply, None
     if question.type == "multiple":
-        ticked = set(default) if isinstance(default, list) else set()
-        choices = [
-            Choice(pick(ch.label, lang), value=ch.id, checked=ch.id in ticked)
-            for ch in question.choices
-        ]
-        extras[1] = Choice(t("unknown", lang), value=UNKNOWN_VALUE, checked=default == "unknown")
-        picked = questionary.checkbox(
+        ticked = list(default) if isinstance(default, list) else []
+        labels = {ch.id: pick(ch.label, lang) for ch in question.choices}
+
+        def summary(result: Ticked) -> str:
+            if result.row is not None and result.row.value in labels:
+                return labels[result.row.value]
+            if result.row is not None:
+                return result.row.label
+            separator = " ; " if lang == "fr" else "; "
+            return separator.join(labels[v] for v in result.values if v in labels)
+
+        result = tick(
             message,
-            choices=[*choices, *extras],
+            rows,
+            ticked=ticked if ticked else ([UNKNOWN_VALUE] if default == UNKNOWN_VALUE else []),
+            pointer=ticked[0] if ticked else UNKNOWN_VALUE,
             instruction=t("checkbox_hint", lang),
-            style=STYLE,
             validate=lambda values: _validate_multiple(question, values, lang),
+            summary=summary,
+            style=STYLE,
             **term.prompt_kwargs,
-        ).unsafe_ask()
-        for action in (BACK, HELP):
-            if action in picked:
-                return action
-        if UNKNOWN_VALUE in picked:
-            return UNKNOWN_VALUE
-        return [ch.id for ch in question.choices if ch.id in picked]
+        )
+        draft = [v for v in result.values if v in labels or v == UNKNOWN_VALUE]
+        if result.row is not None and result.row.action:
+            return result.row.value, draft
+        chosen = [result.row.value] if result.row is not None else list(result.values)
+        if UNKNOWN_VALUE in chosen:
+            return UNKNOWN_VALUE, None
+        return [ch.id for ch in question.choices if ch.id in chosen], None
 
     def validate(raw: str) -> bool | str:
         raw = raw.strip()
@@ -204,23 +294,19 @@ def _ask_once(
             return str(exc)
         return True
 
-    shown = "" if default in (None, UNKNOWN_VALUE) else str(default)
-    raw = questionary.text(
-        message,
-        default=shown,
-        instruction=t("text_hint", lang),
+    hint = t("text_hint", lang).format(unknown=unknown)
+    raw = term.text(
+        [header(), text, hint, "›"],
+        default="" if default in (None, UNKNOWN_VALUE) else str(default),
         validate=validate,
-        style=STYLE,
-        **term.prompt_kwargs,
-    ).unsafe_ask()
-    raw = str(raw or "").strip()
+    )
     if raw == "?":
-        return HELP
+        return HELP, None
     if raw == "<":
-        return BACK if can_go_back else HELP
+        return (BACK if can_go_back else HELP), None
     if raw == "":
-        return UNKNOWN_VALUE
-    return _parse_scalar(question, raw, lang)
+        return UNKNOWN_VALUE, None
+    return _parse_scalar(question, raw, lang), None
 
 
 def _validate_multiple(question: Question, values: list[Any], lang: str) -> bool | str:
@@ -228,7 +314,7 @@ def _validate_multiple(question: Question, values: list[Any], lang: str) -> bool
         return True
     chosen = [v for v in values if isinstance(v, str)]
     if UNKNOWN_VALUE in chosen and len(chosen) > 1:
-        return t("unknown_alone", lang)
+        return t("unknown_alone", lang).format(unknown=unknown_label(question, lang))
     alone = [ch for ch in question.choices if ch.exclusive and ch.id in chosen]
     if alone and len(chosen) > 1:
         return t("exclusive_alone", lang).format(choice=pick(alone[0].label, lang))

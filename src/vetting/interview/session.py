@@ -8,8 +8,7 @@ the question being answered) and shows the live level.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
-import os
+import functools
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,13 +16,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vetting.assess.answers import Answers, dump_answers
+from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
-from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
 from vetting.interview.flow import Interview
-from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Terminal, ask
+from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
+from vetting.interview.record import Unfinished, ask_evidence, record_evidence
 from vetting.report.naming import slugify as slugify  # re-exported: cli.assess uses it
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.yamlio import atomic_write
@@ -54,6 +53,9 @@ class Session:
             reask=set(reask or ()),
         )
         self.notes = dict(answers.notes)
+        self.evidence: dict[str, Evidence] = dict(answers.evidence)
+        #: Ticks of a multiple choice left with "back", offered again when it comes back.
+        self.drafts: dict[str, list[str]] = {}
         # On resume, "back" walks the answers already given, in asking order.
         self.flow.history = [q.id for q in self.flow.questions() if q.id in self.flow.answers]
 
@@ -68,6 +70,7 @@ class Session:
                 "ruleset_sha256": self.compiled.origin.sha256,
                 "answers": dict(self.flow.answers),
                 "notes": {q: n for q, n in self.notes.items() if n},
+                "evidence": dict(self.evidence),
                 "source": str(self.path),
                 "file_sha256": None,
             }
@@ -83,19 +86,37 @@ class Session:
     def reached_so_far(self) -> Assessment:
         """The result the answers given so far already reach.
 
-        Questions not yet asked count at their best answer, so the indicator only
-        moves when an answer moves it (an unasked question is not an `unknown`).
+        Questions not yet asked count at their best answer that the scope does not
+        contradict, with its evidence, so the indicator only moves when an answer
+        moves it (an unasked question is not an `unknown`).
         """
+        from vetting.assess.contradiction import conditions_for, contradicts
+
+        current = self.current()
         answers = dict(self.flow.answers)
+        proofs = dict(current.evidence)
+        state = self.compiled.walk(answers, current.date or self.compiled.ruleset.as_of)
+        day = current.date or self.compiled.ruleset.as_of
         for question in self.flow.questions():
             if question.id in answers or self.compiled.is_scope(question.id):
                 continue
             if question.type == "single" and question.choices:
-                answers[question.id] = question.choices[0].id
+                rules = conditions_for(self.compiled, question.id)
+                answers[question.id] = next(
+                    (
+                        ch.id
+                        for ch in question.choices
+                        if not contradicts(rules, question.id, ch.id, state, day)
+                    ),
+                    question.choices[0].id,
+                )
+                proofs.setdefault(question.id, Evidence(text="not asked yet", status="verified"))
             elif question.type == "multiple":
                 answers[question.id] = []
         return score(
-            self.compiled, self.current().model_copy(update={"answers": answers}), explain=False
+            self.compiled,
+            current.model_copy(update={"answers": answers, "evidence": proofs}),
+            explain=False,
         )
 
     def indicator(self) -> str:
@@ -133,9 +154,35 @@ class Session:
         return False
 
     def ask_note(self, question_id: str) -> None:
+        """A note on a risky answer; what is typed is kept even when Ctrl-C cuts it short."""
         previous = self.notes.get(question_id, "")
-        note = self.term.text(t("note", self.term.lang), default=previous)
-        self.notes[question_id] = note
+        try:
+            self.notes[question_id] = self.term.text(t("note", self.term.lang), default=previous)
+        except Interrupted as exc:
+            if exc.typed:
+                self.notes[question_id] = exc.typed
+            raise
+
+    def ask_evidence(self, question_id: str) -> None:
+        """The optional evidence step after an answer, kept only as the file accepts it."""
+        try:
+            record = ask_evidence(self.term, self.evidence.get(question_id))
+        except Unfinished as exc:
+            self.keep_evidence(question_id, exc.partial)
+            raise
+        self.keep_evidence(question_id, record)
+
+    def keep_evidence(self, question_id: str, record: Evidence | None) -> None:
+        _, problems = record_evidence(self.current(), self.compiled, question_id, record)
+        if problems:
+            self.term.say(t("invalid", self.term.lang))
+            for problem in problems:
+                self.term.say(f"  {problem.path}: {problem.message}")
+            return
+        if record is None:
+            self.evidence.pop(question_id, None)
+        else:
+            self.evidence[question_id] = record
 
     def run(self, order: Iterator[str] | None = None) -> None:
         """Ask until every relevant question has an answer (or `order` is exhausted)."""
@@ -151,51 +198,74 @@ class Session:
             question = self.compiled.question_by_id[cursor] if cursor else self.flow.next_question()
             if question is None:
                 return
-            reply = ask(
+            qid = question.id
+            head = self.header(qid)  # once per question: the live level scores the answers
+            reply, draft = ask(
                 self.term,
                 self.compiled,
                 question,
-                self.header(question.id),
-                default=self.flow.default_for(question.id),
-                can_go_back=bool(self.flow.history) and self.flow.history != [question.id],
+                functools.partial(str, head),
+                default=self.drafts.get(qid, self.flow.default_for(qid)),
+                can_go_back=bool(self.flow.history) and self.flow.history != [qid],
             )
             if reply is BACK:
-                previous = self.flow.back(question.id)
+                if draft is not None:
+                    self.drafts[qid] = draft
+                previous = self.flow.back(qid)
                 if order is None:
                     cursor = previous.id if previous else None
                 else:
-                    cursor = previous.id if previous else question.id
+                    cursor = previous.id if previous else qid
                 continue
-            if isinstance(reply, list):
-                labels = [
-                    pick(ch.label, self.term.lang) for ch in question.choices if ch.id in reply
-                ]
-                self.term.say(f"  → {'; '.join(labels) or '—'}")
-            before = self.flow.answers.get(question.id)
-            self.flow.answer(question.id, reply)
+            self.drafts.pop(qid, None)
+            before = self.flow.answers.get(qid)
+            self.flow.answer(qid, reply)
             self.save()
-            changed = before != reply or question.id not in self.notes
-            if changed and self.carries_risk(question.id, reply):
-                self.ask_note(question.id)
+            changed = before != reply or qid not in self.notes
+            try:
+                if changed and self.carries_risk(qid, reply):
+                    self.ask_note(qid)
+                    self.save()
+                if reply != UNKNOWN_VALUE and not self.compiled.is_scope(qid):
+                    # Scope answers describe the buyer's project: no vendor evidence behind them.
+                    self.ask_evidence(qid)
+                    self.save()
+            except KeyboardInterrupt:
                 self.save()
+                raise
             cursor = None
 
-    def review(self) -> None:
-        """Walk through every relevant question again; Enter keeps the answer."""
+    def targets(self, target: str | None) -> list[str]:
+        """The questions `--review` walks: all, one section's, or one question."""
+        asked = [q.id for q in self.flow.questions()]
+        if target is None:
+            return asked
+        if target in self.compiled.question_by_id:
+            return [target]
+        return [qid for qid in asked if self.compiled.question_by_id[qid].category == target]
+
+    def review(self, target: str | None = None) -> None:
+        """Walk through the relevant questions again (all, a section's, or one); Enter keeps
+        each answer. Then ask whatever is still unanswered."""
         self.term.say(t("review_intro", self.term.lang))
-        ids = [q.id for q in self.flow.questions()]
-        self.run(iter(ids))
+        self.run(iter(self.targets(target)))
         self.run()
 
 
 def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
     """What the terminal shows at the end: verdict, level, knock-outs, top findings."""
     colon = " : " if lang == "fr" else ": "
+    from vetting.report.claims import level_note, scale_note
+
     lines = [
         f"{t('verdict', lang)}{colon}{VERDICT_NAMES[assessment.verdict][lang].upper()}",
         f"{t('level', lang)}{colon}{LEVEL_NAMES[assessment.level][lang]} · "
         f"{t('score', lang)} {assessment.score:g}/100",
     ]
+    note = level_note(assessment, lang)
+    if note:
+        lines.append(f"  {note}")
+    lines.append(f"  {scale_note(compiled.ruleset, lang)}")
     for ko in assessment.knockouts:
         lines.append(f"  ✖ KO {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
     for item in assessment.pending:
@@ -212,39 +282,6 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
                 f"{' '.join(pick(finding.title, lang).split())}"
             )
     return "\n".join(lines)
-
-
-@contextmanager
-def exclusive(path: Path) -> Iterator[None]:
-    """Hold an advisory lock on an answers file for the whole session.
-
-    Two sessions on one file would each save their own answers over the other's:
-    the second is refused. The kernel drops the lock when the process dies, so a
-    crash (even kill -9) never leaves the file locked.
-    """
-    lock_path = path.with_name(f".{path.name}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "?"
-            raise VettingError(
-                Problem(
-                    Position(str(path)),
-                    f"already open in another vetting assess (process {holder})",
-                    hint="finish or stop that session first",
-                )
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager

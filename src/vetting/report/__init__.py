@@ -97,15 +97,53 @@ def render_notice(
     lang: str,
     kind: str,
     templates: Path | None = None,
+    *,
+    draft: bool = False,
 ) -> str:
-    """The patient information notice, in Markdown (`kind="md"`) or HTML (`"html"`)."""
+    """The patient information notice, in Markdown (`kind="md"`) or HTML (`"html"`).
+
+    `draft` marks every page "DRAFT - not for distribution" (in the notice's language).
+    """
     from vetting.report.notice import build_notice, load_spec
     from vetting.report.render import render
 
-    notice = build_notice(assessment, compiled, answers, lang, load_spec(templates))
+    notice = build_notice(assessment, compiled, answers, lang, load_spec(templates), draft)
     if kind == "md":
         return render("notice.md.j2", "md", {"n": notice}, templates)
     return render("notice.html.j2", "html", {"n": notice}, templates)
+
+
+class NoticeRefused(Exception):
+    """The patient notice was asked for a tool nobody decided to use (a gate, exit 1)."""
+
+
+def without_refused_notice(
+    assessment: Assessment,
+    answers: Answers,
+    formats: tuple[str, ...],
+    lang: str,
+    source: str,
+    draft: bool = False,
+) -> tuple[tuple[str, ...], str | None]:
+    """The formats to write, and why the patient notice was dropped from them (or None).
+
+    The notice tells patients "we use this tool": it is written only when the
+    recorded decision accepts the tool (with or without conditions), unless it
+    is a draft, marked as such on every page.
+    """
+    from vetting.i18n import VERDICT_NAMES, t
+    from vetting.report.notice import notice_allowed
+    from vetting.report.texts import fill
+
+    if "patient-notice" not in formats or draft or notice_allowed(answers):
+        return formats, None
+    if answers.decision is None:
+        verdict = VERDICT_NAMES[assessment.verdict][lang]
+        why = fill(t("notice_no_decision", lang), {"verdict": verdict})
+    else:
+        why = t("notice_rejected", lang)
+    message = fill(t("notice_refused", lang), {"why": why, "file": source})
+    return tuple(f for f in formats if f != "patient-notice"), message
 
 
 def write_reports(
@@ -116,17 +154,31 @@ def write_reports(
     out_dir: Path,
     lang: str,
     templates: Path | None = None,
+    *,
+    draft: bool = False,
+    slug: str | None = None,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
     Files are `<tool-slug>.report.<ext>` and, for `patient-notice`,
     `<tool-slug>.patient-notice.<ext>` in each document format asked for
-    (md, html, pdf; html when none is). Every file is written atomically;
-    everything is rendered before anything is written, so a template error
-    leaves no half set of reports behind.
+    (md, html, pdf; html when none is). `slug` replaces the tool's slug: the
+    questionnaire names the reports after the answers file, so two tools whose
+    names give one slug (`scribe-acme`, `scribe-acme-2`) keep their reports apart.
+    Everything is rendered in memory first, then the files are written as a set
+    (`vetting.files.write_files`): a template error, a full disk, Ctrl-C or SIGTERM
+    leaves the whole old set or the whole new set, never a mix, and no temporary
+    file. The notice of a tool nobody decided to use raises `NoticeRefused` before
+    anything is written, unless `draft` (callers drop it first with
+    `without_refused_notice`).
     """
     wanted = parse_formats(",".join(formats))
-    slug = slugify(assessment.tool.name)
+    if "patient-notice" in wanted and not draft:
+        from vetting.report.notice import notice_allowed
+
+        if not notice_allowed(answers):
+            raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")
+    slug = slug or slugify(assessment.tool.name)
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
     html: str | None = None
@@ -159,32 +211,37 @@ def write_reports(
         notice_html: str | None = None
         for kind in kinds:
             if kind == "md":
-                text = render_notice(assessment, compiled, answers, lang, "md", templates)
+                text = render_notice(
+                    assessment, compiled, answers, lang, "md", templates, draft=draft
+                )
                 outputs.append((out / notice_name(slug, "md"), text))
                 continue
             if notice_html is None:
-                notice_html = render_notice(assessment, compiled, answers, lang, "html", templates)
+                notice_html = render_notice(
+                    assessment, compiled, answers, lang, "html", templates, draft=draft
+                )
             if kind == "html":
                 outputs.append((out / notice_name(slug, "html"), notice_html))
             else:
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
-    from vetting.yamlio import atomic_write
+    from vetting.files import write_files
 
-    for path, content in outputs:
-        atomic_write(path, content)
+    write_files(outputs)
     return [path for path, _ in outputs]
 
 
 __all__ = [
     "FORMATS",
     "NOTICE_FORMATS",
+    "NoticeRefused",
     "parse_formats",
     "render_html",
     "render_markdown",
     "render_notice",
     "report_json",
     "slugify",
+    "without_refused_notice",
     "write_reports",
 ]

@@ -19,8 +19,8 @@ from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment, Finding, WhatIf
 from vetting.assess.score import dec
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
+from vetting.report import claims, svg
 from vetting.report import clauses as clause_mod
-from vetting.report import svg
 from vetting.report.escape import web_url
 from vetting.report.texts import fill, long_date, num, percent, pick_text, points, typo
 from vetting.report.texts import labels as load_labels
@@ -81,6 +81,7 @@ class DecisionView:
     next_review: str
     review_due: bool
     justification: str
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,12 @@ class Glance:
     score: str
     summary: str
     figures: tuple[Figure, ...]
+    #: "level from points: low, raised to critical by 4 knock-outs", or "".
+    level_note: str = ""
+    #: What the score and the level mean: said once, in the verdict box.
+    scale: str = ""
+    #: Contradictions and missing, expired or unverified evidence: what holds the verdict.
+    claims: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,8 @@ class PendingView:
     rationale: str
     evidence: tuple[str, ...]
     references: tuple[Reference, ...]
+    reason: str = ""
+    lift: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,8 @@ class CategoryView:
     answered: int
     relevant: int
     bar: str
+    #: The band of the section's score, when the section's findings raised its level.
+    points_level_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,7 @@ class EvidenceView:
     issued: str
     expires: str
     expired: bool
+    unverified: bool = False
 
 
 @dataclass(frozen=True)
@@ -448,6 +460,7 @@ class _Builder:
             issued=record.issued.isoformat() if record.issued else "",
             expires=record.expires.isoformat() if record.expires else "",
             expired=record.expired,
+            unverified=record.unverified,
         )
 
     def pool_points(self, values: dict[str, float]) -> str:
@@ -488,6 +501,7 @@ class _Builder:
         figures = (
             Figure(L["fig_score"], f"{num(a.score, self.lang)} / 100"),
             Figure(L["fig_level"], LEVEL_NAMES[a.level][self.lang]),
+            Figure(L["fig_points_level"], LEVEL_NAMES[a.points_level][self.lang]),
             Figure(L["fig_knockouts"], str(len(a.knockouts))),
             Figure(L["fig_pending"], str(len(a.pending))),
             Figure(L["fig_serious"], str(serious)),
@@ -502,6 +516,12 @@ class _Builder:
             score=num(a.score, self.lang),
             summary=L[f"summary_{a.verdict}"],
             figures=figures,
+            level_note=claims.level_note(a, self.lang),
+            scale=claims.scale_note(self.rs, self.lang),
+            claims=tuple(
+                typo(line, self.lang)
+                for line in claims.verdict_box_lines(a, L, self.question_text, self.lang)
+            ),
         )
 
     def answer_lines(
@@ -514,16 +534,14 @@ class _Builder:
         )
 
     def lifts(self) -> dict[str, WhatIf]:
+        """What lifts each knock-out or pending item alone (the verdict may stay the same)."""
         if self.a.explanation is None:
             return {}
-        return {
-            w.id: w
-            for w in self.a.explanation.what_would_change
-            if w.id is not None and w.target in ("knockout", "pending") and w.reached
-        }
+        return {w.id: w for w in self.a.explanation.lifts if w.id is not None and w.reached}
 
     def change_words(self, whatif: WhatIf, own: str | None = None) -> tuple[str, ...]:
-        """`Question — old answer → new answer`, one per change (no question when it is `own`)."""
+        """`Question — old answer → new answer`, one per change (no question when it is `own`),
+        then the evidence the change assumes."""
         out = []
         for ch in whatif.changes:
             before = self.answer_text(ch.question, ch.from_)
@@ -531,7 +549,8 @@ class _Builder:
             out.append(
                 move if ch.question == own else f"{self.question_text(ch.question)} — {move}"
             )
-        return tuple(out)
+        words = claims.evidence_words(whatif, self.a, self.L, self.question_text)
+        return (*out, *(typo(w, self.lang) for w in words))
 
     def knockouts(self) -> tuple[KnockOutView, ...]:
         lifts = self.lifts()
@@ -565,6 +584,7 @@ class _Builder:
         return tuple(out)
 
     def pending(self) -> tuple[PendingView, ...]:
+        lifts = self.lifts()
         out: list[PendingView] = []
         for item in self.a.pending:
             lines = tuple(
@@ -580,6 +600,7 @@ class _Builder:
                 for q in (self.c.question_by_id.get(qid) for qid in item.questions)
                 if q is not None and q.evidence
             )
+            whatif = lifts.get(item.id)
             out.append(
                 PendingView(
                     id=item.id,
@@ -587,6 +608,8 @@ class _Builder:
                     rationale=self.text(item.rationale),
                     evidence=evidence,
                     references=self.references(item.references),
+                    reason=typo(claims.pending_reason(item, self.L), self.lang),
+                    lift="; ".join(self.change_words(whatif)) if whatif else "",
                 )
             )
         return tuple(out)
@@ -625,6 +648,11 @@ class _Builder:
                     answered=cat.answered,
                     relevant=cat.relevant,
                     bar=bar,
+                    points_level_name=(
+                        LEVEL_NAMES[cat.points_level][self.lang]
+                        if cat.points_level != cat.level
+                        else ""
+                    ),
                 )
             )
             rows.append((title, cat.score, num(cat.score, self.lang), cat.level, level_name))
@@ -770,9 +798,7 @@ class _Builder:
             )
         whatifs = []
         for w in exp.what_would_change:
-            goal = self.L[f"goal_{w.target}"]
-            if w.id:
-                goal = f"{goal} ({w.id})"
+            goal = claims.goal(w, self.L)
             outcome = (
                 f"{VERDICT_NAMES[w.verdict][self.lang]}, "
                 f"{LEVEL_NAMES[w.level][self.lang]}, {num(w.score, self.lang)} / 100"
@@ -943,6 +969,7 @@ class _Builder:
             next_review=long_date(review.next_review, self.lang) if review.next_review else "",
             review_due=review.due,
             justification=decision.knockout_justification or "",
+            members=claims.members(decision),
         )
 
     def build(self) -> Report:

@@ -8,7 +8,8 @@ answers. HTML is escaped by Jinja2's autoescape; this module covers the rest.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from vetting.controls import BIDI_CONTROLS, drop_controls
 
 #: Characters that mean something in CommonMark or GitHub Markdown, anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
@@ -23,8 +24,19 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: The guard put before such a text, and before a text that already starts with it.
 GUARD = "'"
 
-_SPACES = " \t\n\r\f\v"
+#: Control characters (Unicode's Cc: C0, DEL, C1) but the spaces, and bidi overrides.
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u2028\u2029\x85]+")
+
+#: What GitHub-flavoured Markdown turns into a link by itself (its autolink extension):
+#: `scheme://` (http, https, ftp, any case), `www.` (GitHub: lower case; other
+#: renderers: any case) and `name@domain.tld`. Escaping the `:` or the `.` breaks the
+#: first two; an e-mail address is found in the text after escapes are undone, so a
+#: word joiner (U+2060, invisible) after the `@` breaks it.
+_SCHEME = re.compile(r"(?<=[A-Za-z0-9+.-])(:)(?=//)")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_AT = re.compile(r"@(?=[^\s])")
+WORD_JOINER = "\u2060"
 
 _WEB_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
@@ -32,14 +44,15 @@ _WEB_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 def plain(text: object) -> str:
     """One line of text: runs of spaces and line breaks become one space, controls dropped.
 
-    No-break spaces are kept: French typography relies on them.
+    No-break spaces are kept: French typography relies on them. Bidi overrides
+    (U+202E...) go too: they would reorder the text that follows them.
     """
-    raw = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cc" or ch in _SPACES)
-    return _SPACE_RUN.sub(" ", raw)
+    return _SPACE_RUN.sub(" ", _DROPPED.sub("", str(text)))
 
 
 def md_escape(text: object) -> str:
-    """Text that Markdown shows as written: no emphasis, link, HTML, table cell or heading.
+    """Text that Markdown shows as written: no emphasis, link, autolink, HTML, table cell
+    or heading.
 
     The text is flattened to one line first, because a value may sit in a table
     cell or a list item where a newline would break the structure.
@@ -48,7 +61,28 @@ def md_escape(text: object) -> str:
     out = _MD_SPECIAL.sub(r"\\\1", plain(text).lstrip(" "))
     out = _MD_BULLET.sub(r"\\\1", out)
     out = _MD_RULE.sub(r"\\\1", out)
-    return _MD_ORDERED.sub(r"\1\\\2", out)
+    out = _MD_ORDERED.sub(r"\1\\\2", out)
+    return no_autolinks(out)
+
+
+def no_autolinks(markdown: str) -> str:
+    """Markdown in which no bare URL, `www.` name or e-mail address becomes a link."""
+    out = markdown
+    if "://" in out:
+        out = _SCHEME.sub(r"\\\1", out)
+    if "." in out:
+        out = _WWW.sub(r"\1\\.", out)
+    if "@" in out:
+        out = _AT.sub("@" + WORD_JOINER, out)
+    return out
+
+
+def html_finalize(value: object) -> object:
+    """Jinja's `finalize` for HTML: a text loses its controls and bidi overrides before
+    autoescape; markup (`__html__`: our own SVG, CSS) passes untouched."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return drop_controls(value)
+    return value
 
 
 def web_url(url: str | None) -> str | None:

@@ -6,15 +6,37 @@ so that both import it without pulling in each other's dependencies.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+#: Longest slug, in characters and in UTF-8 bytes (file names stop at 255 bytes).
+_MAX_CHARS = 60
+_MAX_BYTES = 120
+
+
+def _letter(char: str) -> str:
+    """Latin letters lose their accents (`é` -> `e`); letters of other scripts stay."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    if decomposed[:1].isascii():
+        return "".join(c for c in decomposed if c.isascii())
+    return char
 
 
 def slugify(name: str) -> str:
-    """`Scribe Santé 2` -> `scribe-sante-2`: a file name that every system accepts."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:60] or "tool"
+    """`Scribe Santé 2` -> `scribe-sante-2`, `Писарь` -> `писарь`: a file name every system
+    accepts, that keeps apart tools whose names are written in other scripts.
+
+    Letters and digits of any script stay, Latin ones without accents; every other
+    run of characters becomes one `-` (so no `/`, `..` or control character survives).
+    """
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKC", name).lower():
+        for part in _letter(char):
+            kept.append(part if part.isalnum() else "-")
+    slug = "-".join(p for p in "".join(kept).split("-") if p)
+    slug = slug[:_MAX_CHARS]
+    while len(slug.encode("utf-8")) > _MAX_BYTES:
+        slug = slug[:-1]
+    return unicodedata.normalize("NFC", slug.strip("-")) or "tool"
 
 
 def report_name(slug: str, ext: str) -> str:

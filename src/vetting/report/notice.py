@@ -62,7 +62,7 @@ class Contact(_Spec):
 
 
 class NoticeSpec(_Spec):
-    """`reports/notice.yaml`."""
+    """`reports/notice.yaml`; a user's older file without `decision` or `draft` gets ours."""
 
     title: Text
     intro: Text
@@ -72,6 +72,18 @@ class NoticeSpec(_Spec):
     contact: Contact
     footer: Text
     no_version: Text
+    decision: Text = Field(
+        default_factory=lambda: {
+            "fr": "L'utilisation de cet outil a été décidée le {date} par {by}{members}.",
+            "en": "The use of this tool was decided on {date} by {by}{members}.",
+        }
+    )
+    draft: Text = Field(
+        default_factory=lambda: {
+            "fr": "PROJET - ne pas diffuser",
+            "en": "DRAFT - not for distribution",
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,19 @@ class Notice:
     contact: tuple[NoticeLine, ...]
     footer: str
     date_iso: str
+    #: Who decided to use the tool, and when; "" for a draft without a decision.
+    decision: str = ""
+    #: "DRAFT - not for distribution" on every page, or "" for a notice to hand out.
+    draft: str = ""
+
+
+#: The decisions after which patients may be told "we use this tool".
+USE_OUTCOMES = ("accept", "accept_with_conditions")
+
+
+def notice_allowed(answers: Answers) -> bool:
+    """A notice tells patients "we use this tool": only once a committee decided to use it."""
+    return answers.decision is not None and answers.decision.outcome in USE_OUTCOMES
 
 
 def load_spec(templates: Path | None) -> NoticeSpec:
@@ -144,8 +169,9 @@ def build_notice(
     answers: Answers,
     lang: str,
     spec: NoticeSpec,
+    draft: bool = False,
 ) -> Notice:
-    """The notice for one assessment, in `lang`."""
+    """The notice for one assessment, in `lang`; `draft` marks every page as not to hand out."""
     day: dt.date = assessment.assessment_date
     state = compiled.walk(answers.answers, day)
     tool = assessment.tool
@@ -188,4 +214,22 @@ def build_notice(
         ),
         footer=fill(typo(pick_text(spec.footer, lang), lang), footer_values),
         date_iso=day.isoformat(),
+        decision=_decision(answers, spec, lang) if notice_allowed(answers) else "",
+        draft=typo(pick_text(spec.draft, lang), lang) if draft else "",
+    )
+
+
+def _decision(answers: Answers, spec: NoticeSpec, lang: str) -> str:
+    """`The use of this tool was decided on 1 December 2027 by the AI committee (...)`."""
+    decision = answers.decision
+    assert decision is not None
+    members = "; ".join(f"{m.name}, {m.role}" for m in decision.members)
+    template = typo(pick_text(spec.decision, lang), lang)
+    return fill(
+        template,
+        {
+            "date": long_date(decision.date, lang),
+            "by": decision.by,
+            "members": f" ({members})" if members else "",
+        },
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from vetting.errors import Position, Problem, VettingError
-from vetting.report.escape import md_escape, web_url
+from vetting.report.escape import html_finalize, md_escape, web_url
 from vetting.report.texts import search_path
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def _environment(kind: Kind, templates: str | None) -> jinja2.Environment:
             autoescape=jinja2.select_autoescape(
                 enabled_extensions=("html", "html.j2", "svg.j2"), default=False
             ),
+            finalize=html_finalize,
             **common,
         )
     else:

@@ -26,6 +26,7 @@ import difflib
 import io
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
 from vetting.report.escape import xlsx_guard, xlsx_unguard
 from vetting.report.texts import labels as load_labels
 from vetting.report.texts import num, percent, points, typo
+from vetting.report.xlsx_cells import MAX_PARTS, Joined, parse_part_key, part_key, split_text
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.describe import cite
@@ -82,6 +84,8 @@ MAX_BYTES = 20 * 1024 * 1024
 #: What the parts of a checklist may unpack to, in all (a decompression-bomb guard).
 MAX_UNPACKED = 32 * 1024 * 1024
 MAX_ROWS = 5000
+#: Columns the import reads at most: each known column and its continuation parts.
+MAX_COLUMNS = len(COLUMNS) * MAX_PARTS
 HEADER_ROW = 2  # 1-based: row 1 holds the keys (hidden), row 2 the headers
 _WIDTHS = {
     "id": 24,
@@ -176,6 +180,8 @@ class _Writer:
         self.rs = compiled.ruleset
         self.lang = lang
         self.L = load_labels(lang, templates)
+        #: (column, part number) -> the Checklist column holding that part of long texts.
+        self.parts: dict[tuple[int, int], int] = {}
         self.buffer = io.BytesIO()
         self.book = xlsxwriter.Workbook(
             self.buffer,
@@ -214,8 +220,27 @@ class _Writer:
         return typo(pick(value, self.lang), self.lang)
 
     def write_text(self, sheet: Any, row: int, col: int, value: str, fmt: Any) -> None:
-        """Every string goes through here: a string cell, guarded against formulas."""
-        sheet.write_string(row, col, xlsx_guard(value), fmt)
+        """Every string goes through here: string cells, guarded against formulas, and
+        continuation cells for a text longer than a cell holds (`xlsx_cells`)."""
+        first, *rest = split_text(value)
+        sheet.write_string(row, col, xlsx_guard(first), fmt)
+        for number, part in enumerate(rest, start=2):
+            sheet.write_string(row, self.part_column(sheet, col, number), xlsx_guard(part), fmt)
+
+    def part_column(self, sheet: Any, col: int, number: int) -> int:
+        """Where part `number` of a long text goes: on the Checklist sheet, a column of
+        its own keyed `note+2` (made on first use); elsewhere, the next cells right."""
+        if sheet.name != self.L["xlsx_sheet_checklist"]:
+            return col + number - 1
+        if (col, number) not in self.parts:
+            index = len(COLUMNS) + len(self.parts)
+            self.parts[(col, number)] = index
+            key = COLUMNS[col]
+            sheet.set_column(index, index, _WIDTHS[key])
+            sheet.write_string(0, index, part_key(key, number))
+            title = self.L["xlsx_continued"].format(column=self.L[f"col_{key}"], n=number)
+            sheet.write_string(1, index, title, self.f_head)
+        return self.parts[(col, number)]
 
     def choice_labels(self, q: Question) -> list[str]:
         return [self.text(ch.label) for ch in q.choices]
@@ -282,6 +307,11 @@ class _Writer:
             rows += [
                 ("_verdict", L["verdict"], VERDICT_NAMES[assessment.verdict][self.lang]),
                 ("_level", L["fig_level"], LEVEL_NAMES[assessment.level][self.lang]),
+                (
+                    "_points_level",
+                    L["fig_points_level"],
+                    LEVEL_NAMES[assessment.points_level][self.lang],
+                ),
                 ("_score", L["fig_score"], f"{num(assessment.score, self.lang)} / 100"),
                 (
                     "_completeness",
@@ -687,16 +717,27 @@ class _Reader:
                 Problem(Position(self.file), f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
             )
         self.refuse_bombs()
-        try:
-            book = openpyxl.load_workbook(self.path, data_only=False)
-        except Exception as exc:  # a zip, XML or format error: not a workbook we can read
-            raise VettingError(
-                Problem(
-                    Position(self.file),
-                    f"not a readable XLSX file ({type(exc).__name__})",
-                    hint="save it as .xlsx (Excel 2007 or later)",
-                )
-            ) from None
+        # Read-only mode streams each sheet and yields only the rows and columns asked
+        # for: one cell at column XFD no longer makes every row 16,384 cells wide.
+        # openpyxl warns (on stderr) about what it cannot read; the import says it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                book = openpyxl.load_workbook(self.path, read_only=True, data_only=False)
+            except Exception as exc:  # a zip, XML or format error: not a workbook we can read
+                raise VettingError(
+                    Problem(
+                        Position(self.file),
+                        f"not a readable XLSX file ({type(exc).__name__})",
+                        hint="save it as .xlsx (Excel 2007 or later)",
+                    )
+                ) from None
+            try:
+                return self.read_book(book)
+            finally:
+                book.close()
+
+    def read_book(self, book: Any) -> tuple[dict[str, Any], dict[str, str]]:
         if len(book.worksheets) < 2:
             raise VettingError(
                 Problem(Position(self.file), "not a vetting checklist: it needs two sheets")
@@ -715,10 +756,12 @@ class _Reader:
     def read_tool(self, sheet: Any) -> dict[str, Any]:
         name = sheet.title
         found: dict[str, tuple[Any, str]] = {}
-        for row in sheet.iter_rows(min_row=1, max_row=60, max_col=3):
-            key = row[0].value
-            if isinstance(key, str) and key in TOOL_KEYS:
-                found[key] = (row[2], _cell(name, row[2].row, 2))
+        rows = sheet.iter_rows(min_row=1, max_row=60, max_col=2 + MAX_PARTS)
+        for line, row in enumerate(rows, start=1):
+            key = row[0].value if row else None
+            if isinstance(key, str) and key in TOOL_KEYS and len(row) > 2:
+                rest = [cell for cell in row[3:] if cell.value is not None]
+                found[key] = (Joined(row[2], rest) if rest else row[2], _cell(name, line, 2))
         if "format" not in found or self.text(*found["format"]) != FORMAT:
             raise VettingError(
                 Problem(
@@ -764,8 +807,14 @@ class _Reader:
         self, sheet: Any, cells: dict[str, str]
     ) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
         name = sheet.title
-        keys = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+        head = next(sheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS), ())
+        keys = [c.value for c in head]
         col = {k: i for i, k in enumerate(keys) if isinstance(k, str) and k in COLUMNS}
+        parts: dict[str, list[tuple[int, int]]] = {}  # column key -> (part number, index)
+        for index, key in enumerate(keys):
+            found = parse_part_key(key) if isinstance(key, str) else None
+            if found is not None and found[0] in col:
+                parts.setdefault(found[0], []).append((found[1], index))
         for required in ("id", "answer"):
             if required not in col:
                 raise VettingError(
@@ -776,23 +825,33 @@ class _Reader:
                         "keep the hidden first row as generated",
                     )
                 )
-        if sheet.max_row > MAX_ROWS:
-            raise VettingError(
-                Problem(Position(self.file), f"more than {MAX_ROWS} rows", _cell(name, MAX_ROWS, 0))
-            )
         answers: dict[str, Any] = {}
         notes: dict[str, str] = {}
         evidence: dict[str, Any] = {}
         seen: dict[str, str] = {}
         by_id = self.compiled.question_by_id
-        for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
+        last = HEADER_ROW + MAX_ROWS  # 1-based: the last row a checklist may use
+        width = max([*col.values(), *(i for found in parts.values() for _, i in found)]) + 1
+        rows = sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=last + 1, max_col=width)
+        for line, row in enumerate(rows, start=HEADER_ROW + 1):
             if not row:
                 continue
+            if line > last:
+                if any(c.value is not None for c in row):
+                    raise VettingError(
+                        Problem(
+                            Position(self.file), f"more than {MAX_ROWS} rows", _cell(name, line, 0)
+                        )
+                    )
+                break
 
-            def cell(key: str, row: Any = row) -> tuple[Any, str]:
+            def cell(key: str, row: Any = row, line: int = line) -> tuple[Any, str]:
                 index = col[key]
                 target = row[index] if index < len(row) else None
-                line = row[0].row
+                rest = [row[i] for _, i in sorted(parts.get(key, ())) if i < len(row)]
+                rest = [c for c in rest if c.value is not None]
+                if rest:
+                    target = Joined(target, rest)
                 return target, _cell(name, line, index)
 
             id_cell, id_where = cell("id")
@@ -831,6 +890,9 @@ class _Reader:
             if record is not None:
                 evidence[qid] = record
                 cells[f"evidence.{qid}"] = cell("evidence")[1]
+                for key, column in (("status", "evidence_status"), ("issued", ""), ("expires", "")):
+                    if key in record:
+                        cells[f"evidence.{qid}.{key}"] = cell(column or key)[1]
         order = self.compiled.order
         return (
             {k: answers[k] for k in sorted(answers, key=order.__getitem__)},

@@ -52,7 +52,7 @@ def load_ruleset(
         hit = stored.lookup(folder, display or display_name(folder), embedded)
         if hit is not None:
             return hit
-    loaded = load_folder(folder, display)
+    loaded = load_folder(folder, display, keep_going=True)
     compiled = check(loaded, embedded=embedded)
     if cache:
         stored.store(loaded, embedded)

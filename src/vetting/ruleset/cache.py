@@ -33,9 +33,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from vetting import __version__
+from vetting.errors import VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.load import MANIFEST, LoadedRuleSet, SourceMap
 from vetting.ruleset.model import RuleSet
+from vetting.yamlio import read_bytes
 
 CACHE_ENV = "VETTING_CACHE_DIR"
 _OFF = {"", "0", "off", "no", "false", "none"}
@@ -87,9 +89,10 @@ def _entry_path(folder: Path, display: str, embedded: bool) -> Path | None:
 
 
 def _digest(path: Path) -> str | None:
+    """The SHA-256 of a rule file, read as the loader reads it (size checked first)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes(path, str(path))).hexdigest()
+    except VettingError:  # gone, unreadable or too large: a miss, the loader says why
         return None
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from vetting.errors import ProblemCollector
 from vetting.ruleset import conditions as c
+from vetting.ruleset.check_claims import check_claims
 from vetting.ruleset.compiled import CompiledRuleSet, RuleSetOrigin
 from vetting.ruleset.load import LoadedRuleSet, SourceMap, suggest
 from vetting.ruleset.model import (
@@ -78,6 +79,7 @@ class _Checker:
         self.check_texts()
         self.check_definitions()
         self.check_conditions()
+        check_claims(self)
 
     def check_categories(self) -> None:
         seen: dict[str, int] = {}
@@ -624,8 +626,10 @@ def _satisfiable(
 
 
 def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
-    """Check a loaded rule set and compile it; raise every problem at once."""
+    """Check a loaded rule set and compile it; raise every problem at once (with those
+    the loader found, when it kept going past them)."""
     checker = _Checker(loaded)
+    checker.out.problems.extend(loaded.problems)
     checker.run()
     checker.out.raise_if_any()
     compiled = compile_checked(loaded, embedded=embedded)

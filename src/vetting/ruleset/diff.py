@@ -18,7 +18,16 @@ from vetting.ruleset.model import KnockOut, Question, RuleSet
 Bump = Literal["major", "minor", "patch"]
 _RANK = {"none": 0, "patch": 1, "minor": 2, "major": 3}
 
-_TEXT_FIELDS = ("text", "help", "evidence", "recommendation", "references", "verify", "unit")
+_TEXT_FIELDS = (
+    "text",
+    "help",
+    "evidence",
+    "recommendation",
+    "references",
+    "verify",
+    "unit",
+    "asked_of",
+)
 _SCORING_FIELDS = ("when", "weight", "unknown", "minimum", "maximum")
 
 

@@ -6,7 +6,7 @@ the document a buyer reads is always the rule set that scores.
 
 from __future__ import annotations
 
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, pick
+from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import cite, describe
 from vetting.ruleset.export import max_points
@@ -55,6 +55,11 @@ _L = {
     "asked_when": {"fr": "Posée si", "en": "Asked when"},
     "always": {"fr": "toujours", "en": "always"},
     "weight": {"fr": "poids", "en": "weight"},
+    "buyer_only": {
+        "fr": "seul l'acheteur peut y répondre (« pas encore décidé » au lieu de « je ne "
+        "sais pas »)",
+        "en": 'only the buyer can answer ("not decided yet" instead of "I don\'t know")',
+    },
     "why": {"fr": "Pourquoi cette question", "en": "Why we ask"},
     "choice": {"fr": "Réponse", "en": "Answer"},
     "label": {"fr": "Libellé", "en": "Label"},
@@ -78,6 +83,29 @@ _L = {
     "fires_when": {"fr": "Se déclenche si", "en": "Fires when"},
     "ask_vendor": {"fr": "À demander au fournisseur", "en": "Ask the vendor"},
     "points": {"fr": "Points", "en": "Points"},
+    "evidence_required": {
+        "fr": "Preuve exigée : {level} pour `{choice}` et les réponses suivantes ; sans elle, "
+        "en cours de validité, les éléments bloquants de la question restent en attente.",
+        "en": "Evidence required: {level} for `{choice}` and the answers below it; without it, "
+        "valid on the assessment date, the question's KOs stay pending.",
+    },
+    "evidence_declared": {"fr": "déclarée", "en": "declared"},
+    "evidence_verified": {"fr": "vérifiée", "en": "verified"},
+    "contradicts": {
+        "fr": "Contredit le périmètre : tant qu'elle se déclenche, la réponse à `{q}` compte "
+        "comme inconnue et ses éléments bloquants restent en attente.",
+        "en": "Contradicts the scope: while it fires, the answer to `{q}` counts as unknown "
+        "and its KOs stay pending.",
+    },
+    "review_by_verdict": {
+        "fr": "Prochaine revue d'un outil, selon le verdict",
+        "en": "A tool's next review, by verdict",
+    },
+    "months": {"fr": "{n} mois", "en": "{n} months"},
+    "floors": {"fr": "Planchers du niveau", "en": "Level floors"},
+    "floor_knockout": {"fr": "un élément bloquant", "en": "a knock-out"},
+    "floor_pending": {"fr": "un élément bloquant en attente", "en": "a knock-out pending"},
+    "floor_severity": {"fr": "un constat de gravité {s}", "en": "a {s} finding"},
     "sources": {"fr": "Sources", "en": "Sources"},
     "title": {"fr": "Titre", "en": "Title"},
     "date": {"fr": "Date", "en": "Date"},
@@ -154,6 +182,8 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
     type_name = _w("date_type" if q.type == "date" else q.type, lang)
     lines = [f"### `{q.id}`", "", f"**{pick(q.text, lang)}**", ""]
     meta = f"{_w('type', lang)}{colon(lang)}{type_name} · {_w('weight', lang)} {_num(q.weight)}"
+    if q.asked_of == "buyer":
+        meta += f" · {_w('buyer_only', lang)}"
     when = describe(q.when, lang, labels) if q.when else _w("always", lang)
     lines += [meta + "  ", f"{_w('asked_when', lang)}{colon(lang)}{when}", ""]
     lines += [f"*{_w('why', lang)}.* {' '.join(pick(q.help, lang).split())}", ""]
@@ -200,6 +230,10 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
                 )
         if any(ch.knockout for ch in q.choices):
             lines.append("")
+        required = next((ch for ch in q.choices if ch.evidence_required), None)
+        if required is not None and required.evidence_required is not None:
+            level = _w(f"evidence_{required.evidence_required}", lang)
+            lines += [_w("evidence_required", lang).format(level=level, choice=required.id), ""]
     for key, text in (("evidence", q.evidence), ("recommendation", q.recommendation)):
         if text:
             lines += [f"*{_w(key, lang)}.* {' '.join(pick(text, lang).split())}", ""]
@@ -225,6 +259,12 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
     ]
     if rs.review_period_months:
         out.append(f"- {_w('review', lang).format(n=rs.review_period_months)}")
+    if rs.review_periods:
+        periods = ", ".join(
+            f"{VERDICT_NAMES[v][lang]}{colon(lang)}{_w('months', lang).format(n=n)}"
+            for v, n in rs.review_periods.items()
+        )
+        out.append(f"- {_w('review_by_verdict', lang)} ({periods})")
     out += [
         f"- {_w('authors', lang)}{colon(lang)}{', '.join(rs.authors)}",
         f"- {_w('license', lang)}{colon(lang)}{rs.license}",
@@ -266,6 +306,18 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         ),
         f"- {_w('unknown_policy', lang)}{colon(lang)}{_w('unknown_' + policy.unknown, lang)}",
     ]
+    floors = policy.level_floors
+    parts = [
+        f"{_w('floor_' + kind, lang)} → {LEVEL_NAMES[level][lang]}"
+        for kind, level in (("knockout", floors.knockout), ("pending", floors.pending))
+        if level is not None
+    ] + [
+        f"{_w('floor_severity', lang).format(s=SEVERITY_NAMES[s][lang])} → {LEVEL_NAMES[lv][lang]}"
+        for s, lv in floors.severity.items()
+    ]
+    if parts:
+        joiner = "\u00a0; " if lang == "fr" else "; "
+        out.append(f"- {_w('floors', lang)}{colon(lang)}{joiner.join(parts)}")
     for adj in policy.adjustments:
         out.append(f"- {_w('adjustments', lang)} (`{adj.id}`): {pick(adj.label, lang)}")
     out += ["", f"## {_w('summary', lang)}", ""]
@@ -304,6 +356,8 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
             out.append(
                 f"- {_w('severity', lang)}{colon(lang)}{SEVERITY_NAMES[rule.severity][lang]}"
             )
+            if rule.contradicts_scope:
+                out.append(f"- {_w('contradicts', lang).format(q=rule.contradicts_scope)}")
             if rule.points:
                 pts = ", ".join(f"{p} {_num(v)}" for p, v in rule.points.items())
                 out.append(f"- {_w('points', lang)}{colon(lang)}{pts}")

@@ -6,7 +6,7 @@ Schema errors from every file are gathered and reported together, each with
 
 from __future__ import annotations
 
-import difflib
+import copy as copy_module
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,7 @@ from vetting import yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset import model
 from vetting.ruleset.conditions import describe_bad_condition
+from vetting.words import suggest as suggest  # re-exported: the checker and others use it
 from vetting.yamlio import DocPath, Document, format_path
 
 MANIFEST = "ruleset.yaml"
@@ -69,6 +70,8 @@ class LoadedRuleSet:
     sources: SourceMap
     #: Each file of this folder that was read, with the SHA-256 of the bytes parsed.
     files: tuple[tuple[str, str], ...] = ()
+    #: Problems found while loading (with `keep_going`): the checker reports them too.
+    problems: tuple[Problem, ...] = ()
 
 
 def _all_field_names() -> list[str]:
@@ -83,14 +86,6 @@ def _all_field_names() -> list[str]:
     names.update(conditions.COMPOUND_KEYS)
     names.add("question")
     return sorted(names)
-
-
-def suggest(
-    word: str, candidates: list[str] | set[str] | tuple[str, ...], cutoff: float = 0.6
-) -> str:
-    """`did you mean 'x'?` for a misspelt id or key, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 _FRIENDLY_PATTERNS = {
@@ -140,7 +135,24 @@ def validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
     return problems
 
 
+def _without(data: Any, paths: list[DocPath]) -> Any:
+    """A copy of `data` without the mapping keys at `paths`."""
+    copy = copy_module.deepcopy(data)
+    for path in paths:
+        node = copy
+        for step in path[:-1]:
+            node = node[step]
+        del node[path[-1]]
+    return copy
+
+
 def _validate(cls: type[model._Model], doc: Document, out: ProblemCollector) -> Any:
+    """The file's model, or None; every schema problem goes to `out`.
+
+    When the only problems are unknown fields (a typo such as `wieght`), the model
+    is built without them, so the semantic checks can still run and report the
+    rest in the same run. The problems stay in `out`: the rule set is refused.
+    """
     if not isinstance(doc.data, dict):
         out.add(
             doc.position(()),
@@ -152,7 +164,18 @@ def _validate(cls: type[model._Model], doc: Document, out: ProblemCollector) -> 
         return cls.model_validate(doc.data)
     except ValidationError as exc:
         out.problems.extend(validation_problems(exc, doc))
-        return None
+        errors = exc.errors(include_url=False)
+        if any(err["type"] != "extra_forbidden" for err in errors):
+            return None
+        paths = [doc.resolve(tuple(err["loc"])) for err in errors]
+        if any(
+            not path or path[-1] != err["loc"][-1] for path, err in zip(paths, errors, strict=True)
+        ):
+            return None
+        try:
+            return cls.model_validate(_without(doc.data, paths))
+        except ValidationError:
+            return None
 
 
 def display_name(path: Path) -> str:
@@ -163,11 +186,19 @@ def display_name(path: Path) -> str:
 
 
 def load_folder(
-    folder: Path, display: str | None = None, _chain: tuple[Path, ...] = ()
+    folder: Path,
+    display: str | None = None,
+    _chain: tuple[Path, ...] = (),
+    *,
+    keep_going: bool = False,
 ) -> LoadedRuleSet:
     """Read every file of a rule set, validate each, merge them; raise all problems.
 
     A rule set that `extends` another is loaded on top of its base (see overlay.py).
+    Every file is validated even when an earlier one has problems. With
+    `keep_going`, a rule set whose files could all be built (unknown fields set
+    aside) is merged and returned with its problems in `problems`, so that the
+    semantic pass reports its own problems in the same run; the caller raises.
     """
     folder = Path(folder)
     shown = display or display_name(folder)
@@ -187,7 +218,7 @@ def load_folder(
 
     def read(path: Path, name: str) -> Document | None:
         try:
-            raw = path.read_bytes()
+            raw = yamlio.read_bytes(path, f"{shown}/{name}")
             digest.update(name.encode() + b"\0" + raw + b"\0")
             files.append((name, hashlib.sha256(raw).hexdigest()))
             doc = yamlio.parse(yamlio.decode(raw, f"{shown}/{name}"), f"{shown}/{name}")
@@ -200,8 +231,18 @@ def load_folder(
     manifest_doc = read(manifest_path, MANIFEST)
     manifest = _validate(model.Manifest, manifest_doc, out) if manifest_doc else None
     if manifest is None or manifest_doc is None:
+        # Still validate the files it includes, so that one run lists every problem.
+        raw = manifest_doc.data if manifest_doc is not None else None
+        included = raw.get("include") if isinstance(raw, dict) else None
+        for name in included if isinstance(included, list) else ():
+            if isinstance(name, str) and ".." not in Path(name).parts:
+                path = folder / name
+                doc = read(path, name) if path.is_file() else None
+                if doc is not None:
+                    _validate(model.RuleFile, doc, out)
         out.raise_if_any()
         raise AssertionError("unreachable")  # pragma: no cover
+    complete = True
     base = _load_base(manifest, manifest_doc, folder, _chain, out) if manifest.extends else None
     if manifest.extends is None:
         for name in ("languages", "categories", "scoring", "include"):
@@ -212,6 +253,7 @@ def load_folder(
                     name,
                     "only an overlay (a rule set with 'extends') may leave it out",
                 )
+                complete = False
 
     parts: list[tuple[Document, model.RuleFile]] = []
     for index, name in enumerate(manifest.include):
@@ -222,6 +264,7 @@ def load_folder(
                 f"'{name}' must be a file of the rule-set folder",
                 "include",
             )
+            complete = False
             continue
         if not path.is_file():
             available = [p.name for p in yamlio.iter_yaml_files(folder) if p.name != MANIFEST]
@@ -231,12 +274,16 @@ def load_folder(
                 f"include[{index}]",
                 suggest(name, available, cutoff=0.85),
             )
+            complete = False
             continue
         doc = read(path, name)
         if doc is None:
+            complete = False
             continue
         part = _validate(model.RuleFile, doc, out)
-        if part is not None:
+        if part is None:
+            complete = False
+        else:
             if part.overrides is not None and base is None:
                 out.add(
                     doc.position(("overrides",)),
@@ -245,7 +292,8 @@ def load_folder(
                     "add 'extends: <base id>@<version>' to ruleset.yaml",
                 )
             parts.append((doc, part))
-    out.raise_if_any()
+    if not (keep_going and complete and (base is not None or not manifest.extends)):
+        out.raise_if_any()
     if base is not None:
         from vetting.ruleset.overlay import apply_overlay
 
@@ -253,8 +301,11 @@ def load_folder(
         digest.update(base.sha256.encode())
     else:
         ruleset = _merge(manifest, manifest_doc, parts, sources, out)
-    out.raise_if_any()
-    return LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources, tuple(files))
+    if not keep_going:
+        out.raise_if_any()
+    loaded = LoadedRuleSet(ruleset, folder, shown, digest.hexdigest(), sources, tuple(files))
+    loaded.problems = tuple(out.problems)
+    return loaded
 
 
 def _base_display(candidate: Path) -> str:
@@ -263,6 +314,11 @@ def _base_display(candidate: Path) -> str:
     if candidate.resolve() == embedded_rules_dir(candidate.name).resolve():
         return f"<embedded>/{candidate.name}"
     return display_name(candidate)
+
+
+#: How many overlays may stand on top of one another (a region over a national
+#: set over the default is three); each level is a nested load.
+MAX_EXTENDS = 16
 
 
 def _load_base(
@@ -277,6 +333,14 @@ def _load_base(
     from vetting.ruleset.overlay import base_candidates
 
     spec = manifest.extends or ""
+    if len(chain) >= MAX_EXTENDS:
+        out.add(
+            manifest_doc.position(("extends",)),
+            f"overlays extend each other more than {MAX_EXTENDS} levels deep",
+            "extends",
+            "extend the base rule set directly, or merge some of the overlays",
+        )
+        return None
     ident, constraint = versions.split_spec(spec)
     seen: list[str] = []
     for candidate in base_candidates(spec, folder):
@@ -380,6 +444,7 @@ def _merge(
         languages=manifest.languages,
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months,
+        review_periods=manifest.review_periods,
         authors=manifest.authors,
         license=manifest.license,
         categories=manifest.categories,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
+from vetting.dates import MAX_MONTHS, RANGE_HINT, out_of_range
 from vetting.ruleset.conditions import Condition
 
 Id = Annotated[
@@ -29,12 +31,31 @@ SemVer = Annotated[
 Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 #: A text in every declared language: `{fr: "...", en: "..."}`.
 Text = dict[Lang, Annotated[str, StringConstraints(min_length=1)]]
+
+
+def _in_range(day: dt.date) -> dt.date:
+    why = out_of_range(day)
+    if why is not None:
+        raise PydanticCustomError("date_out_of_range", f"{why}: {RANGE_HINT}")
+    return day
+
+
+#: A date the rule set gives: kept where adding a period to it stays a date.
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 Points = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], float]
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
+#: A choice's or a rule's severities, from the mildest.
+SEVERITY_NAMES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
 FindingSeverity = Literal["info", "low", "medium", "high", "critical", "blocker"]
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical", "blocker")
 QuestionType = Literal["single", "multiple", "text", "number", "date"]
+Level = Literal["low", "moderate", "high", "critical"]
+#: Verdicts from the best to the worst (the scorer's order).
+Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
+EvidenceLevel = Literal["declared", "verified"]
+#: Who can answer a question: the vendor (by default) or only the buying organisation.
+AskedOf = Literal["vendor", "buyer"]
 CHOICE_TYPES = ("single", "multiple")
 
 
@@ -47,13 +68,11 @@ class Source(_Model):
 
     title: Text
     url: str | None = None
-    date: dt.date | None = Field(
-        default=None, description="Date of the text or of the version cited."
-    )
+    date: Day | None = Field(default=None, description="Date of the text or of the version cited.")
     verify: Text | None = Field(
         default=None, description="What a buyer should double-check in the primary text."
     )
-    checked: dt.date | None = Field(
+    checked: Day | None = Field(
         default=None,
         description="When a rule author last checked this point against the primary text "
         "(defaults to the rule set's as_of); `vetting check --stale` lists those due.",
@@ -105,6 +124,13 @@ class Choice(_Model):
     recommendation: Text | None = Field(
         default=None, description="Overrides the question's recommendation for this answer."
     )
+    evidence_required: EvidenceLevel | None = Field(
+        default=None,
+        description="Single choice only: this answer rules out the question's knock-outs only "
+        "with evidence recorded for it, valid on the assessment date ('verified': checked by "
+        "the buyer; 'declared' shows as unverified). Without it, those knock-outs are pending. "
+        "Applies to the choices below it too: a worse answer never needs less proof.",
+    )
 
 
 class UnknownAnswer(_Model):
@@ -137,10 +163,16 @@ class Question(_Model):
     maximum: float | None = Field(default=None, description="Number questions: highest value.")
     unit: Text | None = None
     verify: Text | None = None
+    asked_of: AskedOf | None = Field(
+        default=None,
+        description="Who can answer. `buyer`: only the buying organisation can (its own DPIA, "
+        "legal basis, policies), so the questionnaire offers 'not decided yet' instead of 'the "
+        "vendor did not answer'; either reply is stored as `unknown`. Default: the vendor.",
+    )
     evidence_valid_months: int | None = Field(
         default=None,
         ge=1,
-        le=240,
+        le=MAX_MONTHS,
         description="Evidence for this question (a certificate, a test report) expires this many "
         "months after its `issued` date, unless the evidence entry gives its own `expires`.",
     )
@@ -159,6 +191,13 @@ class FindingRule(_Model):
     points: Points = Field(default_factory=dict)
     category: Id | None = None
     references: tuple[Reference, ...] = ()
+    contradicts_scope: Id | None = Field(
+        default=None,
+        description="The question whose answer this rule finds contradicted by the scope "
+        "answers: while the rule fires, that answer is scored as `unknown` (the worst case) "
+        "and its knock-outs stay pending. The rule's `when` may read only scope questions "
+        "and this one.",
+    )
 
 
 class Category(_Model):
@@ -199,6 +238,27 @@ class Levels(_Model):
     critical: float
 
 
+_DEFAULT_SEVERITY_FLOORS: dict[Severity, Level] = {"high": "high", "critical": "high"}
+
+
+class LevelFloors(_Model):
+    """The least level whatever the points, set by what was found (null: no floor).
+
+    A floor never sits below a worse state's: knockout >= pending >= every
+    severity's floor, and a severity's floor never falls as severity rises.
+    """
+
+    knockout: Level | None = Field(default="critical", description="A knock-out holds.")
+    pending: Level | None = Field(
+        default="high",
+        description="A knock-out is pending (unknown answer, contradiction, missing evidence).",
+    )
+    severity: dict[Severity, Level] = Field(
+        default_factory=lambda: _DEFAULT_SEVERITY_FLOORS.copy(),
+        description="The most severe finding's floor, by its severity.",
+    )
+
+
 class Adjustment(_Model):
     """A rule between pools, e.g. strong mitigation reduces the risk score."""
 
@@ -229,6 +289,10 @@ class ScoringPolicy(_Model):
     unknown: Literal["worst", "zero"] = Field(
         default="worst", description="Default points of `unknown`: the worst choice's, or none."
     )
+    level_floors: LevelFloors = Field(
+        default_factory=LevelFloors,
+        description="The level is the worst of the points band and these floors.",
+    )
 
 
 class RuleFile(_Model):
@@ -248,7 +312,7 @@ class ChangelogEntry(_Model):
     """What a version changed: lets old answer files be read right (a migration map)."""
 
     version: SemVer
-    date: dt.date | None = None
+    date: Day | None = None
     summary: Text | None = None
     added: tuple[Id, ...] = Field(default=(), description="Questions added in this version.")
     removed: tuple[Id, ...] = Field(default=(), description="Questions removed.")
@@ -283,8 +347,13 @@ class Manifest(_Model):
     title: Text
     description: Text | None = None
     languages: tuple[Lang, ...] | None = Field(default=None, min_length=1)
-    as_of: dt.date
-    review_period_months: int | None = Field(default=None, ge=1)
+    as_of: Day
+    review_period_months: int | None = Field(default=None, ge=1, le=MAX_MONTHS)
+    review_periods: dict[Verdict, Annotated[int, Field(ge=1, le=MAX_MONTHS)]] = Field(
+        default_factory=dict,
+        description="Months from the assessment to a tool's next review, by verdict (e.g. "
+        "{conditional: 6, pending_evidence: 3}); verdicts not listed use review_period_months.",
+    )
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
@@ -303,6 +372,7 @@ class ChoiceOverride(_Model):
     severity: Severity | None = None
     knockout: KnockOut | None = None
     recommendation: Text | None = None
+    evidence_required: EvidenceLevel | None = None
     disabled: bool = False
 
 
@@ -318,6 +388,7 @@ class QuestionOverride(_Model):
     references: tuple[Reference, ...] | None = None
     choices: dict[ChoiceId, ChoiceOverride] = Field(default_factory=dict)
     verify: Text | None = None
+    asked_of: AskedOf | None = None
     disabled: bool = False
 
 
@@ -339,6 +410,7 @@ class FindingOverride(_Model):
     recommendation: Text | None = None
     ask_vendor: Text | None = None
     points: Points | None = None
+    contradicts_scope: Id | None = None
     disabled: bool = False
 
 
@@ -365,6 +437,7 @@ class RuleSet(_Model):
     languages: tuple[Lang, ...]
     as_of: dt.date
     review_period_months: int | None = None
+    review_periods: dict[Verdict, int] = Field(default_factory=dict)
     authors: tuple[str, ...]
     license: str
     categories: tuple[Category, ...]

@@ -33,8 +33,9 @@ _QUESTION_FIELDS = (
     "recommendation",
     "references",
     "verify",
+    "asked_of",
 )
-_CHOICE_FIELDS = ("label", "points", "severity", "knockout", "recommendation")
+_CHOICE_FIELDS = ("label", "points", "severity", "knockout", "recommendation", "evidence_required")
 _FINDING_FIELDS = (
     "when",
     "severity",
@@ -43,6 +44,7 @@ _FINDING_FIELDS = (
     "recommendation",
     "ask_vendor",
     "points",
+    "contradicts_scope",
 )
 
 
@@ -292,6 +294,7 @@ def apply_overlay(
         languages=rs.languages,
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months or rs.review_period_months,
+        review_periods=manifest.review_periods or rs.review_periods,
         authors=manifest.authors,
         license=manifest.license,
         categories=tuple(categories[cid] for cid in order),

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vetting.dates import add_months
 from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (the last day of the month when it does not exist)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def review_due(compiled: CompiledRuleSet) -> dt.date | None:

@@ -163,9 +163,12 @@ class ScenarioItem(pytest.Item):
         self.extra_keyword_matches.update(tag.lstrip("@") for tag in scenario.tags)
 
     def runtest(self) -> None:
-        from vetting.testing.steps import run_scenario
+        from vetting.testing.steps import ScenarioResult, crash_message, run_scenario
 
-        result = run_scenario(self.scenario, _rulesets(self.config))
+        try:
+            result = run_scenario(self.scenario, _rulesets(self.config))
+        except Exception as exc:  # outside the steps: still this scenario's error
+            result = ScenarioResult(self.scenario, "error", (), crash_message(exc))
         self.user_properties.append((_PROPERTY, _record(result)))
         if result.status != "passed":
             raise ScenarioFailed(result)
@@ -211,11 +214,30 @@ def _record(result: ScenarioResult) -> dict[str, Any]:
 
 @pytest.hookimpl
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when != "call":
+    if report.when == "call":
+        for key, value in report.user_properties:
+            if key == _PROPERTY and isinstance(value, dict):
+                _CURRENT.append(value)
+                _REPORTED.add(report.nodeid)
         return
-    for key, value in report.user_properties:
-        if key == _PROPERTY and isinstance(value, dict):
-            _CURRENT.append(value)
+    path, line, domain = report.location
+    if report.failed and domain.startswith("Scenario: ") and report.nodeid not in _REPORTED:
+        # Setup or teardown broke (a fixture, another plugin): the scenario never ran its
+        # steps, and must still be counted, as an error with its cause.
+        crash = getattr(report.longrepr, "reprcrash", None)
+        cause = [crash.message] if crash is not None else str(report.longrepr).splitlines()
+        _CURRENT.append(
+            {
+                "file": path,
+                "line": (line or 0) + 1,
+                "feature": "",
+                "name": domain.removeprefix("Scenario: "),
+                "status": "error",
+                "step": None,
+                "message": f"{report.when} failed: {cause[-1] if cause else 'no detail'}",
+            }
+        )
+        _REPORTED.add(report.nodeid)
 
 
 @pytest.hookimpl
@@ -226,11 +248,13 @@ def pytest_collectreport(report: pytest.CollectReport) -> None:
 
 #: Filled by the hooks above during a session; written by `pytest_sessionfinish`.
 _CURRENT: list[dict[str, Any]] = []
+_REPORTED: set[str] = set()
 _COLLECT_ERRORS: list[dict[str, Any]] = []
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     _CURRENT.clear()
+    _REPORTED.clear()
     _COLLECT_ERRORS.clear()
 
 

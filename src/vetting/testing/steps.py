@@ -24,14 +24,17 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
+from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import describe
 from vetting.ruleset.load import suggest
+from vetting.testing import claim_steps as claims
 from vetting.testing.features import Scenario, Step
 from vetting.testing.world import Outcome, RuleSets, World, asked_questions, parse_cell
 
@@ -319,6 +322,9 @@ def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
         raise VettingError(
             Problem(_position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
         ) from None
+    why = out_of_range(day)
+    if why is not None:
+        raise VettingError(Problem(_position(world, step), why, hint=RANGE_HINT))
     world.changed()
     world.date = day
 
@@ -753,6 +759,15 @@ STEPS: tuple[StepDef, ...] = (
         _given_date,
     ),
     StepDef(
+        "evidence",
+        "given",
+        _t(
+            'the evidence for "{question}" is "{state}"',
+            'la preuve pour "{question}" est "{state}"',
+        ),
+        claims.given_evidence,
+    ),
+    StepDef(
         "scored", "when", _t("the assessment is scored", "l'évaluation est calculée"), _when_scored
     ),
     StepDef(
@@ -768,6 +783,12 @@ STEPS: tuple[StepDef, ...] = (
         _verdict_is_not,
     ),
     StepDef("level", "then", _t('the level is "{level}"', 'le niveau est "{level}"'), _level_is),
+    StepDef(
+        "points_level",
+        "then",
+        _t('the points level is "{level}"', 'le niveau selon les points est "{level}"'),
+        claims.points_level_is,
+    ),
     StepDef(
         "level_at_least",
         "then",
@@ -819,6 +840,57 @@ STEPS: tuple[StepDef, ...] = (
             "il n'y a aucun KO en attente de preuves",
         ),
         _no_pending,
+    ),
+    StepDef(
+        "contradicts_scope",
+        "then",
+        _t(
+            'the answer to "{question}" contradicts the scope',
+            'la réponse à "{question}" contredit le périmètre',
+        ),
+        claims.contradicts_scope,
+    ),
+    StepDef(
+        "waits_for_evidence",
+        "then",
+        _t(
+            'the knock-outs of "{question}" wait for its evidence',
+            'les KO de "{question}" attendent sa preuve',
+        ),
+        claims.waits_for_evidence,
+    ),
+    StepDef(
+        "unverified",
+        "then",
+        _t(
+            'the evidence for "{question}" is shown as unverified',
+            'la preuve pour "{question}" est signalée non vérifiée',
+        ),
+        claims.unverified,
+    ),
+    StepDef(
+        "next_review",
+        "then",
+        _t('the next review is on "{date}"', 'la prochaine revue est le "{date}"'),
+        claims.next_review_is,
+    ),
+    StepDef(
+        "proposes",
+        "then",
+        _t(
+            'what would change the result proposes "{target}"',
+            'ce qui changerait le résultat propose "{target}"',
+        ),
+        claims.proposes,
+    ),
+    StepDef(
+        "does_not_propose",
+        "then",
+        _t(
+            'what would change the result does not propose "{target}"',
+            'ce qui changerait le résultat ne propose pas "{target}"',
+        ),
+        claims.does_not_propose,
     ),
     StepDef(
         "finding_on",
@@ -1002,6 +1074,18 @@ class ScenarioResult:
         return None
 
 
+def crash_message(exc: BaseException) -> str:
+    """What a step that crashed says: the exception and where it was raised."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"crashed: {type(exc).__name__}: {exc}{where} "
+        "(a bug in vetting or in a step: please report it)"
+    )
+
+
 def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
     """Run a scenario's steps in order; stop at the first that fails."""
     lang = scenario.language if scenario.language in STEP_LANGUAGES else "en"
@@ -1024,6 +1108,10 @@ def run_scenario(scenario: Scenario, rulesets: RuleSets) -> ScenarioResult:
             continue
         except VettingError as exc:
             status, message = "error", "\n".join(str(p) for p in exc.problems)
+            results.append(StepResult(step, "error", message))
+            continue
+        except Exception as exc:  # a crash is an error of this scenario, never a silence
+            status, message = "error", crash_message(exc)
             results.append(StepResult(step, "error", message))
             continue
         results.append(StepResult(step, "passed"))

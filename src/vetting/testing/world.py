@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from vetting import yamlio
-from vetting.assess.answers import UNKNOWN_ANSWER, Answers, AnswerValue, Tool, read_answers
+from vetting.assess.answers import (
+    UNKNOWN_ANSWER,
+    Answers,
+    AnswerValue,
+    Evidence,
+    Tool,
+    read_answers,
+)
 from vetting.assess.assessment import SEVERITIES, Assessment
+from vetting.assess.evidence import required_by_choice
+from vetting.assess.review import add_months
 from vetting.assess.score import score
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset import conditions as c
@@ -29,6 +38,8 @@ from vetting.yamlio import Document
 
 #: Above this many scenarios' worth of answers files, the cache starts again.
 _CACHE_LIMIT = 256
+#: What a scenario may say of a question's evidence (`the evidence for "Q" is "..."`).
+EVIDENCE_STATES = ("verified", "declared", "expired", "missing")
 
 
 class RuleSets:
@@ -285,6 +296,8 @@ class World:
     answers_file: tuple[str, Position] | None = None
     entries: dict[str, tuple[Any, Position]] = field(default_factory=dict)
     cleared: dict[str, Position] = field(default_factory=dict)
+    #: Question id -> one of EVIDENCE_STATES, as a Given step set it.
+    evidence: dict[str, tuple[str, Position]] = field(default_factory=dict)
     fill: bool = False
     date: dt.date | None = None
     outcomes: list[Outcome] = field(default_factory=list)
@@ -313,6 +326,10 @@ class World:
         self.changed()
         self.entries.pop(qid, None)
         self.cleared[qid] = position
+
+    def set_evidence(self, qid: str, state: str, position: Position) -> None:
+        self.changed()
+        self.evidence[qid] = (state, position)
 
     # ------------------------------------------------------------------ reading
 
@@ -348,6 +365,7 @@ class World:
         compiled = self.compiled()
         rs = compiled.ruleset
         base: dict[str, AnswerValue] = {}
+        recorded: dict[str, Evidence] = {}
         day = self.date
         if self.answers_file is not None:
             text, position = self.answers_file
@@ -365,13 +383,21 @@ class World:
             doc = self.rulesets.document(path, text)
             loaded, _ = read_answers(doc, compiled)
             base = dict(loaded.answers)
+            recorded = dict(loaded.evidence)
             day = day or loaded.date
         merged = {**base, **self._entries(compiled)}
         for qid in self.cleared:
             merged.pop(qid, None)
         assessment_day = day or rs.as_of
         if self.fill:
+            stated = set(merged)
             merged = fill_best(compiled, merged, set(self.cleared), assessment_day)
+            # A best answer that needs evidence comes with it: the best case is a proven one.
+            for qid in set(merged) - stated:
+                needs = required_by_choice(compiled.question_by_id[qid])
+                if isinstance(merged[qid], str) and merged[qid] in needs:
+                    recorded[qid] = Evidence(text="best answer, proven", status="verified")
+        recorded = self._evidence(compiled, recorded, assessment_day)
         order = compiled.order
         ordered = {qid: merged[qid] for qid in sorted(merged, key=lambda q: order.get(q, 0))}
         return Answers(
@@ -379,8 +405,33 @@ class World:
             tool=Tool(name=self.scenario_name or "scenario"),
             date=day,
             answers=ordered,
+            evidence={
+                qid: recorded[qid] for qid in sorted(recorded, key=lambda q: order.get(q, 0))
+            },
             source=f"{self.scenario_file}:{self.scenario_line}",
         )
+
+    def _evidence(
+        self, compiled: CompiledRuleSet, recorded: dict[str, Evidence], day: dt.date
+    ) -> dict[str, Evidence]:
+        """The evidence the scenario's steps state, over the file's and the best answers'."""
+        out = dict(recorded)
+        for qid, (state, position) in self.evidence.items():
+            if qid not in compiled.question_by_id:
+                self._unknown_question(compiled, qid, position)
+            if state == "missing":
+                out.pop(qid, None)
+            elif state == "expired":
+                last = day - dt.timedelta(days=1)
+                out[qid] = Evidence(
+                    text="stated in the scenario, out of date",
+                    status="verified",
+                    issued=add_months(last, -36),
+                    expires=last,
+                )
+            else:
+                out[qid] = Evidence(text="stated in the scenario", status=state)
+        return out
 
     def _entries(self, compiled: CompiledRuleSet) -> dict[str, AnswerValue]:
         """The scenario's own answers, checked like an answers file, errors at their cells."""

@@ -131,6 +131,12 @@ def _summary(items: Sequence[Scored], lang: str) -> Section:
             lambda x: LEVELS.index(x.level),
         ),
         _ranked(
+            L["points_level"],
+            a,
+            lambda x: words.level_name(x.points_level, lang),
+            lambda x: LEVELS.index(x.points_level),
+        ),
+        _ranked(
             L["score"],
             a,
             lambda x: words.number(x.score, lang),

@@ -4,7 +4,9 @@ A portfolio is read *now*: reviews fall due and evidence expires against the
 day it is built (`today`, passed in by the CLI from the clock or `--today`),
 while each assessment keeps its own date. Of several assessments of the same
 tool (same name and vendor), the latest is current; the older ones are shown
-as superseded and never ask for action.
+as superseded and never ask for action. An assessment dated after `today` is
+flagged and never supersedes one that is not: a typo in a date must not hide
+the assessment in force. What a row asks someone to do is in `actions.py`.
 
 The HTML page is self-contained: inline style and a small inline script
 (sorting, filtering) allowed by a Content-Security-Policy hash, no network, and
@@ -26,15 +28,18 @@ from vetting.assess.review import expired_on, review_on
 from vetting.errors import Problem
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.workflows import words
+from vetting.workflows.actions import actions_of
 from vetting.workflows.inputs import Scored, Unreadable, score_folder
 from vetting.workflows.render import asset, csp_hash, render, trusted
 
-#: Version of the JSON output.
-JSON_FORMAT = 1
+#: Version of the JSON output (2: `actions`, `future`, and needs_action for every reason).
+JSON_FORMAT = 2
 #: A review or an expiry this close is flagged "due soon": time to prepare it.
 DUE_SOON_DAYS = 60
 
 ReviewState = Literal["overdue", "due", "scheduled", "none"]
+#: Reasons shown as a warning rather than an alarm: time to prepare, not yet late.
+_WARN = frozenset({"review_due", "stale_rules", "other_rules"})
 _OUTCOME_RANK = {"accept": 0, "accept_with_conditions": 1, "reject": 2}
 
 
@@ -51,17 +56,17 @@ class Row:
     expiring: tuple[EvidenceStatus, ...]
     undated: tuple[EvidenceStatus, ...]
     superseded: bool
+    #: Dated after the day the portfolio is read.
+    future: bool = False
+    #: The tool's assessment in force: its latest dated on or before the day read.
+    current: bool = True
+    #: Why the row needs action (`actions.ACTIONS` codes); () when it needs none.
+    actions: tuple[str, ...] = ()
 
     @property
     def needs_action(self) -> bool:
-        """A review due, a condition overdue, or evidence expired (never for a superseded row)."""
-        if self.superseded:
-            return False
-        return (
-            self.review_state in {"overdue", "due"}
-            or bool(self.overdue_conditions)
-            or bool(self.expired)
-        )
+        """Any reason in `actions`, never for a superseded row."""
+        return bool(self.actions) and not self.superseded
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def _state(next_review: dt.date | None, today: dt.date) -> ReviewState:
     return "scheduled"
 
 
-def _row(file: str, item: Scored, today: dt.date, superseded: bool) -> Row:
+def _row(file: str, item: Scored, today: dt.date, current: bool, compiled: CompiledRuleSet) -> Row:
     a = item.assessment
     review = review_on(a, today)
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
@@ -94,16 +99,28 @@ def _row(file: str, item: Scored, today: dt.date, superseded: bool) -> Row:
         e for e in a.evidence if e.valid_until is not None and today <= e.valid_until <= soon
     )
     conditions = a.decision.conditions if a.decision else ()
+    state = _state(review.next_review, today)
     return Row(
         file=file,
         scored=item,
-        review_state=_state(review.next_review, today),
+        review_state=state,
         overdue_conditions=review.overdue_conditions,
         open_conditions=sum(not c.done for c in conditions),
         expired=expired,
         expiring=expiring,
         undated=tuple(e for e in a.evidence if e.undated),
-        superseded=superseded,
+        superseded=not current and a.assessment_date <= today,
+        future=a.assessment_date > today,
+        current=current,
+        actions=actions_of(
+            a,
+            item.answers.ruleset,
+            compiled,
+            today,
+            review_state=state,
+            overdue_conditions=len(review.overdue_conditions),
+            expired=len(expired),
+        ),
     )
 
 
@@ -112,26 +129,31 @@ def _tool_key(item: Scored) -> tuple[str, str]:
     return (tool.name.casefold(), (tool.vendor or "").casefold())
 
 
-def rows_of(items: Sequence[tuple[str, Scored]], today: dt.date) -> tuple[Row, ...]:
-    """The rows, sorted by tool, vendor and date; older assessments of a tool superseded."""
-    latest: dict[tuple[str, str], tuple[dt.date, str]] = {}
+def rows_of(
+    items: Sequence[tuple[str, Scored]], today: dt.date, compiled: CompiledRuleSet
+) -> tuple[Row, ...]:
+    """The rows, sorted by tool, vendor and date; older assessments of a tool superseded.
+
+    The current assessment of a tool is its latest dated on or before `today`;
+    one dated later is flagged and supersedes nothing (it is current only when
+    the tool has no other).
+    """
+    latest: dict[tuple[str, str], tuple[bool, dt.date, str]] = {}
     for file, item in items:
         key = _tool_key(item)
-        mark = (item.assessment.assessment_date, file)
+        day = item.assessment.assessment_date
+        mark = (day <= today, day, file)
         if key not in latest or mark > latest[key]:
             latest[key] = mark
     ordered = sorted(
         items, key=lambda pair: (*_tool_key(pair[1]), pair[1].assessment.assessment_date, pair[0])
     )
-    return tuple(
-        _row(
-            file,
-            item,
-            today,
-            superseded=latest[_tool_key(item)] != (item.assessment.assessment_date, file),
-        )
-        for file, item in ordered
-    )
+    rows = []
+    for file, item in ordered:
+        day = item.assessment.assessment_date
+        current = latest[_tool_key(item)] == (day <= today, day, file)
+        rows.append(_row(file, item, today, current, compiled))
+    return tuple(rows)
 
 
 def build(compiled: CompiledRuleSet, folder: Path, today: dt.date, lang: str) -> Portfolio:
@@ -142,7 +164,7 @@ def build(compiled: CompiledRuleSet, folder: Path, today: dt.date, lang: str) ->
         today=today,
         lang=lang,
         compiled=compiled,
-        rows=rows_of(scored, today),
+        rows=rows_of(scored, today, compiled),
         errors=tuple(item for _, item in unreadable),
         warnings=tuple(w for _, item in scored for w in item.warnings),
     )
@@ -184,6 +206,9 @@ def row_json(row: Row) -> dict[str, Any]:
             "undated": [e.question for e in row.undated],
         },
         "superseded": row.superseded,
+        "current": row.current,
+        "future": row.future,
+        "actions": list(row.actions) if not row.superseded else [],
         "needs_action": row.needs_action,
     }
 
@@ -191,7 +216,7 @@ def row_json(row: Row) -> dict[str, Any]:
 def to_json(portfolio: Portfolio) -> str:
     """The same rows as the page, for other tools; the errors too."""
     origin = portfolio.compiled.origin
-    current = [r for r in portfolio.rows if not r.superseded]
+    current = [r for r in portfolio.rows if r.current]
     data = {
         "vetting_portfolio": JSON_FORMAT,
         "today": portfolio.today.isoformat(),
@@ -210,6 +235,7 @@ def to_json(portfolio: Portfolio) -> str:
                 v: sum(r.scored.assessment.verdict == v for r in current) for v in VERDICTS
             },
             "needs_action": sum(r.needs_action for r in portfolio.rows),
+            "future": sum(r.future for r in portfolio.rows),
             "errors": len(portfolio.errors),
         },
         "rows": [row_json(r) for r in portfolio.rows],
@@ -264,6 +290,8 @@ class RowView:
     evidence_lines: tuple[str, ...]
     superseded: bool
     needs_action: bool
+    future: bool = False
+    actions: tuple[Flag, ...] = ()
 
 
 def _view(order: int, row: Row, lang: str) -> RowView:
@@ -336,6 +364,11 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         evidence_lines=tuple(lines),
         superseded=row.superseded,
         needs_action=row.needs_action,
+        future=row.future,
+        actions=tuple(
+            Flag(L[f"action_{code}"], "warn" if code in _WARN else "bad")
+            for code in (row.actions if row.needs_action else ())
+        ),
     )
 
 
@@ -343,7 +376,7 @@ def to_html(portfolio: Portfolio) -> str:
     lang = portfolio.lang
     L = words.labels(lang)
     css, script = asset("workflows.css"), asset("portfolio.js")
-    current = [r for r in portfolio.rows if not r.superseded]
+    current = [r for r in portfolio.rows if r.current]
     cards = [
         (L["tools"], str(len(current))),
         *(

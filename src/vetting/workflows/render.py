@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from vetting.errors import Position, Problem, VettingError
-from vetting.report.escape import md_escape
+from vetting.report.escape import html_finalize, md_escape
 from vetting.resources import embedded_reports_dir
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def environment(kind: Kind) -> jinja2.Environment:
         "auto_reload": False,
     }
     if kind == "html":
-        return jinja2.Environment(autoescape=True, **common)
+        return jinja2.Environment(autoescape=True, finalize=html_finalize, **common)
     env = jinja2.Environment(autoescape=False, finalize=_finalize_markdown, **common)
     env.filters["code"] = _code
     return env

@@ -44,6 +44,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "assessment_date": {"fr": "Date de l'évaluation", "en": "Assessment date"},
     "verdict": {"fr": "Verdict", "en": "Verdict"},
     "level": {"fr": "Niveau", "en": "Level"},
+    "points_level": {"fr": "Niveau selon les points", "en": "Level from the points"},
     "score": {"fr": "Score (0 = aucun risque)", "en": "Score (0 = no risk)"},
     "score_short": {"fr": "Score", "en": "Score"},
     "completeness": {"fr": "Complétude", "en": "Completeness"},
@@ -157,6 +158,37 @@ _LABELS: dict[str, dict[str, str]] = {
     "superseded": {"fr": "remplacée par une évaluation plus récente", "en": "superseded"},
     "errors": {"fr": "Fichiers illisibles", "en": "Files that could not be read"},
     "needs_action": {"fr": "Demandent une action", "en": "Need action"},
+    "action_column": {"fr": "À faire", "en": "Action needed"},
+    "nothing_to_do": {"fr": "rien", "en": "nothing"},
+    "future": {"fr": "date future", "en": "future date"},
+    "action_reject": {
+        "fr": "à rejeter : décision du comité à enregistrer",
+        "en": "reject: record the committee's decision",
+    },
+    "action_accepted_despite_knockout": {
+        "fr": "utilisé malgré un élément bloquant",
+        "en": "in use despite a knock-out",
+    },
+    "action_no_decision": {
+        "fr": "aucune décision enregistrée",
+        "en": "no decision recorded",
+    },
+    "action_future_date": {
+        "fr": "datée dans le futur : corriger la date",
+        "en": "dated in the future: correct the date",
+    },
+    "action_review_overdue": {"fr": "revue en retard", "en": "review overdue"},
+    "action_review_due": {"fr": "revue à préparer", "en": "review due soon"},
+    "action_condition_overdue": {"fr": "condition en retard", "en": "condition overdue"},
+    "action_evidence_expired": {"fr": "preuve expirée", "en": "evidence expired"},
+    "action_stale_rules": {
+        "fr": "référentiel dont la revue est dépassée",
+        "en": "rule set past its review date",
+    },
+    "action_other_rules": {
+        "fr": "évaluée avec une autre version du référentiel",
+        "en": "assessed with another rule-set version",
+    },
     "no_decision": {"fr": "aucune", "en": "none"},
     "expires_soon": {"fr": "expire le {date}", "en": "expires on {date}"},
 }

@@ -1,0 +1,83 @@
+"""Evidence counts: a claim that rules out a knock-out needs its proof, valid today.
+
+"The whole chain is HDS-certified" avoids a legal knock-out; said without a
+certificate, or with one that expired, it proves nothing, so the knock-out
+stays pending (verdict at least `pending_evidence`). A choice declares what
+it needs with `evidence_required: declared | verified`, and the choices below
+it need at least as much (a worse answer never needs less proof). Evidence
+that is only declared where verified is required is shown as unverified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from vetting.assess.answers import Answers
+from vetting.assess.review import valid_until
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.model import Question
+
+#: Strength of evidence, compared as ranks: none (or expired), declared, verified.
+NO_EVIDENCE, DECLARED, VERIFIED = 0, 1, 2
+STRENGTH = {"declared": DECLARED, "verified": VERIFIED}
+NAMES = {DECLARED: "declared", VERIFIED: "verified"}
+
+
+def required_by_choice(question: Question) -> dict[str, int]:
+    """The evidence each choice needs, inherited down the list; {} when none does."""
+    if question.type != "single":
+        return {}
+    out: dict[str, int] = {}
+    need = NO_EVIDENCE
+    for choice in question.choices:
+        if choice.evidence_required is not None:
+            need = max(need, STRENGTH[choice.evidence_required])
+        if need:
+            out[choice.id] = need
+    return out
+
+
+def strengths(compiled: CompiledRuleSet, answers: Answers, day: dt.date) -> dict[str, int]:
+    """Question id -> the strength of its evidence on `day` (expired counts as none).
+
+    An entry without a status counts as declared: someone wrote it down, nobody
+    said it was checked.
+    """
+    out: dict[str, int] = {}
+    for qid, record in answers.evidence.items():
+        question = compiled.question_by_id.get(qid)
+        months = question.evidence_valid_months if question is not None else None
+        until = valid_until(record, months)
+        if until is not None and until < day:
+            out[qid] = NO_EVIDENCE
+        else:
+            out[qid] = STRENGTH.get(record.status or "declared", DECLARED)
+    return out
+
+
+def expired(compiled: CompiledRuleSet, answers: Answers, qid: str, day: dt.date) -> bool:
+    """Whether the question's evidence entry exists but is out of date on `day`."""
+    record = answers.evidence.get(qid)
+    if record is None:
+        return False
+    question = compiled.question_by_id.get(qid)
+    until = valid_until(record, question.evidence_valid_months if question else None)
+    return until is not None and until < day
+
+
+def short_of(need: int, have: Mapping[str, int], qid: str) -> bool:
+    """The answer's knock-outs stay pending: its evidence is missing or expired."""
+    return need > NO_EVIDENCE and have.get(qid, NO_EVIDENCE) == NO_EVIDENCE
+
+
+__all__ = [
+    "DECLARED",
+    "NAMES",
+    "NO_EVIDENCE",
+    "VERIFIED",
+    "expired",
+    "required_by_choice",
+    "short_of",
+    "strengths",
+]

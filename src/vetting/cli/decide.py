@@ -1,0 +1,64 @@
+"""`vetting decide ANSWERS`: record the committee's decision without editing YAML.
+
+A thin shell: it scores the file, shows the verdict, asks the decision
+(interview/record.py, which checks it as the file format requires) and saves
+the file atomically, under the same lock as `vetting assess`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from vetting.cli import program
+from vetting.cli.assess import refuse_without_terminal
+from vetting.i18n import default_language, t
+
+
+def execute(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    if refuse_without_terminal("decide", lang):
+        return 2
+    from vetting.assess.answers import dump_answers, load_answers
+    from vetting.assess.score import score
+    from vetting.interview.prompts import Terminal
+    from vetting.interview.record import ask_decision
+    from vetting.interview.session import sigterm_as_interrupt, summary, today
+    from vetting.lockfile import LockBusy, exclusive
+    from vetting.ruleset.api import load_ruleset
+    from vetting.yamlio import atomic_write
+
+    compiled = load_ruleset(args.rules, cache=True)
+    path = Path(args.answers)
+    target = Path(args.output) if args.output else path
+    term = Terminal(lang)
+    try:
+        with exclusive(target), sigterm_as_interrupt():
+            answers, warnings = load_answers(path, compiled, display=args.answers)
+            for warning in warnings:
+                sys.stderr.write(f"warning: {warning}\n")
+            assessment = score(compiled, answers)
+            term.say(summary(assessment, compiled, lang))
+            try:
+                decided = ask_decision(
+                    term,
+                    answers,
+                    compiled,
+                    verdict=assessment.verdict,
+                    knockouts=assessment.knockout_ids,
+                    today=today(),
+                )
+            except KeyboardInterrupt:
+                term.say("")
+                again = f"{program()} decide {shlex.quote(args.answers)}"
+                term.say(t("decide_cancelled", lang))
+                term.say(f"  {again}", wrap=False)
+                return 130
+            atomic_write(target, dump_answers(decided, compiled))
+    except LockBusy as busy:
+        sys.stderr.write(t("busy", lang).format(path=busy.path, pid=busy.holder) + "\n")
+        return 2
+    term.say(f"{t('decision_saved', lang)} {target}")
+    return 0

@@ -1,0 +1,188 @@
+"""Steps for the rules that keep a result from reassuring wrongly.
+
+The evidence a claim needs, answers the scope contradicts, the level's floors,
+review dates and what the explanation may propose. Their texts are in the one
+step table (`steps.STEPS`); their functions live here, and borrow the table's
+helpers (messages, positions, ids) when they run, since the table imports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vetting.assess.assessment import LEVELS, Assessment
+from vetting.errors import Problem, VettingError
+from vetting.testing.features import Step
+from vetting.testing.world import EVIDENCE_STATES, World
+
+Args = dict[str, str]
+
+#: Words a scenario may use for a state of evidence, in either language.
+_EVIDENCE_WORDS = {
+    "verified": "verified",
+    "vérifiée": "verified",
+    "verifiee": "verified",
+    "declared": "declared",
+    "déclarée": "declared",
+    "declaree": "declared",
+    "expired": "expired",
+    "expirée": "expired",
+    "expiree": "expired",
+    "missing": "missing",
+    "absente": "missing",
+    "manquante": "missing",
+}
+
+
+def given_evidence(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the evidence for "Q" is "verified|declared|expired|missing"`."""
+    from vetting.testing.steps import _position
+
+    where = _position(world, step)
+    state = _EVIDENCE_WORDS.get(args["state"].strip().lower())
+    if state is None:
+        raise VettingError(
+            Problem(
+                where,
+                f"'{args['state']}' is not a state of evidence",
+                hint=f"use one of: {', '.join(EVIDENCE_STATES)}",
+            )
+        )
+    world.set_evidence(args["question"], state, where)
+
+
+def points_level_is(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the points level is "low"`: the band of the score alone, before the floors."""
+    from vetting.testing.steps import _LEVELS, _fail, _one_of, _position
+
+    want = _one_of(args["level"], _LEVELS, "level", LEVELS, _position(world, step))
+    a = world.assessment()
+    if a.points_level != want:
+        raise _fail(
+            lang,
+            f"expected the points level '{want}', got '{a.points_level}'",
+            f"niveau selon les points attendu : {want}, obtenu : {a.points_level}",
+            a,
+        )
+
+
+def _pending_kind(world: World, args: Args, step: Step, lang: str, kind: str) -> Assessment:
+    from vetting.testing.steps import _check_question, _fail, _position, _q
+
+    qid = args["question"]
+    _check_question(world.compiled(), qid, _position(world, step))
+    a = world.assessment()
+    if not any(p.kind == kind and p.id == qid for p in a.pending):
+        got = ", ".join(f"{p.id} ({p.kind})" for p in a.pending) or "-"
+        raise _fail(
+            lang,
+            f"expected the knock-outs of '{qid}' pending ({kind}), pending: {got}",
+            f"KO de {_q(qid, lang)} en attente attendus ({kind}), en attente : {got}",
+            a,
+        )
+    return a
+
+
+def contradicts_scope(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the answer to "Q" contradicts the scope`: scored as unknown, its knock-outs pending."""
+    _pending_kind(world, args, step, lang, "contradiction")
+
+
+def waits_for_evidence(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the knock-outs of "Q" wait for its evidence`: missing or expired."""
+    _pending_kind(world, args, step, lang, "evidence")
+
+
+def unverified(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the evidence for "Q" is shown as unverified`: declared where verified is needed."""
+    from vetting.testing.steps import _check_question, _fail, _position, _q
+
+    qid = args["question"]
+    _check_question(world.compiled(), qid, _position(world, step))
+    a = world.assessment()
+    if not any(e.question == qid and e.unverified for e in a.evidence):
+        raise _fail(
+            lang,
+            f"expected the evidence for '{qid}' to be shown as unverified",
+            f"preuve de {_q(qid, lang)} attendue signalée non vérifiée",
+            a,
+        )
+
+
+def next_review_is(world: World, args: Args, step: Step, lang: str) -> None:
+    """`the next review is on "YYYY-MM-DD"`."""
+    from vetting.testing.steps import _fail, _position
+
+    try:
+        want = dt.date.fromisoformat(args["date"])
+    except ValueError:
+        raise VettingError(
+            Problem(_position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
+        ) from None
+    a = world.assessment()
+    got = a.review.next_review
+    if got != want:
+        shown = got.isoformat() if got else "-"
+        raise _fail(
+            lang,
+            f"expected the next review on {want.isoformat()}, got {shown}",
+            f"prochaine revue attendue le {want.isoformat()}, obtenue : {shown}",
+            a,
+        )
+
+
+def _proposed(world: World) -> set[str]:
+    """Every `question=answer` the explanation proposes, in what-ifs and lifts."""
+    from vetting.assess.explain import explain
+
+    explanation = explain(world.compiled(), world.answers())
+    out: set[str] = set()
+    for whatif in (*explanation.what_would_change, *explanation.lifts):
+        for change in whatif.changes:
+            values = change.to if isinstance(change.to, list) else [change.to]
+            out.update(f"{change.question}={value}" for value in values)
+    return out
+
+
+def proposes(world: World, args: Args, step: Step, lang: str) -> None:
+    """`what would change the result proposes "Q=choice"`."""
+    from vetting.testing.steps import _check_target, _fail, _position, _q
+
+    target = args["target"]
+    _check_target(world.compiled(), target, _position(world, step))
+    found = _proposed(world)
+    if target not in found:
+        shown = ", ".join(sorted(found)) or "-"
+        raise _fail(
+            lang,
+            f"expected '{target}' among the changes proposed, got {shown}",
+            f"{_q(target, lang)} attendu parmi les changements proposés, obtenus : {shown}",
+            world.assessment(),
+        )
+
+
+def does_not_propose(world: World, args: Args, step: Step, lang: str) -> None:
+    """`what would change the result does not propose "Q=choice"`."""
+    from vetting.testing.steps import _check_target, _fail, _position, _q
+
+    target = args["target"]
+    _check_target(world.compiled(), target, _position(world, step))
+    if target in _proposed(world):
+        raise _fail(
+            lang,
+            f"expected '{target}' never to be proposed",
+            f"{_q(target, lang)} ne devrait jamais être proposé",
+            world.assessment(),
+        )
+
+
+__all__ = [
+    "contradicts_scope",
+    "does_not_propose",
+    "given_evidence",
+    "next_review_is",
+    "points_level_is",
+    "proposes",
+    "unverified",
+    "waits_for_evidence",
+]
