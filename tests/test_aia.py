@@ -45,7 +45,12 @@ def aia() -> CompiledRuleSet:
 
 
 def run(compiled: CompiledRuleSet, values: dict[str, Any]) -> Assessment:
-    answers = Answers(ruleset="aia-like@1.0.0", tool=Tool(name="System"), answers=values)
+    answers = Answers(
+        ruleset="aia-like@1.0.0",
+        tool=Tool(name="System"),
+        date=compiled.ruleset.as_of,
+        answers=values,
+    )
     return score(compiled, answers)
 
 
@@ -235,7 +240,11 @@ def test_the_encoding_agrees_with_the_aia_algorithm(data: st.DataObject) -> None
     compiled = load_ruleset(AIA)
     values = data.draw(aia_answers(compiled))
     a = score(
-        compiled, Answers(ruleset="aia-like", tool=Tool(name="s"), answers=values), explain=False
+        compiled,
+        Answers(
+            ruleset="aia-like", tool=Tool(name="s"), date=compiled.ruleset.as_of, answers=values
+        ),
+        explain=False,
     )
 
     # A hidden question's answer does not count (SurveyJS clears invisible values).

@@ -159,6 +159,7 @@ def test_what_would_change_never_proposes_a_contradiction(claims: CompiledRuleSe
         answers = Answers(
             ruleset="claims",
             tool=Tool(name="t"),
+            date=dt.date(2026, 6, 1),
             answers={**SAAS, "host.certified": start},
             evidence={},
         )
@@ -261,7 +262,9 @@ def test_where_no_knockout_can_hold_no_evidence_is_needed(claims: CompiledRuleSe
 
 
 def test_the_way_out_of_a_missing_proof_is_to_record_it(claims: CompiledRuleSet) -> None:
-    answers = Answers(ruleset="claims", tool=Tool(name="t"), answers=SAAS, evidence={})
+    answers = Answers(
+        ruleset="claims", tool=Tool(name="t"), date=dt.date(2026, 6, 1), answers=SAAS, evidence={}
+    )
     exp = explain(claims, answers)
     ((whatif),) = exp.what_would_change
     assert (whatif.target, whatif.id, whatif.reached, whatif.verdict) == (
@@ -281,6 +284,7 @@ def test_a_change_to_a_claim_says_it_needs_its_proof(claims: CompiledRuleSet) ->
     answers = Answers(
         ruleset="claims",
         tool=Tool(name="t"),
+        date=dt.date(2026, 6, 1),
         answers={**SAAS, "host.certified": "none"},
         evidence={"host.contract": PROVEN["host.contract"]},
     )
@@ -297,6 +301,7 @@ def test_a_lift_that_leaves_the_verdict_is_not_a_change_of_result(claims: Compil
     answers = Answers(
         ruleset="claims",
         tool=Tool(name="t"),
+        date=dt.date(2026, 6, 1),
         answers={**SAAS, "host.certified": "none", "host.contract": "none"},
         evidence={},
     )

@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES, ROOT, Result
 from vetting.assess.assessment import assessment_schema
 
 CLINIC = str(FIXTURES / "scoring" / "clinic")
-HEAD = "ruleset: clinic@1.0.0\n"
+HEAD = "ruleset: clinic@1.0.0\ndate: 2026-01-01\n"
 SCOPE = "  scope.patient_data: [identifiable]\n  scope.deployment: vendor_saas\n"
 # Level moderate (20.8), verdict conditional: see tests/test_score.py for the arithmetic.
 MODERATE = (
@@ -159,7 +159,9 @@ def test_jsonl_is_one_object_per_line(cli: Cli, files: Path) -> None:
 def test_folders_are_searched_recursively_in_order(cli: Cli, files: Path) -> None:
     nested = files / "more" / "deeper"
     nested.mkdir(parents=True)
-    (nested / "z.json").write_text(json.dumps({"ruleset": "clinic", "tool": {"name": "J"}}))
+    (nested / "z.json").write_text(
+        json.dumps({"ruleset": "clinic", "tool": {"name": "J"}, "date": "2026-01-01"})
+    )
     (files / ".hidden.yaml").write_text("not: an answers file\n")
     (files / "notes.txt").write_text("ignored\n")
     (files / "dangling.yaml").symlink_to(files / "gone.yaml")
@@ -182,7 +184,7 @@ def test_an_unreadable_file_is_reported_and_the_others_scored(cli: Cli, files: P
     )
     assert result.code == 2
     assert result.err == (
-        "typo.yaml:3:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
+        "typo.yaml:4:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
         "(did you mean 'eea'?)\n"
         "missing.yaml: file not found\n"
     )
@@ -193,7 +195,7 @@ def test_an_unreadable_file_is_reported_and_the_others_scored(cli: Cli, files: P
         "vetting_score": 2,
         "source": "typo.yaml",
         "errors": [
-            "typo.yaml:3:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
+            "typo.yaml:4:11: answers.data.hosting: 'eeaa' is not a choice of 'data.hosting' "
             "(did you mean 'eea'?)"
         ],
     }

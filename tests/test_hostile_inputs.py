@@ -100,7 +100,9 @@ def test_a_flood_of_problems_is_summarised(tmp_path: Path) -> None:
 
 def test_bom_and_crlf_answer_file_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "crlf.yaml"
-    text = HEAD + "  scope.buyer: practice\n  scope.generative: no\n"
+    text = HEAD.replace("answers:", "date: 2026-12-04\nanswers:") + (
+        "  scope.buyer: practice\n  scope.generative: no\n"
+    )
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     proc = run_cli("score", "--format", "json", str(path), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr

@@ -25,7 +25,7 @@ from vetting.ruleset.stale import add_months, is_stale
 OVERLAY = FIXTURES / "rules" / "chu-overlay"
 MINI, MINI_V2 = FIXTURES / "rules" / "mini", FIXTURES / "rules" / "mini-v2"
 OLD_ANSWERS = (
-    "ruleset: mini@0.1.0\ntool: {name: T}\nanswers:\n  scope.data: patients\n"
+    "ruleset: mini@0.1.0\ntool: {name: T}\ndate: 2026-01-15\nanswers:\n  scope.data: patients\n"
     "  data.location: eea\n  data.training: 'no'\nnotes:\n  data.location: Annex 2\n"
 )
 

@@ -157,7 +157,11 @@ def _answers(
     compiled: CompiledRuleSet, values: dict[str, Any], proofs: dict[str, Evidence] | None = None
 ) -> Answers:
     return Answers(
-        ruleset=compiled.ruleset.id, tool=Tool(name="t"), answers=values, evidence=proofs or {}
+        ruleset=compiled.ruleset.id,
+        tool=Tool(name="t"),
+        date=compiled.ruleset.as_of,
+        answers=values,
+        evidence=proofs or {},
     )
 
 

@@ -166,6 +166,7 @@ def test_the_longest_draft_notice_still_fits_one_page(tmp_path: Path) -> None:
     uses = ", ".join(ch.id for ch in compiled.question_by_id["scope.use"].choices)
     text = (
         "ruleset: health-ai\ntool: {name: A tool with a rather long name for a notice}\n"
+        "date: 2026-12-04\n"
         f"answers:\n  scope.use: [{uses}]\n"
         "  scope.patient_data: [identifiable, pseudonymised, audio, images]\n"
         "  scope.deployment: vendor_saas\n  scope.audience: professionals_and_patients\n"

@@ -104,6 +104,7 @@ def test_the_longest_possible_notice_still_fits_one_page(tmp_path: Path, lang: s
         "ruleset: health-ai",
         "tool: {name: A tool with a rather long name for a notice,",
         "       vendor: A vendor with a long name}",
+        "date: 2026-12-04",
         "answers:",
         f"  scope.use: [{', '.join(uses)}]",
         f"  scope.patient_data: [{', '.join(data)}]",

@@ -272,7 +272,7 @@ def _score(compiled: CompiledRuleSet, answers: dict[str, Any]) -> Assessment:
     tool = Tool(name="t")
     return score(
         compiled,
-        Answers(ruleset=f"{rs.id}@{rs.version}", tool=tool, answers=answers),
+        Answers(ruleset=f"{rs.id}@{rs.version}", tool=tool, date=rs.as_of, answers=answers),
         explain=False,
     )
 

@@ -47,6 +47,9 @@ ON_PREMISES: dict[str, Any] = {
     "ops.uptime": 99,
 }
 
+#: The date the tests' answers are assessed on (scoring needs one).
+DAY = dt.date(2026, 1, 1)  # the clinic rule set's as_of
+
 
 @pytest.fixture(scope="module")
 def clinic() -> CompiledRuleSet:
@@ -69,6 +72,7 @@ def variant(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Compiled
 def answers(values: dict[str, Any], **fields: Any) -> Answers:
     """Answers in memory; a value of None drops the question (unanswered)."""
     kept = {qid: value for qid, value in values.items() if value is not None}
+    fields.setdefault("date", DAY)
     return Answers(ruleset="clinic@1.0.0", tool=Tool(name="Tool"), answers=kept, **fields)
 
 
@@ -411,7 +415,8 @@ def test_scoring_is_deterministic_and_serialisable(clinic: CompiledRuleSet) -> N
 def test_the_assessment_records_what_was_scored(clinic: CompiledRuleSet, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(
-        "ruleset: clinic@1.0.0\ntool: {name: T}\nanswers: {data.training: never}\n",
+        "ruleset: clinic@1.0.0\ntool: {name: T}\ndate: 2026-01-01\n"
+        "answers: {data.training: never}\n",
         encoding="utf-8",
     )
     from vetting.assess import load_answers

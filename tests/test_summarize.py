@@ -53,5 +53,10 @@ def test_random_answers_have_the_same_headline(
     compiled: CompiledRuleSet, data: st.DataObject
 ) -> None:
     values: dict[str, Any] = data.draw(answer_sets(compiled), label="answers")
-    answers = Answers(ruleset=compiled.ruleset.id, tool=Tool(name="t"), answers=values)
+    answers = Answers(
+        ruleset=compiled.ruleset.id,
+        tool=Tool(name="t"),
+        date=compiled.ruleset.as_of,
+        answers=values,
+    )
     assert summarize(compiled, answers) == headline(compiled, answers)

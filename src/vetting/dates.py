@@ -51,3 +51,8 @@ def day_option(option: str, value: str) -> dt.date:
     if why is not None:
         raise VettingError(Problem(None, f"{option}: {why}", hint=RANGE_HINT))
     return day
+
+
+def maybe_day_option(option: str, value: str | None) -> dt.date | None:
+    """An optional date option (`--date`): None when not given, else as `day_option`."""
+    return None if value is None else day_option(option, value)

@@ -88,6 +88,16 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "Relecture : Entrée garde la réponse actuelle.",
         "en": "Review: Enter keeps the current answer.",
     },
+    "dated_today": {
+        "fr": "Ce fichier n'avait pas de date d'évaluation : il est daté d'aujourd'hui, {day}.",
+        "en": "This file had no assessment date: it is dated today, {day}.",
+    },
+    "go_live": {
+        "fr": "Date de mise en service prévue, AAAA-MM-JJ (Entrée si elle n'est pas fixée) : "
+        "les obligations qui commencent à une date donnée se jugent ce jour-là.",
+        "en": "Planned go-live date, YYYY-MM-DD (Enter if not set yet): duties that start on "
+        "a given day are judged on it.",
+    },
     "evidence_text": {
         "fr": "Preuve vue pour cette réponse : document, page (Entrée pour passer) :",
         "en": "Evidence seen for this answer: document, page (Enter to skip):",

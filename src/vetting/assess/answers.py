@@ -5,7 +5,8 @@ YAML or JSON (JSON is read by the same YAML loader, so errors carry positions to
     ruleset: health-ai@1.0.0
     tool: {name: ..., vendor: ..., version: ..., url: ...}
     assessor: ...                 # optional
-    date: 2026-11-24              # optional; the assessment date
+    date: 2026-11-24              # the assessment date (required to score; see --date)
+    go_live: 2027-03-01           # optional: when the tool will first be used
     answers: {question.id: choice | [choices] | text | number | date | unknown}
     notes: {question.id: free text}
     evidence: {question.id: text | {text, status: declared|verified, issued, expires}}
@@ -55,6 +56,7 @@ FIELDS = (
     "tool",
     "assessor",
     "date",
+    "go_live",
     "answers",
     "notes",
     "evidence",
@@ -155,6 +157,8 @@ class Answers(_Model):
     tool: Tool
     assessor: str | None = None
     date: dt.date | None = None
+    #: When the tool will first be used: duties that bind before deployment are judged then.
+    go_live: dt.date | None = None
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     evidence: dict[str, Evidence] = Field(default_factory=dict)
@@ -297,6 +301,8 @@ class _Reader:
         out["assessor"] = self.text(("assessor",), data.get("assessor"))
         if data.get("date") is not None:
             out["date"] = self.date(("date",), data["date"])
+        if data.get("go_live") is not None:
+            out["go_live"] = self.date(("go_live",), data["go_live"])
         out["answers"] = self.read_answers(self.mapping(("answers",), data.get("answers")))
         notes: dict[str, str] = {}
         for old_id, note in self.mapping(("notes",), data.get("notes")).items():
@@ -823,12 +829,22 @@ def load_answers(
     *,
     strict: bool = False,
     display: str | None = None,
+    date: dt.date | None = None,
 ) -> tuple[Answers, list[Problem]]:
-    """Read and check an answers file (YAML or JSON); its hash is that of its bytes."""
+    """Read and check an answers file (YAML or JSON); its hash is that of its bytes.
+
+    `date` (the `--date` option) dates a file that records no assessment date of its
+    own; a file's own date always wins, it is the record.
+    """
     name = display or str(path)
     raw = yamlio.read_bytes(Path(path), name)
     doc = yamlio.parse(yamlio.decode(raw, name), name)
-    return read_answers(doc, compiled, strict=strict, file_sha256=hashlib.sha256(raw).hexdigest())
+    answers, warnings = read_answers(
+        doc, compiled, strict=strict, file_sha256=hashlib.sha256(raw).hexdigest()
+    )
+    if answers.date is None and date is not None:
+        answers = answers.model_copy(update={"date": date})
+    return answers, warnings
 
 
 def check_answers(
@@ -900,6 +916,8 @@ def _plain(answers: Answers, compiled: CompiledRuleSet | None) -> dict[str, Any]
         data["assessor"] = answers.assessor
     if answers.date is not None:
         data["date"] = answers.date
+    if answers.go_live is not None:
+        data["go_live"] = answers.go_live
 
     def choices_in_order(qid: str, value: list[str]) -> list[str]:
         q = compiled.question_by_id.get(qid) if compiled else None
@@ -949,8 +967,8 @@ def _plain_decision(decision: Decision) -> dict[str, Any]:
 
 
 def dump_answers(answers: Answers, compiled: CompiledRuleSet | None = None) -> str:
-    """Canonical YAML: ruleset, ruleset_sha256, tool, assessor, date, answers, notes, evidence,
-    decision.
+    """Canonical YAML: ruleset, ruleset_sha256, tool, assessor, date, go_live, answers, notes,
+    evidence, decision.
 
     With the rule set, answers follow its asking order and a multiple choice
     its choices' order; without it, question ids are sorted.

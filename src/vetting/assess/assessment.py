@@ -264,6 +264,13 @@ class Assessment(_Result):
     tool: Tool
     assessor: str | None
     assessment_date: dt.date
+    judged_date: dt.date = Field(
+        description="The day conditions on dates were judged at: the later of the assessment "
+        "date and the go-live date."
+    )
+    go_live: dt.date | None = Field(
+        default=None, description="When the tool will first be used, if the answers say."
+    )
     verdict: Verdict
     level: Level = Field(
         description="The worst of the points band and the floors set by what was found "

@@ -25,13 +25,13 @@ from vetting.assess.score import (
     PreparedQuestion,
     Run,
     as_float,
-    assessment_date,
     evaluate,
     internal_values,
     percent,
     prepare,
     public_value,
 )
+from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
@@ -50,8 +50,8 @@ def explain(compiled: CompiledRuleSet, answers: Answers) -> Explanation:
     """The explanation of one assessment, computed on its own."""
     prep = prepare(compiled)
     values = internal_values(answers)
-    day = assessment_date(compiled, answers)
-    run = evaluate(prep, values, day, evidence.strengths(compiled, answers, day))
+    proofs = evidence.strengths(compiled, answers, assessment_date(answers))
+    run = evaluate(prep, values, judged_date(answers), proofs)
     return explain_run(prep, values, run)
 
 

@@ -41,6 +41,7 @@ from vetting.assess.assessment import (
 )
 from vetting.assess.floors import Floors, category_level
 from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
+from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth, support
@@ -392,7 +393,7 @@ def possible_given_scope(
     The blank vendor checklist keeps these; the `scope` denominator counts them.
     """
     prep = prepare(compiled)
-    when = day or assessment_date(compiled, answers)
+    when = day or judged_date(answers)
     possible, _ = _scope_pass(prep, internal_values(answers), when)
     return [pq.id for pq in possible]
 
@@ -1014,11 +1015,6 @@ def _completeness(run: Run) -> Decimal:
     return percent(Decimal(answered), Decimal(total))
 
 
-def assessment_date(compiled: CompiledRuleSet, answers: Answers) -> dt.date:
-    """The answers' date, else the rule set's `as_of`: never the clock (determinism)."""
-    return answers.date or compiled.ruleset.as_of
-
-
 @dataclass(frozen=True)
 class Summary:
     """The headline of an assessment: what a batch table and a CI gate need.
@@ -1050,9 +1046,8 @@ class Summary:
 
 def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
-    day = assessment_date(compiled, answers)
-    proofs = evidence.strengths(compiled, answers, day)
-    run = evaluate(prepare(compiled), internal_values(answers), day, proofs)
+    proofs = evidence.strengths(compiled, answers, assessment_date(answers))
+    run = evaluate(prepare(compiled), internal_values(answers), judged_date(answers), proofs)
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
@@ -1071,9 +1066,10 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     uses it.
     """
     prep = prepare(compiled)
-    day = assessment_date(compiled, answers)
+    day = assessment_date(answers)
+    judged = judged_date(answers)
     values = internal_values(answers)
-    run = evaluate(prep, values, day, evidence.strengths(compiled, answers, day))
+    run = evaluate(prep, values, judged, evidence.strengths(compiled, answers, day))
     rs = compiled.ruleset
     pools = tuple(
         PoolScore(
@@ -1121,6 +1117,8 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         tool=answers.tool,
         assessor=answers.assessor,
         assessment_date=day,
+        judged_date=judged,
+        go_live=answers.go_live,
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
         points_level=LEVELS[run.points_level],

@@ -121,6 +121,15 @@ def _add_rules(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_date(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the assessment date of answers files that record none (a file's own date wins); "
+        "without it, an undated file is refused",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="vetting",
@@ -189,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files (YAML or JSON)")
     _add_rules(score)
+    _add_date(score)
     score.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     score.add_argument(
         "--fail-on",
@@ -260,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
     _add_rules(report)
+    _add_date(report)
     report.add_argument(
         "--format",
         default="md,html",
@@ -328,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
     _add_rules(compare)
+    _add_date(compare)
     compare.add_argument("--format", choices=["md", "html", "xlsx"], default="md")
     compare.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(compare, "FILE", "write to FILE (default: stdout)")
@@ -342,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="OLD.yaml")
     diff.add_argument("new", metavar="NEW.yaml")
     _add_rules(diff)
+    _add_date(diff)
     diff.add_argument("--format", choices=["text", "md"], default="text")
     diff.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(diff, "FILE", "write to FILE (default: stdout)")
@@ -354,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     portfolio.add_argument("folder", metavar="DIR")
     _add_rules(portfolio)
+    _add_date(portfolio)
     portfolio.add_argument("--format", choices=["html", "json"], default="html")
     portfolio.add_argument(
         "--today",

@@ -176,7 +176,12 @@ def _session(
                 # Resume; never overwrite earlier work, even when the name is typed again.
                 answers, warnings = load_answers(path, compiled)
                 for warning in warnings:
-                    sys.stderr.write(f"warning: {warning}\n")
+                    sys.stderr.write(warning.warning() + "\n")
+                if answers.date is None:
+                    # Resuming is assessing today: the file gets that date, and says so.
+                    day = today()
+                    answers = answers.model_copy(update={"date": day})
+                    term.say(t("dated_today", lang).format(day=day.isoformat()))
                 if details is not None:
                     term.say(f"{t('saved', lang)} {path}")
             elif details is None:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from vetting.controls import escape_controls
+from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language, t
 
@@ -37,6 +38,7 @@ def _report(args: argparse.Namespace) -> int:
 
     lang = args.lang or default_language()
     formats = parse_formats(args.format)
+    day = maybe_day_option("--date", args.date)
     templates = Path(args.templates) if args.templates else None
     if templates is not None and not templates.is_dir():
         raise VettingError(
@@ -49,7 +51,7 @@ def _report(args: argparse.Namespace) -> int:
     written_by: dict[str, str] = {}
     for entry in args.answers:
         try:
-            answers, warnings = load_answers(Path(entry), compiled, display=entry)
+            answers, warnings = load_answers(Path(entry), compiled, display=entry, date=day)
         except VettingError as exc:
             sys.stderr.write(format_problems(exc.problems))
             failed = True

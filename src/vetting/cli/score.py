@@ -8,6 +8,7 @@ else 0. A file that cannot be read is reported and the others are still scored.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import signal
@@ -22,6 +23,7 @@ from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
 from vetting.controls import escape_controls
+from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_legend
 from vetting.ruleset.api import load_ruleset
@@ -206,6 +208,8 @@ class _Job:
     rules: str | None
     fmt: str
     strict: bool
+    #: `--date`: the assessment date of files that record none.
+    date: dt.date | None = None
 
 
 def _init_worker(rules: str | None) -> None:
@@ -239,7 +243,9 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
 
 def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
     """One file's outcome; its input errors are raised, for `_score_one` to keep."""
-    answers, warnings = load_answers(Path(entry), compiled, strict=job.strict, display=entry)
+    answers, warnings = load_answers(
+        Path(entry), compiled, strict=job.strict, display=entry, date=job.date
+    )
     notes = "".join(problem.warning() + "\n" for problem in warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
     data: dict[str, Any] | None = None
@@ -358,7 +364,7 @@ def execute(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     gate = _gate(args.fail_on)
     _COMPILED = load_ruleset(args.rules, cache=True)  # checked once, before any worker starts
-    job = _Job(args.rules, args.format, args.strict)
+    job = _Job(args.rules, args.format, args.strict, maybe_day_option("--date", args.date))
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))

@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import default_language
 from vetting.ruleset.api import load_ruleset
@@ -46,13 +47,13 @@ def _emit(output: str | None, content: str | bytes) -> None:
     sys.stdout.write(content)
 
 
-def _score_all(compiled: CompiledRuleSet, paths: list[str]) -> list[Scored]:
+def _score_all(compiled: CompiledRuleSet, paths: list[str], date: dt.date | None) -> list[Scored]:
     """Every file scored, or every problem of every file raised at once."""
     scored: list[Scored] = []
     problems: list[Problem] = []
     for raw in paths:
         try:
-            item = score_file(compiled, Path(raw), raw)
+            item = score_file(compiled, Path(raw), raw, date=date)
         except VettingError as exc:
             problems.extend(exc.problems)
             continue
@@ -67,7 +68,7 @@ def _score_all(compiled: CompiledRuleSet, paths: list[str]) -> list[Scored]:
 def _compare(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
     from vetting.workflows import compare
 
-    items = _score_all(compiled, list(args.answers))
+    items = _score_all(compiled, list(args.answers), maybe_day_option("--date", args.date))
     table = compare.compare(compiled, items, lang)
     if args.format == "xlsx":
         _emit(args.output, compare.to_xlsx(table))
@@ -81,7 +82,7 @@ def _compare(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> 
 def _diff(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
     from vetting.workflows import diff
 
-    old, new = _score_all(compiled, [args.old, args.new])
+    old, new = _score_all(compiled, [args.old, args.new], maybe_day_option("--date", args.date))
     changes = diff.diff(compiled, old, new, lang)
     text = diff.to_markdown(changes) if args.format == "md" else diff.to_text(changes)
     _emit(args.output, text)
@@ -99,7 +100,7 @@ def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -
 
     today = _today(getattr(args, "today", None))
     folder = Path(args.folder)
-    listing = portfolio.build(compiled, folder, today, lang)
+    listing = portfolio.build(compiled, folder, today, lang, maybe_day_option("--date", args.date))
     if not listing.rows and not listing.errors:
         raise VettingError(
             Problem(Position(str(folder)), "no .yaml, .yml or .json answers file in this folder")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.model import Question
@@ -95,3 +96,38 @@ class Interview:
     def default_for(self, question_id: str) -> Any:
         """The answer to pre-select when a question is asked again."""
         return self.answers.get(question_id, self.parked.get(question_id))
+
+
+def dated_questions(compiled: CompiledRuleSet) -> frozenset[str]:
+    """Questions whose relevance or knock-outs depend on a date (`judged_date`).
+
+    The questionnaire asks the planned go-live once one of them applies: those duties
+    are judged on the day the tool will be used.
+    """
+    definitions = compiled.ruleset.definitions
+
+    def dated(cond: Any, seen: frozenset[str] = frozenset()) -> bool:
+        if cond is None:
+            return False
+        for _, node in c.iter_nodes(cond):
+            if isinstance(node, c.JudgedDate):
+                return True
+            if (
+                isinstance(node, c.Is)
+                and node.is_ not in seen
+                and dated(definitions[node.is_].when, seen | {node.is_})
+            ):
+                return True
+        return False
+
+    return frozenset(
+        q.id
+        for q in compiled.questions
+        if dated(q.when) or any(ch.knockout and dated(ch.knockout.when) for ch in q.choices)
+    )
+
+
+def needs_go_live(interview: Interview) -> bool:
+    """Whether a question the scope makes relevant has a duty that starts on a date."""
+    dated = dated_questions(interview.compiled)
+    return any(q.id in dated for q in interview.questions())

@@ -20,7 +20,7 @@ from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
-from vetting.interview.flow import Interview
+from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
 from vetting.report.naming import slugify as slugify  # re-exported: cli.assess uses it
@@ -48,16 +48,33 @@ class Session:
         self.live = live
         self.flow = Interview(
             compiled,
-            answers.date or compiled.ruleset.as_of,
+            self.judged_day(),
             answers=dict(answers.answers),
             reask=set(reask or ()),
         )
+        #: The go-live question is asked once a session, when a dated duty comes into scope.
+        self.go_live_asked = answers.go_live is not None
         self.notes = dict(answers.notes)
         self.evidence: dict[str, Evidence] = dict(answers.evidence)
         #: Ticks of a multiple choice left with "back", offered again when it comes back.
         self.drafts: dict[str, list[str]] = {}
         # On resume, "back" walks the answers already given, in asking order.
         self.flow.history = [q.id for q in self.flow.questions() if q.id in self.flow.answers]
+
+    def judged_day(self) -> dt.date:
+        """The day dated duties are judged at: the later of the assessment and go-live."""
+        day = self.meta.date or self.compiled.ruleset.as_of
+        return max(day, self.meta.go_live) if self.meta.go_live is not None else day
+
+    def ask_go_live(self) -> None:
+        """The planned go-live, asked once the scope brings a duty that starts on a date."""
+        from vetting.interview.record import ask_day
+
+        self.go_live_asked = True
+        day = ask_day(self.term, t("go_live", self.term.lang), self.meta.go_live)
+        self.meta = self.meta.model_copy(update={"go_live": day})
+        self.flow.day = self.judged_day()
+        self.save()
 
     # ------------------------------------------------------------------ saving
 
@@ -95,8 +112,8 @@ class Session:
         current = self.current()
         answers = dict(self.flow.answers)
         proofs = dict(current.evidence)
-        state = self.compiled.walk(answers, current.date or self.compiled.ruleset.as_of)
-        day = current.date or self.compiled.ruleset.as_of
+        day = self.judged_day()
+        state = self.compiled.walk(answers, day)
         for question in self.flow.questions():
             if question.id in answers or self.compiled.is_scope(question.id):
                 continue
@@ -199,6 +216,14 @@ class Session:
             if question is None:
                 return
             qid = question.id
+            if (
+                order is None  # a review walks the answers given; the full run asks it
+                and not self.go_live_asked
+                and not self.compiled.is_scope(qid)
+                and needs_go_live(self.flow)
+            ):
+                self.ask_go_live()
+                continue
             head = self.header(qid)  # once per question: the live level scores the answers
             reply, draft = ask(
                 self.term,

@@ -53,6 +53,9 @@ class Cover:
     assessor: str
     date: str
     date_iso: str
+    #: The planned go-live, and the day dated duties were judged at, when the answers give one.
+    go_live: str | None
+    judged: str | None
     ruleset_title: str
     ruleset_id: str
     ruleset_version: str
@@ -485,6 +488,8 @@ class _Builder:
             assessor=a.assessor or L["not_stated"],
             date=long_date(a.assessment_date, self.lang),
             date_iso=a.assessment_date.isoformat(),
+            go_live=long_date(a.go_live, self.lang) if a.go_live else None,
+            judged=long_date(a.judged_date, self.lang) if a.go_live else None,
             ruleset_title=self.text(self.rs.title),
             ruleset_id=a.ruleset.id,
             ruleset_version=a.ruleset.version,

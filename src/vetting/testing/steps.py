@@ -315,7 +315,7 @@ def _given_best(world: World, args: Args, step: Step, lang: str) -> None:
     world.fill = True
 
 
-def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
+def _step_date(world: World, args: Args, step: Step) -> dt.date:
     try:
         day = dt.date.fromisoformat(args["date"])
     except ValueError:
@@ -325,8 +325,19 @@ def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
     why = out_of_range(day)
     if why is not None:
         raise VettingError(Problem(_position(world, step), why, hint=RANGE_HINT))
+    return day
+
+
+def _given_date(world: World, args: Args, step: Step, lang: str) -> None:
+    day = _step_date(world, args, step)
     world.changed()
     world.date = day
+
+
+def _given_go_live(world: World, args: Args, step: Step, lang: str) -> None:
+    day = _step_date(world, args, step)
+    world.changed()
+    world.go_live = day
 
 
 # --------------------------------------------------------------------------- When
@@ -757,6 +768,15 @@ STEPS: tuple[StepDef, ...] = (
         "given",
         _t('the assessment date is "{date}"', 'la date de l\'évaluation est "{date}"'),
         _given_date,
+    ),
+    StepDef(
+        "go_live",
+        "given",
+        _t(
+            'the go-live date is "{date}"',
+            'la date de mise en service est "{date}"',
+        ),
+        _given_go_live,
     ),
     StepDef(
         "evidence",

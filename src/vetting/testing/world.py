@@ -300,6 +300,7 @@ class World:
     evidence: dict[str, tuple[str, Position]] = field(default_factory=dict)
     fill: bool = False
     date: dt.date | None = None
+    go_live: dt.date | None = None
     outcomes: list[Outcome] = field(default_factory=list)
     _assessment: Assessment | None = None
     _answers: Answers | None = None
@@ -385,13 +386,19 @@ class World:
             base = dict(loaded.answers)
             recorded = dict(loaded.evidence)
             day = day or loaded.date
+            go_live = self.go_live or loaded.go_live
+        else:
+            go_live = self.go_live
         merged = {**base, **self._entries(compiled)}
         for qid in self.cleared:
             merged.pop(qid, None)
+        # A scenario states its date, or its answers file does; else the rule set's `as_of`
+        # (the date its content was checked): rule tests never read the clock.
         assessment_day = day or rs.as_of
+        judged_day = max(assessment_day, go_live) if go_live is not None else assessment_day
         if self.fill:
             stated = set(merged)
-            merged = fill_best(compiled, merged, set(self.cleared), assessment_day)
+            merged = fill_best(compiled, merged, set(self.cleared), judged_day)
             # A best answer that needs evidence comes with it: the best case is a proven one.
             for qid in set(merged) - stated:
                 needs = required_by_choice(compiled.question_by_id[qid])
@@ -403,7 +410,8 @@ class World:
         return Answers(
             ruleset=rs.id,
             tool=Tool(name=self.scenario_name or "scenario"),
-            date=day,
+            date=assessment_day,
+            go_live=go_live,
             answers=ordered,
             evidence={
                 qid: recorded[qid] for qid in sorted(recorded, key=lambda q: order.get(q, 0))

@@ -7,6 +7,7 @@ record must hold up before any output shows it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +40,19 @@ class Unreadable:
 
 
 def score_file(
-    compiled: CompiledRuleSet, path: Path, display: str | None = None, *, explain: bool = False
+    compiled: CompiledRuleSet,
+    path: Path,
+    display: str | None = None,
+    *,
+    explain: bool = False,
+    date: dt.date | None = None,
 ) -> Scored:
-    """Load, score and check the decision of one answers file; `VettingError` if it fails."""
+    """Load, score and check the decision of one answers file; `VettingError` if it fails.
+
+    `date` dates a file that has none (`--date`); an undated file is refused otherwise.
+    """
     name = display or str(path)
-    answers, warnings = load_answers(path, compiled, display=name)
+    answers, warnings = load_answers(path, compiled, display=name, date=date)
     assessment = score(compiled, answers, explain=explain)
     problems = decision_problems(assessment.knockout_ids, answers)
     if problems:
@@ -66,7 +75,7 @@ def answer_files(folder: Path) -> list[Path]:
 
 
 def score_folder(
-    compiled: CompiledRuleSet, folder: Path
+    compiled: CompiledRuleSet, folder: Path, date: dt.date | None = None
 ) -> tuple[list[tuple[str, Scored]], list[tuple[str, Unreadable]]]:
     """Every answers file of a folder: (path relative to the folder, scored or unreadable)."""
     scored: list[tuple[str, Scored]] = []
@@ -75,7 +84,7 @@ def score_folder(
         relative = path.relative_to(folder).as_posix()
         display = str(path)
         try:
-            scored.append((relative, score_file(compiled, path, display)))
+            scored.append((relative, score_file(compiled, path, display, date=date)))
         except VettingError as exc:
             unreadable.append((relative, Unreadable(display, tuple(exc.problems))))
     return scored, unreadable

@@ -156,9 +156,18 @@ def rows_of(
     return tuple(rows)
 
 
-def build(compiled: CompiledRuleSet, folder: Path, today: dt.date, lang: str) -> Portfolio:
-    """Read, score and check every answers file under `folder`, as of `today`."""
-    scored, unreadable = score_folder(compiled, folder)
+def build(
+    compiled: CompiledRuleSet,
+    folder: Path,
+    today: dt.date,
+    lang: str,
+    date: dt.date | None = None,
+) -> Portfolio:
+    """Read, score and check every answers file under `folder`, as of `today`.
+
+    `date` dates the files that record no assessment date (`--date`).
+    """
+    scored, unreadable = score_folder(compiled, folder, date)
     return Portfolio(
         folder=str(folder),
         today=today,

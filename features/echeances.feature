@@ -1,0 +1,103 @@
+# language: fr
+Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imposent
+  Une obligation qui s'impose avant le déploiement (analyse d'impact sur les droits
+  fondamentaux, information des personnes qu'elles parlent à une IA) se juge à la date
+  retenue : la plus tardive de la date de l'évaluation et de la date de mise en service
+  prévue. Les dates du règlement IA et du référentiel HDS sont des définitions du jeu de
+  règles, chacune avec le texte qui la fixe.
+
+  Contexte:
+    Étant donné le jeu de règles "rules/health-ai"
+    Et un outil dont les réponses sont :
+      | question                    | réponse         |
+      | scope.buyer                 | public_hospital |
+      | scope.use                   | [triage]        |
+      | scope.patient_data          | [identifiable]  |
+      | scope.deployment            | vendor_saas     |
+      | scope.audience              | professionals   |
+      | scope.generative            | no              |
+      | regulatory.market_placement | after           |
+      | regulatory.fria             | not_planned     |
+    Et toutes les autres questions ont leur meilleure réponse
+
+  Plan du scénario: sans analyse d'impact, le rejet ne dépend pas du jour de l'évaluation quand la mise en service suit l'obligation (<cas>)
+    Étant donné la date de l'évaluation est "<évaluation>"
+    Et la date de mise en service est "<mise en service>"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.fria=not_planned"
+    Et le verdict est "reject"
+
+    Exemples:
+      | cas                                          | évaluation | mise en service |
+      | évaluée avant la mise en service             | 2026-06-01 | 2026-10-01      |
+      | évaluée après le début de l'obligation       | 2026-09-01 | 2026-09-01      |
+      | mise en service après la date de l'obligation | 2026-03-01 | 2027-01-15      |
+
+  Scénario: une mise en service avant la date de l'obligation n'est pas bloquée (art. 27(2) : la première utilisation)
+    Étant donné la date de l'évaluation est "2026-03-01"
+    Et la date de mise en service est "2026-07-01"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "regulatory.fria"
+    Et le constat sur "regulatory.fria" a la sévérité "high"
+
+  Scénario: une mise en service plus ancienne que l'évaluation ne recule pas la date retenue
+    Étant donné la date de l'évaluation est "2026-09-01"
+    Et la date de mise en service est "2026-01-15"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.fria=not_planned"
+
+  Plan du scénario: un système à haut risque déjà sur le marché, inchangé, laisse aux autorités publiques jusqu'au 2 août 2030 (<date>)
+    Étant donné la réponse à "regulatory.market_placement" est "before_unchanged"
+    Et la date de l'évaluation est "<date>"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | date       | résultat                                             |
+      | 2027-01-01 | il n'y a pas de KO sur "regulatory.fria"             |
+      | 2030-08-01 | il n'y a pas de KO sur "regulatory.fria"             |
+      | 2030-08-02 | il y a un KO sur "regulatory.fria=not_planned"       |
+
+  Scénario: le même système modifié de façon importante depuis entre dans le règlement
+    Étant donné la réponse à "regulatory.market_placement" est "before_changed"
+    Et la date de l'évaluation est "2027-01-01"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.fria=not_planned"
+
+  Scénario: la date de mise sur le marché encore inconnue laisse l'élément bloquant en attente
+    Étant donné la réponse à "regulatory.market_placement" est "unknown"
+    Et la date de l'évaluation est "2027-01-01"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "regulatory.fria=not_planned"
+    Et le verdict est "pending_evidence"
+
+  Plan du scénario: un certificat HDS v1 seul est bloquant à partir de la fin de la transition (<date>)
+    Étant donné la réponse à "scope.use" est "[clinical_documentation]"
+    Et la réponse à "hosting.hds_certified" est "v1_only"
+    Et la date de l'évaluation est "<date>"
+    Et la date de mise en service est "<mise en service>"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | date       | mise en service | résultat                                               |
+      | 2026-05-15 | 2026-05-15      | il n'y a pas de KO sur "hosting.hds_certified"         |
+      | 2026-05-16 | 2026-05-16      | il y a un KO sur "hosting.hds_certified=v1_only"       |
+      | 2026-04-01 | 2026-06-01      | il y a un KO sur "hosting.hds_certified=v1_only"       |
+
+  Scénario: avant la fin de la transition, un certificat v1 seul est un risque élevé
+    Étant donné la réponse à "scope.use" est "[clinical_documentation]"
+    Et la réponse à "hosting.hds_certified" est "v1_only"
+    Et la date de l'évaluation est "2026-05-15"
+    Quand l'évaluation est calculée
+    Alors le constat sur "hosting.hds_certified" a la sévérité "high"
+
+  Scénario: un agent qui ne dit pas qu'il est une IA, évalué en juillet 2026 pour une mise en service en septembre : bloqué
+    Étant donné la réponse à "scope.use" est "[patient_information]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "transparency.ai_disclosure" est "not_disclosed"
+    Et la date de l'évaluation est "2026-07-01"
+    Et la date de mise en service est "2026-09-01"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.ai_disclosure=not_disclosed"
