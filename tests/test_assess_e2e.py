@@ -345,6 +345,8 @@ def test_a_full_french_run_shows_no_english(tmp_path: Path) -> None:
         "Date d'émission": "2026-01-01\r",
         "Enregistrer maintenant": DOWN + "\r",
         "Décidé par": "Comité du numérique en santé\r",
+        "Membre n° 1": "Dr Claire Martin\r",
+        "Fonction du membre n° 1": "présidente de la CME\r",
         "Motifs de la décision": "Preuves attendues du fournisseur\r",
     }
     for first in prompts(child):
@@ -369,6 +371,9 @@ def test_a_full_french_run_shows_no_english(tmp_path: Path) -> None:
     assert answers.evidence["hosting.location"].text == "Annexe 3, p. 4"
     assert answers.evidence["hosting.location"].issued == dt.date(2026, 1, 1)
     assert answers.decision is not None and answers.decision.outcome == "reject"
+    assert [(m.name, m.role) for m in answers.decision.members] == [
+        ("Dr Claire Martin", "présidente de la CME")
+    ]
     assert english_words(text) == []
 
 
@@ -454,6 +459,9 @@ def test_vetting_decide_records_a_decision_without_editing_yaml(tmp_path: Path) 
     child.send(DOWN + "\r")  # from accept (the verdict's) to accept with conditions
     for prompt, reply in [
         ("Decided by", "AI committee"),
+        ("Member 1 of the committee", "Dr Claire Martin"),
+        ("Role of member 1", "CME chair"),
+        ("Member 2 of the committee", ""),
         ("Date of the decision", "\x15" + "2026-12-01"),  # Ctrl-U clears today's date
         ("Reasons", "Hosting checked"),
         ("Condition 1", "Pilot report"),
@@ -477,6 +485,7 @@ def test_vetting_decide_records_a_decision_without_editing_yaml(tmp_path: Path) 
         "AI committee",
         dt.date(2026, 12, 1),
     )
+    assert [(m.name, m.role) for m in decision.members] == [("Dr Claire Martin", "CME chair")]
     assert [(c.text, c.due) for c in decision.conditions] == [("Pilot report", dt.date(2027, 3, 1))]
     assert not list(tmp_path.glob(".*.lock"))
 

@@ -16,7 +16,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from tests.conftest import FIXTURES, ROOT
-from vetting.assess.answers import Answers, Tool, load_answers
+from vetting.assess.answers import Answers, Decision, DecisionMember, Tool, load_answers
 from vetting.assess.score import score
 from vetting.i18n import t
 from vetting.interview import files
@@ -211,7 +211,8 @@ def test_a_decision_despite_a_knockout_needs_its_justification(
     assert assessment.knockout_ids
     term = _terminal(pipe)
     keys = UP + UP + ENTER  # from reject (the verdict's) up to accept
-    keys += "Board" + ENTER + ENTER + "Clinical need" + ENTER + ENTER  # by, today, why, review
+    keys += "Board" + ENTER + ENTER  # by, and no member named
+    keys += ENTER + "Clinical need" + ENTER + ENTER  # today, why, review
     keys += ENTER + "No alternative; transfer clauses signed" + ENTER  # empty: refused
     _keys(pipe, keys)
     decided = ask_decision(
@@ -322,3 +323,59 @@ def test_a_lock_link_is_removed_not_followed(tmp_path: Path) -> None:
     with exclusive(path):
         assert not lock_path(path).is_symlink()
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def _decided_answers(members: tuple[DecisionMember, ...]) -> Answers:
+    return Answers(
+        ruleset="mini@0.1.0",
+        tool=Tool(name="Scribe"),
+        date=DAY,
+        answers={"scope.data": "patients", "data.location": "eea", "data.training": "no"},
+        decision=Decision(
+            outcome="accept",
+            by="AI committee",
+            members=members,
+            date=dt.date(2026, 12, 1),
+            rationale="Hosting checked",
+        ),
+    )
+
+
+def test_deciding_again_keeps_the_committee_members(mini: CompiledRuleSet, pipe: PipeInput) -> None:
+    """Enter through a recorded decision changes nothing: its members are kept."""
+    members = (
+        DecisionMember(name="Dr Claire Martin", role="CME chair"),
+        DecisionMember(name="Paul Durand", role="DPO"),
+    )
+    answers = _decided_answers(members)
+    assessment = score(mini, answers)
+    _keys(pipe, ENTER * 12)
+    decided = ask_decision(
+        _terminal(pipe),
+        answers,
+        mini,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=dt.date(2026, 12, 2),
+    )
+    assert decided.decision == answers.decision
+
+
+def test_the_committee_members_are_asked(mini: CompiledRuleSet, pipe: PipeInput) -> None:
+    answers = _decided_answers(())
+    assessment = score(mini, answers)
+    keys = ENTER + ENTER  # the outcome and who decided, as recorded
+    keys += "Dr Claire Martin" + ENTER + ENTER  # a member's role is required: refused empty
+    keys += "CME chair" + ENTER + ENTER  # no second member
+    keys += ENTER * 3  # date, reasons, next review as recorded
+    _keys(pipe, keys)
+    decided = ask_decision(
+        _terminal(pipe),
+        answers,
+        mini,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=dt.date(2026, 12, 2),
+    )
+    assert decided.decision is not None
+    assert decided.decision.members == (DecisionMember(name="Dr Claire Martin", role="CME chair"),)

@@ -137,6 +137,11 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "Décidé par (instance ou personne) :",
         "en": "Decided by (committee or person):",
     },
+    "member_name": {
+        "fr": "Membre n° {n} de l'instance, nom (Entrée sans rien saisir pour terminer) :",
+        "en": "Member {n} of the committee, name (Enter with nothing typed to finish):",
+    },
+    "member_role": {"fr": "Fonction du membre n° {n} :", "en": "Role of member {n}:"},
     "decision_date": {
         "fr": "Date de la décision (AAAA-MM-JJ) :",
         "en": "Date of the decision (YYYY-MM-DD):",

@@ -253,9 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
         "decide",
         help="record the committee's decision in an answers file",
         description="Show the verdict of an answers file, then ask the committee's decision "
-        "(outcome, by, date, reasons, conditions, next review, knock-out justification) and "
-        "save it in the file, checked as the file format requires. Interactive; exit 130 on "
-        "Ctrl-C (nothing changed).",
+        "(outcome, by, members, date, reasons, conditions, next review, knock-out "
+        "justification) and save it in the file, checked as the file format requires. "
+        "Interactive; exit 130 on Ctrl-C (nothing changed).",
     )
     decide.add_argument("answers", metavar="ANSWERS", help="the answers file")
     _add_rules(decide)

@@ -22,6 +22,7 @@ from vetting.assess.answers import (
     Answers,
     Decision,
     DecisionCondition,
+    DecisionMember,
     Evidence,
     check_answers,
 )
@@ -136,6 +137,7 @@ class DecisionDraft:
     knockouts: Sequence[str]
     outcome: str = "reject"
     by: str = ""
+    members: list[DecisionMember] = field(default_factory=list)
     date: dt.date | None = None
     rationale: str = ""
     conditions: list[DecisionCondition] = field(default_factory=list)
@@ -152,6 +154,7 @@ class DecisionDraft:
             knockouts,
             outcome=existing.outcome,
             by=existing.by,
+            members=list(existing.members),
             date=existing.date,
             rationale=existing.rationale,
             conditions=list(existing.conditions),
@@ -165,6 +168,7 @@ class DecisionDraft:
             {
                 "outcome": self.outcome,
                 "by": self.by,
+                "members": tuple(self.members),
                 "date": self.date,
                 "rationale": self.rationale,
                 "conditions": tuple(self.conditions),
@@ -182,6 +186,26 @@ def _outcome(term: Terminal, draft: DecisionDraft) -> None:
 
 def _by(term: Terminal, draft: DecisionDraft) -> None:
     draft.by = ask_required(term, t("decision_by", term.lang), draft.by)
+
+
+def _members(term: Terminal, draft: DecisionDraft) -> None:
+    """Who sat on the committee, each a name and a role; none is fine.
+
+    Each recorded member is offered again: Enter keeps it, and erasing a name
+    ends the list there (as for conditions).
+    """
+    lang = term.lang
+    earlier = list(draft.members)
+    kept: list[DecisionMember] = []
+    while True:
+        n = len(kept) + 1
+        before = earlier[n - 1] if n <= len(earlier) else None
+        name = term.text(t("member_name", lang).format(n=n), default=before.name if before else "")
+        if not name:
+            break
+        role = ask_required(term, t("member_role", lang).format(n=n), before.role if before else "")
+        kept.append(DecisionMember(name=name, role=role))
+    draft.members = kept
 
 
 def _date(term: Terminal, draft: DecisionDraft) -> None:
@@ -251,6 +275,7 @@ def _justification(term: Terminal, draft: DecisionDraft) -> None:
 _DECISION_STEPS: tuple[Callable[[Terminal, DecisionDraft], None], ...] = (
     _outcome,
     _by,
+    _members,
     _date,
     _rationale,
     _conditions,
