@@ -500,3 +500,41 @@ def test_review_of_an_unknown_section_names_the_closest(tmp_path: Path) -> None:
     child.expect("vouliez-vous dire « data » ?")
     assert finish(child) == 2
     assert not list(tmp_path.glob(".*.lock"))
+
+
+def test_vetting_decide_dates_an_undated_file_with_the_option_its_error_names(
+    tmp_path: Path,
+) -> None:
+    """An undated file is refused with a hint naming --date: decide takes that option too,
+    and the file then records the date its decision was checked against."""
+    path = tmp_path / "scribe.answers.yaml"
+    path.write_text(
+        "ruleset: mini\ntool: {name: Scribe}\n"
+        "answers: {scope.data: patients, data.location: eea, data.training: 'no'}\n",
+        encoding="utf-8",
+    )
+    refused = spawn(["--rules", MINI, "--lang", "en", path.name], tmp_path, command="decide")
+    refused.expect("give it with --date YYYY-MM-DD")
+    assert finish(refused) == 2
+    child = spawn(
+        ["--rules", MINI, "--lang", "en", "--date", "2026-11-24", path.name],
+        tmp_path,
+        command="decide",
+    )
+    child.expect("Verdict: ACCEPT")
+    child.expect("The committee's decision")
+    child.send("\r")
+    for prompt, reply in [
+        ("Decided by", "AI committee"),
+        ("Member 1 of the committee", ""),
+        ("Date of the decision", "\x15" + "2026-12-01"),
+        ("Reasons", "Hosting checked"),
+        ("Next review", ""),
+    ]:
+        child.expect(prompt)
+        child.sendline(reply)
+    child.expect("Decision saved in")
+    assert finish(child) == 0
+    answers, _ = load_answers(path, load_ruleset(MINI))
+    assert answers.date == dt.date(2026, 11, 24)
+    assert answers.decision is not None and answers.decision.by == "AI committee"

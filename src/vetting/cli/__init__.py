@@ -121,13 +121,12 @@ def _add_rules(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_date(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="the assessment date of answers files that record none (a file's own date wins); "
-        "without it, an undated file is refused",
-    )
+def _add_date(
+    parser: argparse.ArgumentParser,
+    help: str = "the assessment date of answers files that record none (a file's own date "
+    "wins); without it, an undated file is refused",
+) -> None:
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=help)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -259,6 +258,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     decide.add_argument("answers", metavar="ANSWERS", help="the answers file")
     _add_rules(decide)
+    _add_date(
+        decide,
+        "the assessment date of an answers file that records none, saved in it with the "
+        "decision (a file's own date wins); without it, an undated file is refused",
+    )
     decide.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(decide, "FILE", "write the answers with the decision there (default: ANSWERS)")
 

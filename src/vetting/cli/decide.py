@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vetting.cli import program
 from vetting.cli.assess import refuse_without_terminal
+from vetting.dates import maybe_day_option
 from vetting.i18n import default_language, t
 
 
@@ -36,7 +37,8 @@ def execute(args: argparse.Namespace) -> int:
     term = Terminal(lang)
     try:
         with exclusive(target), sigterm_as_interrupt():
-            answers, warnings = load_answers(path, compiled, display=args.answers)
+            day = maybe_day_option("--date", args.date)
+            answers, warnings = load_answers(path, compiled, display=args.answers, date=day)
             for warning in warnings:
                 sys.stderr.write(f"warning: {warning}\n")
             assessment = score(compiled, answers)
