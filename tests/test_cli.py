@@ -157,6 +157,32 @@ def test_a_mistyped_command_choice_or_flag_gets_a_did_you_mean(
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--fail-on", "high"],  # a flag of `score`
+        ["decide", "x.yaml", "--jobs", "2"],  # a flag of `score`
+        ["rules", "schema", "--lang", "fr"],  # a flag of `rules doc`
+    ],
+)
+def test_a_flag_of_another_command_is_never_proposed(
+    args: list[str], cli: Callable[..., Result]
+) -> None:
+    """`did you mean '--draft'?` for `--draft` itself would send the user round in a
+    circle: only the command's own flags are proposed."""
+    result = cli(*args)
+    assert result.code == 2
+    flag = next(arg for arg in args if arg.startswith("--"))
+    assert f"unrecognized arguments: {flag}" in result.err
+    assert "did you mean" not in result.err
+
+
+def test_a_nested_command_proposes_its_own_flags(cli: Callable[..., Result]) -> None:
+    result = cli("rules", "doc", "--legl-basis")
+    assert result.code == 2
+    assert "(did you mean '--legal-basis'?)" in result.err
+
+
+@pytest.mark.parametrize(
     "command",
     [
         ["assess"],

@@ -46,14 +46,18 @@ def program() -> str:
     return shlex.quote(argv0)
 
 
-def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
-    """Every flag a parser and its subcommands accept."""
+def _flags_of_command(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> set[str]:
+    """The flags the command as invoked accepts: its own and those of the commands above
+    it (`vetting rules doc`: doc's, rules' and vetting's), never another command's."""
     found: set[str] = set()
-    for action in parser._actions:
-        found.update(action.option_strings)
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                found |= _option_strings(sub)
+    current: argparse.ArgumentParser | None = parser
+    while current is not None:
+        chosen: argparse.ArgumentParser | None = None
+        for action in current._actions:
+            found.update(action.option_strings)
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+        current = chosen
     return found
 
 
@@ -83,11 +87,7 @@ class _Parser(argparse.ArgumentParser):
         if extras:
             from vetting.words import suggest
 
-            command = self
-            for action in self._actions:
-                if isinstance(action, argparse._SubParsersAction):
-                    command = action.choices.get(getattr(parsed, "command", None) or "", self)
-            flags = _option_strings(command) | _option_strings(self)
+            flags = _flags_of_command(self, parsed)
             hints = [suggest(extra.split("=")[0], flags) for extra in extras if extra[:1] == "-"]
             message = f"unrecognized arguments: {' '.join(extras)}"
             shown = "; ".join(hint for hint in hints if hint)
