@@ -164,6 +164,34 @@ def test_generated_legal_basis_document_is_up_to_date(lang: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("target", "lang", "scope"),
+    [
+        (
+            "reliability.change_control=uncontrolled_learning",
+            "en",
+            "(question always asked; blocks when “medical purpose”)",
+        ),
+        (
+            "reuse.resale=yes",
+            "en",
+            "(question asked when “personal data”; blocks whenever the question is asked)",
+        ),
+        (
+            "reuse.resale=yes",
+            "fr",
+            "(question posée si « données personnelles » ; bloque dès que la question est posée)",
+        ),
+    ],
+)
+def test_the_legal_basis_scope_reads_as_a_sentence(target: str, lang: str, scope: str) -> None:
+    """No "blocks when whenever" nor "asked when always": a knock-out without a condition
+    of its own, or a question always asked, is said in words."""
+    lines = legal_basis_markdown(health_ai(), lang).splitlines()
+    line = next(line for line in lines if f"`{target}`" in line)
+    assert scope in line.replace("\u00a0", " ")
+
+
 def _knockout_targets() -> list[str]:
     return [row.target for row in knockout_rows(health_ai(), "en")]
 

@@ -50,8 +50,11 @@ _L: dict[str, dict[str, str]] = {
     "neighbour": {"fr": "Ne doit pas bloquer", "en": "Must not block"},
     "asked": {"fr": "question posée si", "en": "question asked when"},
     "ko_when": {"fr": "bloque si", "en": "blocks when"},
-    "always": {"fr": "toujours", "en": "always"},
-    "whenever": {"fr": "dès que la question est posée", "en": "whenever the question applies"},
+    "always": {"fr": "question toujours posée", "en": "question always asked"},
+    "whenever": {
+        "fr": "bloque dès que la question est posée",
+        "en": "blocks whenever the question is asked",
+    },
     "finding": {"fr": "règle de constat", "en": "finding rule"},
     "missing": {"fr": "(non renseigné)", "en": "(not stated)"},
 }
@@ -115,12 +118,18 @@ def legal_basis_markdown(compiled: CompiledRuleSet, lang: str) -> str:
     ]
     for row in rows:
         ko = row.knockout
-        asked = describe(row.asked_when, lang, labels) if row.asked_when else _w("always", lang)
-        blocks = describe(ko.when, lang, labels) if ko.when else _w("whenever", lang)
-        plain = pick(ko.applies_when, lang) if ko.applies_when else _w("missing", lang)
-        scope = (
-            f"{plain} ({_w('asked', lang)} {asked}{semicolon(lang)}{_w('ko_when', lang)} {blocks})"
+        asked = (
+            f"{_w('asked', lang)} {describe(row.asked_when, lang, labels)}"
+            if row.asked_when
+            else _w("always", lang)
         )
+        blocks = (
+            f"{_w('ko_when', lang)} {describe(ko.when, lang, labels)}"
+            if ko.when
+            else _w("whenever", lang)
+        )
+        plain = pick(ko.applies_when, lang) if ko.applies_when else _w("missing", lang)
+        scope = f"{plain} ({asked}{semicolon(lang)}{blocks})"
         neighbour = pick(ko.lawful_neighbour, lang) if ko.lawful_neighbour else _w("missing", lang)
         cells = [
             f"`{row.target}`{colon(lang)}{row.label}",
