@@ -51,6 +51,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "out_of_range": {"fr": "Valeur hors limites", "en": "Value out of range"},
     "level": {"fr": "Niveau", "en": "Level"},
     "knockouts": {"fr": "Éléments bloquants", "en": "Knock-outs"},
+    "knockout_mark": {"fr": "Élément bloquant", "en": "KO"},
     "pending": {"fr": "en attente de preuves", "en": "pending evidence"},
     "saved": {"fr": "Réponses enregistrées dans", "en": "Answers saved in"},
     "resume": {"fr": "Pour reprendre :", "en": "To resume:"},
@@ -179,7 +180,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "The review must come after the date of the decision ({day}).",
     },
     "ko_justification": {
-        "fr": "Motifs d'accepter malgré les critères éliminatoires ({ids}) :",
+        "fr": "Motifs d'accepter malgré les éléments bloquants ({ids}) :",
         "en": "Why accept despite the knock-outs ({ids}):",
     },
     "decide_cancelled": {

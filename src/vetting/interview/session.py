@@ -292,7 +292,8 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         lines.append(f"  {note}")
     lines.append(f"  {scale_note(compiled.ruleset, lang)}")
     for ko in assessment.knockouts:
-        lines.append(f"  ✖ KO {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
+        mark = t("knockout_mark", lang)
+        lines.append(f"  ✖ {mark} {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
     for item in assessment.pending:
         lines.append(f"  ? {', '.join(item.questions)}{colon}{pick(item.rationale, lang)}")
     ranked = sorted(

@@ -493,7 +493,7 @@ class _Writer:
                     finding = findings.get(q.id)
                     severity = SEVERITY_NAMES[finding.severity][self.lang] if finding else ""
                     if q.id in knocked:
-                        severity = f"{severity} (KO)"
+                        severity = f"{severity} ({L['knockout_short']})"
                     self.write_text(sheet, r, col["severity"], severity, self.f_read)
 
     def close(self) -> bytes:

@@ -279,6 +279,8 @@ class RowView:
     verdict_name: str
     verdict_rank: int
     knockouts: int
+    #: "4 knock-outs" in the page's language.
+    knockouts_text: str
     level_name: str
     level_rank: int
     score: str
@@ -353,6 +355,7 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         verdict_name=words.verdict_name(a.verdict, lang),
         verdict_rank=VERDICTS.index(a.verdict),
         knockouts=len(a.knockouts),
+        knockouts_text=words.count(len(a.knockouts), "knockouts", lang),
         level_name=words.level_name(a.level, lang),
         level_rank=LEVELS.index(a.level),
         score=words.number(a.score, lang),

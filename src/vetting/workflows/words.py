@@ -145,6 +145,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "review_none": {"fr": "non fixée", "en": "not set"},
     "overdue_conditions_1": {"fr": "1 condition en retard", "en": "1 overdue condition"},
     "overdue_conditions_n": {"fr": "{n} conditions en retard", "en": "{n} overdue conditions"},
+    "knockouts_1": {"fr": "1 élément bloquant", "en": "1 KO"},
+    "knockouts_n": {"fr": "{n} éléments bloquants", "en": "{n} KO"},
     "expired_1": {"fr": "1 expirée", "en": "1 expired"},
     "expired_n": {"fr": "{n} expirées", "en": "{n} expired"},
     "expiring_1": {"fr": "1 expire bientôt", "en": "1 expires soon"},
