@@ -99,7 +99,8 @@ def test_a_decided_tool_gets_its_notice_naming_the_committee(
     }[lang]
     flat = " ".join(notice.replace("\u00a0", " ").split())
     assert " ".join(decided.replace("\u00a0", " ").split()) in flat
-    assert "Dr Claire Martin, présidente de la CME; Paul Durand" in flat
+    semicolon = {"fr": " ; ", "en": "; "}[lang]  # French typography, as the report has it
+    assert f"Dr Claire Martin, présidente de la CME{semicolon}Paul Durand" in flat
     assert DRAFT[lang] not in notice
     report = (out / "scribe-alpha.report.md").read_text(encoding="utf-8")
     assert "Paul Durand, délégué à la protection des données" in report

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
+from vetting.report import claims
 from vetting.report.texts import NOTICE, data_file, fill, long_date, pick_text, typo
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
@@ -223,7 +224,8 @@ def _decision(answers: Answers, spec: NoticeSpec, lang: str) -> str:
     """`The use of this tool was decided on 1 December 2027 by the AI committee (...)`."""
     decision = answers.decision
     assert decision is not None
-    members = "; ".join(f"{m.name}, {m.role}" for m in decision.members)
+    # Names as recorded (never retypeset); the separator in the notice's typography.
+    members = ("\u00a0; " if lang == "fr" else "; ").join(claims.members(decision))
     template = typo(pick_text(spec.decision, lang), lang)
     return fill(
         template,
