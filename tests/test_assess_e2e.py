@@ -538,3 +538,21 @@ def test_vetting_decide_dates_an_undated_file_with_the_option_its_error_names(
     answers, _ = load_answers(path, load_ruleset(MINI))
     assert answers.date == dt.date(2026, 11, 24)
     assert answers.decision is not None and answers.decision.by == "AI committee"
+
+
+def test_vetting_decide_prints_warnings_as_every_command_does(tmp_path: Path) -> None:
+    """`file:line:col: warning: ...`, as score, report and assess print them."""
+    path = tmp_path / "scribe.answers.yaml"
+    path.write_text(
+        "ruleset: mini\ntool: {name: Scribe}\ndate: 2026-11-24\n"
+        "answers: {scope.data: patients, data.location: eea, data.training: 'no'}\n"
+        "decision: {outcome: accept, by: Board, date: 2026-01-01, rationale: ok}\n",
+        encoding="utf-8",
+    )
+    child = spawn(["--rules", MINI, "--lang", "en", path.name], tmp_path, command="decide")
+    seen = io.StringIO()
+    child.logfile_read = seen
+    child.expect("Verdict: ACCEPT")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    assert "scribe.answers.yaml:5:40: warning: decision.date: the decision" in seen.getvalue()

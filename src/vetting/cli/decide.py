@@ -40,7 +40,7 @@ def execute(args: argparse.Namespace) -> int:
             day = maybe_day_option("--date", args.date)
             answers, warnings = load_answers(path, compiled, display=args.answers, date=day)
             for warning in warnings:
-                sys.stderr.write(f"warning: {warning}\n")
+                sys.stderr.write(warning.warning() + "\n")
             assessment = score(compiled, answers)
             term.say(summary(assessment, compiled, lang))
             try:
