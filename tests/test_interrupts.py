@@ -139,3 +139,24 @@ def test_ctrl_c_to_the_whole_group_exits_130(batch: Path) -> None:
             proc.communicate()
     assert proc.returncode == 130, err.decode()[-2000:]
     assert b"Traceback" not in err
+
+
+def test_a_command_that_handled_its_ctrl_c_is_not_told_interrupted_again(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`assess` and `decide` say in the user's language what Ctrl-C kept and return 130:
+    the top level adds no English "interrupted" under their message."""
+    import vetting.cli.decide
+    from vetting.cli import main
+
+    def handled(args: object) -> int:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            sys.stderr.write("Interrompu : le fichier n'a pas changé.\n")
+            return 130
+        raise AssertionError("no KeyboardInterrupt")  # pragma: no cover
+
+    monkeypatch.setattr(vetting.cli.decide, "execute", handled)
+    assert main(["decide", "x.yaml", "--lang", "fr"]) == 130
+    assert capsys.readouterr().err == "Interrompu : le fichier n'a pas changé.\n"

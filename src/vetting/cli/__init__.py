@@ -425,8 +425,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(format_problems([os_problem(exc)]))
             code = EXIT_INPUT
         # A Ctrl-C that something swallowed on its way (a finalizer, a fork hook) still
-        # ends the command as interrupted: an interrupted gate never reports success.
-        if interrupted():
+        # ends the command as interrupted: an interrupted gate never reports success. A
+        # command that handled it (saved, said so in the user's language) returns 130.
+        if interrupted() and code != EXIT_INTERRUPTED:
             sys.stderr.write("interrupted\n")
             return EXIT_INTERRUPTED
         return code
