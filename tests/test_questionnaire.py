@@ -18,6 +18,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from tests.conftest import FIXTURES, ROOT
 from vetting.assess.answers import Answers, Decision, DecisionMember, Tool, load_answers
 from vetting.assess.score import score
+from vetting.errors import VettingError
 from vetting.i18n import t
 from vetting.interview import files
 from vetting.interview.prompts import Terminal
@@ -379,3 +380,13 @@ def test_the_committee_members_are_asked(mini: CompiledRuleSet, pipe: PipeInput)
     )
     assert decided.decision is not None
     assert decided.decision.members == (DecisionMember(name="Dr Claire Martin", role="CME chair"),)
+
+
+def test_a_session_never_judges_an_undated_file_on_a_silent_date(
+    mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
+) -> None:
+    """`vetting assess` dates every file it opens; a session given an undated one is
+    refused as scoring refuses it, instead of asking questions on the rule set's as_of."""
+    undated = Answers(ruleset="mini@0.1.0", tool=Tool(name="Scribe"), answers={})
+    with pytest.raises(VettingError, match="no assessment date"):
+        Session(mini, _terminal(pipe), tmp_path / "s.answers.yaml", undated, live=False)

@@ -19,6 +19,7 @@ from typing import Any
 from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
+from vetting.assess.when import judged_date
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
@@ -48,7 +49,7 @@ class Session:
         self.live = live
         self.flow = Interview(
             compiled,
-            self.judged_day(),
+            judged_date(answers),
             answers=dict(answers.answers),
             reask=set(reask or ()),
         )
@@ -61,11 +62,6 @@ class Session:
         # On resume, "back" walks the answers already given, in asking order.
         self.flow.history = [q.id for q in self.flow.questions() if q.id in self.flow.answers]
 
-    def judged_day(self) -> dt.date:
-        """The day dated duties are judged at: the later of the assessment and go-live."""
-        day = self.meta.date or self.compiled.ruleset.as_of
-        return max(day, self.meta.go_live) if self.meta.go_live is not None else day
-
     def ask_go_live(self) -> None:
         """The planned go-live, asked once the scope brings a duty that starts on a date."""
         from vetting.interview.record import ask_day
@@ -73,7 +69,7 @@ class Session:
         self.go_live_asked = True
         day = ask_day(self.term, t("go_live", self.term.lang), self.meta.go_live)
         self.meta = self.meta.model_copy(update={"go_live": day})
-        self.flow.day = self.judged_day()
+        self.flow.day = judged_date(self.meta)
         self.save()
 
     # ------------------------------------------------------------------ saving
@@ -112,7 +108,7 @@ class Session:
         current = self.current()
         answers = dict(self.flow.answers)
         proofs = dict(current.evidence)
-        day = self.judged_day()
+        day = judged_date(current)
         state = self.compiled.walk(answers, day)
         for question in self.flow.questions():
             if question.id in answers or self.compiled.is_scope(question.id):
