@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from vetting.assess.answers import Answers
-from vetting.assess.review import valid_until
+from vetting.assess.review import evidence_statuses
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.model import Question
 
@@ -41,29 +41,15 @@ def required_by_choice(question: Question) -> dict[str, int]:
 def strengths(compiled: CompiledRuleSet, answers: Answers, day: dt.date) -> dict[str, int]:
     """Question id -> the strength of its evidence on `day` (expired counts as none).
 
-    An entry without a status counts as declared: someone wrote it down, nobody
-    said it was checked.
+    Validity is the one `evidence_statuses` reports. An entry without a status
+    counts as declared: someone wrote it down, nobody said it was checked.
     """
-    out: dict[str, int] = {}
-    for qid, record in answers.evidence.items():
-        question = compiled.question_by_id.get(qid)
-        months = question.evidence_valid_months if question is not None else None
-        until = valid_until(record, months)
-        if until is not None and until < day:
-            out[qid] = NO_EVIDENCE
-        else:
-            out[qid] = STRENGTH.get(record.status or "declared", DECLARED)
-    return out
-
-
-def expired(compiled: CompiledRuleSet, answers: Answers, qid: str, day: dt.date) -> bool:
-    """Whether the question's evidence entry exists but is out of date on `day`."""
-    record = answers.evidence.get(qid)
-    if record is None:
-        return False
-    question = compiled.question_by_id.get(qid)
-    until = valid_until(record, question.evidence_valid_months if question else None)
-    return until is not None and until < day
+    return {
+        record.question: NO_EVIDENCE
+        if record.expired
+        else STRENGTH.get(record.status or "declared", DECLARED)
+        for record in evidence_statuses(compiled, answers, day)
+    }
 
 
 def short_of(need: int, have: Mapping[str, int], qid: str) -> bool:
@@ -76,7 +62,6 @@ __all__ = [
     "NAMES",
     "NO_EVIDENCE",
     "VERIFIED",
-    "expired",
     "required_by_choice",
     "short_of",
     "strengths",
