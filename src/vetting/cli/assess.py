@@ -165,12 +165,13 @@ def _session(
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
-    from vetting.interview.session import Session, sigterm_as_interrupt, summary, today
+    from vetting.interview.session import Session, summary, today
     from vetting.lockfile import exclusive
     from vetting.report import parse_formats, without_refused_notice, write_reports
+    from vetting.signals import terminate_as_interrupt
 
     session: Session | None = None
-    with exclusive(path), sigterm_as_interrupt():
+    with exclusive(path), terminate_as_interrupt():
         try:
             if path.exists():
                 # Resume; never overwrite earlier work, even when the name is typed again.

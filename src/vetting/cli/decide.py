@@ -26,9 +26,10 @@ def execute(args: argparse.Namespace) -> int:
     from vetting.assess.score import score
     from vetting.interview.prompts import Terminal
     from vetting.interview.record import ask_decision
-    from vetting.interview.session import sigterm_as_interrupt, summary, today
+    from vetting.interview.session import summary, today
     from vetting.lockfile import LockBusy, exclusive
     from vetting.ruleset.api import load_ruleset
+    from vetting.signals import terminate_as_interrupt
     from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules, cache=True)
@@ -36,7 +37,7 @@ def execute(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else path
     term = Terminal(lang)
     try:
-        with exclusive(target), sigterm_as_interrupt():
+        with exclusive(target), terminate_as_interrupt():
             day = maybe_day_option("--date", args.date)
             answers, warnings = load_answers(path, compiled, display=args.answers, date=day)
             for warning in warnings:

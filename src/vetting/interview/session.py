@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from vetting.assess.answers import Answers, Evidence, dump_answers
@@ -24,7 +21,7 @@ from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
-from vetting.report.naming import slugify as slugify  # re-exported: cli.assess uses it
+from vetting.report.naming import slugify as slugify  # re-exported: its former home
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.yamlio import atomic_write
 
@@ -304,21 +301,6 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
                 f"{' '.join(pick(finding.title, lang).split())}"
             )
     return "\n".join(lines)
-
-
-@contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a closed terminal, a kill) takes the same save-and-exit path as Ctrl-C."""
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous: Callable[..., Any] | int | None = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def today() -> dt.date:
