@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -340,3 +341,35 @@ def test_the_cli_import_error_exits_2_with_the_cell(
         "Checklist!D" in result.err and "'maybe' is not a choice of 'reuse.training'" in result.err
     )
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_go_live_date_makes_the_round_trip(tmp_path: Path, lang: str) -> None:
+    """Duties are judged on the planned go-live when it is later than the assessment: a
+    checklist that dropped it would turn this reject (no AI notice once art. 50 applies,
+    on 2 August 2026) into a conditional acceptance."""
+    answers, _ = example("chatbot-conditional")
+    answers = answers.model_copy(
+        update={
+            "date": dt.date(2026, 7, 1),
+            "go_live": dt.date(2026, 9, 1),
+            "answers": {**answers.answers, "transparency.ai_disclosure": "not_disclosed"},
+        }
+    )
+    assessment = score(ruleset(), answers)
+    assert assessment.verdict == "reject"
+    (path,) = write_reports(assessment, ruleset(), answers, ("xlsx",), tmp_path, lang)
+    back, warnings = import_checklist(path, ruleset())
+    assert warnings == []
+    assert back.go_live == dt.date(2026, 9, 1)
+    assert dump_answers(back, ruleset()) == dump_answers(answers, ruleset())
+    assert score(ruleset(), back).verdict == "reject"
+
+
+def test_the_blank_checklist_carries_the_buyers_go_live(tmp_path: Path) -> None:
+    answers, _ = example("chatbot-conditional")
+    answers = answers.model_copy(update={"go_live": dt.date(2027, 3, 1)})
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(checklist_xlsx(ruleset(), "en", answers=answers, scope=True))
+    back, _ = import_checklist(path, ruleset())
+    assert (back.date, back.go_live) == (answers.date, dt.date(2027, 3, 1))

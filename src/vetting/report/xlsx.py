@@ -78,6 +78,7 @@ TOOL_KEYS = (
     "tool.url",
     "assessor",
     "date",
+    "go_live",
 )
 #: Bounds that keep a hostile workbook from costing much.
 MAX_BYTES = 20 * 1024 * 1024
@@ -302,6 +303,8 @@ class _Writer:
             ("tool.url", L["url"], (tool.url or "") if tool else ""),
             ("assessor", L["assessor"], (answers.assessor or "") if answers else ""),
             ("date", L["date"], answers.date if answers and answers.date else ""),
+            # Dated duties are judged on it when it is later: a round trip keeps it.
+            ("go_live", L["go_live"], answers.go_live if answers and answers.go_live else ""),
         ]
         if assessment is not None:
             rows += [
@@ -324,13 +327,13 @@ class _Writer:
             row = 4 + index
             sheet.write_string(row, 0, key)
             sheet.write_string(row, 1, label, self.f_label)
-            editable = key.startswith(("tool.", "assessor", "date")) and not filled
+            editable = key.startswith(("tool.", "assessor", "date", "go_live")) and not filled
             fmt = self.f_edit if editable else self.f_wrap
             if isinstance(value, dt.date):
                 sheet.write_datetime(
                     row, 2, dt.datetime.combine(value, dt.time()), self.f_edit_date
                 )
-            elif key == "date" and editable:
+            elif key in ("date", "go_live") and editable:
                 sheet.write_blank(row, 2, None, self.f_edit_date)
             else:
                 self.write_text(sheet, row, 2, str(value), fmt)
@@ -797,10 +800,11 @@ class _Reader:
             assessor = self.text(*found["assessor"])
             if assessor is not None:
                 data["assessor"] = assessor
-        if "date" in found:
-            day = self.day(*found["date"])
-            if day is not None:
-                data["date"] = day
+        for key in ("date", "go_live"):
+            if key in found:
+                day = self.day(*found[key])
+                if day is not None:
+                    data[key] = day
         return data
 
     def read_questions(
