@@ -390,3 +390,22 @@ def test_a_session_never_judges_an_undated_file_on_a_silent_date(
     undated = Answers(ruleset="mini@0.1.0", tool=Tool(name="Scribe"), answers={})
     with pytest.raises(VettingError, match="no assessment date"):
         Session(mini, _terminal(pipe), tmp_path / "s.answers.yaml", undated, live=False)
+
+
+@pytest.mark.parametrize(("deployment", "warned"), [("vendor_saas", True), ("on_premises", False)])
+def test_the_evidence_step_says_when_skipping_it_leaves_the_verdict_pending(
+    pipe: PipeInput, tmp_path: Path, deployment: str, warned: bool
+) -> None:
+    """ "Certified" rules the SaaS knock-out out only with a verified certificate: the
+    optional evidence step says so, rather than let Enter turn the verdict pending
+    unannounced. On premises no knock-out is at stake, and nothing is said."""
+    claims = load_ruleset(FIXTURES / "scoring" / "claims")
+    term = _terminal(pipe)
+    session = _session(claims, term, tmp_path / "a.yaml", {"scope.deployment": deployment})
+    _keys(pipe, UP * 3 + ENTER + ENTER)  # "Certified", then Enter on the evidence text
+    with pytest.raises(EOFError):
+        session.run()
+    assert _saved(tmp_path / "a.yaml", claims).answers["host.certified"] == "certified"
+    said = " ".join(term.out.getvalue().split())  # type: ignore[attr-defined]
+    needed = "This answer rules out a knock-out only with evidence verified by your organisation"
+    assert (needed in said) is warned

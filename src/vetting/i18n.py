@@ -103,6 +103,17 @@ _STRINGS: dict[str, dict[str, str]] = {
         "fr": "Preuve vue pour cette réponse : document, page (Entrée pour passer) :",
         "en": "Evidence seen for this answer: document, page (Enter to skip):",
     },
+    "evidence_needed": {
+        "fr": "Cette réponse n'écarte un élément bloquant qu'avec une preuve {status} : sans "
+        "elle, le verdict reste en attente de preuves.",
+        "en": "This answer rules out a knock-out only with evidence {status}: without it, the "
+        "verdict stays pending evidence.",
+    },
+    "need_verified": {"fr": "vérifiée par l'établissement", "en": "verified by your organisation"},
+    "need_declared": {
+        "fr": "au moins déclarée par le fournisseur",
+        "en": "declared by the vendor at least",
+    },
     "evidence_status": {"fr": "Statut de cette preuve :", "en": "Status of this evidence:"},
     "status_declared": {"fr": "Déclarée par le fournisseur", "en": "Declared by the vendor"},
     "status_verified": {

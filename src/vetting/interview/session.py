@@ -15,6 +15,7 @@ from typing import Any
 
 from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
+from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
@@ -174,13 +175,37 @@ class Session:
             raise
 
     def ask_evidence(self, question_id: str) -> None:
-        """The optional evidence step after an answer, kept only as the file accepts it."""
+        """The optional evidence step after an answer, kept only as the file accepts it.
+
+        When the answer rules out a knock-out only with evidence (`evidence_required`),
+        the step says so first: skipping it leaves that knock-out pending.
+        """
+        need = self.evidence_needed(question_id)
+        if need is not None:
+            status = t(f"need_{need}", self.term.lang)
+            self.term.say(t("evidence_needed", self.term.lang).format(status=status))
         try:
             record = ask_evidence(self.term, self.evidence.get(question_id))
         except Unfinished as exc:
             self.keep_evidence(question_id, exc.partial)
             raise
         self.keep_evidence(question_id, record)
+
+    def evidence_needed(self, question_id: str) -> str | None:
+        """`verified` or `declared` when, without evidence, this answer's knock-outs are
+        pending (the scorer decides, on the answers given so far); else None."""
+        question = self.compiled.question_by_id[question_id]
+        if not required_by_choice(question):
+            return None
+        current = self.current()
+        evidence = {q: e for q, e in current.evidence.items() if q != question_id}
+        without = score(
+            self.compiled, current.model_copy(update={"evidence": evidence}), explain=False
+        )
+        pending = next(
+            (p for p in without.pending if p.kind == "evidence" and p.id == question_id), None
+        )
+        return pending.evidence_required if pending is not None else None
 
     def keep_evidence(self, question_id: str, record: Evidence | None) -> None:
         _, problems = record_evidence(self.current(), self.compiled, question_id, record)
