@@ -342,6 +342,22 @@ def _decided_answers(members: tuple[DecisionMember, ...]) -> Answers:
     )
 
 
+def _decide_again(
+    compiled: CompiledRuleSet, pipe: PipeInput, answers: Answers, keys: str
+) -> Decision | None:
+    """The decision recorded after typing `keys` into the decision prompt."""
+    assessment = score(compiled, answers)
+    _keys(pipe, keys)
+    return ask_decision(
+        _terminal(pipe),
+        answers,
+        compiled,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=dt.date(2026, 12, 2),
+    ).decision
+
+
 def test_deciding_again_keeps_the_committee_members(mini: CompiledRuleSet, pipe: PipeInput) -> None:
     """Enter through a recorded decision changes nothing: its members are kept."""
     members = (
@@ -349,37 +365,17 @@ def test_deciding_again_keeps_the_committee_members(mini: CompiledRuleSet, pipe:
         DecisionMember(name="Paul Durand", role="DPO"),
     )
     answers = _decided_answers(members)
-    assessment = score(mini, answers)
-    _keys(pipe, ENTER * 12)
-    decided = ask_decision(
-        _terminal(pipe),
-        answers,
-        mini,
-        verdict=assessment.verdict,
-        knockouts=assessment.knockout_ids,
-        today=dt.date(2026, 12, 2),
-    )
-    assert decided.decision == answers.decision
+    assert _decide_again(mini, pipe, answers, ENTER * 12) == answers.decision
 
 
 def test_the_committee_members_are_asked(mini: CompiledRuleSet, pipe: PipeInput) -> None:
-    answers = _decided_answers(())
-    assessment = score(mini, answers)
     keys = ENTER + ENTER  # the outcome and who decided, as recorded
     keys += "Dr Claire Martin" + ENTER + ENTER  # a member's role is required: refused empty
     keys += "CME chair" + ENTER + ENTER  # no second member
     keys += ENTER * 3  # date, reasons, next review as recorded
-    _keys(pipe, keys)
-    decided = ask_decision(
-        _terminal(pipe),
-        answers,
-        mini,
-        verdict=assessment.verdict,
-        knockouts=assessment.knockout_ids,
-        today=dt.date(2026, 12, 2),
-    )
-    assert decided.decision is not None
-    assert decided.decision.members == (DecisionMember(name="Dr Claire Martin", role="CME chair"),)
+    decision = _decide_again(mini, pipe, _decided_answers(()), keys)
+    assert decision is not None
+    assert decision.members == (DecisionMember(name="Dr Claire Martin", role="CME chair"),)
 
 
 def test_a_session_never_judges_an_undated_file_on_a_silent_date(
