@@ -16,8 +16,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.test_report_support import example, ruleset
+from vetting.checklist import checklist_xlsx
 from vetting.interview.session import summary
-from vetting.report.xlsx import checklist_xlsx
 from vetting.workflows import portfolio
 
 #: "KO" as a word of its own (not inside an identifier or a longer word).

@@ -19,7 +19,7 @@ from tests.test_report_pdf import need_weasyprint, pages
 from tests.test_report_support import example, ruleset
 from vetting.assess import parse_answers, score
 from vetting.report import NoticeRefused, render_notice, without_refused_notice, write_reports
-from vetting.report.texts import long_date
+from vetting.words import long_date
 
 Cli = Callable[..., Result]
 EXAMPLES = ROOT / "examples" / "health-ai"

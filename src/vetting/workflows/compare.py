@@ -22,9 +22,10 @@ from typing import Any
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.score import ZERO, prepare
 from vetting.errors import Problem, VettingError
+from vetting.escape import xlsx_guard
 from vetting.i18n import pick
-from vetting.report.escape import xlsx_guard
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import number, percent
 from vetting.workflows import words
 from vetting.workflows.inputs import Scored
 from vetting.workflows.render import asset, csp_hash, render, trusted
@@ -139,14 +140,14 @@ def _summary(items: Sequence[Scored], lang: str) -> Section:
         _ranked(
             L["score"],
             a,
-            lambda x: words.number(x.score, lang),
+            lambda x: number(x.score, lang),
             lambda x: x.score,
             lambda x: x.score,
         ),
         _ranked(
             L["completeness"],
             a,
-            lambda x: words.percent(x.completeness, lang),
+            lambda x: percent(x.completeness, lang),
             lambda x: -x.completeness,
             lambda x: x.completeness,
         ),
@@ -193,8 +194,7 @@ def _categories(items: Sequence[Scored], lang: str) -> Section:
     for index, category in enumerate(first.categories):
         scores = [item.assessment.categories[index] for item in items]
         cells = [
-            Cell(f"{words.number(s.score, lang)} · {words.level_name(s.level, lang)}")
-            for s in scores
+            Cell(f"{number(s.score, lang)} · {words.level_name(s.level, lang)}") for s in scores
         ]
         rows.append(
             _row(pick(category.title, lang), category.id, cells, [(s.score,) for s in scores])
@@ -261,7 +261,7 @@ def _answer_cell(
     value = item.answers.answers.get(qid)
     if qid in a.not_applicable or (value is None and qid not in a.unanswered):
         return Cell(L["not_applicable"], kind="na"), None
-    text = words.answer_text(compiled, qid, value, lang)
+    text = words.answer(compiled, qid, value, lang)
     fired = any(k.kind == "choice" and k.id.partition("=")[0] == qid for k in a.knockouts)
     unknown = value is None or value == "unknown"
     kind = "ko" if fired else "unknown" if unknown else ""

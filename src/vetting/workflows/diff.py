@@ -16,9 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from vetting.assess.assessment import Assessment, EvidenceStatus, Finding
+from vetting.escape import plain
 from vetting.i18n import pick
-from vetting.report.escape import plain
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import number, signed
 from vetting.workflows import words
 from vetting.workflows.inputs import Scored
 from vetting.workflows.render import render
@@ -95,7 +96,7 @@ def _side(item: Scored, lang: str) -> Side:
         written_for=item.answers.ruleset,
         verdict=words.verdict_name(a.verdict, lang),
         level=words.level_name(a.level, lang),
-        score=words.number(a.score, lang),
+        score=number(a.score, lang),
     )
 
 
@@ -117,10 +118,10 @@ def _results(old: Assessment, new: Assessment, lang: str) -> tuple[Result, ...]:
         ),
         Result(
             L["score_short"],
-            words.number(old.score, lang),
-            words.number(new.score, lang),
+            number(old.score, lang),
+            number(new.score, lang),
             old.score != new.score,
-            words.signed(delta, lang),
+            signed(delta, lang),
         ),
     ]
     decision = (_decision(old, lang), _decision(new, lang))
@@ -196,8 +197,8 @@ def _answers(
             Line(
                 qid,
                 words.question_text(compiled, qid, lang, 110),
-                words.answer_text(compiled, qid, old.get(qid), lang),
-                words.answer_text(compiled, qid, new.get(qid), lang),
+                words.answer(compiled, qid, old.get(qid), lang),
+                words.answer(compiled, qid, new.get(qid), lang),
             )
         )
     return tuple(out)
