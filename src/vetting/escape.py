@@ -8,6 +8,7 @@ answers. HTML is escaped by Jinja2's autoescape; this module covers the rest.
 from __future__ import annotations
 
 import re
+from typing import IO, Any
 
 from vetting.controls import BIDI_CONTROLS, drop_controls
 
@@ -113,3 +114,21 @@ def xlsx_unguard(text: str) -> str:
     if text.startswith(GUARD) and text[1:].startswith((*FORMULA_PREFIXES, GUARD)):
         return text[1:]
     return text
+
+
+def xlsx_workbook(buffer: IO[bytes]) -> Any:
+    """An XlsxWriter workbook, in memory, that keeps every string a string.
+
+    XlsxWriter would otherwise turn a text that looks like a formula, a URL or a
+    number into one; untrusted text is written with `write_string` and guarded
+    (`xlsx_guard`) on top of this.
+    """
+    import xlsxwriter
+
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    return xlsxwriter.Workbook(buffer, options)

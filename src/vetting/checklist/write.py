@@ -25,7 +25,7 @@ from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import possible_given_scope
 from vetting.checklist.layout import COLUMNS, FORMAT, HEADER_ROW, WIDTHS, part_key, split_text
-from vetting.escape import xlsx_guard
+from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
@@ -77,8 +77,6 @@ class _Writer:
     """Writes one workbook; holds the formats and the language."""
 
     def __init__(self, compiled: CompiledRuleSet, lang: str, templates: Path | None) -> None:
-        import xlsxwriter
-
         self.compiled = compiled
         self.rs = compiled.ruleset
         self.lang = lang
@@ -86,15 +84,7 @@ class _Writer:
         #: (column, part number) -> the Checklist column holding that part of long texts.
         self.parts: dict[tuple[int, int], int] = {}
         self.buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(
-            self.buffer,
-            {
-                "in_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
+        self.book = xlsx_workbook(self.buffer)
         book = self.book
         self.f_title = book.add_format({"bold": True, "font_size": 14})
         self.f_wrap = book.add_format({"text_wrap": True, "valign": "top"})

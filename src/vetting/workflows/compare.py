@@ -21,8 +21,7 @@ from typing import Any
 
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.score import ZERO, prepare
-from vetting.errors import Problem, VettingError
-from vetting.escape import xlsx_guard
+from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.words import number, percent
@@ -216,18 +215,6 @@ def _knockout_order(compiled: CompiledRuleSet) -> Callable[[str], tuple[int, int
     return order
 
 
-def _knockout_label(compiled: CompiledRuleSet, ko_id: str, lang: str) -> str:
-    qid, _, choice_id = ko_id.partition("=")
-    if choice_id and qid in compiled.question_by_id:
-        choice = compiled.choice(qid, choice_id)
-        answer = pick(choice.label, lang) if choice else choice_id
-        return f"{words.question_text(compiled, qid, lang, 70)} → {words.short(answer, 50)}"
-    for rule in compiled.findings:
-        if rule.id == ko_id:
-            return words.short(pick(rule.message, lang), 100)
-    return ko_id
-
-
 def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Section:
     L = words.labels(lang)
     ids: set[str] = set()
@@ -248,7 +235,8 @@ def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) ->
             else:
                 cells.append(Cell(L["ko_clear"]))
                 risks.append((0,))
-        rows.append(_row(_knockout_label(compiled, ko_id, lang), ko_id, cells, risks))
+        label = words.knockout_label(compiled, ko_id, lang, answer=50, message=100)
+        rows.append(_row(label, ko_id, cells, risks))
     return Section("knockouts", L["knockouts"], tuple(rows), L["no_knockout"])
 
 
@@ -331,7 +319,6 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         )
         for i in items
     )
-    rs = compiled.ruleset
     sections = (
         _summary(items, lang),
         _categories(items, lang),
@@ -352,7 +339,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         lang=lang,
         title=L["compare_title"].format(n=len(items)),
         legend=L["compare_legend"],
-        ruleset=f"{pick(rs.title, lang)} ({rs.id} {rs.version})",
+        ruleset=words.ruleset_name(compiled, lang),
         columns=columns,
         sections=sections,
         labels=L,
@@ -378,23 +365,8 @@ def to_html(comparison: Comparison) -> str:
 
 def to_xlsx(comparison: Comparison) -> bytes:
     """One sheet, the same rows; untrusted text written as strings, formula prefixes guarded."""
-    try:
-        import xlsxwriter
-    except ImportError:
-        raise VettingError(
-            Problem(None, "the XLSX format needs XlsxWriter", hint="pip install XlsxWriter")
-        ) from None
-
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    workbook = xlsx_workbook(buffer)
     # A fixed creation time: the same inputs give the same bytes.
     created = dt.datetime.combine(comparison.latest, dt.time())
     workbook.set_properties({"title": comparison.title, "created": created})

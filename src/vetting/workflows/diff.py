@@ -151,18 +151,6 @@ def _added_removed(
     return added, removed
 
 
-def _knockout_label(compiled: CompiledRuleSet, ko_id: str, lang: str) -> str:
-    qid, _, choice_id = ko_id.partition("=")
-    if choice_id and qid in compiled.question_by_id:
-        choice = compiled.choice(qid, choice_id)
-        answer = pick(choice.label, lang) if choice else choice_id
-        return f"{words.question_text(compiled, qid, lang, 70)} → {words.short(answer, 60)}"
-    for rule in compiled.findings:
-        if rule.id == ko_id:
-            return words.short(pick(rule.message, lang), 110)
-    return ko_id
-
-
 def _findings(
     old: Sequence[Finding], new: Sequence[Finding], lang: str
 ) -> tuple[tuple[Line, ...], tuple[Line, ...], tuple[Line, ...]]:
@@ -267,7 +255,7 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     a, b = old.assessment, new.assessment
 
     def ko_label(ko_id: str) -> str:
-        return _knockout_label(compiled, ko_id, lang)
+        return words.knockout_label(compiled, ko_id, lang, answer=60, message=110)
 
     ko_added, ko_removed = _added_removed(
         (k.id for k in a.knockouts), (k.id for k in b.knockouts), ko_label
@@ -309,12 +297,11 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     tool = " ".join(p for p in (after.tool, after.version) if p)
     if (before.tool, before.version) != (after.tool, after.version):
         tool = f"{' '.join(p for p in (before.tool, before.version) if p)} → {tool}"
-    rs = compiled.ruleset
     return AssessmentDiff(
         lang=lang,
         labels=L,
         title=L["diff_title"].format(tool=tool),
-        ruleset=f"{pick(rs.title, lang)} ({rs.id} {rs.version})",
+        ruleset=words.ruleset_name(compiled, lang),
         old=before,
         new=after,
         results=results,

@@ -265,3 +265,26 @@ def question_text(compiled: CompiledRuleSet, qid: str, lang: str, limit: int = 9
     """A question's text, shortened for a row label (its id when the rule set lacks it)."""
     question = compiled.question_by_id.get(qid)
     return short(pick(question.text, lang), limit) if question else qid
+
+
+def knockout_label(
+    compiled: CompiledRuleSet, ko_id: str, lang: str, *, answer: int, message: int
+) -> str:
+    """A knock-out as a row label: `question → answer` for a choice's (the question cut at
+    70 characters, the answer at `answer`), the rule's message (cut at `message`) for a
+    finding rule's."""
+    qid, _, choice_id = ko_id.partition("=")
+    if choice_id and qid in compiled.question_by_id:
+        choice = compiled.choice(qid, choice_id)
+        label = pick(choice.label, lang) if choice else choice_id
+        return f"{question_text(compiled, qid, lang, 70)} → {short(label, answer)}"
+    for rule in compiled.findings:
+        if rule.id == ko_id:
+            return short(pick(rule.message, lang), message)
+    return ko_id
+
+
+def ruleset_name(compiled: CompiledRuleSet, lang: str) -> str:
+    """`Health AI (health-ai 2.0.0)`: the rule set a table was scored with."""
+    rs = compiled.ruleset
+    return f"{pick(rs.title, lang)} ({rs.id} {rs.version})"
