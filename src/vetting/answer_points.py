@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import dec
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -21,7 +22,7 @@ from vetting.words import amount
 
 def weighted_points(compiled: CompiledRuleSet, q: Question, value: Any) -> dict[str, float]:
     """Weighted points of an answer: choice points x question weight x section weight."""
-    if value is None or value == "unknown" or not q.choices:
+    if value is None or value == UNKNOWN_ANSWER or not q.choices:
         return {}
     chosen = value if isinstance(value, list) else [value]
     cat = compiled.category_by_id[q.category or ""]
@@ -45,7 +46,7 @@ def question_points(
         if (
             finding.kind != "rule"
             and finding.id == q.id
-            and (finding.points or value in (None, "unknown"))
+            and (finding.points or value in (None, UNKNOWN_ANSWER))
         ):
             return dict(finding.points)
     return weighted_points(compiled, q, value)

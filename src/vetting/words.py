@@ -263,7 +263,7 @@ def answer_text(
     """
     if value is None:
         return words["unanswered"]
-    if value == "unknown":
+    if value == "unknown":  # the answers file's UNKNOWN_ANSWER: words stays below assess
         return words["unknown"]
 
     def text(value: Mapping[str, str] | None) -> str:

@@ -9,6 +9,7 @@ what the other parts cited.
 from __future__ import annotations
 
 from vetting.answer_points import question_points
+from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
 from vetting.escape import web_url
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
@@ -388,7 +389,7 @@ def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine,
             status = "answered"
             if value is None:
                 status = "unanswered"
-            elif value == "unknown":
+            elif value == UNKNOWN_ANSWER:
                 status = "unknown"
             finding = by_question.get(q.id)
             pts = w.pool_points(question_points(w.c, w.a, q, value))

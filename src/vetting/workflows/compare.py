@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.score import ZERO, prepare
 from vetting.escape import xlsx_guard, xlsx_workbook
@@ -251,7 +252,7 @@ def _answer_cell(
         return Cell(L["not_applicable"], kind="na"), None
     text = words.answer(compiled, qid, value, lang)
     fired = any(k.kind == "choice" and k.id.partition("=")[0] == qid for k in a.knockouts)
-    unknown = value is None or value == "unknown"
+    unknown = value is None or value == UNKNOWN_ANSWER
     kind = "ko" if fired else "unknown" if unknown else ""
     return Cell(text, kind=kind), _risk(compiled, qid, value, fired)
 
@@ -263,7 +264,7 @@ def _risk(compiled: CompiledRuleSet, qid: str, value: Any, fired: bool) -> RiskK
     si = prepared.score_index
     if pq.question.type not in {"single", "multiple"}:
         return None
-    if value is None or value == "unknown":
+    if value is None or value == UNKNOWN_ANSWER:
         points, severity = pq.unknown_points[si], pq.unknown_severity
     elif isinstance(value, list):
         points = sum((pq.points[c][si] for c in value if c in pq.points), Decimal(ZERO))
