@@ -112,8 +112,7 @@ def knockouts(w: Wording) -> tuple[KnockOutView, ...]:
             answer = w.answer_text(main, ko.answers.get(main))
             because = w.answer_lines(ko.answers, skip=main)
         else:
-            rule = next((r for r in w.rs.findings if r.id == ko.id), None)
-            title = w.text(rule.message) if rule else ko.id
+            title = w.rule_message(ko.id)
             answer = ""
             because = w.answer_lines(ko.answers)
         whatif = lifts.get(ko.id)
@@ -166,15 +165,16 @@ def pending(w: Wording) -> tuple[PendingView, ...]:
     return tuple(out)
 
 
+def _bands(w: Wording) -> list[tuple[str, float]]:
+    """Where each level above `low` starts, in the rule set's unit."""
+    levels = w.rs.scoring.levels
+    return [("moderate", levels.moderate), ("high", levels.high), ("critical", levels.critical)]
+
+
 def thresholds(w: Wording) -> list[tuple[str, float]]:
     """Level thresholds as scores out of 100 (points are turned into a share of the max)."""
-    levels = w.rs.scoring.levels
-    values = [
-        ("moderate", levels.moderate),
-        ("high", levels.high),
-        ("critical", levels.critical),
-    ]
-    if levels.unit == "percent":
+    values = _bands(w)
+    if w.rs.scoring.levels.unit == "percent":
         return values
     top = w.a.pool(w.rs.scoring.score_pool).max
     return [(name, (v * 100 / top) if top else 0.0) for name, v in values]
@@ -342,8 +342,7 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
             title = w.question_text(item.id)
             answer = w.answer_text(item.id, item.answer)
         else:
-            rule = next((r for r in w.rs.findings if r.id == item.id), None)
-            title = w.text(rule.message) if rule else item.id
+            title = w.rule_message(item.id)
             answer = ""
         contributors.append(
             Contributor(
@@ -419,11 +418,7 @@ def method(w: Wording) -> Method:
     else:
         unit = f" {L['points_unit']}"
     bands = [Threshold("low", LEVEL_NAMES["low"][w.lang], "0")]
-    for name, value in (
-        ("moderate", policy.levels.moderate),
-        ("high", policy.levels.high),
-        ("critical", policy.levels.critical),
-    ):
+    for name, value in _bands(w):
         bands.append(Threshold(name, LEVEL_NAMES[name][w.lang], amount(value, w.lang)))
     adjustments = []
     for adj in a.adjustments:

@@ -63,6 +63,11 @@ class Wording:
         q = self.c.question_by_id.get(qid)
         return self.text(q.text) if q else qid
 
+    def rule_message(self, rule_id: str) -> str:
+        """A finding rule's message (its id when the rule set lacks it)."""
+        rule = next((r for r in self.rs.findings if r.id == rule_id), None)
+        return self.text(rule.message) if rule else rule_id
+
     def answer_text(self, qid: str, value: Any) -> str:
         """An answer as a reader says it: choice labels, a number with its unit, a date."""
         q = self.c.question_by_id.get(qid)
