@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from vetting.errors import Problem, VettingError
+from vetting.files import write_files
+from vetting.i18n import VERDICT_NAMES, t
 from vetting.report.naming import notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
@@ -137,7 +139,6 @@ def without_refused_notice(
     recorded decision accepts the tool (with or without conditions), unless it
     is a draft, marked as such on every page.
     """
-    from vetting.i18n import VERDICT_NAMES, t
     from vetting.report.notice import notice_allowed
 
     if "patient-notice" not in formats or draft or notice_allowed(answers):
@@ -230,8 +231,6 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
-    from vetting.files import write_files
-
     write_files(outputs)
     return [path for path, _ in outputs]
 
