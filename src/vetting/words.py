@@ -266,8 +266,8 @@ def answer_text(
     if value == "unknown":  # the answers file's UNKNOWN_ANSWER: words stays below assess
         return words["unknown"]
 
-    def text(value: Mapping[str, str] | None) -> str:
-        return text_in(value, lang) if typeset else pick(value, lang)
+    def text(source: Mapping[str, str] | None) -> str:
+        return text_in(source, lang) if typeset else pick(source, lang)
 
     joiner = f"{NBSP}; " if typeset and lang == "fr" else "; "
     if question is not None and question.type in ("single", "multiple"):

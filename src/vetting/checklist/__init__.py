@@ -1,7 +1,7 @@
 """The XLSX procurement checklist: written (filled or blank, with dropdowns) and read back.
 
-    data = checklist_xlsx(compiled, "fr")                      # blank, for a vendor
-    data = checklist_xlsx(compiled, "fr", answers=a, assessment=s)  # the XLSX report
+    blank = checklist_xlsx(compiled, "fr")  # for a vendor to fill in
+    filled = checklist_xlsx(compiled, "fr", answers=answers, assessment=assessment)
     answers, warnings = import_checklist(Path("filled.xlsx"), compiled)
 
 `layout.py` holds the format (columns, limits, cell names), `write.py` the
