@@ -42,9 +42,9 @@ from vetting import yamlio
 from vetting.dates import RANGE_HINT, out_of_range
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import suggest
 from vetting.ruleset.migrate import Migration, migration
 from vetting.ruleset.model import Question
+from vetting.words import suggest
 from vetting.yamlio import DocPath, Document, format_path
 
 #: The answer every question accepts: the buyer does not know, or the vendor did not say.

@@ -34,9 +34,9 @@ from pathlib import Path
 
 from vetting import __version__
 from vetting.errors import VettingError
-from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import MANIFEST, LoadedRuleSet, SourceMap
+from vetting.ruleset.compiled import CompiledRuleSet, compile_checked
 from vetting.ruleset.model import RuleSet
+from vetting.ruleset.sources import MANIFEST, LoadedRuleSet, SourceMap
 from vetting.yamlio import read_bytes
 
 CACHE_ENV = "VETTING_CACHE_DIR"
@@ -123,8 +123,6 @@ def _lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | Non
     for name, digest in entry.files:
         if _digest(folder / name) != digest:
             return None
-    from vetting.ruleset.check import compile_checked
-
     loaded = LoadedRuleSet(entry.ruleset, folder, display, entry.sha256, SourceMap(), entry.files)
     return compile_checked(loaded, embedded=embedded)
 
