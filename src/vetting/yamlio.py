@@ -20,7 +20,6 @@ from typing import Any
 import yaml
 
 from vetting.errors import Position, Problem, VettingError
-from vetting.files import atomic_write as atomic_write  # re-exported: writers import it here
 
 try:  # the C parser is much faster; fall back if PyYAML was built without libyaml
     _Base: Any = yaml.CSafeLoader
