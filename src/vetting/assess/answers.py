@@ -40,6 +40,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from vetting import yamlio
 from vetting.assess.answers_dump import answers_sha256, dump_answers, plain
 from vetting.assess.answers_model import (
@@ -103,7 +105,10 @@ class _Reader:
         """A warning that stays one under `strict`: worth a word, never a refusal."""
         self.warnings.append(Problem(self.doc.position(path), message, format_path(path), hint))
 
-    def structure(self, errors: list[dict[str, Any]], model: type[Any], at: DocPath = ()) -> None:
+    def structure(
+        self, errors: list[dict[str, Any]], model: type[BaseModel], at: DocPath = ()
+    ) -> None:
+        """Report pydantic's errors for `model`, read at `at`, in our words."""
         self.errors.problems.extend(problems(errors, self.doc, model, at))
 
     # ------------------------------------------------------------------ the file
