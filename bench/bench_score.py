@@ -39,7 +39,8 @@ for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
 def write_answers(folder: Path, rules: Path, count: int, seed: int) -> int:
     """N answer files with relevant questions answered at random (some unknown)."""
     from vetting.assess import Answers, Tool, dump_answers
-    from vetting.assess.score import evaluate, prepare
+    from vetting.assess.evaluate import evaluate
+    from vetting.assess.prepare import prepare
     from vetting.ruleset.api import load_ruleset
     from vetting.ruleset.conditions import ABSENT, UNKNOWN
 

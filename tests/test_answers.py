@@ -213,6 +213,53 @@ def test_a_bad_file_names_its_place_and_a_fix(
     assert _errors(text, clinic) == [expected]
 
 
+DECIDED = """\
+ruleset: clinic@1.0.0
+tool: {name: X}
+decision: {outcome: reject, by: Committee, date: 2026-12-01, rationale: Unsafe}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            HEAD + "evidence: {data.hds: ''}\n",
+            "t.yaml:4:12: evidence.data.hds: 'text' cannot be empty",
+        ),
+        # The short form is the long form's text: blank proves nothing either (it was
+        # counted as declared evidence).
+        (
+            HEAD + "evidence: {data.hds: '  '}\n",
+            "t.yaml:4:12: evidence.data.hds: 'text' cannot be empty",
+        ),
+        (
+            HEAD + "evidence: {data.hds: {text: '', status: verified}}\n",
+            "t.yaml:4:23: evidence.data.hds.text: 'text' cannot be empty",
+        ),
+        (
+            DECIDED.replace("by: Committee", "by: ''"),
+            "t.yaml:3:29: decision.by: 'by' cannot be empty",
+        ),
+        (
+            DECIDED.replace("rationale: Unsafe", "rationale: ''"),
+            "t.yaml:3:62: decision.rationale: 'rationale' cannot be empty",
+        ),
+        # One mistake, one line: no "missing required field 'name'" under a tool that is none.
+        (
+            "ruleset: clinic@1.0.0\ntool: [X]\n",
+            "t.yaml:2:1: tool: expected a mapping (key: value), got a list",
+        ),
+    ],
+    ids=["evidence", "blank-evidence", "evidence-text", "decided-by", "rationale", "tool-list"],
+)
+def test_an_empty_text_or_a_wrong_shape_is_one_clear_error(
+    clinic: CompiledRuleSet, text: str, expected: str
+) -> None:
+    """These stopped the reader with a traceback (or passed, for blank evidence)."""
+    assert _errors(text, clinic) == [expected]
+
+
 def test_every_problem_is_reported_at_once(clinic: CompiledRuleSet) -> None:
     problems = _errors(HEAD + "  data.hosting: eeaa\n  ops.uptime: -1\n  data.hds: maybe\n", clinic)
     assert [p.split(": ", 2)[1] for p in problems] == [

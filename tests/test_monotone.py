@@ -26,8 +26,9 @@ from tests.conftest import FIXTURES, ROOT
 from vetting.assess import Answers, Tool, score
 from vetting.assess.answers import Evidence
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
+from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import strengths
-from vetting.assess.score import PreparedQuestion, evaluate, prepare
+from vetting.assess.prepare import PreparedQuestion, prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import UNKNOWN

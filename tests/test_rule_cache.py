@@ -99,6 +99,22 @@ def test_a_damaged_or_untrusted_entry_is_a_miss(store: Path, rules: Path, damage
     assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
 
 
+def test_an_entry_is_written_whole_and_private_whatever_the_umask(store: Path, rules: Path) -> None:
+    """The cache writes with the one atomic write, asking for owner-only permissions: not
+    those of the entry it replaces, nor those a group-writable umask would give."""
+    previous = os.umask(0o002)
+    try:
+        load_ruleset(rules, cache=True)
+        [entry] = entries(store)
+        entry.chmod(0o664)  # untrusted: the next load checks again and stores anew
+        load_ruleset(rules, cache=True)
+    finally:
+        os.umask(previous)
+    assert [path.name for path in store.iterdir()] == [entry.name]  # no temporary left
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert cache.lookup(rules, str(rules), False) is not None
+
+
 @pytest.mark.parametrize("value", ["off", "0", "", "none"])
 def test_the_cache_can_be_turned_off(
     monkeypatch: pytest.MonkeyPatch, rules: Path, tmp_path: Path, value: str

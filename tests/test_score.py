@@ -20,7 +20,15 @@ import pytest
 
 from tests.conftest import FIXTURES
 from vetting.assess import Answers, Evidence, Tool, assessment_json, explain, score
-from vetting.assess.assessment import Assessment, WhatIf
+from vetting.assess.assessment import (
+    LEVELS,
+    SEVERITIES,
+    VERDICTS,
+    Assessment,
+    WhatIf,
+    assessment_schema,
+)
+from vetting.assess.numbers import LevelRank, SeverityRank, VerdictRank
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -108,6 +116,35 @@ def test_a_hand_computed_assessment(clinic: CompiledRuleSet) -> None:
     assert a.knockouts == () and a.pending == ()
     assert a.ruleset.sha256 == clinic.origin.sha256
     assert a.assessment_date == clinic.ruleset.as_of
+
+
+def test_each_answer_carries_the_points_the_scorer_added(clinic: CompiledRuleSet) -> None:
+    """The report shows these figures as they are: it never computes points again."""
+    a = run(clinic, {**BASE, "data.training": "unknown", "data.training_scope": None})
+    # Every relevant question but the scope's, in asking order (ai_literacy is not relevant).
+    assert a.answer_points == {
+        "data.hosting": {"mitigation": 6},  # 2 x 1.5 x 2
+        "data.hds": {"mitigation": 4},
+        "data.training": {"risk": 10},  # unknown scores the worst: 5 x 2
+        "data.training_scope": {"risk": 6},  # unanswered, so unknown: 3 x 2
+        "data.dpa_date": {},
+        "ops.oversight": {"risk": 2, "mitigation": 1},
+        "ops.safeguards": {"mitigation": 2},
+        "ops.uptime": {},
+    }
+    assert all(a.answer_points[f.id] == f.points for f in a.findings if f.kind != "rule")
+    assert sum(points.get("risk", 0) for points in a.answer_points.values()) == a.pool("risk").raw
+    # Not (yet) part of the JSON contract, which stays as documented.
+    assert "answer_points" not in assessment_json(a)
+    assert "answer_points" not in assessment_schema()["properties"]
+
+
+def test_ranks_follow_the_names_results_use() -> None:
+    assert tuple(rank.id for rank in LevelRank) == LEVELS
+    assert tuple(rank.id for rank in VerdictRank) == VERDICTS
+    assert tuple(rank.id for rank in SeverityRank) == SEVERITIES
+    assert VerdictRank.of("pending_evidence") is VerdictRank.PENDING_EVIDENCE
+    assert VerdictRank.ACCEPT < VerdictRank.CONDITIONAL < VerdictRank.REJECT
 
 
 def test_strong_mitigation_discounts_the_risk_with_declared_rounding(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vetting.errors import VettingError
-from vetting.yamlio import atomic_write, decode, parse
+from vetting.files import atomic_write
+from vetting.yamlio import decode, parse
 
 
 @pytest.mark.parametrize("word", ["yes", "no", "on", "off", "NO", "Yes", "y", "n", "Off"])

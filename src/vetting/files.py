@@ -31,12 +31,16 @@ _NO_HARD_LINKS = frozenset(
 )
 
 
-def atomic_write(path: Path, content: Content) -> None:
-    """Write one file so that readers see the old or the new content, never half."""
-    write_files([(Path(path), content)])
+def atomic_write(path: Path, content: Content, mode: int | None = None) -> None:
+    """Write one file so that readers see the old or the new content, never half.
+
+    `mode` gives the new file's permissions (0o600: private); by default it gets
+    those of the file it replaces, or those of a new file.
+    """
+    write_files([(Path(path), content)], mode)
 
 
-def write_files(outputs: Sequence[tuple[Path, Content]]) -> None:
+def write_files(outputs: Sequence[tuple[Path, Content]], mode: int | None = None) -> None:
     """Write every file of `outputs`, as a unit: all the new ones, or none of them."""
     created: list[Path] = []  # every temporary and backup made, removed at the end
     staged: list[tuple[Path, Path]] = []  # (temporary, target)
@@ -44,7 +48,7 @@ def write_files(outputs: Sequence[tuple[Path, Content]]) -> None:
     try:
         with terminate_as_interrupt():
             for path, content in outputs:
-                staged.append((_stage(Path(path), content, created), Path(path)))
+                staged.append((_stage(Path(path), content, created, mode), Path(path)))
             with held():
                 # One rename is atomic by itself; only a set needs the old files kept aside.
                 for _, target in staged if len(staged) > 1 else ():
@@ -58,7 +62,7 @@ def write_files(outputs: Sequence[tuple[Path, Content]]) -> None:
                 _remove(leftover)
 
 
-def _stage(path: Path, content: Content, created: list[Path]) -> Path:
+def _stage(path: Path, content: Content, created: list[Path], mode: int | None) -> Path:
     """The content in a synced temporary file beside `path`, with the mode `path` gets."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +74,7 @@ def _stage(path: Path, content: Content, created: list[Path]) -> Path:
         while view:
             view = view[os.write(fd, view) :]
         # mkstemp makes the file owner-only; give it the mode a plain write would.
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, _mode_for(path) if mode is None else mode)
         os.fsync(fd)
     finally:
         os.close(fd)

@@ -4,6 +4,8 @@ PyYAML silently keeps the last of two duplicate keys and reads `no`, `on`, `off`
 as booleans (YAML 1.1): both are traps in a yes/no questionnaire. We compose the
 node tree with libyaml's C parser (fast), then build plain Python data ourselves,
 remembering where every value sits so later passes can say `file:line:col`.
+`dump` writes what `parse` reads back the same: texts that would read as
+something else are quoted, and nothing is anchored.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from typing import Any
 import yaml
 
 from vetting.errors import Position, Problem, VettingError
-from vetting.files import atomic_write as atomic_write  # re-exported: writers import it here
 
 try:  # the C parser is much faster; fall back if PyYAML was built without libyaml
     _Base: Any = yaml.CSafeLoader
@@ -434,3 +435,59 @@ def load(path: Path, display: str | None = None) -> Document:
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
     """YAML files of a folder in a stable order."""
     yield from sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Block style, but short lists of choice ids in flow style: `[identifiable, audio]`.
+
+    Never anchors (`&id001`): our loader refuses them, and a value repeated
+    (a date used twice) must be written out twice.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(item, str | int | float) for item in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+#: Plain texts our YAML 1.2 loader reads as something else start with one of these,
+#: or are one of `_NOT_TEXT`: only those are worth checking.
+_NUMERIC_START = frozenset("+-.0123456789")
+_NOT_TEXT = frozenset(
+    {"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
+)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    """Quote a text that our YAML 1.2 loader would read as something else (`1e5`)."""
+    style = None
+    if data in _NOT_TEXT or (data[:1] in _NUMERIC_START and "\n" not in data and len(data) < 100):
+        try:
+            if parse(data, "<text>").data != data:
+                style = "'"
+        except VettingError:
+            pass  # not a plain scalar at all: the emitter quotes it by itself
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any, width: int = 100) -> str:
+    """Block-style YAML of plain data, in its own key order, that `parse` reads back the same."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=width,
+    )
+    return text

@@ -9,26 +9,29 @@ contract of `vetting score --format json` (docs/score-json.md).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting.assess.answers import Decision, DecisionCondition, Evidence, Tool
+from vetting.ruleset.model import Level, Verdict
 
-Level = Literal["low", "moderate", "high", "critical"]
-Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]
+#: A choice's or a rule's severity, or `blocker`: a finding that knocks out.
 Severity = Literal["info", "low", "medium", "high", "critical", "blocker"]
 RaiseKind = Literal["knockout", "pending", "finding"]
 PendingKind = Literal["unknown", "undecided", "contradiction", "evidence"]
 
 #: Levels from the lowest to the highest: `--fail-on` compares positions in this order.
-LEVELS: tuple[Level, ...] = ("low", "moderate", "high", "critical")
+#: The names of the ranks of numbers.py (`LevelRank`, `VerdictRank`, `SeverityRank`).
+LEVELS: tuple[Level, ...] = get_args(Level)
 #: Verdicts from the best to the worst.
-VERDICTS: tuple[Verdict, ...] = ("accept", "conditional", "pending_evidence", "reject")
-SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical", "blocker")
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
 #: Version of the JSON contract; bumped (with a migration note) on any breaking change.
 JSON_FORMAT = 2
+#: Fields of `Assessment` for the renderers of this process, not (yet) in the JSON contract.
+NOT_IN_JSON = ("answer_points",)
 
 TextMap = dict[str, str]
 
@@ -288,6 +291,13 @@ class Assessment(_Result):
     knockouts: tuple[KnockOut, ...]
     pending: tuple[Pending, ...]
     findings: tuple[Finding, ...]
+    answer_points: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="Question id -> the weighted points its answer adds to each pool, before "
+        "the adjustments (pools with no points left out), for every relevant question but "
+        "the scope's, in asking order: the scorer's own figures. An unknown, missing or "
+        "contradicted answer adds the question's unknown points.",
+    )
     unanswered: tuple[str, ...]
     unknown: tuple[str, ...] = Field(description="Relevant questions answered 'unknown'.")
     not_applicable: tuple[str, ...]
@@ -320,6 +330,8 @@ class Assessment(_Result):
 def assessment_schema() -> dict[str, Any]:
     """JSON Schema of one result of `vetting score --format json` (docs/score-json.md)."""
     schema = Assessment.model_json_schema(mode="serialization", by_alias=True)
+    for name in NOT_IN_JSON:
+        del schema["properties"][name]
     schema["properties"] = {
         "vetting_score": {"const": JSON_FORMAT, "description": "Version of this contract."},
         **schema["properties"],
@@ -334,7 +346,7 @@ def assessment_schema() -> dict[str, Any]:
 
 def assessment_json(assessment: Assessment) -> dict[str, Any]:
     """The public JSON form (docs/score-json.md): plain types, `from` for changes."""
-    data = assessment.model_dump(mode="json", by_alias=True)
+    data = assessment.model_dump(mode="json", by_alias=True, exclude=set(NOT_IN_JSON))
     return {"vetting_score": JSON_FORMAT, **data}
 
 

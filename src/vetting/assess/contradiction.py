@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from vetting.ruleset.conditions import UNKNOWN, Predicate, Truth
 
 if TYPE_CHECKING:
-    from vetting.assess.score import PreparedRule
+    from vetting.assess.prepare import PreparedRule
     from vetting.ruleset.compiled import CompiledRuleSet
 
 

@@ -17,17 +17,12 @@ from typing import Any, Literal
 from vetting.assess import contradiction, evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
-from vetting.assess.score import (
-    BLOCKER,
-    HIGH,
-    ZERO,
+from vetting.assess.evaluate import Run, evaluate
+from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, as_float, percent
+from vetting.assess.prepare import (
     Prepared,
     PreparedQuestion,
-    Run,
-    as_float,
-    evaluate,
     internal_values,
-    percent,
     prepare,
     public_value,
 )
@@ -94,9 +89,16 @@ def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanat
         whatifs.append(
             _greedy(prep, values, run, "level", lambda r: r.level < target, severe_first=False)
         )
-    if VERDICTS[run.verdict] == "conditional":
+    if run.verdict == VerdictRank.CONDITIONAL:
         whatifs.append(
-            _greedy(prep, values, run, "verdict", lambda r: r.verdict == 0, severe_first=True)
+            _greedy(
+                prep,
+                values,
+                run,
+                "verdict",
+                lambda r: r.verdict == VerdictRank.ACCEPT,
+                severe_first=True,
+            )
         )
     return Explanation(
         contributors=_contributors(prep, run),
@@ -110,8 +112,8 @@ def _changes_result(whatif: WhatIf, run: Run) -> bool:
     if not whatif.reached:
         return True  # says why the target cannot be reached
     if whatif.target == "level":
-        return LEVELS.index(whatif.level) < run.level
-    return VERDICTS.index(whatif.verdict) != run.verdict
+        return LevelRank.of(whatif.level) < run.level
+    return VerdictRank.of(whatif.verdict) != run.verdict
 
 
 def _all_at_once(
@@ -484,9 +486,9 @@ def _greedy(
     """
     severe: set[str] = set()
     if severe_first:
-        severe = {pq.id for pq in run.relevant if run.severity.get(pq.id, 0) >= HIGH}
+        severe = {pq.id for pq in run.relevant if run.severity.get(pq.id, 0) >= SeverityRank.HIGH}
         for pr in run.fired_rules:
-            if pr.severity >= HIGH:
+            if pr.severity >= SeverityRank.HIGH:
                 severe.update(pr.reads)
     ranked: list[tuple[tuple[int, int, Decimal, Decimal, int], PreparedQuestion]] = []
     for pq in run.relevant:
@@ -508,7 +510,11 @@ def _greedy(
 
     def no_worse(before: Run, after: Run) -> bool:
         # Towards `accept`, a change may not raise a new finding of high severity or above.
-        ceiling = max(before.max_severity, HIGH - 1) if severe_first else BLOCKER
+        ceiling = (
+            max(before.max_severity, SeverityRank.HIGH - 1)
+            if severe_first
+            else SeverityRank.BLOCKER
+        )
         return (
             after.score <= before.score
             and after.verdict <= before.verdict

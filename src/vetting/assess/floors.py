@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from vetting.assess.assessment import LEVELS, SEVERITIES, Finding, LevelRaise, RaiseKind
+from vetting.assess.assessment import LEVELS, Finding, LevelRaise, RaiseKind
+from vetting.assess.numbers import LevelRank, SeverityRank
 from vetting.ruleset.model import SEVERITY_NAMES, LevelFloors
 
 #: No floor: below every level's rank.
@@ -33,7 +34,7 @@ class Floors:
         """The ranks of a scoring policy's `level_floors`."""
 
         def rank(level: str | None) -> int:
-            return NONE if level is None else LEVELS.index(level)
+            return NONE if level is None else LevelRank.of(level)
 
         by_severity = [rank(floors.severity.get(name)) for name in SEVERITY_NAMES]
         # A blocker is a knock-out's finding: the knock-out floor covers it.
@@ -49,9 +50,12 @@ class Floors:
             out = max(out, self.pending)
         return out
 
-    def level(self, points_level: int, knockout: bool, pending: bool, max_severity: int) -> int:
+    def level(
+        self, points_level: LevelRank, knockout: bool, pending: bool, max_severity: int
+    ) -> LevelRank:
         """The effective level: the points band, raised to the floor."""
-        return max(points_level, self.floor(knockout, pending, max_severity))
+        floor = self.floor(knockout, pending, max_severity)
+        return LevelRank(floor) if floor > points_level else points_level
 
     def raised_by(
         self,
@@ -76,7 +80,7 @@ class Floors:
         for f in findings:
             if f.knockout or f.pending:
                 continue
-            floor = self.by_severity[SEVERITIES.index(f.severity)]
+            floor = self.by_severity[SeverityRank.of(f.severity)]
             if floor > points_level:
                 severe.setdefault(floor, []).append(f.id)
         for floor, ids in severe.items():
@@ -90,14 +94,14 @@ def _raise(kind: RaiseKind, floor: int, ids: tuple[str, ...]) -> LevelRaise:
 
 
 def category_level(
-    floors: Floors, points_level: int, findings: Iterable[Finding]
-) -> tuple[int, tuple[LevelRaise, ...]]:
+    floors: Floors, points_level: LevelRank, findings: Iterable[Finding]
+) -> tuple[LevelRank, tuple[LevelRaise, ...]]:
     """A section's level: its points band raised by its own findings."""
     mine = tuple(findings)
     knockouts = tuple(f.id for f in mine if f.knockout)
     pending = tuple(f.id for f in mine if f.pending and not f.knockout)
     worst = max(
-        (SEVERITIES.index(f.severity) for f in mine if not (f.knockout or f.pending)), default=0
+        (SeverityRank.of(f.severity) for f in mine if not (f.knockout or f.pending)), default=0
     )
     level = floors.level(points_level, bool(knockouts), bool(pending), worst)
     return level, floors.raised_by(points_level, knockouts, pending, mine)

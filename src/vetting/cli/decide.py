@@ -24,13 +24,13 @@ def execute(args: argparse.Namespace) -> int:
         return 2
     from vetting.assess.answers import dump_answers, load_answers
     from vetting.assess.score import score
+    from vetting.files import atomic_write
     from vetting.interview.prompts import Terminal
     from vetting.interview.record import ask_decision
     from vetting.interview.session import summary, today
     from vetting.lockfile import LockBusy, exclusive
     from vetting.ruleset.api import load_ruleset
     from vetting.signals import terminate_as_interrupt
-    from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules, cache=True)
     path = Path(args.answers)

@@ -95,9 +95,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def _checklist(args: argparse.Namespace) -> int:
     from vetting.assess.answers import load_answers
+    from vetting.files import atomic_write
     from vetting.report.xlsx import checklist_xlsx
     from vetting.ruleset.api import load_ruleset
-    from vetting.yamlio import atomic_write
 
     lang = args.lang or default_language()
     compiled = load_ruleset(args.rules)
@@ -115,9 +115,9 @@ def _checklist(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from vetting.assess.answers import dump_answers
+    from vetting.files import atomic_write
     from vetting.report.xlsx import import_checklist
     from vetting.ruleset.api import load_ruleset
-    from vetting.yamlio import atomic_write
 
     compiled = load_ruleset(args.rules)
     output = Path(args.output) if args.output else None

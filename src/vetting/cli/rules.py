@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vetting.yamlio import atomic_write
+from vetting.files import atomic_write
 
 
 def emit(data: Any, output: str | None) -> None:

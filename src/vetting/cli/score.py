@@ -29,6 +29,7 @@ from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_leg
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.signals import check_interrupted
+from vetting.words import suggest
 
 if TYPE_CHECKING:
     from collections import deque
@@ -88,10 +89,8 @@ def _gate(value: str | None) -> tuple[str, int] | None:
         return "level", GATE_LEVELS.index(name)
     if name in GATE_VERDICTS:
         return "verdict", GATE_VERDICTS.index(name)
-    import difflib
-
-    close = difflib.get_close_matches(name, GATE_LEVELS + GATE_VERDICTS, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    near = suggest(name, GATE_LEVELS + GATE_VERDICTS)
+    hint = f" ({near})" if near else ""
     raise VettingError(
         f"--fail-on: '{value}' is neither a level ({', '.join(GATE_LEVELS)}) "
         f"nor a verdict ({', '.join(GATE_VERDICTS)}){hint}"

@@ -26,7 +26,7 @@ from typing import Any
 from vetting.cli import program
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset.api import load_ruleset, resolve_rules_dir
-from vetting.ruleset.load import MANIFEST
+from vetting.ruleset.sources import MANIFEST
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
+from vetting.files import atomic_write
 from vetting.i18n import default_language
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.workflows.inputs import Scored, score_file
-from vetting.yamlio import atomic_write
 
 EXIT_OK = 0
 EXIT_CHANGED = 1

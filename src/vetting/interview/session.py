@@ -18,13 +18,13 @@ from vetting.assess.assessment import Assessment
 from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
+from vetting.files import atomic_write
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
 from vetting.report.naming import slugify as slugify  # re-exported: its former home
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.yamlio import atomic_write
 
 
 class Session:

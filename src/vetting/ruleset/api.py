@@ -8,7 +8,8 @@ from vetting.errors import Position, Problem, VettingError
 from vetting.resources import DEFAULT_RULESET, embedded_rules_dir
 from vetting.ruleset.check import check
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import MANIFEST, display_name, load_folder
+from vetting.ruleset.load import display_name, load_folder
+from vetting.ruleset.sources import MANIFEST
 
 
 def resolve_rules_dir(rules: str | Path | None, cwd: Path | None = None) -> tuple[Path, bool]:

@@ -34,9 +34,10 @@ from pathlib import Path
 
 from vetting import __version__
 from vetting.errors import VettingError
-from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import MANIFEST, LoadedRuleSet, SourceMap
+from vetting.files import atomic_write
+from vetting.ruleset.compiled import CompiledRuleSet, compile_checked
 from vetting.ruleset.model import RuleSet
+from vetting.ruleset.sources import MANIFEST, LoadedRuleSet, SourceMap
 from vetting.yamlio import read_bytes
 
 CACHE_ENV = "VETTING_CACHE_DIR"
@@ -123,8 +124,6 @@ def _lookup(folder: Path, display: str, embedded: bool) -> CompiledRuleSet | Non
     for name, digest in entry.files:
         if _digest(folder / name) != digest:
             return None
-    from vetting.ruleset.check import compile_checked
-
     loaded = LoadedRuleSet(entry.ruleset, folder, display, entry.sha256, SourceMap(), entry.files)
     return compile_checked(loaded, embedded=embedded)
 
@@ -147,12 +146,4 @@ def _store(loaded: LoadedRuleSet, embedded: bool) -> None:
     entry = _Entry(loaded.files, loaded.ruleset, loaded.sha256)
     data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, data, mode=0o600)  # private: only its owner may write what is trusted

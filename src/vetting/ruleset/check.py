@@ -10,63 +10,38 @@ questions that some answers make relevant. Then it compiles the conditions.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from vetting.errors import ProblemCollector
 from vetting.ruleset import conditions as c
 from vetting.ruleset.check_claims import check_claims
-from vetting.ruleset.compiled import CompiledRuleSet, RuleSetOrigin
-from vetting.ruleset.load import LoadedRuleSet, SourceMap, suggest
+from vetting.ruleset.compiled import CompiledRuleSet, compile_checked
+from vetting.ruleset.context import CheckContext, Place
 from vetting.ruleset.model import (
     CHOICE_TYPES,
     Choice,
     KnockOut,
     Question,
     Reference,
-    RuleSet,
     Text,
 )
+from vetting.ruleset.reachability import unreachable
+from vetting.ruleset.sources import LoadedRuleSet
+from vetting.words import suggest
 from vetting.yamlio import DocPath
 
-#: Beyond this many answer combinations, reachability is assumed rather than proven.
-REACHABILITY_BUDGET = 200_000
 
-Place = tuple[str, DocPath]
+class _Checker(CheckContext):
+    """The semantic pass: each `check_*` reports what it finds, and goes on."""
 
-
-class _Checker:
     def __init__(self, loaded: LoadedRuleSet) -> None:
-        self.rs: RuleSet = loaded.ruleset
-        self.sm: SourceMap = loaded.sources
-        self.out = ProblemCollector()
-        self.manifest: Place | None = self.sm.places.get(("manifest", ""))
-        self.by_id: dict[str, Question] = {}
-        self.order: dict[str, int] = {}
-        for index, q in enumerate(self.rs.questions):
-            self.order.setdefault(q.id, index)
-            self.by_id.setdefault(q.id, q)
+        super().__init__(loaded)
         self.choice_owner: dict[str, list[str]] = {}
         for q in self.rs.questions:
             for ch in q.choices:
                 self.choice_owner.setdefault(ch.id, []).append(q.id)
-
-    # ------------------------------------------------------------------ reporting
-
-    def problem(
-        self, place: Place | None, sub: tuple[Any, ...], message: str, hint: str = ""
-    ) -> None:
-        pos, path = self.sm.at(place, *sub)
-        self.out.add(pos if place else None, message, path, hint)
-
-    def q_place(self, index: int) -> Place:
-        return self.sm.questions[index]
-
-    def f_place(self, index: int) -> Place:
-        return self.sm.findings[index]
 
     # ------------------------------------------------------------------ passes
 
@@ -363,30 +338,6 @@ class _Checker:
         for name in sorted(self.rs.definitions):
             visit(name, [])
 
-    def expand_questions(self, cond: Any) -> set[str]:
-        """Questions a condition reads, through definitions too."""
-        return c.questions_read(cond, self.rs.definitions)
-
-    def conditions(self) -> Iterator[tuple[Place | None, tuple[Any, ...], Any, int | None]]:
-        """Every condition with its place and, for relevance, the asking index."""
-        for name, definition in self.rs.definitions.items():
-            yield self.sm.places.get(("definitions", name)), ("when",), definition.when, None
-        for i, q in enumerate(self.rs.questions):
-            if q.when is not None:
-                yield self.q_place(i), ("when",), q.when, i
-            for j, ch in enumerate(q.choices):
-                if ch.knockout and ch.knockout.when is not None:
-                    yield (
-                        self.q_place(i),
-                        ("choices", j, "knockout", "when"),
-                        ch.knockout.when,
-                        None,
-                    )
-        for i, rule in enumerate(self.rs.findings):
-            yield self.f_place(i), ("when",), rule.when, None
-            if rule.knockout and rule.knockout.when is not None:
-                yield self.f_place(i), ("knockout", "when"), rule.knockout.when, None
-
     def check_conditions(self) -> None:
         for place, sub, cond, asked_at in self.conditions():
             for node_path, node in c.iter_nodes(cond):
@@ -558,70 +509,6 @@ def _texts(obj: BaseModel, base: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, .
                     yield from _texts(item, (*base, key, i))
 
 
-# ---------------------------------------------------------------------- reachability
-
-
-def _candidates(q: Question, nodes: list[Any]) -> list[Any]:
-    """Answers worth trying for a question when searching for a satisfying case."""
-    if q.type == "single":
-        return [ch.id for ch in q.choices]
-    if q.type == "multiple":
-        plain = [ch.id for ch in q.choices if not ch.exclusive]
-        out: list[Any] = [[], *([ch.id] for ch in q.choices), plain]
-        out.extend(list(n.includes_all) for n in nodes if isinstance(n, c.IncludesAll))
-        return out
-    values: list[Any] = []
-    for n in nodes:
-        if isinstance(n, c.Equals):
-            values.append(n.equals)
-        elif isinstance(n, c.In):
-            values.extend(n.in_)
-        elif isinstance(n, c.Compare):
-            for bound in c.comparison_bounds(n).values():
-                step: Any = dt.timedelta(days=1) if isinstance(bound, dt.date) else 1
-                values.extend([bound - step, bound, bound + step])
-    if q.type == "number":
-        values.append(0)
-    elif q.type == "text":
-        values.append("")
-    return values or [dt.date(2000, 1, 1) if q.type == "date" else "x"]
-
-
-def _satisfiable(
-    target: c.Predicate,
-    reads: set[str],
-    checker: _Checker,
-    relevance: dict[str, c.Predicate],
-    reads_of: dict[str, set[str]],
-    days: list[dt.date],
-    nodes_by_q: dict[str, list[Any]],
-) -> bool:
-    closure: set[str] = set()
-    stack = list(reads)
-    while stack:
-        qid = stack.pop()
-        if qid in closure or qid not in checker.by_id:
-            continue
-        closure.add(qid)
-        stack.extend(reads_of.get(qid, set()))
-    ordered = sorted(closure, key=lambda qid: checker.order[qid])
-    options = [_candidates(checker.by_id[qid], nodes_by_q.get(qid, [])) for qid in ordered]
-    total = len(days)
-    for opt in options:
-        total *= max(1, len(opt))
-    if total > REACHABILITY_BUDGET:
-        return True  # too many cases to enumerate: assume reachable rather than guess
-    for day in days:
-        for combo in itertools.product(*options):
-            answers: dict[str, Any] = {}
-            for qid, value in zip(ordered, combo, strict=True):
-                rel = relevance.get(qid)
-                answers[qid] = c.ABSENT if rel and rel(answers, day) is False else value
-            if target(answers, day) is True:
-                return True
-    return False
-
-
 # ---------------------------------------------------------------------- entry point
 
 
@@ -633,119 +520,24 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
     checker.run()
     checker.out.raise_if_any()
     compiled = compile_checked(loaded, embedded=embedded)
-    _check_reachable(checker, compiled.relevance, compiled.definitions, compiled.depends_on)
+    questions, findings = unreachable(compiled, (cond for _, _, cond, _ in checker.conditions()))
+    for i in questions:
+        checker.problem(
+            checker.q_place(i),
+            ("when",),
+            f"question '{compiled.questions[i].id}' can never be asked: no answers make its "
+            "condition true",
+            "look for a contradiction, such as two different values of one question",
+        )
+    for i in findings:
+        checker.problem(
+            checker.f_place(i),
+            ("when",),
+            f"finding '{compiled.findings[i].id}' can never fire: no answers make its condition "
+            "true",
+        )
     checker.out.raise_if_any()
     return compiled
 
 
-def compile_checked(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
-    """Compile the conditions and build the indexes of a rule set known to be valid.
-
-    `check` calls it once its checks pass; the rule-set cache calls it on a rule
-    set that passed them when it was stored (same bytes, same vetting).
-    """
-    rs = loaded.ruleset
-    definitions = c.compile_definitions(rs.definitions)
-
-    relevance: dict[str, c.Predicate] = {}
-    depends_on: dict[str, frozenset[str]] = {}
-    for q in rs.questions:
-        relevance[q.id] = c.compile_condition(q.when, definitions)
-        depends_on[q.id] = frozenset(c.questions_read(q.when, rs.definitions))
-
-    choice_kos: dict[tuple[str, str], c.Predicate] = {}
-    ko_capable: set[str] = set()
-    for q in rs.questions:
-        for ch in q.choices:
-            if ch.knockout is not None:
-                choice_kos[(q.id, ch.id)] = c.compile_condition(ch.knockout.when, definitions)
-                ko_capable.add(q.id)
-
-    finding_conditions: dict[str, c.Predicate] = {}
-    finding_kos: dict[str, c.Predicate] = {}
-    for rule in rs.findings:
-        finding_conditions[rule.id] = c.compile_condition(rule.when, definitions)
-        if rule.knockout is not None:
-            ko_when: Any = rule.when
-            if rule.knockout.when is not None:
-                ko_when = c.AllOf(all=(rule.when, rule.knockout.when))
-            finding_kos[rule.id] = c.compile_condition(ko_when, definitions)
-            ko_capable |= c.questions_read(ko_when, rs.definitions)
-
-    scope_cats = {cat.id for cat in rs.categories if cat.scope}
-    origin = RuleSetOrigin(
-        id=rs.id,
-        version=rs.version,
-        sha256=loaded.sha256,
-        path=loaded.display,
-        embedded=embedded,
-    )
-    return CompiledRuleSet(
-        ruleset=rs,
-        origin=origin,
-        folder=loaded.folder,
-        questions=rs.questions,
-        question_by_id={q.id: q for q in rs.questions},
-        order={q.id: i for i, q in enumerate(rs.questions)},
-        category_by_id={cat.id: cat for cat in rs.categories},
-        relevance=relevance,
-        definitions=definitions,
-        choice_knockouts=choice_kos,
-        finding_conditions=finding_conditions,
-        finding_knockouts=finding_kos,
-        knockout_capable=frozenset(ko_capable),
-        scope_questions=frozenset(q.id for q in rs.questions if q.category in scope_cats),
-        depends_on=depends_on,
-        choice_ids={q.id: frozenset(ch.id for ch in q.choices) for q in rs.questions},
-    )
-
-
-def _check_reachable(
-    checker: _Checker,
-    relevance: dict[str, c.Predicate],
-    definitions: dict[str, c.Predicate],
-    depends_on: dict[str, frozenset[str]],
-) -> None:
-    rs = checker.rs
-    days = {rs.as_of}
-    for _, _, cond, _ in checker.conditions():
-        for _, node in c.iter_nodes(cond):
-            if isinstance(node, c.JudgedDate):
-                for bound in c.comparison_bounds(node.judged_date).values():
-                    if isinstance(bound, dt.date):
-                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
-    day_list = sorted(days)
-    reads_of = {qid: set(deps) for qid, deps in depends_on.items()}
-    # The values worth trying for each question come from the conditions that test it.
-    nodes_by_q: dict[str, list[Any]] = {}
-    for _, _, cond, _ in checker.conditions():
-        for _, node in c.iter_nodes(cond):
-            if hasattr(node, "question"):
-                nodes_by_q.setdefault(node.question, []).append(node)
-    for i, q in enumerate(rs.questions):
-        if q.when is None:
-            continue
-        if not _satisfiable(
-            relevance[q.id],
-            set(depends_on[q.id]),
-            checker,
-            relevance,
-            reads_of,
-            day_list,
-            nodes_by_q,
-        ):
-            checker.problem(
-                checker.q_place(i),
-                ("when",),
-                f"question '{q.id}' can never be asked: no answers make its condition true",
-                "look for a contradiction, such as two different values of one question",
-            )
-    for i, rule in enumerate(rs.findings):
-        reads = checker.expand_questions(rule.when)
-        pred = c.compile_condition(rule.when, definitions)
-        if not _satisfiable(pred, reads, checker, relevance, reads_of, day_list, nodes_by_q):
-            checker.problem(
-                checker.f_place(i),
-                ("when",),
-                f"finding '{rule.id}' can never fire: no answers make its condition true",
-            )
+__all__ = ["check"]

@@ -10,14 +10,12 @@ calls `check_claims()` from its semantic pass.
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import get_args
 
-from vetting.ruleset.model import CHOICE_TYPES, SEVERITY_NAMES, Verdict
+from vetting.ruleset.context import CheckContext
+from vetting.ruleset.model import CHOICE_TYPES, SEVERITY_NAMES, Level, Verdict
 
-if TYPE_CHECKING:
-    from vetting.ruleset.check import _Checker
-
-_LEVELS = ("low", "moderate", "high", "critical")
+_LEVELS: tuple[Level, ...] = get_args(Level)
 #: Verdicts a tool may be in use under, from the best to the worst (a rejected tool is not).
 _IN_USE: tuple[Verdict, ...] = ("accept", "conditional", "pending_evidence")
 
@@ -26,7 +24,7 @@ def _rank(level: str | None) -> int:
     return -1 if level is None else _LEVELS.index(level)
 
 
-def check_claims(checker: _Checker) -> None:
+def check_claims(checker: CheckContext) -> None:
     """Every problem of floors, review periods, evidence requirements and contradictions."""
     _check_floors(checker)
     _check_review_periods(checker)
@@ -34,7 +32,7 @@ def check_claims(checker: _Checker) -> None:
     _check_contradictions(checker)
 
 
-def _check_floors(checker: _Checker) -> None:
+def _check_floors(checker: CheckContext) -> None:
     floors = checker.rs.scoring.level_floors
     where = ("scoring", "level_floors")
     if _rank(floors.knockout) < _rank(floors.pending):
@@ -69,7 +67,7 @@ def _check_floors(checker: _Checker) -> None:
         previous = (severity, level)
 
 
-def _check_review_periods(checker: _Checker) -> None:
+def _check_review_periods(checker: CheckContext) -> None:
     rs = checker.rs
     months = {
         verdict: rs.review_periods.get(verdict, rs.review_period_months) for verdict in _IN_USE
@@ -86,7 +84,7 @@ def _check_review_periods(checker: _Checker) -> None:
             )
 
 
-def _check_evidence_required(checker: _Checker) -> None:
+def _check_evidence_required(checker: CheckContext) -> None:
     for i, q in enumerate(checker.rs.questions):
         required = [j for j, ch in enumerate(q.choices) if ch.evidence_required]
         if not required:
@@ -107,7 +105,7 @@ def _check_evidence_required(checker: _Checker) -> None:
             )
 
 
-def _check_contradictions(checker: _Checker) -> None:
+def _check_contradictions(checker: CheckContext) -> None:
     for i, rule in enumerate(checker.rs.findings):
         qid = rule.contradicts_scope
         if qid is None:
@@ -170,7 +168,7 @@ def _check_contradictions(checker: _Checker) -> None:
             )
 
 
-def _scope_categories(checker: _Checker) -> set[str]:
+def _scope_categories(checker: CheckContext) -> set[str]:
     return {cat.id for cat in checker.rs.categories if cat.scope}
 
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vetting.ruleset import conditions as c
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate
 from vetting.ruleset.model import Category, Choice, FindingRule, Question, RuleSet
+from vetting.ruleset.sources import LoadedRuleSet
 
 
 @dataclass(frozen=True)
@@ -86,3 +88,68 @@ class CompiledRuleSet:
             value = answers.get(question.id)
             state[question.id] = UNKNOWN if value is None or value == "unknown" else value
         return state
+
+
+def compile_checked(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
+    """Compile the conditions and build the indexes of a rule set known to be valid.
+
+    `check` calls it once its checks pass; the rule-set cache calls it on a rule
+    set that passed them when it was stored (same bytes, same vetting).
+    """
+    rs = loaded.ruleset
+    definitions = c.compile_definitions(rs.definitions)
+
+    relevance: dict[str, c.Predicate] = {}
+    depends_on: dict[str, frozenset[str]] = {}
+    for q in rs.questions:
+        relevance[q.id] = c.compile_condition(q.when, definitions)
+        depends_on[q.id] = frozenset(c.questions_read(q.when, rs.definitions))
+
+    choice_kos: dict[tuple[str, str], c.Predicate] = {}
+    ko_capable: set[str] = set()
+    for q in rs.questions:
+        for ch in q.choices:
+            if ch.knockout is not None:
+                choice_kos[(q.id, ch.id)] = c.compile_condition(ch.knockout.when, definitions)
+                ko_capable.add(q.id)
+
+    finding_conditions: dict[str, c.Predicate] = {}
+    finding_kos: dict[str, c.Predicate] = {}
+    for rule in rs.findings:
+        finding_conditions[rule.id] = c.compile_condition(rule.when, definitions)
+        if rule.knockout is not None:
+            ko_when: Any = rule.when
+            if rule.knockout.when is not None:
+                ko_when = c.AllOf(all=(rule.when, rule.knockout.when))
+            finding_kos[rule.id] = c.compile_condition(ko_when, definitions)
+            ko_capable |= c.questions_read(ko_when, rs.definitions)
+
+    scope_cats = {cat.id for cat in rs.categories if cat.scope}
+    origin = RuleSetOrigin(
+        id=rs.id,
+        version=rs.version,
+        sha256=loaded.sha256,
+        path=loaded.display,
+        embedded=embedded,
+    )
+    return CompiledRuleSet(
+        ruleset=rs,
+        origin=origin,
+        folder=loaded.folder,
+        questions=rs.questions,
+        question_by_id={q.id: q for q in rs.questions},
+        order={q.id: i for i, q in enumerate(rs.questions)},
+        category_by_id={cat.id: cat for cat in rs.categories},
+        relevance=relevance,
+        definitions=definitions,
+        choice_knockouts=choice_kos,
+        finding_conditions=finding_conditions,
+        finding_knockouts=finding_kos,
+        knockout_capable=frozenset(ko_capable),
+        scope_questions=frozenset(q.id for q in rs.questions if q.category in scope_cats),
+        depends_on=depends_on,
+        choice_ids={q.id: frozenset(ch.id for ch in q.choices) for q in rs.questions},
+    )
+
+
+__all__ = ["CompiledRuleSet", "RuleSetOrigin", "compile_checked"]

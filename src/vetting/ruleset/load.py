@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy as copy_module
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,62 +15,17 @@ from pydantic import BaseModel, ValidationError
 
 from vetting import yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
-from vetting.ruleset import model
-from vetting.ruleset.conditions import describe_bad_condition
-from vetting.words import suggest as suggest  # re-exported: the checker and others use it
+from vetting.resources import embedded_rules_dir
+from vetting.ruleset import conditions, model, versions
+from vetting.ruleset.overlay import apply_overlay, base_candidates
+from vetting.ruleset.sources import (
+    MANIFEST,
+    LoadedRuleSet,
+    SourceMap,
+    add_named,
+)
+from vetting.words import suggest
 from vetting.yamlio import DocPath, Document, format_path
-
-MANIFEST = "ruleset.yaml"
-
-
-@dataclass
-class SourceMap:
-    """Where each element of a merged rule set was written: for precise errors."""
-
-    documents: dict[str, Document] = field(default_factory=dict)
-    places: dict[tuple[str, str], tuple[str, DocPath]] = field(default_factory=dict)
-    #: Where each question and finding rule was written, by index in the RuleSet.
-    questions: list[tuple[str, DocPath]] = field(default_factory=list)
-    findings: list[tuple[str, DocPath]] = field(default_factory=list)
-    #: Overlays: a base field overridden elsewhere -> where the override was written.
-    redirects: dict[tuple[str, DocPath], tuple[str, DocPath]] = field(default_factory=dict)
-    #: Overlays: base questions the overlay disabled, and where (for clearer messages).
-    disabled: dict[str, tuple[str, DocPath]] = field(default_factory=dict)
-
-    def add(self, kind: str, key: str, doc: Document, path: DocPath) -> None:
-        self.places[(kind, key)] = (doc.file, path)
-
-    def at(self, place: tuple[str, DocPath] | None, *sub: str | int) -> tuple[Position, str]:
-        """Position and display path of `sub` inside a recorded place."""
-        if place is None:
-            return Position("?"), ""
-        file, base = place
-        full = (*base, *sub)
-        for cut in range(len(full), len(base), -1):
-            target = self.redirects.get((file, full[:cut]))
-            if target is not None:
-                file, full = target[0], (*target[1], *full[cut:])
-                break
-        return self.documents[file].position(full), format_path(full)
-
-    def locate(self, kind: str, key: str, *sub: str | int) -> tuple[Position, str]:
-        """Position and display path of `sub` inside the element `key` of `kind`."""
-        return self.at(self.places.get((kind, key)), *sub)
-
-
-@dataclass
-class LoadedRuleSet:
-    """A rule set as loaded: the merged model, where things are, and its digest."""
-
-    ruleset: model.RuleSet
-    folder: Path
-    display: str
-    sha256: str
-    sources: SourceMap
-    #: Each file of this folder that was read, with the SHA-256 of the bytes parsed.
-    files: tuple[tuple[str, str], ...] = ()
-    #: Problems found while loading (with `keep_going`): the checker reports them too.
-    problems: tuple[Problem, ...] = ()
 
 
 def _all_field_names() -> list[str]:
@@ -80,8 +34,6 @@ def _all_field_names() -> list[str]:
         if isinstance(obj, type) and issubclass(obj, BaseModel):
             for name, info in obj.model_fields.items():
                 names.add(info.alias or name)
-    from vetting.ruleset import conditions
-
     names.update(conditions.QUESTION_OPERATORS)
     names.update(conditions.COMPOUND_KEYS)
     names.add("question")
@@ -119,7 +71,7 @@ def validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
             message = f"unknown field '{name}'"
             hint = suggest(name, vocabulary) or "remove it (docs/rules-format.md lists the fields)"
         elif kind == "invalid_condition":
-            message = describe_bad_condition(err.get("input"))
+            message = conditions.describe_bad_condition(err.get("input"))
         elif kind == "string_pattern_mismatch":
             message = f"'{err.get('input')}' is not a valid identifier"
             hint = _FRIENDLY_PATTERNS["ChoiceId" if "choices" in display else "Id"]
@@ -295,8 +247,6 @@ def load_folder(
     if not (keep_going and complete and (base is not None or not manifest.extends)):
         out.raise_if_any()
     if base is not None:
-        from vetting.ruleset.overlay import apply_overlay
-
         ruleset = apply_overlay(base, manifest, manifest_doc, parts, sources, out)
         digest.update(base.sha256.encode())
     else:
@@ -309,8 +259,6 @@ def load_folder(
 
 
 def _base_display(candidate: Path) -> str:
-    from vetting.resources import embedded_rules_dir
-
     if candidate.resolve() == embedded_rules_dir(candidate.name).resolve():
         return f"<embedded>/{candidate.name}"
     return display_name(candidate)
@@ -329,9 +277,6 @@ def _load_base(
     out: ProblemCollector,
 ) -> LoadedRuleSet | None:
     """Find and load the rule set an overlay extends, at a version that fits."""
-    from vetting.ruleset import versions
-    from vetting.ruleset.overlay import base_candidates
-
     spec = manifest.extends or ""
     if len(chain) >= MAX_EXTENDS:
         out.add(
@@ -368,31 +313,6 @@ def _load_base(
         "put the base beside this folder, or change the version constraint",
     )
     return None
-
-
-def add_named(
-    kind: str,
-    table: dict[str, Any],
-    items: dict[str, Any],
-    doc: Document,
-    sources: SourceMap,
-    out: ProblemCollector,
-    clash: str = "is defined twice (first at {first})",
-    hint: str = "keep one of them",
-) -> None:
-    """Add named entries (`sources`, `definitions`) to a table; report an id used twice."""
-    for key, value in items.items():
-        if key in table:
-            first, _ = sources.locate(kind, key)
-            out.add(
-                doc.position((kind, key)),
-                f"{kind[:-1]} '{key}' {clash.format(first=first)}",
-                f"{kind}.{key}",
-                hint,
-            )
-            continue
-        table[key] = value
-        sources.add(kind, key, doc, (kind, key))
 
 
 def _merge(
@@ -455,3 +375,8 @@ def _merge(
         scoring=manifest.scoring,
         changelog=manifest.changelog,
     )
+
+
+# LoadedRuleSet and suggest: moved to sources.py and vetting/words.py; kept for
+# testing/mutate.py, testing/steps.py and testing/world.py.
+__all__ = ["LoadedRuleSet", "display_name", "load_folder", "suggest", "validation_problems"]

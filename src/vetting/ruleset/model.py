@@ -8,7 +8,7 @@ rules. `vetting rules schema` prints the JSON Schema generated from these models
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -46,10 +46,9 @@ Points = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], f
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
 #: A choice's or a rule's severities, from the mildest.
-SEVERITY_NAMES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
-FindingSeverity = Literal["info", "low", "medium", "high", "critical", "blocker"]
-SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical", "blocker")
+SEVERITY_NAMES: tuple[Severity, ...] = get_args(Severity)
 QuestionType = Literal["single", "multiple", "text", "number", "date"]
+#: Levels from the lowest to the highest.
 Level = Literal["low", "moderate", "high", "critical"]
 #: Verdicts from the best to the worst (the scorer's order).
 Verdict = Literal["accept", "conditional", "pending_evidence", "reject"]

@@ -15,14 +15,9 @@ from typing import Any
 from vetting.errors import ProblemCollector
 from vetting.resources import embedded_rules_dir
 from vetting.ruleset import model, versions
-from vetting.ruleset.load import (
-    MANIFEST,
-    LoadedRuleSet,
-    SourceMap,
-    add_named,
-    suggest,
-)
-from vetting.yamlio import Document
+from vetting.ruleset.sources import MANIFEST, LoadedRuleSet, SourceMap, add_named
+from vetting.words import suggest
+from vetting.yamlio import Document, format_path
 
 _QUESTION_FIELDS = (
     "text",
@@ -173,7 +168,7 @@ def apply_overlay(
                 out.add(
                     doc.position(path),
                     f"no question '{qid}' to override",
-                    _display(path),
+                    format_path(path),
                     suggest(qid, set(questions)),
                 )
                 continue
@@ -197,7 +192,7 @@ def apply_overlay(
                     out.add(
                         doc.position(cpath),
                         f"'{ch_id}' is not a choice of '{qid}'",
-                        _display(cpath),
+                        format_path(cpath),
                         suggest(ch_id, [ch.id for ch in choices]),
                     )
                     continue
@@ -224,7 +219,7 @@ def apply_overlay(
                 out.add(
                     doc.position(path),
                     f"no finding rule '{fid}' to override",
-                    _display(path),
+                    format_path(path),
                     suggest(fid, set(findings)),
                 )
                 continue
@@ -310,9 +305,3 @@ def apply_overlay(
 
 def _set_fields(change: model.CategoryOverride) -> dict[str, Any]:
     return {k: getattr(change, k) for k in change.model_fields_set}
-
-
-def _display(path: tuple[Any, ...]) -> str:
-    from vetting.yamlio import format_path
-
-    return format_path(path)

@@ -1,0 +1,381 @@
+"""Everything `evaluate()` needs, derived once per compiled rule set; and the scope pass.
+
+Each question and finding rule gets its weighted points per pool (points x
+question weight x category weight, in decimals), its severities as ranks and
+its compiled conditions. The maxima that a score is a percent of come from here
+too: over every question (`denominator: all`), or over what the scope answers
+alone leave possible (`scope`), computed once per scope and kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from vetting.assess import evidence
+from vetting.assess.answers import UNKNOWN_ANSWER, Answers
+from vetting.assess.floors import Floors
+from vetting.assess.numbers import ZERO, SeverityRank, dec
+from vetting.assess.when import judged_date
+from vetting.ruleset import conditions as c
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
+from vetting.ruleset.export import max_points
+from vetting.ruleset.model import FindingRule, Question
+
+
+class _Wildcard:
+    """A non-scope answer not yet known when only the scope is: any answer, or none."""
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
+WILDCARD: Any = _Wildcard()
+
+
+def internal_values(answers: Answers) -> dict[str, Any]:
+    """The answers as conditions read them: `unknown` becomes the UNKNOWN sentinel."""
+    return {
+        qid: UNKNOWN if value == UNKNOWN_ANSWER else value for qid, value in answers.answers.items()
+    }
+
+
+def public_value(value: Any) -> Any:
+    """An internal answer as the answers file writes it (`unknown`, lists, scalars)."""
+    if value is UNKNOWN:
+        return UNKNOWN_ANSWER
+    if value is ABSENT:
+        return None
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def _undecided_on_wildcard(qid: str, test: Predicate) -> Predicate:
+    """For the scope pass: a not-yet-known (WILDCARD) answer may become anything.
+
+    The rule set's own predicates treat `answered: true` on an unknown answer as
+    decided (false); here every test that reads a WILDCARD is undecided. Three-valued
+    logic is monotone, so a condition false in the scope pass is false whatever the
+    other answers are: the maximum computed from it never shrinks when an answer
+    gets worse.
+    """
+
+    def possible(a: c.Answers, d: dt.date) -> Truth:
+        return None if a.get(qid, ABSENT) is WILDCARD else test(a, d)
+
+    return possible
+
+
+@dataclass(frozen=True)
+class PreparedQuestion:
+    """A question with its weighted points and severities precomputed."""
+
+    question: Question
+    id: str
+    index: int
+    category: str
+    scope: bool
+    relevance: Predicate
+    possible: Predicate
+    choice_ids: tuple[str, ...]
+    #: choice id -> weighted points per pool (in the order of `Prepared.pools`).
+    points: dict[str, tuple[Decimal, ...]]
+    #: Choice id -> its severity (a `SeverityRank`).
+    severity: dict[str, int]
+    unknown_points: tuple[Decimal, ...]
+    unknown_severity: int
+    max_points: tuple[Decimal, ...]
+    #: Choices that can knock out, with when their knock-out holds.
+    knockouts: dict[str, Predicate]
+    knockout_reads: dict[str, tuple[str, ...]]
+    exclusive: frozenset[str]
+    #: Choice id -> the evidence it needs to rule out the knock-outs (evidence.py ranks).
+    evidence_required: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PreparedRule:
+    """A finding rule with its weighted points and the questions it reads."""
+
+    rule: FindingRule
+    id: str
+    index: int
+    category: str | None
+    condition: Predicate
+    possible: Predicate
+    knockout: Predicate | None
+    reads: tuple[str, ...]
+    points: tuple[Decimal, ...]
+    severity: int
+    position: int
+
+
+@dataclass(frozen=True)
+class Maxima:
+    """Weighted maxima per pool, overall and per category."""
+
+    overall: tuple[Decimal, ...]
+    categories: dict[str, tuple[Decimal, ...]]
+
+
+@dataclass
+class Prepared:
+    """Everything `evaluate()` needs, derived once per compiled rule set."""
+
+    compiled: CompiledRuleSet
+    pools: tuple[str, ...]
+    score_index: int
+    questions: tuple[PreparedQuestion, ...]
+    by_id: dict[str, PreparedQuestion]
+    rules: tuple[PreparedRule, ...]
+    scored_categories: tuple[str, ...]
+    thresholds: tuple[Decimal, Decimal, Decimal]
+    unit: str
+    scope_ids: tuple[str, ...]
+    all_maxima: Maxima
+    floors: Floors
+    #: Question id -> the finding rules that catch its answer contradicting the scope.
+    contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
+    scope_cache: dict[Any, Maxima] = field(default_factory=dict)
+
+
+_PREPARED: dict[int, tuple[weakref.ref[CompiledRuleSet], Prepared]] = {}
+
+
+def _forget(key: int) -> Callable[[object], None]:
+    def forget(_: object) -> None:
+        cache = _PREPARED  # None while the interpreter shuts down
+        if cache is not None:
+            cache.pop(key, None)
+
+    return forget
+
+
+def prepare(compiled: CompiledRuleSet) -> Prepared:
+    """The prepared form of a compiled rule set, cached while the rule set lives."""
+    key = id(compiled)
+    cached = _PREPARED.get(key)
+    if cached is not None and cached[0]() is compiled:
+        return cached[1]
+    prepared = _prepare(compiled)
+    _PREPARED[key] = (weakref.ref(compiled, _forget(key)), prepared)
+    return prepared
+
+
+def _prepare(compiled: CompiledRuleSet) -> Prepared:
+    rs = compiled.ruleset
+    policy = rs.scoring
+    pools = tuple(policy.pools)
+    score_index = pools.index(policy.score_pool)
+    possible_definitions = c.compile_definitions(rs.definitions, _undecided_on_wildcard)
+
+    def possible(cond: Any) -> Predicate:
+        return c.compile_condition(cond, possible_definitions, _undecided_on_wildcard)
+
+    zero = tuple(ZERO for _ in pools)
+
+    def vector(points: Mapping[str, float] | None, weight: Decimal) -> tuple[Decimal, ...]:
+        points = points or {}
+        return tuple(dec(points.get(pool, 0.0)) * weight for pool in pools)
+
+    questions: list[PreparedQuestion] = []
+    for index, q in enumerate(rs.questions):
+        category = compiled.category_by_id[q.category or ""]
+        weight = dec(q.weight) * dec(category.weight)
+        points = {ch.id: vector(ch.points, weight) for ch in q.choices}
+        severity: dict[str, int] = {ch.id: SeverityRank.of(ch.severity) for ch in q.choices}
+        worst = tuple(dec(max_points(q, pool)) * weight for pool in pools)
+        if q.unknown is not None and q.unknown.points is not None:
+            unknown_points = vector(q.unknown.points, weight)
+        elif policy.unknown == "worst":
+            unknown_points = tuple(
+                worst[i] if i == score_index else ZERO for i in range(len(pools))
+            )
+        else:
+            unknown_points = zero
+        if q.unknown is not None and q.unknown.severity is not None:
+            unknown_severity = SeverityRank.of(q.unknown.severity)
+        else:
+            # Unknown weighs as the worst of the choices, one that can knock out as critical.
+            unknown_severity = max(
+                (
+                    SeverityRank.CRITICAL if ch.knockout else SeverityRank.of(ch.severity)
+                    for ch in q.choices
+                ),
+                default=SeverityRank.INFO,
+            )
+        knockouts = {
+            ch.id: compiled.choice_knockouts[(q.id, ch.id)] for ch in q.choices if ch.knockout
+        }
+        knockout_reads = {
+            ch.id: _ordered(c.questions_read(ch.knockout.when, rs.definitions), compiled.order)
+            for ch in q.choices
+            if ch.knockout
+        }
+        questions.append(
+            PreparedQuestion(
+                question=q,
+                id=q.id,
+                index=index,
+                category=category.id,
+                scope=category.scope,
+                relevance=compiled.relevance[q.id],
+                possible=possible(q.when),
+                choice_ids=tuple(ch.id for ch in q.choices),
+                points=points,
+                severity=severity,
+                unknown_points=unknown_points,
+                unknown_severity=unknown_severity,
+                max_points=tuple(max(a, b) for a, b in zip(worst, unknown_points, strict=True)),
+                knockouts=knockouts,
+                knockout_reads=knockout_reads,
+                exclusive=frozenset(ch.id for ch in q.choices if ch.exclusive),
+                evidence_required=evidence.required_by_choice(q),
+            )
+        )
+    rules: list[PreparedRule] = []
+    for index, rule in enumerate(rs.findings):
+        rule_category = compiled.category_by_id.get(rule.category or "")
+        weight = dec(rule_category.weight) if rule_category else Decimal(1)
+        reads = c.questions_read(rule.when, rs.definitions)
+        if rule.knockout is not None:
+            reads |= c.questions_read(rule.knockout.when, rs.definitions)
+        ordered = _ordered(reads, compiled.order)
+        rules.append(
+            PreparedRule(
+                rule=rule,
+                id=rule.id,
+                index=index,
+                category=rule_category.id if rule_category else None,
+                condition=compiled.finding_conditions[rule.id],
+                possible=possible(rule.when),
+                knockout=compiled.finding_knockouts.get(rule.id),
+                reads=ordered,
+                points=vector(rule.points, weight),
+                severity=SeverityRank.of(rule.severity),
+                position=max((compiled.order[q] for q in ordered), default=len(rs.questions)),
+            )
+        )
+    levels = policy.levels
+    prepared = Prepared(
+        compiled=compiled,
+        pools=pools,
+        score_index=score_index,
+        questions=tuple(questions),
+        by_id={pq.id: pq for pq in questions},
+        rules=tuple(rules),
+        scored_categories=tuple(cat.id for cat in rs.categories if not cat.scope),
+        thresholds=(dec(levels.moderate), dec(levels.high), dec(levels.critical)),
+        unit=levels.unit,
+        scope_ids=tuple(pq.id for pq in questions if pq.scope),
+        all_maxima=Maxima(zero, {}),
+        floors=Floors.of(policy.level_floors),
+    )
+    for pr in rules:
+        if pr.rule.contradicts_scope is not None:
+            qid = pr.rule.contradicts_scope
+            prepared.contradictions[qid] = (*prepared.contradictions.get(qid, ()), pr)
+    prepared.all_maxima = maxima_of(prepared, questions, rules)
+    return prepared
+
+
+def _ordered(ids: set[str], order: Mapping[str, int]) -> tuple[str, ...]:
+    return tuple(sorted((q for q in ids if q in order), key=order.__getitem__))
+
+
+def maxima_of(
+    prep: Prepared, questions: Iterable[PreparedQuestion], rules: Iterable[PreparedRule]
+) -> Maxima:
+    """The weighted maxima of these questions (scope ones left out) and rules."""
+    size = len(prep.pools)
+    overall = [ZERO] * size
+    categories: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
+    for pq in questions:
+        if pq.scope:
+            continue
+        bucket = categories[pq.category]
+        for i, value in enumerate(pq.max_points):
+            overall[i] += value
+            bucket[i] += value
+    for pr in rules:
+        bucket = categories.get(pr.category or "", [ZERO] * size)
+        for i, value in enumerate(pr.points):
+            overall[i] += value
+            bucket[i] += value
+    return Maxima(tuple(overall), {cat: tuple(v) for cat, v in categories.items()})
+
+
+def _freeze(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _scope_pass(
+    prep: Prepared, values: Mapping[str, Any], day: dt.date
+) -> tuple[list[PreparedQuestion], dict[str, Any]]:
+    """The questions possible when only the scope answers are known, and that state."""
+    state: dict[str, Any] = {}
+    possible: list[PreparedQuestion] = []
+    for pq in prep.questions:
+        relevant = pq.possible(state, day)
+        if relevant is False:
+            state[pq.id] = ABSENT
+        elif not pq.scope or relevant is None:
+            # An undecided scope question may still turn out irrelevant: not yet known.
+            state[pq.id] = WILDCARD
+            possible.append(pq)
+        else:
+            value = values.get(pq.id)
+            state[pq.id] = UNKNOWN if value is None else value
+            possible.append(pq)
+    return possible, state
+
+
+def possible_given_scope(
+    compiled: CompiledRuleSet, answers: Answers, day: dt.date | None = None
+) -> list[str]:
+    """Question ids that may apply given the scope answers alone, in asking order.
+
+    The blank vendor checklist keeps these; the `scope` denominator counts them.
+    """
+    prep = prepare(compiled)
+    when = day or judged_date(answers)
+    possible, _ = _scope_pass(prep, internal_values(answers), when)
+    return [pq.id for pq in possible]
+
+
+def scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Maxima:
+    """Maxima over what the scope answers alone leave possible (cached per scope)."""
+    key = (day, *(_freeze(values.get(qid)) for qid in prep.scope_ids))
+    cached = prep.scope_cache.get(key)
+    if cached is not None:
+        return cached
+    possible, state = _scope_pass(prep, values, day)
+    # Scope questions the scope answers settle are the buyer's facts, not scored.
+    counted = [pq for pq in possible if state[pq.id] is WILDCARD]
+    rules = [pr for pr in prep.rules if pr.possible(state, day) is not False]
+    maxima = maxima_of(prep, counted, rules)
+    if len(prep.scope_cache) > 512:
+        prep.scope_cache.clear()
+    prep.scope_cache[key] = maxima
+    return maxima
+
+
+__all__ = [
+    "WILDCARD",
+    "Maxima",
+    "Prepared",
+    "PreparedQuestion",
+    "PreparedRule",
+    "internal_values",
+    "maxima_of",
+    "possible_given_scope",
+    "prepare",
+    "public_value",
+    "scope_maxima",
+]

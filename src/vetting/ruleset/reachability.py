@@ -1,0 +1,141 @@
+"""Can a question ever be asked, a finding rule ever fire? A bounded search for answers.
+
+For each condition, the questions it reads (and those their own relevance reads)
+are given every answer worth trying: each choice, and for numbers and dates the
+bounds that conditions compare them with, one step either side. Dates judged
+against a day are tried the day before, on, and after each bound. Past
+`REACHABILITY_BUDGET` combinations, a condition is assumed reachable rather
+than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from vetting.ruleset import conditions as c
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.model import Question
+
+#: Beyond this many answer combinations, reachability is assumed rather than proven.
+REACHABILITY_BUDGET = 200_000
+
+
+def unreachable(
+    compiled: CompiledRuleSet, conditions: Iterable[Any]
+) -> tuple[list[int], list[int]]:
+    """The questions that can never be asked and the finding rules that can never fire.
+
+    Both are given as indexes (in the rule set's asking order and finding order).
+    `conditions` are every condition of the rule set: the answers worth trying,
+    and the days worth judging on, come from them.
+    """
+    rs = compiled.ruleset
+    days = {rs.as_of}
+    # The values worth trying for each question come from the conditions that test it.
+    nodes_by_q: dict[str, list[Any]] = {}
+    for cond in conditions:
+        for _, node in c.iter_nodes(cond):
+            if isinstance(node, c.JudgedDate):
+                for bound in c.comparison_bounds(node.judged_date).values():
+                    if isinstance(bound, dt.date):
+                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
+            if hasattr(node, "question"):
+                nodes_by_q.setdefault(node.question, []).append(node)
+    search = _Search(
+        questions=compiled.question_by_id,
+        order=compiled.order,
+        relevance=compiled.relevance,
+        reads_of=compiled.depends_on,
+        days=sorted(days),
+        nodes_by_q=nodes_by_q,
+    )
+    questions = [
+        i
+        for i, q in enumerate(rs.questions)
+        if q.when is not None
+        and not search.satisfiable(compiled.relevance[q.id], compiled.depends_on[q.id])
+    ]
+    findings = [
+        i
+        for i, rule in enumerate(rs.findings)
+        if not search.satisfiable(
+            compiled.finding_conditions[rule.id], c.questions_read(rule.when, rs.definitions)
+        )
+    ]
+    return questions, findings
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What a search for satisfying answers needs from the compiled rule set."""
+
+    questions: Mapping[str, Question]
+    order: Mapping[str, int]
+    relevance: Mapping[str, c.Predicate]
+    #: Question id -> the questions its relevance reads.
+    reads_of: Mapping[str, Iterable[str]]
+    days: list[dt.date]
+    #: Question id -> the condition nodes that test it.
+    nodes_by_q: Mapping[str, list[Any]]
+
+    def satisfiable(self, target: c.Predicate, reads: Iterable[str]) -> bool:
+        """Whether some answers (and day) make `target` true; True past the budget."""
+        closure: set[str] = set()
+        stack = list(reads)
+        while stack:
+            qid = stack.pop()
+            if qid in closure or qid not in self.questions:
+                continue
+            closure.add(qid)
+            stack.extend(self.reads_of.get(qid, ()))
+        ordered = sorted(closure, key=lambda qid: self.order[qid])
+        options = [
+            _candidates(self.questions[qid], self.nodes_by_q.get(qid, [])) for qid in ordered
+        ]
+        total = len(self.days)
+        for opt in options:
+            total *= max(1, len(opt))
+        if total > REACHABILITY_BUDGET:
+            return True  # too many cases to enumerate: assume reachable rather than guess
+        for day in self.days:
+            for combo in itertools.product(*options):
+                answers: dict[str, Any] = {}
+                for qid, value in zip(ordered, combo, strict=True):
+                    rel = self.relevance.get(qid)
+                    answers[qid] = c.ABSENT if rel and rel(answers, day) is False else value
+                if target(answers, day) is True:
+                    return True
+        return False
+
+
+def _candidates(q: Question, nodes: list[Any]) -> list[Any]:
+    """Answers worth trying for a question when searching for a satisfying case."""
+    if q.type == "single":
+        return [ch.id for ch in q.choices]
+    if q.type == "multiple":
+        plain = [ch.id for ch in q.choices if not ch.exclusive]
+        out: list[Any] = [[], *([ch.id] for ch in q.choices), plain]
+        out.extend(list(n.includes_all) for n in nodes if isinstance(n, c.IncludesAll))
+        return out
+    values: list[Any] = []
+    for n in nodes:
+        if isinstance(n, c.Equals):
+            values.append(n.equals)
+        elif isinstance(n, c.In):
+            values.extend(n.in_)
+        elif isinstance(n, c.Compare):
+            for bound in c.comparison_bounds(n).values():
+                step: Any = dt.timedelta(days=1) if isinstance(bound, dt.date) else 1
+                values.extend([bound - step, bound, bound + step])
+    if q.type == "number":
+        values.append(0)
+    elif q.type == "text":
+        values.append("")
+    return values or [dt.date(2000, 1, 1) if q.type == "date" else "x"]
+
+
+__all__ = ["REACHABILITY_BUDGET", "unreachable"]
