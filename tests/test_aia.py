@@ -204,6 +204,7 @@ def aia_reference(raw: float, mitigation: float, max_raw: float, max_mitigation:
     JavaScript's Math.round(x) is floor(x + 0.5).
     """
     percentage, deduction = 0.8, 0.15
+    total: float
     if mitigation >= percentage * max_mitigation:
         total = math.floor((1 - deduction) * raw + 0.5)
     else:

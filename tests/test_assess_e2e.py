@@ -32,7 +32,7 @@ def spawn(
     lang: str = "en_GB.UTF-8",
     size: tuple[int, int] = (40, 120),
     command: str = "assess",
-) -> pexpect.spawn:
+) -> pexpect.spawn[str]:
     rows, cols = size
     env = {
         **os.environ,
@@ -55,7 +55,7 @@ def spawn(
     return child
 
 
-def answer_tool(child: pexpect.spawn, name: str = "Scribe Santé") -> None:
+def answer_tool(child: pexpect.spawn[str], name: str = "Scribe Santé") -> None:
     for prompt, reply in [
         ("Name of the tool|Nom de l'outil", name),
         ("endor|Fournisseur", "Acme"),
@@ -66,7 +66,7 @@ def answer_tool(child: pexpect.spawn, name: str = "Scribe Santé") -> None:
         child.sendline(reply)
 
 
-def finish(child: pexpect.spawn) -> int:
+def finish(child: pexpect.spawn[str]) -> int:
     child.expect(pexpect.EOF)
     child.close()
     return int(child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0))
@@ -303,11 +303,17 @@ ENGLISH = (
 )  # fmt: skip
 
 
-def prompts(child: pexpect.spawn) -> Iterator[str]:
+def matched(child: pexpect.spawn[str]) -> str:
+    """The first group of what the last `expect` matched."""
+    assert isinstance(child.match, re.Match)
+    return str(child.match.group(1))
+
+
+def prompts(child: pexpect.spawn[str]) -> Iterator[str]:
     """The first line of each prompt, as it comes, until the program ends."""
     while child.expect_exact([PROMPT_START, pexpect.EOF]) == 0:
         child.expect(FIRST_LINE)
-        yield child.match.group(1).strip()
+        yield matched(child).strip()
 
 
 def english_words(text: str) -> list[str]:
@@ -353,7 +359,7 @@ def test_a_full_french_run_shows_no_english(tmp_path: Path) -> None:
         question = ""
         if "/" in first:  # a question: its header, then its text
             child.expect(QUESTION_LINE)
-            question = child.match.group(1)
+            question = matched(child)
         if question.startswith("À quoi l'IA servira") and not helped:
             # tick the last two uses, then open "why we ask": the ticks must survive
             child.send(UP + " " + UP + " " + DOWN * 3 + "\r")

@@ -166,11 +166,6 @@ _documents = st.fixed_dictionaries(
 )
 
 
-@pytest.fixture(scope="module")
-def health_ai():  # type: ignore[no-untyped-def]
-    return load_ruleset(ROOT / "rules" / "health-ai")
-
-
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

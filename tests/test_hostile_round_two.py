@@ -311,8 +311,7 @@ def test_a_bug_on_one_file_does_not_stop_the_batch(
 ) -> None:
     """Fault injection: scoring one file raises what no input error should."""
     import vetting.cli.score as score_cli
-
-    real = score_cli.score
+    from vetting.assess.score import score as real
 
     def flaky(compiled: object, answers: object, **kwargs: object) -> object:
         if answers.tool.name == "GenAssist":  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_support import need_weasyprint, pdftotext
+from tests.support.reports import need_weasyprint, pdftotext
 from vetting.report.pdf import RUN, ZWSP, breakable
 
 _VISIBLE_RUN = re.compile(r"(?:&#?\w+;|[^\s<&\u200b])+")

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Result
-from tests.test_report_pdf import need_weasyprint, pages
-from tests.test_report_support import example, ruleset
+from tests.support.reports import example, need_weasyprint, pages, ruleset
 from vetting.assess import parse_answers, score
 from vetting.report import NoticeRefused, render_notice, without_refused_notice, write_reports
 from vetting.report.texts import long_date

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_support import (
+from tests.support.reports import (
     EXAMPLE_NAMES,
     LANGS,
     example,
     need_weasyprint,
+    pages,
     pdftotext,
     ruleset,
 )
@@ -23,17 +24,6 @@ from vetting.report import render_notice, write_reports
 from vetting.report.pdf import html_to_pdf
 
 A4 = (595.28, 841.89)  # points
-
-
-def pages(path: Path) -> list[str]:
-    """The text of each page, in reading order (pdftotext separates pages with a form feed)."""
-    proc = subprocess.run(
-        [pdftotext(), "-layout", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc.stdout.split("\f")[:-1]
 
 
 def page_size(path: Path) -> tuple[float, float]:

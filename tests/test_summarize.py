@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.test_monotone import RULE_SETS, SETTINGS, answer_sets
+from tests.support.drawn import RULE_SETS, SETTINGS, answer_sets
 from vetting.assess import Answers, Tool, load_answers, score
 from vetting.assess.score import Summary, summarize
 from vetting.ruleset.api import load_ruleset
