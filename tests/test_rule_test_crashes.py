@@ -43,7 +43,7 @@ PLUGINS = {
             raise ZeroDivisionError("division by zero")
 
         for definition in steps.STEPS:
-            if definition.run is steps._given_best:
+            if definition.name == "best":
                 object.__setattr__(definition, "run", _explode)
     """,
     "crash_before_the_steps": """

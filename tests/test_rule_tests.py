@@ -21,15 +21,11 @@ import pytest
 from tests.conftest import FIXTURES, ROOT, Result
 from vetting.errors import VettingError
 from vetting.testing.features import Cell, Scenario, Step, find_features, parse_feature, parse_text
-from vetting.testing.mutate import (
-    OPERATORS,
-    MutationReport,
-    Setup,
-    apply_mutant,
-    list_mutants,
-    run_mutations,
-)
-from vetting.testing.steps import STEPS, ScenarioResult, match_step, run_scenario, shown
+from vetting.testing.matching import shown
+from vetting.testing.mutants import OPERATORS, apply_mutant, list_mutants
+from vetting.testing.mutate import MutationReport, Setup, run_mutations
+from vetting.testing.runner import ScenarioResult, run_scenario
+from vetting.testing.steps import STEPS, match_step
 from vetting.testing.world import RuleSets
 
 PROJECT = FIXTURES / "features" / "project"

@@ -27,8 +27,8 @@ from vetting.assess.answers import (
 )
 from vetting.assess.assessment import SEVERITIES, Assessment
 from vetting.assess.evidence import required_by_choice
-from vetting.assess.review import add_months
 from vetting.assess.score import score
+from vetting.dates import add_months
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset import conditions as c
 from vetting.ruleset.api import resolve_rules_dir
