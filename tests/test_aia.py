@@ -235,6 +235,7 @@ def aia_answers(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
     return values
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_the_encoding_agrees_with_the_aia_algorithm(data: st.DataObject) -> None:

@@ -19,6 +19,8 @@ from tests.conftest import FIXTURES, ROOT
 from vetting.assess.answers import load_answers
 from vetting.ruleset.api import load_ruleset
 
+pytestmark = pytest.mark.slow  # the questionnaire in a real pseudo-terminal
+
 MINI = str(FIXTURES / "rules" / "mini")
 DOWN, UP = "\x1b[B", "\x1b[A"
 #: How `python -m vetting` is shown in the hints (the command as the user typed it).

@@ -14,7 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # eight processes and two lone runs
 
 EXAMPLES = ROOT / "examples" / "health-ai"
 FILES = [EXAMPLES / "scribe-accept.yaml", EXAMPLES / "us-chatbot-reject.yaml"]

@@ -82,6 +82,7 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_answer_file_is_a_clean_error(case: str, tmp_path: Path) -> None:
     path = tmp_path / f"{case}.yaml"
@@ -93,6 +94,7 @@ def test_hostile_answer_file_is_a_clean_error(case: str, tmp_path: Path) -> None
     assert not (tmp_path / "pwned").exists()
 
 
+@pytest.mark.slow
 def test_a_flood_of_problems_is_summarised(tmp_path: Path) -> None:
     path = tmp_path / "flood.yaml"
     path.write_bytes(HOSTILE["many_unknown_ids"]())
@@ -114,6 +116,7 @@ def test_bom_and_crlf_answer_file_is_accepted(tmp_path: Path) -> None:
     assert data["tool"]["name"] == "T"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_rule_file_is_a_clean_error(case: str, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
@@ -170,6 +173,7 @@ _documents = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -249,6 +253,7 @@ def _zip(path: Path, files: dict[str, bytes]) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", sorted(HOSTILE_XLSX))
 def test_hostile_checklist_is_a_clean_error(case: str, tmp_path: Path) -> None:
     path = HOSTILE_XLSX[case](tmp_path)
@@ -324,6 +329,7 @@ def blank_checklist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

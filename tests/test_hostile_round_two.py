@@ -278,6 +278,7 @@ def test_a_far_date_from_a_vendor_checklist_is_refused_at_its_cell(
 # ------------------------------------------------------------------ one bad file among many
 
 
+@pytest.mark.slow
 def test_score_over_a_folder_scores_every_other_file_and_exits_2(tmp_path: Path) -> None:
     """The gate of the issue: hostile files among 200 good ones, scored with workers."""
     folder = tmp_path / "answers"

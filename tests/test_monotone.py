@@ -32,6 +32,8 @@ from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import UNKNOWN
 
+pytestmark = pytest.mark.slow  # big Hypothesis searches over four rule sets
+
 
 @pytest.fixture(scope="module", params=sorted(RULE_SETS))
 def compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:

@@ -16,6 +16,8 @@ import pytest
 from tests.support.reports import need_weasyprint, pdftotext
 from vetting.report.pdf import RUN, ZWSP, breakable
 
+pytestmark = pytest.mark.slow  # PDFs printed by WeasyPrint
+
 _VISIBLE_RUN = re.compile(r"(?:&#?\w+;|[^\s<&\u200b])+")
 
 

@@ -17,6 +17,8 @@ import pytest
 from tests.support.reports import chromium, example, hostile_answers, ruleset
 from vetting.report import render_html, render_notice
 
+pytestmark = pytest.mark.slow  # a real browser
+
 WHITE = (255, 255, 255)
 
 

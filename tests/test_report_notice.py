@@ -137,6 +137,7 @@ def test_a_draft_is_marked_in_markdown_and_html(lang: str) -> None:
     assert DRAFT[lang] not in plain and "draft-mark" not in plain.split("</style>")[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_page_of_a_draft_pdf_is_marked(cli: Cli, tmp_path: Path, lang: str) -> None:
     """Large type spreads the notice over several pages: each one carries the mark."""
@@ -157,6 +158,7 @@ def test_every_page_of_a_draft_pdf_is_marked(cli: Cli, tmp_path: Path, lang: str
         assert DRAFT[lang] in " ".join(text.split()), f"page {number} is not marked"
 
 
+@pytest.mark.slow
 def test_the_longest_draft_notice_still_fits_one_page(tmp_path: Path) -> None:
     """The mark sits in the page's margin: it never pushes the notice onto a second page."""
     need_weasyprint()

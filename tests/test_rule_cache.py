@@ -99,6 +99,7 @@ def test_a_damaged_or_untrusted_entry_is_a_miss(store: Path, rules: Path, damage
     assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["off", "0", "", "none"])
 def test_the_cache_can_be_turned_off(
     monkeypatch: pytest.MonkeyPatch, rules: Path, tmp_path: Path, value: str
@@ -147,6 +148,7 @@ def test_vetting_check_never_uses_the_cache(store: Path, rules: Path) -> None:
     assert entries(store) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "jsonl"])
 def test_score_prints_the_same_with_a_cold_a_warm_and_no_cache(
     store: Path, rules: Path, fmt: str
@@ -221,6 +223,7 @@ def test_a_cache_folder_we_may_not_read_is_a_miss(
     assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
 
 
+@pytest.mark.slow
 def test_another_build_of_vetting_never_reuses_an_entry(tmp_path: Path, rules: Path) -> None:
     """A development checkout changes a check: its modules' dates and sizes are in the key."""
     package = tmp_path / "site" / "vetting"

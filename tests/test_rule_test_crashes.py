@@ -16,6 +16,8 @@ import pytest
 
 from tests.conftest import ROOT, Result
 
+pytestmark = pytest.mark.slow  # pytest in child processes
+
 FEATURE = textwrap.dedent(
     """
     Feature: two scenarios

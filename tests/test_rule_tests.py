@@ -222,6 +222,7 @@ def test_the_entry_point_plugin_runs_features_with_pytest() -> None:
     assert "15 passed" in done.stdout
 
 
+@pytest.mark.slow
 def test_the_plugin_shows_a_failure_as_the_author_wrote_it() -> None:
     done = _pytest("--rootdir", str(PROJECT), "--vetting-rules", "rules/mini", "failing")
     assert done.returncode == 1
@@ -232,6 +233,7 @@ def test_the_plugin_shows_a_failure_as_the_author_wrote_it() -> None:
     assert "10 failed" in out
 
 
+@pytest.mark.slow
 def test_without_vetting_the_plugin_leaves_feature_files_alone() -> None:
     done = _pytest("--rootdir", str(PROJECT), "features")
     assert done.returncode == 5  # pytest: no tests collected
@@ -247,6 +249,7 @@ def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
     return PROJECT
 
 
+@pytest.mark.slow
 def test_vetting_test_with_no_arguments_runs_rules_and_features(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -277,6 +280,7 @@ def test_vetting_test_fails_with_a_summary_a_rule_author_reads(
     assert out.rstrip().endswith("10 scenarios: 0 passed, 4 failed, 6 in error: FAILED")
 
 
+@pytest.mark.slow
 def test_vetting_test_accepts_feature_files_and_folders(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -397,6 +401,7 @@ def test_a_mutant_leaves_the_original_rule_set_alone() -> None:
     assert loaded.ruleset.model_dump() == before
 
 
+@pytest.mark.slow
 def test_vetting_test_mutate_reports_the_missed_and_gates_on_min_score(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -409,6 +414,7 @@ def test_vetting_test_mutate_reports_the_missed_and_gates_on_min_score(
     assert lenient.code == 0, lenient.out
 
 
+@pytest.mark.slow
 def test_vetting_test_mutate_passes_when_the_scenarios_pin_enough(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -421,6 +427,7 @@ def test_vetting_test_mutate_passes_when_the_scenarios_pin_enough(
 # --------------------------------------------------------------------------- health-ai
 
 
+@pytest.mark.slow
 def test_the_default_rule_set_passes_its_features(
     cli: Callable[..., Result], in_root: Path
 ) -> None:

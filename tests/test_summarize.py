@@ -47,6 +47,7 @@ def test_every_example_has_the_same_headline(path: Path) -> None:
     assert summarize(health_ai, answers) == headline(health_ai, answers)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_random_answers_have_the_same_headline(
