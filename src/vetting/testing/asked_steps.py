@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from vetting.errors import Problem, VettingError
 from vetting.ruleset.describe import describe
-from vetting.testing.expect import check_question, fail, fold, ids, position, quote
+from vetting.testing.expect import fail, fold, ids, position, quote
 from vetting.testing.features import Step
 from vetting.testing.matching import STEP_LANGUAGES, Args
-from vetting.testing.world import World, asked_questions
+from vetting.testing.world import World, asked_questions, check_question
 from vetting.words import suggest
 
 _LANG_WORDS = {

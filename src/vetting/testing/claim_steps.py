@@ -12,7 +12,6 @@ from vetting.assess.explain import explain
 from vetting.errors import Problem, VettingError
 from vetting.testing.expect import (
     LEVEL_WORDS,
-    check_question,
     check_target,
     fail,
     one_of,
@@ -22,7 +21,7 @@ from vetting.testing.expect import (
 )
 from vetting.testing.features import Step
 from vetting.testing.matching import Args
-from vetting.testing.world import EVIDENCE_STATES, World
+from vetting.testing.world import EVIDENCE_STATES, World, check_question
 
 #: Words a scenario may use for a state of evidence, in either language.
 _EVIDENCE_WORDS = {

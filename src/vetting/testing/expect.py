@@ -141,19 +141,6 @@ def position(world: World, step: Step) -> Position:
     return Position(world.scenario_file, step.line, step.col)
 
 
-def check_question(compiled: CompiledRuleSet, qid: str, where: Position) -> None:
-    """A question id the rule set has, or an error with a did-you-mean."""
-    if qid not in compiled.question_by_id:
-        rs = compiled.ruleset
-        raise VettingError(
-            Problem(
-                where,
-                f"'{qid}' is not a question of {rs.id} {rs.version}",
-                hint=suggest(qid, list(compiled.question_by_id)),
-            )
-        )
-
-
 def check_target(compiled: CompiledRuleSet, target: str, where: Position) -> None:
     """A question, `question=choice` or a finding rule: a typo must never pass silently."""
     rules = {rule.id for rule in compiled.ruleset.findings}
