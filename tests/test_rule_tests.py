@@ -176,6 +176,54 @@ def test_an_answer_given_twice_in_a_table_is_reported() -> None:
     assert "twice.feature:5:9: 'data.location' is answered twice in this table" in result.message
 
 
+def _one_step(step: str) -> ScenarioResult:
+    """A scenario on the mini rule set with `step` between a Given and a Then."""
+    feature = parse_text(
+        "Feature: f\n  Scenario: s\n"
+        "    Given every other question is answered with its best choice\n"
+        f"    {step}\n"
+        '    Then the verdict is "accept"\n',
+        "one.feature",
+    )
+    return run_scenario(feature.scenarios[0], RuleSets(PROJECT, PROJECT / "rules" / "mini"))
+
+
+MISSPELT = "one.feature:4:5: 'data.locaton' is not a question of mini 1.0.0 (did you mean "
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        'Given the question "data.locaton" is not answered',
+        'Given the evidence for "data.locaton" is "verified"',
+        'Then the question "data.locaton" is asked',
+        'Then the knock-outs of "data.locaton" wait for its evidence',
+        'Then the evidence for "data.locaton" is shown as unverified',
+    ],
+)
+def test_a_misspelt_question_reads_the_same_in_every_step(step: str) -> None:
+    result = _one_step(step)
+    assert result.status == "error"
+    assert result.message.startswith(MISSPELT), result.message
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "message"),
+    [
+        ('Given the assessment date is "2026-13-01"', "error", "'2026-13-01' is not a date"),
+        ('Then the next review is on "2026-13-01"', "error", "'2026-13-01' is not a date"),
+        ('Given the assessment date is "3001-01-01"', "error", "3001-01-01 is out of range"),
+        # A review may fall after the last date a file may give: an expectation, not an error.
+        ('Then the next review is on "3001-01-01"', "failed", "expected the next review on"),
+    ],
+)
+def test_a_step_s_date_is_read_alike_and_only_given_dates_have_a_range(
+    step: str, status: str, message: str
+) -> None:
+    result = _one_step(step)
+    assert (result.status, message in result.message) == (status, True), result.message
+
+
 def test_invalid_gherkin_is_an_input_error_with_its_line() -> None:
     with pytest.raises(VettingError) as caught:
         parse_feature(PROJECT / "broken" / "syntax.feature", PROJECT)
