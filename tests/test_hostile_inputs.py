@@ -298,6 +298,7 @@ _rule_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(questions=st.lists(_rule_values, max_size=3), category=_scalars)
 def test_any_rule_file_loads_or_fails_cleanly(questions: list[object], category: object) -> None:
