@@ -126,9 +126,9 @@ def render_times(runs: int) -> dict[str, float]:
     """Median in-process render time per report format (warm: templates compiled)."""
     from vetting.assess.answers import load_answers
     from vetting.assess.score import score
+    from vetting.checklist import checklist_xlsx
     from vetting.report import render_html, render_markdown, render_notice, report_json
     from vetting.report.pdf import html_to_pdf
-    from vetting.report.xlsx import checklist_xlsx
     from vetting.ruleset.api import load_ruleset
 
     compiled = load_ruleset(ROOT / "rules" / "health-ai")

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT, Result
 from vetting.assess.answers import load_answers
-from vetting.report.xlsx_cells import CELL_MAX, split_text
+from vetting.checklist.layout import CELL_MAX, split_text
 from vetting.ruleset.api import load_ruleset
 
 EXAMPLES = ROOT / "examples" / "health-ai"

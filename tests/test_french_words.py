@@ -17,8 +17,8 @@ import pytest
 import vetting.workflows.portfolio as portfolio
 from tests.conftest import ROOT
 from tests.support.reports import example, ruleset
+from vetting.checklist import checklist_xlsx
 from vetting.interview.session import summary
-from vetting.report.xlsx import checklist_xlsx
 
 #: "KO" as a word of its own (not inside an identifier or a longer word).
 KO = re.compile(r"(?<![\w.=-])KOs?(?![\w*])")

@@ -323,7 +323,7 @@ def test_any_rule_file_loads_or_fails_cleanly(questions: list[object], category:
 
 @pytest.fixture(scope="module")
 def blank_checklist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from vetting.report.xlsx import checklist_xlsx
+    from vetting.checklist import checklist_xlsx
 
     path = tmp_path_factory.mktemp("checklist") / "blank.xlsx"
     path.write_bytes(checklist_xlsx(load_ruleset(FIXTURES / "rules" / "mini"), "en"))
@@ -352,7 +352,7 @@ def test_any_filled_checklist_imports_or_fails_cleanly(
 ) -> None:
     import openpyxl
 
-    from vetting.report.xlsx import COLUMNS, import_checklist
+    from vetting.checklist import COLUMNS, import_checklist
 
     book = openpyxl.load_workbook(blank_checklist)
     sheet = book.worksheets[1]

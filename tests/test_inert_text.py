@@ -18,7 +18,7 @@ import pytest
 from cmarkgfm.cmark import Options
 
 from tests.conftest import ROOT, Result
-from vetting.report.escape import md_escape
+from vetting.escape import md_escape
 
 ESC = "\x1b]0;PWNED\x07\x1b[31mRED"
 RLO = "\u202e"

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from tests.support.reports import LANGS, example, ruleset
 from vetting.controls import BIDI_CONTROLS
-from vetting.report import clauses, notice
-from vetting.report.escape import (
+from vetting.escape import (
     FORMULA_PREFIXES,
     GUARD,
     WORD_JOINER,
@@ -20,7 +19,9 @@ from vetting.report.escape import (
     xlsx_guard,
     xlsx_unguard,
 )
-from vetting.report.texts import LABELS, search_path, typo
+from vetting.report import clauses, notice
+from vetting.templates import LABELS, search_path
+from vetting.words import typo
 from vetting.yamlio import load
 
 

@@ -19,7 +19,7 @@ from tests.support.reports import (
     ruleset,
 )
 from vetting.report import render_html, render_markdown, render_notice
-from vetting.report.texts import search_path
+from vetting.templates import search_path
 
 
 @dataclass

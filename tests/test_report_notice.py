@@ -18,7 +18,7 @@ from tests.conftest import ROOT, Result
 from tests.support.reports import example, need_weasyprint, pages, ruleset
 from vetting.assess import parse_answers, score
 from vetting.report import NoticeRefused, render_notice, without_refused_notice, write_reports
-from vetting.report.texts import long_date
+from vetting.words import long_date
 
 Cli = Callable[..., Result]
 EXAMPLES = ROOT / "examples" / "health-ai"

@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.conftest import Result
+from tests.conftest import FIXTURES, Result
 from tests.support.reports import (
     EXAMPLE_NAMES,
     FORMULA,
@@ -23,10 +23,11 @@ from tests.support.reports import (
 )
 from vetting.assess.answers import dump_answers, load_answers
 from vetting.assess.score import score
+from vetting.checklist import COLUMNS, checklist_xlsx, import_checklist
 from vetting.errors import VettingError
+from vetting.escape import FORMULA_PREFIXES, GUARD
 from vetting.report import write_reports
-from vetting.report.escape import FORMULA_PREFIXES, GUARD
-from vetting.report.xlsx import COLUMNS, checklist_xlsx, import_checklist
+from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.conditions import ABSENT
 
 
@@ -373,3 +374,36 @@ def test_the_blank_checklist_carries_the_buyers_go_live(tmp_path: Path) -> None:
     path.write_bytes(checklist_xlsx(ruleset(), "en", answers=answers, scope=True))
     back, _ = import_checklist(path, ruleset())
     assert (back.date, back.go_live) == (answers.date, dt.date(2027, 3, 1))
+
+
+def test_a_choice_typed_in_another_script_matches_its_own_label(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """The import folded every letter outside Latin to nothing: with Cyrillic labels,
+    `Никогда` (never) matched the first choice, `Всегда` (always)."""
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FIXTURES / "scoring" / "clinic", rules)
+    ops = rules / "ops.yaml"
+    text = ops.read_text(encoding="utf-8")
+    for french, russian in (("Toujours", "Всегда"), ("Parfois", "Иногда"), ("Jamais", "Никогда")):
+        text = text.replace(f'fr: "{french}"', f'fr: "{russian}"')
+    ops.write_text(text, encoding="utf-8")
+    answers = tmp_path / "clinic.yaml"
+    answers.write_text(
+        "ruleset: clinic@1.0.0\ntool: {name: Clinic A}\ndate: 2026-09-01\n"
+        "answers:\n  scope.deployment: vendor_saas\n  ops.oversight: always\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = cli("report", str(answers), "--rules", str(rules), "--format", "xlsx", "-o", str(out))
+    assert result.code == 0, result.err
+    path = out / "clinic-a.report.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[1]
+    (row,) = (r for r in range(3, sheet.max_row + 1) if sheet[f"A{r}"].value == "ops.oversight")
+    sheet[f"{column('answer')}{row}"] = "Никогда"
+    workbook.save(path)
+    back, _ = import_checklist(path, load_ruleset(rules))
+    assert back.answers["ops.oversight"] == "never"

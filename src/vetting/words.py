@@ -1,4 +1,9 @@
-"""Text helpers shared by the loader, the CLI and the questionnaire: light, no dependency.
+"""Text helpers shared by every output: words, numbers and dates as a reader sees them.
+
+Did-you-mean and terminal wrapping for the CLI and the questionnaire; French
+typography, numbers with the French decimal comma, percentages, long dates and
+answers for the reports, the checklist and the workflows. One copy of each, so
+the outputs never disagree on how a number or an answer reads.
 
 `vetting --help` imports this module (did-you-mean for commands), so it must
 stay free of pydantic, YAML and prompt_toolkit.
@@ -6,9 +11,18 @@ stay free of pydantic, YAML and prompt_toolkit.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+from vetting.i18n import pick
+
+NBSP = "\u00a0"
+
+# --------------------------------------------------------------------------- did you mean
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -21,6 +35,25 @@ def suggest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
     """`did you mean 'x'?` for a misspelt id, key, command or flag, or an empty string."""
     near = closest(word, candidates, cutoff)
     return f"did you mean '{near}'?" if near else ""
+
+
+_SEPARATORS = re.compile(r"[\s\-\"'`«»“”‘’]+")
+
+
+def fold(text: str, sep: str = " ") -> str:
+    """`text` for matching what a person typed: case, accents, quotes and spacing do not matter.
+
+    `« Élevé »` and `eleve` fold alike, and so do `pending-evidence` and `Pending
+    evidence`. Letters of other scripts stay as they are (`Да` and `Нет` must not
+    fold to the same empty word); each run of spaces, hyphens and quotes becomes one
+    `sep`.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SEPARATORS.sub(sep, bare).strip(sep)
+
+
+# --------------------------------------------------------------------------- terminal lines
 
 
 def width(text: str) -> int:
@@ -80,4 +113,196 @@ def hanging(text: str, columns: int, indent: int, first: int | None = None) -> s
     return ("\n" + " " * indent).join(wrap(text, columns, indent, first))
 
 
-__all__ = ["closest", "hanging", "suggest", "width", "wrap"]
+# --------------------------------------------------------------------------- typography
+
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BEFORE = re.compile(r" ([:;?!»%])")
+_AFTER = re.compile(r"« ")
+
+
+def typo(text: str, lang: str) -> str:
+    """Whitespace collapsed and, in French, no-break spaces before : ; ? ! » % and after «.
+
+    Only for our own texts and the rule set's: text from an answers file is shown
+    exactly as written.
+    """
+    flat = _SPACE_RUN.sub(" ", text).strip()
+    if lang != "fr":
+        return flat
+    return _AFTER.sub("«" + NBSP, _BEFORE.sub(NBSP + r"\1", flat))
+
+
+def text_in(text: Mapping[str, str] | None, lang: str) -> str:
+    """A `{fr: ..., en: ...}` text of the rule set or of our data files, in `lang`, typeset."""
+    return typo(pick(text, lang), lang)
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Replace `{name}` placeholders in one pass: a value is never read as a template.
+
+    Never `str.format`, which would read attributes, and never a loop of
+    `replace`, which would expand a `{vendor}` written inside a tool's name.
+    """
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _comma(text: str, lang: str) -> str:
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def number(value: float, lang: str, decimals: int = 1) -> str:
+    """`9.5` -> `9,5` in French; a fixed number of decimals, so outputs never jitter."""
+    return _comma(f"{value:.{decimals}f}", lang)
+
+
+def amount(value: float, lang: str) -> str:
+    """A number as written by hand: `4`, `4.5` (`4,5` in French), `1234567`.
+
+    At most four decimals, never `4.500000001` nor an exponent.
+    """
+    text = f"{round(value, 4):.4f}".rstrip("0").rstrip(".")
+    return _comma("0" if text == "-0" else text, lang)
+
+
+def percent(value: float, lang: str, decimals: int = 1) -> str:
+    """`94.4%`; `94,4 %` in French, with a no-break space."""
+    text = number(value, lang, decimals)
+    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+
+
+def signed(value: float, lang: str) -> str:
+    """A change: `+4.5`, `-2.0`, `0.0` (`+4,5` in French)."""
+    if round(value, 1) == 0:
+        return number(0.0, lang)
+    text = number(abs(value), lang)
+    return f"+{text}" if value > 0 else f"-{text}"
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """`24 novembre 2026`, `24 November 2026`: no locale, so the same on every machine."""
+    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {month} {day.year}"
+
+
+# --------------------------------------------------------------------------- answers
+
+
+class _Choice(Protocol):
+    """What `answer_text` reads of a rule set's choice (`vetting.ruleset.model.Choice`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> Mapping[str, str]: ...
+
+
+class _Question(Protocol):
+    """What `answer_text` reads of a rule set's question (`vetting.ruleset.model.Question`)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def choices(self) -> Sequence[_Choice]: ...
+    @property
+    def unit(self) -> Mapping[str, str] | None: ...
+
+
+def answer_text(
+    question: _Question | None,
+    value: Any,
+    lang: str,
+    words: Mapping[str, str],
+    *,
+    typeset: bool = False,
+) -> str:
+    """An answer as a reader says it: choice labels, a number with its unit, a date.
+
+    `words` gives `unanswered`, `unknown` and `none_ticked` in the output's own
+    vocabulary. `typeset` applies French typography to the rule set's words (the
+    labels, the unit, the `;` between choices), as the report does. A text answer
+    is returned as written: each output escapes it its own way.
+    """
+    if value is None:
+        return words["unanswered"]
+    if value == "unknown":  # the answers file's UNKNOWN_ANSWER: words stays below assess
+        return words["unknown"]
+
+    def text(source: Mapping[str, str] | None) -> str:
+        return text_in(source, lang) if typeset else pick(source, lang)
+
+    joiner = f"{NBSP}; " if typeset and lang == "fr" else "; "
+    if question is not None and question.type in ("single", "multiple"):
+        labels = {choice.id: text(choice.label) for choice in question.choices}
+        chosen = value if isinstance(value, list) else [value]
+        if not chosen:
+            return words["none_ticked"]
+        return joiner.join(labels.get(str(c), str(c)) for c in chosen)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        unit = question.unit if question is not None else None
+        return amount(float(value), lang) + (f" {text(unit)}" if unit else "")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return joiner.join(str(v) for v in value)
+    return str(value)
+
+
+__all__ = [
+    "NBSP",
+    "amount",
+    "answer_text",
+    "closest",
+    "fill",
+    "fold",
+    "hanging",
+    "long_date",
+    "number",
+    "percent",
+    "signed",
+    "suggest",
+    "text_in",
+    "typo",
+    "width",
+    "wrap",
+]

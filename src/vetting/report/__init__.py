@@ -11,13 +11,15 @@ Markdown, HTML and JSON.
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from vetting.errors import Problem, VettingError
+from vetting.files import write_files
+from vetting.i18n import VERDICT_NAMES, t
 from vetting.report.naming import notice_name, report_name, slugify
+from vetting.words import fill, suggest
 
 if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
     from vetting.assess.answers import Answers
@@ -38,8 +40,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
     problems = []
     for name in asked:
         if name not in FORMATS:
-            close = difflib.get_close_matches(name, FORMATS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"formats: {', '.join(FORMATS)}"
+            hint = suggest(name, FORMATS) or f"formats: {', '.join(FORMATS)}"
             problems.append(Problem(None, f"--format: unknown report format '{name}'", hint=hint))
     if problems:
         raise VettingError(problems)
@@ -84,10 +85,18 @@ def _render_report(
     templates: Path | None,
 ) -> str:
     from vetting.report.context import build_report
-    from vetting.report.render import render
 
     report = build_report(assessment, compiled, answers, lang, templates)
-    return render(f"report.{kind}.j2", kind, {"r": report}, templates)
+    return _render(f"report.{kind}.j2", kind, {"r": report}, templates)
+
+
+def _render(
+    name: str, kind: Literal["md", "html"], context: dict[str, Any], templates: Path | None
+) -> str:
+    """One template of the report or the notice, from the user's folder first."""
+    from vetting.templates import render, search_path
+
+    return render(name, kind, context, search_path(templates))
 
 
 def render_notice(
@@ -105,12 +114,11 @@ def render_notice(
     `draft` marks every page "DRAFT - not for distribution" (in the notice's language).
     """
     from vetting.report.notice import build_notice, load_spec
-    from vetting.report.render import render
 
     notice = build_notice(assessment, compiled, answers, lang, load_spec(templates), draft)
     if kind == "md":
-        return render("notice.md.j2", "md", {"n": notice}, templates)
-    return render("notice.html.j2", "html", {"n": notice}, templates)
+        return _render("notice.md.j2", "md", {"n": notice}, templates)
+    return _render("notice.html.j2", "html", {"n": notice}, templates)
 
 
 class NoticeRefused(Exception):
@@ -131,9 +139,7 @@ def without_refused_notice(
     recorded decision accepts the tool (with or without conditions), unless it
     is a draft, marked as such on every page.
     """
-    from vetting.i18n import VERDICT_NAMES, t
     from vetting.report.notice import notice_allowed
-    from vetting.report.texts import fill
 
     if "patient-notice" not in formats or draft or notice_allowed(answers):
         return formats, None
@@ -184,14 +190,13 @@ def write_reports(
     html: str | None = None
     if {"md", "html", "pdf"} & set(wanted):
         from vetting.report.context import build_report
-        from vetting.report.render import render
 
         report = build_report(assessment, compiled, answers, lang, templates)
     if "md" in wanted:
-        text = render("report.md.j2", "md", {"r": report}, templates)
+        text = _render("report.md.j2", "md", {"r": report}, templates)
         outputs.append((out / report_name(slug, "md"), text))
     if "html" in wanted or "pdf" in wanted:
-        html = render("report.html.j2", "html", {"r": report}, templates)
+        html = _render("report.html.j2", "html", {"r": report}, templates)
         if "html" in wanted:
             outputs.append((out / report_name(slug, "html"), html))
     if "pdf" in wanted:
@@ -202,7 +207,7 @@ def write_reports(
     if "json" in wanted:
         outputs.append((out / report_name(slug, "json"), report_json(assessment)))
     if "xlsx" in wanted:
-        from vetting.report.xlsx import checklist_xlsx
+        from vetting.checklist import checklist_xlsx
 
         data = checklist_xlsx(compiled, lang, answers=answers, assessment=assessment)
         outputs.append((out / report_name(slug, "xlsx"), data))
@@ -226,8 +231,6 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
-    from vetting.files import write_files
-
     write_files(outputs)
     return [path for path, _ in outputs]
 

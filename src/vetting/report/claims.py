@@ -14,8 +14,8 @@ from collections.abc import Callable
 from vetting.assess.answers import Decision
 from vetting.assess.assessment import Assessment, Pending, WhatIf
 from vetting.i18n import level_raised, scale_legend
-from vetting.report.texts import fill, long_date
 from vetting.ruleset.model import RuleSet
+from vetting.words import fill, long_date
 
 Words = dict[str, str]
 QuestionText = Callable[[str], str]

@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting.assess.assessment import Assessment, Finding
-from vetting.report.texts import CLAUSES, data_file
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
+from vetting.templates import CLAUSES, data_file
 
 Text = dict[str, str]
 

@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.report import claims
-from vetting.report.texts import NOTICE, data_file, fill, long_date, pick_text, typo
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
+from vetting.templates import NOTICE, data_file
+from vetting.words import NBSP, fill, long_date, text_in
 
 Text = dict[str, str]
 
@@ -155,10 +156,10 @@ def _facts(
     if value is UNKNOWN:
         if fact.unknown is None:
             return []
-        return [Statement(typo(pick_text(fact.unknown, lang), lang), known=False)]
+        return [Statement(text_in(fact.unknown, lang), known=False)]
     chosen = value if isinstance(value, list) else [value]
     return [
-        Statement(typo(pick_text(fact.choices[cid], lang), lang), known=True)
+        Statement(text_in(fact.choices[cid], lang), known=True)
         for cid in chosen
         if isinstance(cid, str) and cid in fact.choices
     ]
@@ -176,19 +177,19 @@ def build_notice(
     day: dt.date = assessment.assessment_date
     state = compiled.walk(answers.answers, day)
     tool = assessment.tool
-    vendor = tool.vendor or typo(pick_text(spec.unknown_vendor, lang), lang)
+    vendor = tool.vendor or text_in(spec.unknown_vendor, lang)
     # Our sentences get French typography first; the tool's own names are inserted as written.
     names = {"tool": tool.name, "vendor": vendor}
     sections: list[NoticeSection] = []
     for section in spec.sections:
-        statements = [Statement(typo(pick_text(t, lang), lang), known=True) for t in section.always]
+        statements = [Statement(text_in(t, lang), known=True) for t in section.always]
         for fact in section.facts:
             statements.extend(_facts(fact, compiled, state, lang))
         if statements:
             sections.append(
                 NoticeSection(
                     id=section.id,
-                    title=typo(pick_text(section.title, lang), lang),
+                    title=text_in(section.title, lang),
                     statements=tuple(statements),
                 )
             )
@@ -196,27 +197,26 @@ def build_notice(
     footer_values = {
         **names,
         "date": long_date(day, lang),
-        "version": tool.version or typo(pick_text(spec.no_version, lang), lang),
+        "version": tool.version or text_in(spec.no_version, lang),
         "ruleset": f"{rs.id} {rs.version}",
     }
     return Notice(
         lang=lang,
-        colon="\u00a0: " if lang == "fr" else ": ",
-        title=typo(pick_text(spec.title, lang), lang),
+        colon=f"{NBSP}: " if lang == "fr" else ": ",
+        title=text_in(spec.title, lang),
         tool=tool.name,
-        intro=fill(typo(pick_text(spec.intro, lang), lang), names),
+        intro=fill(text_in(spec.intro, lang), names),
         sections=tuple(sections),
-        not_known=typo(pick_text(spec.not_known, lang), lang),
+        not_known=text_in(spec.not_known, lang),
         unknown_count=sum(1 for s in sections for st in s.statements if not st.known),
-        contact_title=typo(pick_text(spec.contact.title, lang), lang),
+        contact_title=text_in(spec.contact.title, lang),
         contact=tuple(
-            NoticeLine(typo(pick_text(line.text, lang), lang), line.blank)
-            for line in spec.contact.lines
+            NoticeLine(text_in(line.text, lang), line.blank) for line in spec.contact.lines
         ),
-        footer=fill(typo(pick_text(spec.footer, lang), lang), footer_values),
+        footer=fill(text_in(spec.footer, lang), footer_values),
         date_iso=day.isoformat(),
         decision=_decision(answers, spec, lang) if notice_allowed(answers) else "",
-        draft=typo(pick_text(spec.draft, lang), lang) if draft else "",
+        draft=text_in(spec.draft, lang) if draft else "",
     )
 
 
@@ -225,8 +225,8 @@ def _decision(answers: Answers, spec: NoticeSpec, lang: str) -> str:
     decision = answers.decision
     assert decision is not None
     # Names as recorded (never retypeset); the separator in the notice's typography.
-    members = ("\u00a0; " if lang == "fr" else "; ").join(claims.members(decision))
-    template = typo(pick_text(spec.decision, lang), lang)
+    members = (f"{NBSP}; " if lang == "fr" else "; ").join(claims.members(decision))
+    template = text_in(spec.decision, lang)
     return fill(
         template,
         {

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.score import ZERO, prepare
-from vetting.errors import Problem, VettingError
+from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import pick
-from vetting.report.escape import xlsx_guard
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import number, percent
 from vetting.workflows import words
 from vetting.workflows.inputs import Scored
 from vetting.workflows.render import asset, csp_hash, render, trusted
@@ -139,14 +140,14 @@ def _summary(items: Sequence[Scored], lang: str) -> Section:
         _ranked(
             L["score"],
             a,
-            lambda x: words.number(x.score, lang),
+            lambda x: number(x.score, lang),
             lambda x: x.score,
             lambda x: x.score,
         ),
         _ranked(
             L["completeness"],
             a,
-            lambda x: words.percent(x.completeness, lang),
+            lambda x: percent(x.completeness, lang),
             lambda x: -x.completeness,
             lambda x: x.completeness,
         ),
@@ -193,8 +194,7 @@ def _categories(items: Sequence[Scored], lang: str) -> Section:
     for index, category in enumerate(first.categories):
         scores = [item.assessment.categories[index] for item in items]
         cells = [
-            Cell(f"{words.number(s.score, lang)} · {words.level_name(s.level, lang)}")
-            for s in scores
+            Cell(f"{number(s.score, lang)} · {words.level_name(s.level, lang)}") for s in scores
         ]
         rows.append(
             _row(pick(category.title, lang), category.id, cells, [(s.score,) for s in scores])
@@ -214,18 +214,6 @@ def _knockout_order(compiled: CompiledRuleSet) -> Callable[[str], tuple[int, int
         return (size + rules.get(ko_id, 0), 0, ko_id)
 
     return order
-
-
-def _knockout_label(compiled: CompiledRuleSet, ko_id: str, lang: str) -> str:
-    qid, _, choice_id = ko_id.partition("=")
-    if choice_id and qid in compiled.question_by_id:
-        choice = compiled.choice(qid, choice_id)
-        answer = pick(choice.label, lang) if choice else choice_id
-        return f"{words.question_text(compiled, qid, lang, 70)} → {words.short(answer, 50)}"
-    for rule in compiled.findings:
-        if rule.id == ko_id:
-            return words.short(pick(rule.message, lang), 100)
-    return ko_id
 
 
 def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Section:
@@ -248,7 +236,8 @@ def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) ->
             else:
                 cells.append(Cell(L["ko_clear"]))
                 risks.append((0,))
-        rows.append(_row(_knockout_label(compiled, ko_id, lang), ko_id, cells, risks))
+        label = words.knockout_label(compiled, ko_id, lang, answer=50, message=100)
+        rows.append(_row(label, ko_id, cells, risks))
     return Section("knockouts", L["knockouts"], tuple(rows), L["no_knockout"])
 
 
@@ -261,9 +250,9 @@ def _answer_cell(
     value = item.answers.answers.get(qid)
     if qid in a.not_applicable or (value is None and qid not in a.unanswered):
         return Cell(L["not_applicable"], kind="na"), None
-    text = words.answer_text(compiled, qid, value, lang)
+    text = words.answer(compiled, qid, value, lang)
     fired = any(k.kind == "choice" and k.id.partition("=")[0] == qid for k in a.knockouts)
-    unknown = value is None or value == "unknown"
+    unknown = value is None or value == UNKNOWN_ANSWER
     kind = "ko" if fired else "unknown" if unknown else ""
     return Cell(text, kind=kind), _risk(compiled, qid, value, fired)
 
@@ -275,7 +264,7 @@ def _risk(compiled: CompiledRuleSet, qid: str, value: Any, fired: bool) -> RiskK
     si = prepared.score_index
     if pq.question.type not in {"single", "multiple"}:
         return None
-    if value is None or value == "unknown":
+    if value is None or value == UNKNOWN_ANSWER:
         points, severity = pq.unknown_points[si], pq.unknown_severity
     elif isinstance(value, list):
         points = sum((pq.points[c][si] for c in value if c in pq.points), Decimal(ZERO))
@@ -331,7 +320,6 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         )
         for i in items
     )
-    rs = compiled.ruleset
     sections = (
         _summary(items, lang),
         _categories(items, lang),
@@ -352,7 +340,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         lang=lang,
         title=L["compare_title"].format(n=len(items)),
         legend=L["compare_legend"],
-        ruleset=f"{pick(rs.title, lang)} ({rs.id} {rs.version})",
+        ruleset=words.ruleset_name(compiled, lang),
         columns=columns,
         sections=sections,
         labels=L,
@@ -378,23 +366,8 @@ def to_html(comparison: Comparison) -> str:
 
 def to_xlsx(comparison: Comparison) -> bytes:
     """One sheet, the same rows; untrusted text written as strings, formula prefixes guarded."""
-    try:
-        import xlsxwriter
-    except ImportError:
-        raise VettingError(
-            Problem(None, "the XLSX format needs XlsxWriter", hint="pip install XlsxWriter")
-        ) from None
-
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    workbook = xlsx_workbook(buffer)
     # A fixed creation time: the same inputs give the same bytes.
     created = dt.datetime.combine(comparison.latest, dt.time())
     workbook.set_properties({"title": comparison.title, "created": created})

@@ -16,9 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from vetting.assess.assessment import Assessment, EvidenceStatus, Finding
+from vetting.escape import plain
 from vetting.i18n import pick
-from vetting.report.escape import plain
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import number, signed
 from vetting.workflows import words
 from vetting.workflows.inputs import Scored
 from vetting.workflows.render import render
@@ -95,7 +96,7 @@ def _side(item: Scored, lang: str) -> Side:
         written_for=item.answers.ruleset,
         verdict=words.verdict_name(a.verdict, lang),
         level=words.level_name(a.level, lang),
-        score=words.number(a.score, lang),
+        score=number(a.score, lang),
     )
 
 
@@ -117,10 +118,10 @@ def _results(old: Assessment, new: Assessment, lang: str) -> tuple[Result, ...]:
         ),
         Result(
             L["score_short"],
-            words.number(old.score, lang),
-            words.number(new.score, lang),
+            number(old.score, lang),
+            number(new.score, lang),
             old.score != new.score,
-            words.signed(delta, lang),
+            signed(delta, lang),
         ),
     ]
     decision = (_decision(old, lang), _decision(new, lang))
@@ -148,18 +149,6 @@ def _added_removed(
     added = tuple(Line(k, label(k)) for k in after if k not in before)
     removed = tuple(Line(k, label(k)) for k in before if k not in after)
     return added, removed
-
-
-def _knockout_label(compiled: CompiledRuleSet, ko_id: str, lang: str) -> str:
-    qid, _, choice_id = ko_id.partition("=")
-    if choice_id and qid in compiled.question_by_id:
-        choice = compiled.choice(qid, choice_id)
-        answer = pick(choice.label, lang) if choice else choice_id
-        return f"{words.question_text(compiled, qid, lang, 70)} → {words.short(answer, 60)}"
-    for rule in compiled.findings:
-        if rule.id == ko_id:
-            return words.short(pick(rule.message, lang), 110)
-    return ko_id
 
 
 def _findings(
@@ -196,8 +185,8 @@ def _answers(
             Line(
                 qid,
                 words.question_text(compiled, qid, lang, 110),
-                words.answer_text(compiled, qid, old.get(qid), lang),
-                words.answer_text(compiled, qid, new.get(qid), lang),
+                words.answer(compiled, qid, old.get(qid), lang),
+                words.answer(compiled, qid, new.get(qid), lang),
             )
         )
     return tuple(out)
@@ -266,7 +255,7 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     a, b = old.assessment, new.assessment
 
     def ko_label(ko_id: str) -> str:
-        return _knockout_label(compiled, ko_id, lang)
+        return words.knockout_label(compiled, ko_id, lang, answer=60, message=110)
 
     ko_added, ko_removed = _added_removed(
         (k.id for k in a.knockouts), (k.id for k in b.knockouts), ko_label
@@ -308,12 +297,11 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     tool = " ".join(p for p in (after.tool, after.version) if p)
     if (before.tool, before.version) != (after.tool, after.version):
         tool = f"{' '.join(p for p in (before.tool, before.version) if p)} → {tool}"
-    rs = compiled.ruleset
     return AssessmentDiff(
         lang=lang,
         labels=L,
         title=L["diff_title"].format(tool=tool),
-        ruleset=f"{pick(rs.title, lang)} ({rs.id} {rs.version})",
+        ruleset=words.ruleset_name(compiled, lang),
         old=before,
         new=after,
         results=results,

@@ -27,6 +27,7 @@ from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
 from vetting.assess.review import expired_on, review_on
 from vetting.errors import Problem
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import number
 from vetting.workflows import words
 from vetting.workflows.actions import actions_of
 from vetting.workflows.inputs import Scored, Unreadable, score_folder
@@ -358,7 +359,7 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         knockouts_text=words.count(len(a.knockouts), "knockouts", lang),
         level_name=words.level_name(a.level, lang),
         level_rank=LEVELS.index(a.level),
-        score=words.number(a.score, lang),
+        score=number(a.score, lang),
         score_value=a.score,
         date=words.day(a.assessment_date),
         decision=words.outcome_name(d.outcome, lang) if d else L["no_decision"],

@@ -1,14 +1,9 @@
-"""Jinja2 for the workflow templates (`reports/workflows/`), escaping per format.
+"""The workflow templates (`reports/workflows/`) and our own assets next to them.
 
-- HTML: autoescape; nothing from an answers file is ever marked safe. The
-  only trusted insertions are our own style sheet and script, read from the
-  templates folder.
-- Markdown: every `{{ value }}` goes through `md_escape` (the environment's
-  `finalize`), so a template cannot forget it; `|code` writes an id as a code
-  span, the one way to write Markdown syntax from data.
-
-The same rules as `vetting.report.render`, kept separate so the workflows do
-not depend on the report pipeline's internals.
+Rendering goes through the one Jinja2 factory (`vetting.templates`), with the
+report's escaping rules. The HTML pages are self-contained: the only trusted
+insertions are our own style sheet and script, read from this folder and
+allowed by their Content-Security-Policy hash.
 """
 
 from __future__ import annotations
@@ -16,35 +11,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from vetting.errors import Position, Problem, VettingError
-from vetting.report.escape import html_finalize, md_escape
+from vetting import templates
 from vetting.resources import embedded_reports_dir
 
-if TYPE_CHECKING:
-    import jinja2
-
-Kind = Literal["md", "html"]
 FOLDER = "workflows"
-
-
-class MarkdownCode(str):
-    """Markdown written by the template itself: not escaped again."""
-
-    __slots__ = ()
-
-
-def _code(value: object) -> MarkdownCode:
-    """An id as a code span; backticks inside are dropped, never interpreted."""
-    text = str(value).replace("`", "").replace("\n", " ")
-    return MarkdownCode(f"`{text}`") if text else MarkdownCode("")
-
-
-def _finalize_markdown(value: object) -> str:
-    if isinstance(value, MarkdownCode):
-        return str(value)
-    return md_escape(value)
 
 
 def templates_dir() -> Path:
@@ -63,37 +35,9 @@ def csp_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def environment(kind: Kind) -> jinja2.Environment:
-    import jinja2
-
-    common: dict[str, Any] = {
-        "loader": jinja2.FileSystemLoader(str(templates_dir())),
-        "undefined": jinja2.StrictUndefined,
-        "trim_blocks": True,
-        "lstrip_blocks": True,
-        "keep_trailing_newline": True,
-        "auto_reload": False,
-    }
-    if kind == "html":
-        return jinja2.Environment(autoescape=True, finalize=html_finalize, **common)
-    env = jinja2.Environment(autoescape=False, finalize=_finalize_markdown, **common)
-    env.filters["code"] = _code
-    return env
-
-
-def render(name: str, kind: Kind, context: dict[str, Any]) -> str:
+def render(name: str, kind: templates.Kind, context: dict[str, Any]) -> str:
     """Render one workflow template; a broken template is a `VettingError`, not a traceback."""
-    import jinja2
-
-    try:
-        return environment(kind).get_template(name).render(**context)
-    except jinja2.TemplateSyntaxError as exc:
-        where = Position(exc.filename or name, exc.lineno or 0)
-        raise VettingError(Problem(where, f"template error: {exc.message}")) from None
-    except jinja2.TemplateNotFound as exc:
-        raise VettingError(
-            Problem(Position(name), f"template not found: {exc}", hint=str(templates_dir()))
-        ) from None
+    return templates.render(name, kind, context, [templates_dir()])
 
 
 def trusted(markup: str) -> Any:

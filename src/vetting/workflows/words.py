@@ -1,4 +1,4 @@
-"""The words and number formats of the workflow outputs, in French and English.
+"""The words of the workflow outputs, in French and English.
 
 Rule-set texts come from the rule set; these are the labels around them. Kept
 apart from the report labels (`reports/labels.yaml`) because the workflows
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
+from vetting.escape import plain
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
-from vetting.report.escape import plain
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.words import answer_text
 
 _LABELS: dict[str, dict[str, str]] = {
     # compare
@@ -61,10 +61,10 @@ _LABELS: dict[str, dict[str, str]] = {
     "ko_pending": {"fr": "? en attente", "en": "? pending"},
     "ko_clear": {"fr": "non", "en": "no"},
     "none": {"fr": "—", "en": "—"},
-    "no_answer": {"fr": "(sans réponse)", "en": "(no answer)"},
+    "unanswered": {"fr": "(sans réponse)", "en": "(no answer)"},
     "unknown": {"fr": "inconnu", "en": "unknown"},
     "not_applicable": {"fr": "sans objet", "en": "not applicable"},
-    "nothing_ticked": {"fr": "aucun", "en": "none"},
+    "none_ticked": {"fr": "aucun", "en": "none"},
     "despite_knockout": {
         "fr": "accepté malgré un élément bloquant, avec justification",
         "en": "accepted despite a knock-out, with a justification",
@@ -209,26 +209,6 @@ def labels(lang: str) -> dict[str, str]:
     return {key: text.get(lang) or text["en"] for key, text in _LABELS.items()}
 
 
-def number(value: float, lang: str, decimals: int = 1) -> str:
-    """`9.5` -> `9,5` in French; fixed decimals, so outputs never jitter."""
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def percent(value: float, lang: str) -> str:
-    """`94.4%`; `94,4 %` in French, with a no-break space."""
-    text = number(value, lang)
-    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
-
-
-def signed(value: float, lang: str) -> str:
-    """A score change: `+4.5`, `-2.0`, `0.0` (`+4,5` in French)."""
-    text = number(abs(value), lang)
-    if round(value, 1) == 0:
-        return number(0.0, lang)
-    return f"+{text}" if value > 0 else f"-{text}"
-
-
 def day(value: dt.date | None) -> str:
     """Dates are ISO everywhere in the workflows: sortable, and the same in both languages."""
     return value.isoformat() if value else ""
@@ -274,30 +254,37 @@ def clean(text: str | None) -> str:
     return plain(text) if text else ""
 
 
-def answer_text(compiled: CompiledRuleSet, qid: str, value: Any, lang: str) -> str:
-    """An answer as a buyer reads it: choice labels, `unknown`, or the value written."""
-    words = labels(lang)
-    if value is None:
-        return words["no_answer"]
-    if value == "unknown":
-        return words["unknown"]
+def answer(compiled: CompiledRuleSet, qid: str, value: object, lang: str) -> str:
+    """An answer as a buyer reads it in a table cell: choice labels, a number with its
+    unit and the French decimal comma, `unknown`; on one line, without control characters."""
     question = compiled.question_by_id.get(qid)
-    if question is None or question.type not in {"single", "multiple"}:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, list):
-            return clean("; ".join(str(v) for v in value))
-        return clean(str(value))
-    by_id = {choice.id: choice for choice in question.choices}
-    chosen = value if isinstance(value, list) else [value]
-    if not chosen:
-        return words["nothing_ticked"]
-    return "; ".join(pick(by_id[c].label, lang) if c in by_id else str(c) for c in chosen)
+    return clean(answer_text(question, value, lang, labels(lang)))
 
 
 def question_text(compiled: CompiledRuleSet, qid: str, lang: str, limit: int = 90) -> str:
     """A question's text, shortened for a row label (its id when the rule set lacks it)."""
     question = compiled.question_by_id.get(qid)
     return short(pick(question.text, lang), limit) if question else qid
+
+
+def knockout_label(
+    compiled: CompiledRuleSet, ko_id: str, lang: str, *, answer: int, message: int
+) -> str:
+    """A knock-out as a row label: `question → answer` for a choice's (the question cut at
+    70 characters, the answer at `answer`), the rule's message (cut at `message`) for a
+    finding rule's."""
+    qid, _, choice_id = ko_id.partition("=")
+    if choice_id and qid in compiled.question_by_id:
+        choice = compiled.choice(qid, choice_id)
+        label = pick(choice.label, lang) if choice else choice_id
+        return f"{question_text(compiled, qid, lang, 70)} → {short(label, answer)}"
+    for rule in compiled.findings:
+        if rule.id == ko_id:
+            return short(pick(rule.message, lang), message)
+    return ko_id
+
+
+def ruleset_name(compiled: CompiledRuleSet, lang: str) -> str:
+    """`Health AI (health-ai 2.0.0)`: the rule set a table was scored with."""
+    rs = compiled.ruleset
+    return f"{pick(rs.title, lang)} ({rs.id} {rs.version})"
