@@ -1,4 +1,7 @@
-"""Shared test helpers: the repository root and an in-process CLI runner."""
+"""Shared fixtures: the repository root, an in-process CLI runner, the rule sets many tests use.
+
+Helpers that are not fixtures live in `tests/support/`.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import rulesets
+from tests.support.paths import FIXTURES as FIXTURES
+from tests.support.paths import ROOT as ROOT
 from vetting.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -54,3 +59,21 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, so printed paths are relative to it."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def health_ai() -> CompiledRuleSet:
+    """The default rule set, loaded from the checkout."""
+    return rulesets.health_ai()
+
+
+@pytest.fixture(scope="session")
+def mini() -> CompiledRuleSet:
+    """tests/fixtures/rules/mini: three questions, one knock-out."""
+    return load_ruleset(rulesets.MINI)
+
+
+@pytest.fixture(scope="session")
+def clinic() -> CompiledRuleSet:
+    """tests/fixtures/scoring/clinic: the scoring rules, each once."""
+    return load_ruleset(rulesets.CLINIC)

@@ -204,6 +204,7 @@ def aia_reference(raw: float, mitigation: float, max_raw: float, max_mitigation:
     JavaScript's Math.round(x) is floor(x + 0.5).
     """
     percentage, deduction = 0.8, 0.15
+    total: float
     if mitigation >= percentage * max_mitigation:
         total = math.floor((1 - deduction) * raw + 0.5)
     else:
@@ -234,6 +235,7 @@ def aia_answers(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
     return values
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_the_encoding_agrees_with_the_aia_algorithm(data: st.DataObject) -> None:

@@ -24,7 +24,6 @@ from vetting.assess import (
 )
 from vetting.dates import EARLIEST, LATEST
 from vetting.errors import VettingError
-from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
 CLINIC = FIXTURES / "scoring" / "clinic"
@@ -50,11 +49,6 @@ evidence:
   data.hds: {text: "certificate n° 42", status: verified, expires: 2027-05-31}
   data.hosting: "Hosting contract, annex 2"
 """
-
-
-@pytest.fixture(scope="module")
-def clinic() -> CompiledRuleSet:
-    return load_ruleset(CLINIC)
 
 
 def _errors(text: str, compiled: CompiledRuleSet, **kwargs: bool) -> list[str]:
@@ -366,6 +360,7 @@ texts = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -52,6 +52,7 @@ def _column(sheet: object, key: str) -> int:
 # ------------------------------------------------------------------ a stray far cell
 
 
+@pytest.mark.slow
 def test_a_cell_at_column_xfd_imports_in_bounded_memory(
     tmp_path: Path, cli: Callable[..., Result]
 ) -> None:

@@ -17,7 +17,8 @@ from vetting.yamlio import load
 
 
 def test_help_imports_no_heavy_module() -> None:
-    """`vetting --help` must stay fast: no prompt toolkit, no templates, no pydantic."""
+    """`vetting --help` must stay fast: no prompt toolkit, no templates, no pydantic, no
+    renderer."""
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "vetting", "--help"],
         capture_output=True,
@@ -27,7 +28,9 @@ def test_help_imports_no_heavy_module() -> None:
     assert "usage: vetting" in proc.stdout
     imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
     assert "vetting" in imported  # the measurement itself works
-    for heavy in ("prompt_toolkit", "jinja2", "questionary", "pydantic", "yaml"):
+    heavy_modules = ("prompt_toolkit", "questionary", "pydantic", "yaml", "jinja2")
+    renderers = ("weasyprint", "xlsxwriter", "openpyxl")
+    for heavy in (*heavy_modules, *renderers):
         assert heavy not in imported, f"`vetting --help` imports {heavy}"
 
 

@@ -21,11 +21,11 @@ from prompt_toolkit.output import DummyOutput
 from tests.conftest import ROOT, Result
 from vetting.assess.answers import Answers, Tool, dump_answers, load_answers, parse_answers
 from vetting.assess.score import score
+from vetting.dates import add_months
 from vetting.errors import VettingError
 from vetting.interview.flow import Interview, dated_questions, needs_go_live
 from vetting.interview.prompts import Terminal
 from vetting.interview.session import Session
-from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
 Cli = Callable[..., Result]
@@ -38,11 +38,6 @@ SCOPE = {
     "scope.audience": "professionals",
     "scope.generative": "no",
 }
-
-
-@pytest.fixture(scope="module")
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
 
 
 def _undated(tmp_path: Path) -> Path:
@@ -206,3 +201,23 @@ def test_the_report_shows_the_go_live_and_the_judged_date(
     report = next(tmp_path.glob(f"*.report.{fmt}")).read_text(encoding="utf-8")
     assert "Planned go-live" in report and "Date dated duties are judged at" in report
     assert report.count("1 February 2027") >= 2
+
+
+# ------------------------------------------------------------------ month arithmetic
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2026, 11, 24), 12, dt.date(2027, 11, 24)),
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)),
+        (dt.date(2025, 3, 1), 36, dt.date(2028, 3, 1)),
+        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
+        (dt.date(2026, 3, 31), -1, dt.date(2026, 2, 28)),
+        (dt.date(2027, 1, 15), -36, dt.date(2024, 1, 15)),
+    ],
+)
+def test_months_are_added_as_a_calendar_does(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected

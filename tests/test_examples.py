@@ -9,7 +9,6 @@ import pytest
 from tests.conftest import ROOT
 from vetting.assess import load_answers, score
 from vetting.assess.assessment import VERDICTS
-from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
 EXAMPLES = ROOT / "examples" / "health-ai"
@@ -24,11 +23,6 @@ EXPECTED = {
     "imaging-no-ce-reject.yaml": ("reject", "critical", "low"),
     "everything-unknown-pending.yaml": ("pending_evidence", "critical", "critical"),
 }
-
-
-@pytest.fixture(scope="module")
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
 
 
 def test_every_example_is_listed_here() -> None:

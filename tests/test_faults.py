@@ -171,6 +171,7 @@ DRIVER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
 def test_a_signal_at_any_step_leaves_the_old_or_the_new_set(
     tmp_path: Path, sets: dict[str, dict[str, bytes]], new_answers: Path, signame: str

@@ -14,11 +14,11 @@ import re
 import openpyxl
 import pytest
 
+import vetting.workflows.portfolio as portfolio
 from tests.conftest import ROOT
-from tests.test_report_support import example, ruleset
+from tests.support.reports import example, ruleset
 from vetting.checklist import checklist_xlsx
 from vetting.interview.session import summary
-from vetting.workflows import portfolio
 
 #: "KO" as a word of its own (not inside an identifier or a longer word).
 KO = re.compile(r"(?<![\w.=-])KOs?(?![\w*])")

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,6 +51,7 @@ def _clean_error(proc: subprocess.CompletedProcess[str], starts: str) -> None:
 # ------------------------------------------------------------------ memory before the caps
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["score", "check"])
 def test_eight_million_values_are_refused_in_bounded_memory(tmp_path: Path, command: str) -> None:
     """Under 16 MiB, 8.4 million `0,`: composed whole, this took 31 s and 2.66 GB."""
@@ -146,18 +148,32 @@ def _far(tmp_path: Path, case: str, name: str = "far.yaml") -> Path:
     return path
 
 
-@pytest.mark.parametrize("case", sorted(FAR))
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["score", "--format", "json"],
-        ["score", "--format", "jsonl"],
-        ["score"],
-        ["report", "--format", "md,json", "-o", "out"],
-        ["compare", "{good}"],
-        ["diff", "{good}"],
-    ],
-)
+FAR_COMMANDS = [
+    ["score", "--format", "json"],
+    ["score", "--format", "jsonl"],
+    ["score"],
+    ["report", "--format", "md,json", "-o", "out"],
+    ["compare", "{good}"],
+    ["diff", "{good}"],
+]
+
+
+def _every_command_and_case() -> list[Any]:
+    """Every command with every far date; the fast lane takes each case on `score` and
+    each command on a far `date:`, the slow lane the rest."""
+    return [
+        pytest.param(
+            command,
+            case,
+            id=f"command{index}-{case}",
+            marks=() if command == ["score"] or case == "date" else pytest.mark.slow,
+        )
+        for index, command in enumerate(FAR_COMMANDS)
+        for case in sorted(FAR)
+    ]
+
+
+@pytest.mark.parametrize(("command", "case"), _every_command_and_case())
 def test_a_far_date_is_one_clean_error_in_every_command(
     tmp_path: Path,
     cli: Callable[..., Result],
@@ -278,6 +294,7 @@ def test_a_far_date_from_a_vendor_checklist_is_refused_at_its_cell(
 # ------------------------------------------------------------------ one bad file among many
 
 
+@pytest.mark.slow
 def test_score_over_a_folder_scores_every_other_file_and_exits_2(tmp_path: Path) -> None:
     """The gate of the issue: hostile files among 200 good ones, scored with workers."""
     folder = tmp_path / "answers"
@@ -311,8 +328,7 @@ def test_a_bug_on_one_file_does_not_stop_the_batch(
 ) -> None:
     """Fault injection: scoring one file raises what no input error should."""
     import vetting.cli.score as score_cli
-
-    real = score_cli.score
+    from vetting.assess.score import score as real
 
     def flaky(compiled: object, answers: object, **kwargs: object) -> object:
         if answers.tool.name == "GenAssist":  # type: ignore[attr-defined]

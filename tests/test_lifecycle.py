@@ -20,7 +20,7 @@ from vetting.interview.session import Session
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.diff import diff_rulesets
 from vetting.ruleset.migrate import migration
-from vetting.ruleset.stale import add_months, is_stale
+from vetting.ruleset.stale import is_stale
 
 OVERLAY = FIXTURES / "rules" / "chu-overlay"
 MINI, MINI_V2 = FIXTURES / "rules" / "mini", FIXTURES / "rules" / "mini-v2"
@@ -269,18 +269,6 @@ def test_resuming_old_answers_asks_only_the_new_and_changed_questions(tmp_path: 
 
 
 # ------------------------------------------------------------------ staleness
-
-
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
-        (dt.date(2026, 11, 24), 12, dt.date(2027, 11, 24)),
-        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
-    ],
-)
-def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
-    assert add_months(day, months) == expected
 
 
 def test_rule_set_is_stale_after_its_review_period() -> None:

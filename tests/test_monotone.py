@@ -19,31 +19,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import FIXTURES, ROOT
+from tests.support.drawn import RULE_SETS, SETTINGS, answer_sets
 from vetting.assess import Answers, Tool, score
 from vetting.assess.answers import Evidence
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import strengths
-from vetting.assess.prepare import PreparedQuestion, prepare
+from vetting.assess.prepare import prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import UNKNOWN
 
-RULE_SETS = {
-    "health-ai": ROOT / "rules" / "health-ai",
-    "clinic": FIXTURES / "scoring" / "clinic",
-    "claims": FIXTURES / "scoring" / "claims",
-    "aia-like": ROOT / "examples" / "rulesets" / "aia-like",
-}
-SETTINGS = settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+pytestmark = pytest.mark.slow  # big Hypothesis searches over four rule sets
 
 
 @pytest.fixture(scope="module", params=sorted(RULE_SETS))
@@ -85,49 +75,6 @@ def claims_compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:
 def test_the_properties_below_cover_the_default_rule_set() -> None:
     assert "health-ai" in WORST_AND_SCOPE
     assert "health-ai" in WITH_CLAIMS
-
-
-def _decode(pq: PreparedQuestion, code: int) -> Any:
-    """One drawn integer as an answer (None: no answer); small codes give the first choices.
-
-    Drawing one integer per question, rather than composing strategies, keeps
-    generation fast on a rule set of a hundred questions, and still shrinks well.
-    """
-    q = pq.question
-    if q.type == "single":
-        options: list[Any] = [*pq.choice_ids, "unknown", None]
-        return options[code % len(options)]
-    kind, rest = code % 10, code // 10
-    if kind == 8:
-        return "unknown"
-    if kind == 9:
-        return None
-    if q.type == "multiple":
-        if kind == 7 and pq.exclusive:
-            return [sorted(pq.exclusive)[rest % len(pq.exclusive)]]
-        plain = [cid for cid in pq.choice_ids if cid not in pq.exclusive]
-        return [cid for bit, cid in enumerate(plain) if rest >> bit & 1]
-    if q.type == "number":
-        low = int(q.minimum) if q.minimum is not None else -1000
-        high = int(q.maximum) if q.maximum is not None else 1000
-        return low + rest % (high - low + 1)
-    if q.type == "date":
-        return dt.date(2020, 1, 1) + dt.timedelta(days=rest % 4000)
-    return "x" * (rest % 3)
-
-
-@st.composite
-def answer_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
-    """A whole answers file: scope included, some answers unknown, some missing."""
-    prep = prepare(compiled)
-    size = len(prep.questions)
-    codes = draw(st.lists(st.integers(0, 2**16 - 1), min_size=size, max_size=size))
-    values: dict[str, Any] = {}
-    for pq, code in zip(prep.questions, codes, strict=True):
-        value = _decode(pq, code)
-        if value is not None:
-            values[pq.id] = value
-    return values
 
 
 #: Evidence as drawn: none, declared, verified, or verified but expired on the assessment date.

@@ -18,6 +18,9 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
+# Every command in a child process, the questionnaire in a pseudo-terminal.
+pytestmark = pytest.mark.slow
+
 GUARD = """
 import os, socket
 

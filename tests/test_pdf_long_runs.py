@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_support import need_weasyprint, pdftotext
+from tests.support.reports import need_weasyprint, pdftotext
 from vetting.report.pdf import RUN, ZWSP, breakable
+
+pytestmark = pytest.mark.slow  # PDFs printed by WeasyPrint
 
 _VISIBLE_RUN = re.compile(r"(?:&#?\w+;|[^\s<&\u200b])+")
 

@@ -15,12 +15,12 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from tests.conftest import FIXTURES, ROOT
+import vetting.interview.files as files
+from tests.conftest import FIXTURES
 from vetting.assess.answers import Answers, Decision, DecisionMember, Tool, load_answers
 from vetting.assess.score import score
 from vetting.errors import VettingError
 from vetting.i18n import t
-from vetting.interview import files
 from vetting.interview.prompts import Terminal
 from vetting.interview.record import ask_decision
 from vetting.interview.session import Session
@@ -34,16 +34,6 @@ ENTER, DOWN, UP, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x03"
 DAY = dt.date(2026, 11, 24)
 
 
-@pytest.fixture(scope="module")
-def mini() -> CompiledRuleSet:
-    return load_ruleset(FIXTURES / "rules" / "mini")
-
-
-@pytest.fixture(scope="module")
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
-
-
 @pytest.fixture
 def pipe() -> Iterator[PipeInput]:
     with create_pipe_input() as inp:
@@ -52,7 +42,7 @@ def pipe() -> Iterator[PipeInput]:
 
 def _terminal(pipe: PipeInput, lang: str = "en", screen: io.StringIO | None = None) -> Terminal:
     output = (
-        Vt100_Output(screen, lambda: Size(rows=40, columns=80), term="xterm")  # type: ignore[arg-type]
+        Vt100_Output(screen, lambda: Size(rows=40, columns=80), term="xterm")
         if screen is not None
         else DummyOutput()
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Result
-from tests.test_report_support import EXAMPLE_NAMES, LANGS, example, ruleset
+from tests.support.reports import EXAMPLE_NAMES, LANGS, example, ruleset
 from vetting.assess.assessment import assessment_json
 from vetting.errors import VettingError
 from vetting.report import FORMATS, parse_formats, report_json, write_reports
@@ -283,21 +283,8 @@ def test_importing_the_report_package_stays_light() -> None:
     assert proc.stdout.strip() == ""
 
 
-def test_vetting_help_imports_none_of_the_renderers() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "vetting", "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
-    assert "vetting" in imported
-    for heavy in ("jinja2", "weasyprint", "xlsxwriter", "openpyxl"):
-        assert heavy not in imported
-
-
 def test_expired_evidence_goes_back_to_the_vendor() -> None:
-    from tests.test_report_support import hostile_answers
+    from tests.support.reports import hostile_answers
     from vetting.report import render_markdown
 
     answers, assessment = hostile_answers()

@@ -11,15 +11,9 @@ from tests.conftest import ROOT
 from vetting.assess.answers import load_answers, parse_answers
 from vetting.assess.score import score
 from vetting.report import render_html, render_markdown
-from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
 EXAMPLES = ROOT / "examples" / "health-ai"
-
-
-@pytest.fixture(scope="module")
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
 
 
 def _first_lines(markdown: str) -> str:

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_support import chromium, example, hostile_answers, ruleset
+from tests.support.reports import chromium, example, hostile_answers, ruleset
 from vetting.report import render_html, render_notice
+
+pytestmark = pytest.mark.slow  # a real browser
 
 WHITE = (255, 255, 255)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.test_report_support import LANGS, example, ruleset
+from tests.support.reports import LANGS, example, ruleset
 from vetting.controls import BIDI_CONTROLS
 from vetting.escape import (
     FORMULA_PREFIXES,

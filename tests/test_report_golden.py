@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_report_support import LANGS, example, ruleset
+from tests.support.reports import LANGS, example, ruleset
 from vetting import __version__
 from vetting.report import render_markdown, render_notice, report_json
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.test_report_support import (
+from tests.support.reports import (
     EXAMPLE_NAMES,
     FORMULA,
     LANGS,

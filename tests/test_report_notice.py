@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Result
-from tests.test_report_pdf import need_weasyprint, pages
-from tests.test_report_support import example, ruleset
+from tests.support.reports import example, need_weasyprint, pages, ruleset
 from vetting.assess import parse_answers, score
 from vetting.report import NoticeRefused, render_notice, without_refused_notice, write_reports
 from vetting.words import long_date
@@ -138,6 +137,7 @@ def test_a_draft_is_marked_in_markdown_and_html(lang: str) -> None:
     assert DRAFT[lang] not in plain and "draft-mark" not in plain.split("</style>")[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_page_of_a_draft_pdf_is_marked(cli: Cli, tmp_path: Path, lang: str) -> None:
     """Large type spreads the notice over several pages: each one carries the mark."""
@@ -158,6 +158,7 @@ def test_every_page_of_a_draft_pdf_is_marked(cli: Cli, tmp_path: Path, lang: str
         assert DRAFT[lang] in " ".join(text.split()), f"page {number} is not marked"
 
 
+@pytest.mark.slow
 def test_the_longest_draft_notice_still_fits_one_page(tmp_path: Path) -> None:
     """The mark sits in the page's margin: it never pushes the notice onto a second page."""
     need_weasyprint()

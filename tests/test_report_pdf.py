@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_report_support import (
+from tests.support.reports import (
     EXAMPLE_NAMES,
     LANGS,
     example,
     need_weasyprint,
+    pages,
     pdftotext,
     ruleset,
 )
@@ -25,17 +26,6 @@ from vetting.report.pdf import html_to_pdf
 A4 = (595.28, 841.89)  # points
 
 
-def pages(path: Path) -> list[str]:
-    """The text of each page, in reading order (pdftotext separates pages with a form feed)."""
-    proc = subprocess.run(
-        [pdftotext(), "-layout", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc.stdout.split("\f")[:-1]
-
-
 def page_size(path: Path) -> tuple[float, float]:
     """The first page's size in points, as pdfinfo reports it."""
     pdfinfo = Path(pdftotext()).with_name("pdfinfo")
@@ -45,6 +35,7 @@ def page_size(path: Path) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "lang", "verdict"),
     [("triage-pending", "fr", "en attente de preuves"), ("assistant-reject", "en", "reject")],
@@ -79,6 +70,7 @@ def test_the_pdf_report_is_a4_with_header_and_page_numbers(
         assert "Knock-outs" in whole and "CSP art. L.1111-8" in " ".join(whole.split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_patient_notice_fits_one_a4_page(tmp_path: Path, name: str, lang: str) -> None:
@@ -93,6 +85,7 @@ def test_the_patient_notice_fits_one_a4_page(tmp_path: Path, name: str, lang: st
     assert re.search(r"84\s?%", text) and re.search(r"77\s?%", text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_longest_possible_notice_still_fits_one_page(tmp_path: Path, lang: str) -> None:
     """Every use ticked, every kind of data, every fact unknown: the most lines a notice has."""

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import FIXTURES, Result
-from tests.test_report_support import (
+from tests.support.reports import (
     EXAMPLE_NAMES,
     FORMULA,
     LANGS,

@@ -74,6 +74,18 @@ def test_a_hit_is_used_and_a_changed_file_is_a_miss(
     assert cache.lookup(rules, str(rules), False) is None
 
 
+def test_without_owner_ids_as_on_windows_a_private_entry_is_still_a_hit(
+    store: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no os.getuid: the cache must still serve its own private entries."""
+    load_ruleset(rules, cache=True)
+    monkeypatch.delattr("os.getuid")
+    assert cache.lookup(rules, str(rules), False) is not None
+    [entry] = entries(store)
+    entry.chmod(0o666)  # writable by others: untrusted everywhere
+    assert cache.lookup(rules, str(rules), False) is None
+
+
 def test_a_broken_edit_is_reported_not_hidden_by_the_cache(store: Path, rules: Path) -> None:
     load_ruleset(rules, cache=True)
     manifest = rules / "ruleset.yaml"
@@ -115,6 +127,7 @@ def test_an_entry_is_written_whole_and_private_whatever_the_umask(store: Path, r
     assert cache.lookup(rules, str(rules), False) is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["off", "0", "", "none"])
 def test_the_cache_can_be_turned_off(
     monkeypatch: pytest.MonkeyPatch, rules: Path, tmp_path: Path, value: str
@@ -163,6 +176,7 @@ def test_vetting_check_never_uses_the_cache(store: Path, rules: Path) -> None:
     assert entries(store) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "jsonl"])
 def test_score_prints_the_same_with_a_cold_a_warm_and_no_cache(
     store: Path, rules: Path, fmt: str
@@ -237,6 +251,7 @@ def test_a_cache_folder_we_may_not_read_is_a_miss(
     assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
 
 
+@pytest.mark.slow
 def test_another_build_of_vetting_never_reuses_an_entry(tmp_path: Path, rules: Path) -> None:
     """A development checkout changes a check: its modules' dates and sizes are in the key."""
     package = tmp_path / "site" / "vetting"

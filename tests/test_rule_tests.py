@@ -21,15 +21,11 @@ import pytest
 from tests.conftest import FIXTURES, ROOT, Result
 from vetting.errors import VettingError
 from vetting.testing.features import Cell, Scenario, Step, find_features, parse_feature, parse_text
-from vetting.testing.mutate import (
-    OPERATORS,
-    MutationReport,
-    Setup,
-    apply_mutant,
-    list_mutants,
-    run_mutations,
-)
-from vetting.testing.steps import STEPS, ScenarioResult, match_step, run_scenario, shown
+from vetting.testing.matching import shown
+from vetting.testing.mutants import OPERATORS, apply_mutant, list_mutants
+from vetting.testing.mutate import MutationReport, Setup, run_mutations
+from vetting.testing.runner import ScenarioResult, run_scenario
+from vetting.testing.steps import STEPS, match_step
 from vetting.testing.world import RuleSets
 
 PROJECT = FIXTURES / "features" / "project"
@@ -180,6 +176,54 @@ def test_an_answer_given_twice_in_a_table_is_reported() -> None:
     assert "twice.feature:5:9: 'data.location' is answered twice in this table" in result.message
 
 
+def _one_step(step: str) -> ScenarioResult:
+    """A scenario on the mini rule set with `step` between a Given and a Then."""
+    feature = parse_text(
+        "Feature: f\n  Scenario: s\n"
+        "    Given every other question is answered with its best choice\n"
+        f"    {step}\n"
+        '    Then the verdict is "accept"\n',
+        "one.feature",
+    )
+    return run_scenario(feature.scenarios[0], RuleSets(PROJECT, PROJECT / "rules" / "mini"))
+
+
+MISSPELT = "one.feature:4:5: 'data.locaton' is not a question of mini 1.0.0 (did you mean "
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        'Given the question "data.locaton" is not answered',
+        'Given the evidence for "data.locaton" is "verified"',
+        'Then the question "data.locaton" is asked',
+        'Then the knock-outs of "data.locaton" wait for its evidence',
+        'Then the evidence for "data.locaton" is shown as unverified',
+    ],
+)
+def test_a_misspelt_question_reads_the_same_in_every_step(step: str) -> None:
+    result = _one_step(step)
+    assert result.status == "error"
+    assert result.message.startswith(MISSPELT), result.message
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "message"),
+    [
+        ('Given the assessment date is "2026-13-01"', "error", "'2026-13-01' is not a date"),
+        ('Then the next review is on "2026-13-01"', "error", "'2026-13-01' is not a date"),
+        ('Given the assessment date is "3001-01-01"', "error", "3001-01-01 is out of range"),
+        # A review may fall after the last date a file may give: an expectation, not an error.
+        ('Then the next review is on "3001-01-01"', "failed", "expected the next review on"),
+    ],
+)
+def test_a_step_s_date_is_read_alike_and_only_given_dates_have_a_range(
+    step: str, status: str, message: str
+) -> None:
+    result = _one_step(step)
+    assert (result.status, message in result.message) == (status, True), result.message
+
+
 def test_invalid_gherkin_is_an_input_error_with_its_line() -> None:
     with pytest.raises(VettingError) as caught:
         parse_feature(PROJECT / "broken" / "syntax.feature", PROJECT)
@@ -226,6 +270,7 @@ def test_the_entry_point_plugin_runs_features_with_pytest() -> None:
     assert "15 passed" in done.stdout
 
 
+@pytest.mark.slow
 def test_the_plugin_shows_a_failure_as_the_author_wrote_it() -> None:
     done = _pytest("--rootdir", str(PROJECT), "--vetting-rules", "rules/mini", "failing")
     assert done.returncode == 1
@@ -236,6 +281,7 @@ def test_the_plugin_shows_a_failure_as_the_author_wrote_it() -> None:
     assert "10 failed" in out
 
 
+@pytest.mark.slow
 def test_without_vetting_the_plugin_leaves_feature_files_alone() -> None:
     done = _pytest("--rootdir", str(PROJECT), "features")
     assert done.returncode == 5  # pytest: no tests collected
@@ -251,6 +297,7 @@ def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
     return PROJECT
 
 
+@pytest.mark.slow
 def test_vetting_test_with_no_arguments_runs_rules_and_features(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -281,6 +328,7 @@ def test_vetting_test_fails_with_a_summary_a_rule_author_reads(
     assert out.rstrip().endswith("10 scenarios: 0 passed, 4 failed, 6 in error: FAILED")
 
 
+@pytest.mark.slow
 def test_vetting_test_accepts_feature_files_and_folders(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -401,6 +449,7 @@ def test_a_mutant_leaves_the_original_rule_set_alone() -> None:
     assert loaded.ruleset.model_dump() == before
 
 
+@pytest.mark.slow
 def test_vetting_test_mutate_reports_the_missed_and_gates_on_min_score(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -413,6 +462,7 @@ def test_vetting_test_mutate_reports_the_missed_and_gates_on_min_score(
     assert lenient.code == 0, lenient.out
 
 
+@pytest.mark.slow
 def test_vetting_test_mutate_passes_when_the_scenarios_pin_enough(
     cli: Callable[..., Result], in_project: Path
 ) -> None:
@@ -425,6 +475,7 @@ def test_vetting_test_mutate_passes_when_the_scenarios_pin_enough(
 # --------------------------------------------------------------------------- health-ai
 
 
+@pytest.mark.slow
 def test_the_default_rule_set_passes_its_features(
     cli: Callable[..., Result], in_root: Path
 ) -> None:

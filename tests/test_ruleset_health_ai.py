@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.rulesets import health_ai
 from vetting.assess.answers import Answers, Tool
 from vetting.assess.assessment import Assessment
 from vetting.assess.score import score
-from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.docgen import ruleset_markdown
@@ -78,11 +78,6 @@ AREAS = [
     "participation",
     "vendor",
 ]
-
-
-@functools.cache
-def health_ai() -> CompiledRuleSet:
-    return load_ruleset(ROOT / "rules" / "health-ai")
 
 
 @pytest.mark.parametrize("qid", sorted(CONTRACT))

@@ -59,11 +59,6 @@ ON_PREMISES: dict[str, Any] = {
 DAY = dt.date(2026, 1, 1)  # the clinic rule set's as_of
 
 
-@pytest.fixture(scope="module")
-def clinic() -> CompiledRuleSet:
-    return load_ruleset(CLINIC)
-
-
 def variant(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> CompiledRuleSet:
     """The clinic rule set with some text replaced: one scoring option changed at a time."""
     folder = tmp_path / "clinic"
@@ -542,7 +537,9 @@ def test_what_would_lift_a_knockout_or_a_pending_item(
 ) -> None:
     a = run(clinic, {**BASE, **changes})
     assert a.explanation is not None
-    found = {(w.target, w.id): w for w in a.explanation.what_would_change}
+    found: dict[tuple[str, str | None], WhatIf] = {
+        (w.target, w.id): w for w in a.explanation.what_would_change
+    }
     whatif = found[target]
     assert whatif.reached
     assert _changes(whatif) == expected

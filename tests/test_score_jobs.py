@@ -23,6 +23,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "text"])
 def test_jobs_give_the_same_output_in_the_same_order(fmt: str) -> None:
     one = run(str(EXAMPLES), "--format", fmt)
@@ -33,6 +34,7 @@ def test_jobs_give_the_same_output_in_the_same_order(fmt: str) -> None:
         assert sources == sorted(sources)
 
 
+@pytest.mark.slow
 def test_jobs_still_report_a_bad_file_in_place_and_exit_2(tmp_path: Path) -> None:
     folder = tmp_path / "answers"
     shutil.copytree(EXAMPLES, folder)
@@ -45,6 +47,7 @@ def test_jobs_still_report_a_bad_file_in_place_and_exit_2(tmp_path: Path) -> Non
     assert "broken.yaml" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["2", "3", "auto"])
 def test_many_files_score_the_same_with_any_number_of_processes(tmp_path: Path, jobs: str) -> None:
     """Enough files for `auto` to fork on a multi-core machine, in nested folders."""

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.test_monotone import RULE_SETS, SETTINGS, answer_sets
+from tests.support.drawn import RULE_SETS, SETTINGS, answer_sets
 from vetting.assess import Answers, Tool, load_answers, score
 from vetting.assess.score import Summary, summarize
 from vetting.ruleset.api import load_ruleset
@@ -47,6 +47,7 @@ def test_every_example_has_the_same_headline(path: Path) -> None:
     assert summarize(health_ai, answers) == headline(health_ai, answers)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_random_answers_have_the_same_headline(

@@ -13,7 +13,6 @@ from tests.conftest import ROOT, Result
 from vetting.assess import dump_answers, load_answers, parse_answers, score
 from vetting.assess.answers import Decision, DecisionCondition, Evidence
 from vetting.assess.review import (
-    add_months,
     decision_problems,
     evidence_statuses,
     review_on,
@@ -314,21 +313,6 @@ def test_vetting_score_refuses_an_unjustified_acceptance(cli: Cli, tmp_path: Pat
 
 
 # ------------------------------------------------------------------ dates
-
-
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (dt.date(2026, 11, 24), 12, dt.date(2027, 11, 24)),
-        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
-        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
-        (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)),
-        (dt.date(2025, 3, 1), 36, dt.date(2028, 3, 1)),
-        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
-    ],
-)
-def test_months_are_added_as_a_calendar_does(day: dt.date, months: int, expected: dt.date) -> None:
-    assert add_months(day, months) == expected
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Assessment
-from vetting.assess.score import dec
+from vetting.assess.numbers import dec
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.model import Question
 from vetting.words import amount

@@ -24,6 +24,20 @@ MAX_MONTHS = 240
 RANGE_HINT = f"write a date between {EARLIEST} and {LATEST}"
 
 
+def as_date(value: object) -> dt.date | None:
+    """A date from YAML or a spreadsheet (a date) or JSON (an ISO string); None if not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 def out_of_range(day: dt.date) -> str | None:
     """Why `day` cannot be used, or None when it is within the range."""
     if EARLIEST <= day <= LATEST:

@@ -55,14 +55,13 @@ from vetting.assess.answers_model import (
     DecisionMember,
     Evidence,
     Tool,
-    as_date,
     file_day,
     kind,
     problems,
     text_error,
     validate,
 )
-from vetting.dates import RANGE_HINT, out_of_range
+from vetting.dates import RANGE_HINT, as_date, out_of_range
 from vetting.errors import Problem, ProblemCollector
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.migrate import Migration, migration

@@ -33,7 +33,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from vetting import yamlio
-from vetting.dates import RANGE_HINT, out_of_range
+from vetting.dates import RANGE_HINT, as_date, out_of_range
 from vetting.errors import Position, Problem
 from vetting.words import suggest
 from vetting.yamlio import DocPath, Document, format_path
@@ -76,20 +76,6 @@ def kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return "a text"
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A date from YAML (a date) or JSON (an ISO string); None if it is not one."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def _error(message: str, hint: str = "") -> PydanticCustomError:
@@ -467,7 +453,6 @@ __all__ = [
     "RequiredText",
     "Text",
     "Tool",
-    "as_date",
     "file_day",
     "kind",
     "problems",

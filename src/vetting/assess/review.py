@@ -133,11 +133,8 @@ def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Proble
     ]
 
 
-# add_months: moved to vetting/dates.py; kept for testing/world.py and
-# tests/test_workflows_decision.py.
 __all__ = [
     "accepted_despite_knockout",
-    "add_months",
     "decision_problems",
     "evidence_statuses",
     "expired_on",

@@ -46,7 +46,6 @@ from vetting.assess.numbers import (
 from vetting.assess.prepare import (
     Prepared,
     internal_values,
-    possible_given_scope,  # moved to prepare.py; kept for report/xlsx.py
     prepare,
     public_value,
 )
@@ -482,14 +481,8 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     )
 
 
-# ZERO, dec, possible_given_scope and prepare: moved to numbers.py and prepare.py; kept
-# for report/context.py, report/xlsx.py and workflows/compare.py.
 __all__ = [
-    "ZERO",
     "Summary",
-    "dec",
-    "possible_given_scope",
-    "prepare",
     "score",
     "summarize",
 ]

@@ -29,6 +29,7 @@ from vetting.checklist.layout import (
     cell_name,
     parse_part_key,
 )
+from vetting.dates import as_date
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.escape import xlsx_unguard
 from vetting.i18n import pick
@@ -102,15 +103,9 @@ class _Reader:
         value = cell.value
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        found = as_date(value.strip() if isinstance(value, str) else value)
+        if found is not None:
+            return found
         self.error(where, f"expected a date, got {value!r}", "write YYYY-MM-DD")
         return None
 

@@ -23,7 +23,7 @@ from typing import Any
 from vetting.answer_points import points_text, question_points
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import Assessment
-from vetting.assess.score import possible_given_scope
+from vetting.assess.prepare import possible_given_scope
 from vetting.checklist.layout import COLUMNS, FORMAT, HEADER_ROW, WIDTHS, part_key, split_text
 from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES

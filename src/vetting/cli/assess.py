@@ -253,18 +253,11 @@ def _maybe_decide(
     term: Terminal, compiled: CompiledRuleSet, answers: Answers, assessment: Assessment
 ) -> Answers:
     """At the end of the questionnaire: record the committee's decision now, or later."""
-    from vetting.interview.record import ask_decision
+    from vetting.interview.record import ask_decision_on
     from vetting.interview.session import today
 
     lang = term.lang
     options = [(t("decide_later", lang), False), (t("decide_record", lang), True)]
     if not term.select(t("decide_now", lang), options, pointer=False):
         return answers
-    return ask_decision(
-        term,
-        answers,
-        compiled,
-        verdict=assessment.verdict,
-        knockouts=assessment.knockout_ids,
-        today=today(),
-    )
+    return ask_decision_on(term, answers, compiled, assessment, today())

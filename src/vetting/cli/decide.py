@@ -26,7 +26,7 @@ def execute(args: argparse.Namespace) -> int:
     from vetting.assess.score import score
     from vetting.files import atomic_write
     from vetting.interview.prompts import Terminal
-    from vetting.interview.record import ask_decision
+    from vetting.interview.record import ask_decision_on
     from vetting.interview.session import summary, today
     from vetting.lockfile import LockBusy, exclusive
     from vetting.ruleset.api import load_ruleset
@@ -45,14 +45,7 @@ def execute(args: argparse.Namespace) -> int:
             assessment = score(compiled, answers)
             term.say(summary(assessment, compiled, lang))
             try:
-                decided = ask_decision(
-                    term,
-                    answers,
-                    compiled,
-                    verdict=assessment.verdict,
-                    knockouts=assessment.knockout_ids,
-                    today=today(),
-                )
+                decided = ask_decision_on(term, answers, compiled, assessment, today())
             except KeyboardInterrupt:
                 term.say("")
                 again = f"{program()} decide {shlex.quote(args.answers)}"

@@ -95,8 +95,8 @@ def _report(args: argparse.Namespace) -> int:
 
 def _checklist(args: argparse.Namespace) -> int:
     from vetting.assess.answers import load_answers
+    from vetting.checklist import checklist_xlsx
     from vetting.files import atomic_write
-    from vetting.report.xlsx import checklist_xlsx
     from vetting.ruleset.api import load_ruleset
 
     lang = args.lang or default_language()
@@ -115,8 +115,8 @@ def _checklist(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from vetting.assess.answers import dump_answers
+    from vetting.checklist import import_checklist
     from vetting.files import atomic_write
-    from vetting.report.xlsx import import_checklist
     from vetting.ruleset.api import load_ruleset
 
     compiled = load_ruleset(args.rules)

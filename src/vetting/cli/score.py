@@ -328,11 +328,14 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
     # The pool's threads and workers start with SIGINT blocked: Ctrl-C then reaches this
     # thread, which alone runs Python's handler, at once (a signal taken by a helper
     # thread waits until this one next looks, which may be after its last output).
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    # POSIX only: Windows has no signal masks, and delivers Ctrl-C to the main thread.
+    sigmask = getattr(signal, "pthread_sigmask", None)
+    mask = sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if sigmask else None
     try:
         pool = multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,))
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if sigmask and mask is not None:
+            sigmask(signal.SIG_SETMASK, mask)
     with pool:
         # A bounded window of blocks in flight: workers never run far ahead of the
         # output, so results do not pile up in memory while this process scores.

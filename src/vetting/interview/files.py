@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vetting.errors import Position, Problem, VettingError
+from vetting.escape import plain
 from vetting.i18n import t
 from vetting.interview.prompts import Terminal
-from vetting.report.escape import plain
 from vetting.report.naming import slugify
 
 #: How many `<slug>-N` names are tried before giving up on a distinct one.

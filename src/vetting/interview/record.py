@@ -26,6 +26,7 @@ from vetting.assess.answers import (
     Evidence,
     check_answers,
 )
+from vetting.assess.assessment import Assessment
 from vetting.assess.review import decision_problems
 from vetting.errors import Problem, VettingError
 from vetting.i18n import t
@@ -323,6 +324,24 @@ def ask_decision(
             term.say(f"  {problem.path}: {problem.message}" if problem.path else f"  {problem}")
 
 
+def ask_decision_on(
+    term: Terminal,
+    answers: Answers,
+    compiled: CompiledRuleSet,
+    assessment: Assessment,
+    today: dt.date,
+) -> Answers:
+    """`ask_decision` once the answers are scored: the outcome `assessment` suggests."""
+    return ask_decision(
+        term,
+        answers,
+        compiled,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=today,
+    )
+
+
 def record_evidence(
     answers: Answers, compiled: CompiledRuleSet, question_id: str, record: Evidence | None
 ) -> tuple[Answers, list[Problem]]:
@@ -340,6 +359,7 @@ __all__ = [
     "Unfinished",
     "ask_day",
     "ask_decision",
+    "ask_decision_on",
     "ask_evidence",
     "ask_required",
     "file_problems",

@@ -98,10 +98,17 @@ def _digest(path: Path) -> str | None:
 
 
 def _trusted(path: Path) -> bool:
-    """Ours and writable by nobody else, like the folder it is in."""
+    """Ours and writable by nobody else, like the folder it is in.
+
+    Windows has no owner id to compare (no `os.getuid`): there the per-user folder's
+    access rights keep others out, and only the write bits are checked.
+    """
+    getuid = getattr(os, "getuid", None)
     for item in (path, path.parent):
         info = item.stat()
-        if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        if getuid is not None and info.st_uid != getuid():
+            return False
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             return False
     return True
 

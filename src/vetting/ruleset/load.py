@@ -377,6 +377,4 @@ def _merge(
     )
 
 
-# LoadedRuleSet and suggest: moved to sources.py and vetting/words.py; kept for
-# testing/mutate.py, testing/steps.py and testing/world.py.
-__all__ = ["LoadedRuleSet", "display_name", "load_folder", "suggest", "validation_problems"]
+__all__ = ["display_name", "load_folder", "validation_problems"]

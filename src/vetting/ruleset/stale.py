@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vetting.dates import add_months  # also imported from here by tests/test_lifecycle.py
+from vetting.dates import add_months
 from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet
 

@@ -2,20 +2,26 @@
 
 The evidence a claim needs, answers the scope contradicts, the level's floors,
 review dates and what the explanation may propose. Their texts are in the one
-step table (`steps.STEPS`); their functions live here, and borrow the table's
-helpers (messages, positions, ids) when they run, since the table imports them.
+step table (`steps.STEPS`); their functions live here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from vetting.assess.assessment import LEVELS, Assessment
+from vetting.assess.explain import explain
 from vetting.errors import Problem, VettingError
+from vetting.testing.expect import (
+    LEVEL_WORDS,
+    check_target,
+    fail,
+    one_of,
+    position,
+    quote,
+    step_date,
+)
 from vetting.testing.features import Step
-from vetting.testing.world import EVIDENCE_STATES, World
-
-Args = dict[str, str]
+from vetting.testing.matching import Args
+from vetting.testing.world import EVIDENCE_STATES, World, check_question
 
 #: Words a scenario may use for a state of evidence, in either language.
 _EVIDENCE_WORDS = {
@@ -36,9 +42,7 @@ _EVIDENCE_WORDS = {
 
 def given_evidence(world: World, args: Args, step: Step, lang: str) -> None:
     """`the evidence for "Q" is "verified|declared|expired|missing"`."""
-    from vetting.testing.steps import _position
-
-    where = _position(world, step)
+    where = position(world, step)
     state = _EVIDENCE_WORDS.get(args["state"].strip().lower())
     if state is None:
         raise VettingError(
@@ -53,12 +57,10 @@ def given_evidence(world: World, args: Args, step: Step, lang: str) -> None:
 
 def points_level_is(world: World, args: Args, step: Step, lang: str) -> None:
     """`the points level is "low"`: the band of the score alone, before the floors."""
-    from vetting.testing.steps import _LEVELS, _fail, _one_of, _position
-
-    want = _one_of(args["level"], _LEVELS, "level", LEVELS, _position(world, step))
+    want = one_of(args["level"], LEVEL_WORDS, "level", LEVELS, position(world, step))
     a = world.assessment()
     if a.points_level != want:
-        raise _fail(
+        raise fail(
             lang,
             f"expected the points level '{want}', got '{a.points_level}'",
             f"niveau selon les points attendu : {want}, obtenu : {a.points_level}",
@@ -67,17 +69,15 @@ def points_level_is(world: World, args: Args, step: Step, lang: str) -> None:
 
 
 def _pending_kind(world: World, args: Args, step: Step, lang: str, kind: str) -> Assessment:
-    from vetting.testing.steps import _check_question, _fail, _position, _q
-
     qid = args["question"]
-    _check_question(world.compiled(), qid, _position(world, step))
+    check_question(world.compiled(), qid, position(world, step))
     a = world.assessment()
     if not any(p.kind == kind and p.id == qid for p in a.pending):
         got = ", ".join(f"{p.id} ({p.kind})" for p in a.pending) or "-"
-        raise _fail(
+        raise fail(
             lang,
             f"expected the knock-outs of '{qid}' pending ({kind}), pending: {got}",
-            f"KO de {_q(qid, lang)} en attente attendus ({kind}), en attente : {got}",
+            f"KO de {quote(qid, lang)} en attente attendus ({kind}), en attente : {got}",
             a,
         )
     return a
@@ -95,35 +95,26 @@ def waits_for_evidence(world: World, args: Args, step: Step, lang: str) -> None:
 
 def unverified(world: World, args: Args, step: Step, lang: str) -> None:
     """`the evidence for "Q" is shown as unverified`: declared where verified is needed."""
-    from vetting.testing.steps import _check_question, _fail, _position, _q
-
     qid = args["question"]
-    _check_question(world.compiled(), qid, _position(world, step))
+    check_question(world.compiled(), qid, position(world, step))
     a = world.assessment()
     if not any(e.question == qid and e.unverified for e in a.evidence):
-        raise _fail(
+        raise fail(
             lang,
             f"expected the evidence for '{qid}' to be shown as unverified",
-            f"preuve de {_q(qid, lang)} attendue signalée non vérifiée",
+            f"preuve de {quote(qid, lang)} attendue signalée non vérifiée",
             a,
         )
 
 
 def next_review_is(world: World, args: Args, step: Step, lang: str) -> None:
     """`the next review is on "YYYY-MM-DD"`."""
-    from vetting.testing.steps import _fail, _position
-
-    try:
-        want = dt.date.fromisoformat(args["date"])
-    except ValueError:
-        raise VettingError(
-            Problem(_position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
-        ) from None
+    want = step_date(world, args, step)  # no range check: a review may fall after LATEST
     a = world.assessment()
     got = a.review.next_review
     if got != want:
         shown = got.isoformat() if got else "-"
-        raise _fail(
+        raise fail(
             lang,
             f"expected the next review on {want.isoformat()}, got {shown}",
             f"prochaine revue attendue le {want.isoformat()}, obtenue : {shown}",
@@ -133,8 +124,6 @@ def next_review_is(world: World, args: Args, step: Step, lang: str) -> None:
 
 def _proposed(world: World) -> set[str]:
     """Every `question=answer` the explanation proposes, in what-ifs and lifts."""
-    from vetting.assess.explain import explain
-
     explanation = explain(world.compiled(), world.answers())
     out: set[str] = set()
     for whatif in (*explanation.what_would_change, *explanation.lifts):
@@ -146,32 +135,28 @@ def _proposed(world: World) -> set[str]:
 
 def proposes(world: World, args: Args, step: Step, lang: str) -> None:
     """`what would change the result proposes "Q=choice"`."""
-    from vetting.testing.steps import _check_target, _fail, _position, _q
-
     target = args["target"]
-    _check_target(world.compiled(), target, _position(world, step))
+    check_target(world.compiled(), target, position(world, step))
     found = _proposed(world)
     if target not in found:
         shown = ", ".join(sorted(found)) or "-"
-        raise _fail(
+        raise fail(
             lang,
             f"expected '{target}' among the changes proposed, got {shown}",
-            f"{_q(target, lang)} attendu parmi les changements proposés, obtenus : {shown}",
+            f"{quote(target, lang)} attendu parmi les changements proposés, obtenus : {shown}",
             world.assessment(),
         )
 
 
 def does_not_propose(world: World, args: Args, step: Step, lang: str) -> None:
     """`what would change the result does not propose "Q=choice"`."""
-    from vetting.testing.steps import _check_target, _fail, _position, _q
-
     target = args["target"]
-    _check_target(world.compiled(), target, _position(world, step))
+    check_target(world.compiled(), target, position(world, step))
     if target in _proposed(world):
-        raise _fail(
+        raise fail(
             lang,
             f"expected '{target}' never to be proposed",
-            f"{_q(target, lang)} ne devrait jamais être proposé",
+            f"{quote(target, lang)} ne devrait jamais être proposé",
             world.assessment(),
         )
 

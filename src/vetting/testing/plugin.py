@@ -8,7 +8,7 @@ never touched.
 
 Each scenario (and each Examples row of a Scenario Outline) is one test item,
 run by the same interpreter as the mutation self-check
-(`vetting.testing.steps.run_scenario`). Why not pytest-bdd's `scenarios()`:
+(`vetting.testing.runner.run_scenario`). Why not pytest-bdd's `scenarios()`:
 it binds steps to a Python test module and its fixtures, so a rule author
 would need a module per folder; here a folder with `rules/` and `features/`
 is all it takes, a failure reads as the rule author wrote the step, and "a
@@ -30,7 +30,7 @@ import pytest
 
 if TYPE_CHECKING:  # the plugin loads in every pytest run: vetting's core only when used
     from vetting.testing.features import Feature, Scenario
-    from vetting.testing.steps import ScenarioResult
+    from vetting.testing.runner import ScenarioResult
     from vetting.testing.world import RuleSets
 
 FEATURE_SUFFIX = ".feature"
@@ -163,7 +163,7 @@ class ScenarioItem(pytest.Item):
         self.extra_keyword_matches.update(tag.lstrip("@") for tag in scenario.tags)
 
     def runtest(self) -> None:
-        from vetting.testing.steps import ScenarioResult, crash_message, run_scenario
+        from vetting.testing.runner import ScenarioResult, crash_message, run_scenario
 
         try:
             result = run_scenario(self.scenario, _rulesets(self.config))

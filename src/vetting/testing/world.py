@@ -27,13 +27,14 @@ from vetting.assess.answers import (
 )
 from vetting.assess.assessment import SEVERITIES, Assessment
 from vetting.assess.evidence import required_by_choice
-from vetting.assess.review import add_months
 from vetting.assess.score import score
+from vetting.dates import add_months
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset import conditions as c
 from vetting.ruleset.api import resolve_rules_dir
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.model import CHOICE_TYPES, Question
+from vetting.words import suggest
 from vetting.yamlio import Document
 
 #: Above this many scenarios' worth of answers files, the cache starts again.
@@ -132,6 +133,19 @@ class Outcome:
     knockouts: tuple[str, ...]
     findings: tuple[tuple[str, str], ...]
     asked: tuple[str, ...]
+
+
+def check_question(compiled: CompiledRuleSet, qid: str, where: Position) -> None:
+    """A question id the rule set has, or an error with a did-you-mean."""
+    if qid not in compiled.question_by_id:
+        rs = compiled.ruleset
+        raise VettingError(
+            Problem(
+                where,
+                f"'{qid}' is not a question of {rs.id} {rs.version}",
+                hint=suggest(qid, list(compiled.question_by_id)),
+            )
+        )
 
 
 def asked_questions(assessment: Assessment, answers: Answers) -> set[str]:
@@ -425,8 +439,7 @@ class World:
         """The evidence the scenario's steps state, over the file's and the best answers'."""
         out = dict(recorded)
         for qid, (state, position) in self.evidence.items():
-            if qid not in compiled.question_by_id:
-                self._unknown_question(compiled, qid, position)
+            check_question(compiled, qid, position)
             if state == "missing":
                 out.pop(qid, None)
             elif state == "expired":
@@ -444,8 +457,7 @@ class World:
     def _entries(self, compiled: CompiledRuleSet) -> dict[str, AnswerValue]:
         """The scenario's own answers, checked like an answers file, errors at their cells."""
         for qid, position in self.cleared.items():
-            if qid not in compiled.question_by_id:
-                self._unknown_question(compiled, qid, position)
+            check_question(compiled, qid, position)
         if not self.entries:
             return {}
         data: dict[str, Any] = {}
@@ -469,18 +481,6 @@ class World:
                 [Problem(p.position, p.message, "", p.hint) for p in exc.problems]
             ) from None
         return dict(answers.answers)
-
-    def _unknown_question(self, compiled: CompiledRuleSet, qid: str, position: Position) -> None:
-        from vetting.ruleset.load import suggest
-
-        rs = compiled.ruleset
-        raise VettingError(
-            Problem(
-                position,
-                f"'{qid}' is not a question of {rs.id} {rs.version}",
-                hint=suggest(qid, list(compiled.question_by_id)),
-            )
-        )
 
     def report(self, lang: str) -> str:
         """The report's text in one language, rendered once per distinct assessment."""

@@ -21,7 +21,8 @@ from typing import Any
 
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
-from vetting.assess.score import ZERO, prepare
+from vetting.assess.numbers import ZERO
+from vetting.assess.prepare import prepare
 from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet

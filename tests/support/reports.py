@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,14 @@ def need_weasyprint() -> None:
 
     if not available():
         pytest.skip("WeasyPrint or its system libraries (Pango) are missing")
+
+
+def pages(path: Path) -> list[str]:
+    """The text of each page, in reading order (pdftotext separates pages with a form feed)."""
+    proc = subprocess.run(
+        [pdftotext(), "-layout", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return proc.stdout.split("\f")[:-1]

@@ -1,0 +1,142 @@
+"""The Then steps on what the questionnaire asks and what the report says."""
+
+from __future__ import annotations
+
+from vetting.errors import Problem, VettingError
+from vetting.ruleset.describe import describe
+from vetting.testing.expect import fail, fold, ids, position, quote
+from vetting.testing.features import Step
+from vetting.testing.matching import STEP_LANGUAGES, Args
+from vetting.testing.world import World, asked_questions, check_question
+from vetting.words import suggest
+
+_LANG_WORDS = {
+    "fr": "fr",
+    "francais": "fr",
+    "french": "fr",
+    "en": "en",
+    "anglais": "en",
+    "english": "en",
+}
+
+
+def _applies_when(world: World, qid: str, lang: str) -> str:
+    q = world.compiled().question_by_id[qid]
+    if q.when is None:
+        return "it is always asked" if lang == "en" else "elle est toujours posée"
+    labels = {
+        name: d.label.get(lang) or next(iter(d.label.values()))
+        for name, d in world.compiled().ruleset.definitions.items()
+    }
+    text = describe(q.when, lang if lang in STEP_LANGUAGES else "en", labels)
+    return f"it is asked when {text}" if lang == "en" else f"elle est posée quand {text}"
+
+
+def _asked(world: World) -> set[str]:
+    return asked_questions(world.assessment(), world.answers())
+
+
+def question_asked(world: World, args: Args, step: Step, lang: str) -> None:
+    qid = args["question"]
+    check_question(world.compiled(), qid, position(world, step))
+    if qid not in _asked(world):
+        raise fail(
+            lang,
+            f"expected the question '{qid}' to be asked, it is not "
+            f"({_applies_when(world, qid, lang)})",
+            f"la question {quote(qid, lang)} devait être posée, elle ne l'est pas "
+            f"({_applies_when(world, qid, lang)})",
+        )
+
+
+def question_not_asked(world: World, args: Args, step: Step, lang: str) -> None:
+    qid = args["question"]
+    check_question(world.compiled(), qid, position(world, step))
+    if qid in _asked(world):
+        raise fail(
+            lang,
+            f"expected the question '{qid}' not to be asked, it is "
+            f"({_applies_when(world, qid, lang)})",
+            f"la question {quote(qid, lang)} ne devait pas être posée, elle l'est "
+            f"({_applies_when(world, qid, lang)})",
+        )
+
+
+def _section_questions(world: World, args: Args, step: Step) -> tuple[str, list[str]]:
+    section = args["section"]
+    compiled = world.compiled()
+    if section not in compiled.category_by_id:
+        raise VettingError(
+            Problem(
+                position(world, step),
+                f"'{section}' is not a section of {compiled.ruleset.id}",
+                hint=suggest(section, list(compiled.category_by_id))
+                or f"sections: {', '.join(compiled.category_by_id)}",
+            )
+        )
+    asked = _asked(world)
+    return section, [q.id for q in compiled.questions if q.category == section and q.id in asked]
+
+
+def section_not_asked(world: World, args: Args, step: Step, lang: str) -> None:
+    section, asked = _section_questions(world, args, step)
+    if asked:
+        raise fail(
+            lang,
+            f"expected no question of the section '{section}' to be asked; "
+            f"asked: {ids(asked, lang)}",
+            f"aucune question de la section {quote(section, lang)} ne devait être posée ; "
+            f"posées : {ids(asked, lang)}",
+        )
+
+
+def section_asked(world: World, args: Args, step: Step, lang: str) -> None:
+    section, asked = _section_questions(world, args, step)
+    if not asked:
+        raise fail(
+            lang,
+            f"expected the section '{section}' to be asked; none of its questions is",
+            f"la section {quote(section, lang)} devait être posée ; "
+            "aucune de ses questions ne l'est",
+        )
+
+
+def _report_lang(world: World, args: Args, step: Step) -> str:
+    value = fold(args["lang"])
+    lang = _LANG_WORDS.get(value)
+    languages = world.compiled().ruleset.languages
+    if lang is None or lang not in languages:
+        raise VettingError(
+            Problem(
+                position(world, step),
+                f"'{args['lang']}' is not a language of the rule set",
+                hint=f"languages: {', '.join(languages)}",
+            )
+        )
+    return lang
+
+
+def report_mentions(world: World, args: Args, step: Step, lang: str) -> None:
+    report_lang = _report_lang(world, args, step)
+    text = args["text"]
+    if fold(text) not in fold(world.report(report_lang)):
+        raise fail(
+            lang,
+            f"expected the report in '{report_lang}' to mention '{text}'; it does not",
+            f"le rapport en {quote(report_lang, lang)} devait mentionner {quote(text, lang)} ; "
+            "il ne le fait pas",
+            world.assessment(),
+        )
+
+
+def report_does_not_mention(world: World, args: Args, step: Step, lang: str) -> None:
+    report_lang = _report_lang(world, args, step)
+    text = args["text"]
+    if fold(text) in fold(world.report(report_lang)):
+        raise fail(
+            lang,
+            f"expected the report in '{report_lang}' not to mention '{text}'; it does",
+            f"le rapport en {quote(report_lang, lang)} ne devait pas mentionner "
+            f"{quote(text, lang)} ; il le fait",
+            world.assessment(),
+        )

@@ -1,0 +1,179 @@
+"""What the step functions share: where a step is, the ids it names, its values, its messages.
+
+Two kinds of trouble, told apart for the author:
+
+- an expectation that does not hold (`StepFailed`, made by `fail`): the rules
+  decide otherwise than the scenario says; the message shows what was expected
+  and what came out;
+- a mistake in the scenario (`VettingError`): a question id that is not in the
+  rule set, a verdict that does not exist, a date that is not one. It points at
+  `file:line:col` and suggests a fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
+from vetting.errors import Position, Problem, VettingError
+from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.testing.features import Step
+from vetting.testing.matching import Args
+from vetting.testing.world import World
+from vetting.words import closest, suggest
+
+
+class StepFailed(Exception):
+    """An expectation of the scenario does not hold: the rules decide otherwise."""
+
+
+# --------------------------------------------------------------------------- values
+
+
+def fold(text: str) -> str:
+    """Case, accents, spaces, hyphens and apostrophes do not matter: `Non applicable` ->
+    `non_applicable`."""
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-']+", "_", text)
+
+
+def _aliases(idents: Sequence[str], names: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """Each id, and each of its names in any language, folded -> the id."""
+    table: dict[str, str] = {}
+    for ident in idents:
+        table[fold(ident)] = ident
+        for name in names.get(ident, {}).values():
+            table.setdefault(fold(name), ident)
+    return table
+
+
+VERDICT_WORDS = _aliases(VERDICTS, VERDICT_NAMES)
+LEVEL_WORDS = _aliases(LEVELS, LEVEL_NAMES)
+SEVERITY_WORDS = _aliases(SEVERITIES, SEVERITY_NAMES)
+
+
+def one_of(
+    value: str, table: Mapping[str, str], what: str, known: Sequence[str], where: Position
+) -> str:
+    """The id a scenario's word stands for (`reject`, `Rejeter`, `Not applicable`...)."""
+    found = table.get(fold(value))
+    if found is None:
+        near = closest(fold(value), table)
+        hint = f"did you mean '{table[near]}'? " if near else ""
+        raise VettingError(
+            Problem(
+                where, f"'{value}' is not a {what}", hint=f"{hint}use one of: {', '.join(known)}"
+            )
+        )
+    return found
+
+
+def number(value: str, where: Position) -> float:
+    """`12`, `-3.5` or `3,5` (the French decimal comma) as a number."""
+    try:
+        return float(value.replace(",", "."))
+    except ValueError:
+        raise VettingError(Problem(where, f"'{value}' is not a number")) from None
+
+
+def fmt(value: float, lang: str) -> str:
+    """A number as the scenario's language writes it."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+# --------------------------------------------------------------------------- messages
+
+_NONE = {"en": "(none)", "fr": "(aucun)"}
+
+
+def ids(items: Sequence[str], lang: str, limit: int = 12) -> str:
+    """A list of ids in a message, cut after `limit`."""
+    if not items:
+        return _NONE[lang]
+    shown = list(items[:limit])
+    more = len(items) - len(shown)
+    tail = ""
+    if more:
+        tail = f", … ({more} more)" if lang == "en" else f", … ({more} de plus)"
+    return ", ".join(shown) + tail
+
+
+def _state(a: Assessment, lang: str) -> str:
+    """The result in one line: what a DPO needs to see why a check failed."""
+    kos = ids([k.id for k in a.knockouts], lang)
+    pending = [p.id for p in a.pending]
+    score = fmt(a.score, lang)
+    if lang == "fr":
+        text = f"KO obtenus : {kos} ; verdict {a.verdict}, niveau {a.level}, score {score}"
+        if pending:
+            text += f" ; en attente de preuves : {ids(pending, lang)}"
+        return text
+    text = f"knock-outs were: {kos}; verdict {a.verdict}, level {a.level}, score {score}"
+    if pending:
+        text += f"; pending evidence: {ids(pending, lang)}"
+    return text
+
+
+def fail(lang: str, en: str, fr: str, a: Assessment | None = None) -> StepFailed:
+    """The failure to raise, in the scenario's language, with the result when there is one."""
+    text = fr if lang == "fr" else en
+    if a is not None:
+        text += (" ; " if lang == "fr" else "; ") + _state(a, lang)
+    return StepFailed(text)
+
+
+def quote(text: str, lang: str) -> str:
+    """Quotation marks as the scenario's language writes them."""
+    return f"« {text} »" if lang == "fr" else f"'{text}'"
+
+
+# --------------------------------------------------------------------------- ids and dates
+
+
+def position(world: World, step: Step) -> Position:
+    """Where the step is, for an error that points at it."""
+    return Position(world.scenario_file, step.line, step.col)
+
+
+def check_target(compiled: CompiledRuleSet, target: str, where: Position) -> None:
+    """A question, `question=choice` or a finding rule: a typo must never pass silently."""
+    rules = {rule.id for rule in compiled.ruleset.findings}
+    if target in compiled.question_by_id or target in rules:
+        return
+    qid, sep, cid = target.partition("=")
+    if sep and qid in compiled.question_by_id:
+        if compiled.choice(qid, cid) is not None:
+            return
+        choices = [ch.id for ch in compiled.question_by_id[qid].choices]
+        raise VettingError(
+            Problem(
+                where,
+                f"'{cid}' is not a choice of '{qid}'",
+                hint=suggest(cid, choices) or f"choices: {', '.join(choices)}",
+            )
+        )
+    rs = compiled.ruleset
+    raise VettingError(
+        Problem(
+            where,
+            f"'{target}' is neither a question, a question=choice nor a finding rule "
+            f"of {rs.id} {rs.version}",
+            hint=suggest(target, [*compiled.question_by_id, *rules]),
+        )
+    )
+
+
+def step_date(world: World, args: Args, step: Step) -> dt.date:
+    """The step's `date` argument as a date, or an error at the step."""
+    try:
+        return dt.date.fromisoformat(args["date"])
+    except ValueError:
+        raise VettingError(
+            Problem(position(world, step), f"'{args['date']}' is not a date", hint="YYYY-MM-DD")
+        ) from None
