@@ -58,6 +58,27 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
       | 2030-08-01 | il n'y a pas de KO sur "regulatory.fria"             |
       | 2030-08-02 | il y a un KO sur "regulatory.fria=not_planned"       |
 
+  Plan du scénario: un ESPIC ou une clinique de service public qui garde un système antérieur inchangé n'est pas une autorité publique : pas de blocage, même après 2030 (<acheteur>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.public_service" est "yes"
+    Et la réponse à "regulatory.market_placement" est "before_unchanged"
+    Et la date de l'évaluation est "2031-01-01"
+    Quand l'évaluation est calculée
+    Alors la question "regulatory.fria" est posée
+    Et il n'y a pas de KO sur "regulatory.fria"
+
+    Exemples:
+      | acheteur                   |
+      | private_nonprofit_hospital |
+      | private_clinic             |
+
+  Scénario: le même ESPIC avec un système mis sur le marché après la date d'application doit faire l'analyse d'impact
+    Étant donné la réponse à "scope.buyer" est "private_nonprofit_hospital"
+    Et la réponse à "regulatory.market_placement" est "after"
+    Et la date de l'évaluation est "2027-01-01"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.fria=not_planned"
+
   Scénario: le même système modifié de façon importante depuis entre dans le règlement
     Étant donné la réponse à "regulatory.market_placement" est "before_changed"
     Et la date de l'évaluation est "2027-01-01"

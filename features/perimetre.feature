@@ -86,6 +86,8 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [audio]         | transparency.staff_information  | est posée       |
       | [audio]         | regulatory.emotion_recognition  | est posée       |
       | [identifiable]  | regulatory.emotion_recognition  | n'est pas posée |
+      | [video]         | regulatory.emotion_recognition  | est posée       |
+      | [video]         | transparency.staff_information  | est posée       |
       | [none]          | security.encryption_in_transit  | n'est pas posée |
 
   Plan du scénario: le déploiement décide (<déploiement>, <données> : « <question> » <état>)

@@ -306,6 +306,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | data    |
       | [audio] |
       | [staff] |
+      | [video] |
 
   Scenario: emotion recognition of patients for a medical purpose, with patients told, is not blocked
     Given the answer to "scope.patient_data" is "[audio]"
@@ -313,6 +314,14 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     When the assessment is scored
     Then there is no knock-out on "regulatory.emotion_recognition"
     And the finding on "regulatory.emotion_recognition" has severity "medium"
+
+  Scenario: a camera that detects falls without inferring emotions is not blocked
+    Given the answer to "scope.use" is "[remote_monitoring]"
+    And the answer to "scope.patient_data" is "[video]"
+    And the answer to "regulatory.emotion_recognition" is "none"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.emotion_recognition"
+    And the question "transparency.staff_information" is asked
 
   Scenario: emotion recognition of patients without telling them, since 2 August 2026: knock-out
     Given the answer to "scope.patient_data" is "[audio]"

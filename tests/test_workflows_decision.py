@@ -312,6 +312,17 @@ def test_vetting_score_refuses_an_unjustified_acceptance(cli: Cli, tmp_path: Pat
     assert data[1]["decision"]["knockout_justification"].startswith("The vendor passed")
 
 
+def test_decide_does_not_replace_another_file_without_force(cli: Cli, tmp_path: Path) -> None:
+    """`decide A -o B` with B holding another assessment stops before asking anything."""
+    other = tmp_path / "other.answers.yaml"
+    other.write_text(REJECTED, encoding="utf-8")
+    source = REVIEWS / "dictanote-pilot.yaml"
+    result = cli("decide", str(source), "-o", str(other), "--rules", str(RULES))
+    assert result.code == 2
+    assert f"{other}: already exists" in result.err and "--force" in result.err
+    assert other.read_text(encoding="utf-8") == REJECTED
+
+
 # ------------------------------------------------------------------ dates
 
 

@@ -265,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     decide.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(decide, "FILE", "write the answers with the decision there (default: ANSWERS)")
+    decide.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE when it exists and is not ANSWERS (its answers and decision are lost)",
+    )
 
     report = sub.add_parser(
         "report",

@@ -15,11 +15,28 @@ from pathlib import Path
 from vetting.cli import program
 from vetting.cli.assess import refuse_without_terminal
 from vetting.dates import maybe_day_option
+from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language, t
+
+
+def _refuse_to_replace(path: Path, output: str | None, force: bool) -> None:
+    """An -o FILE other than ANSWERS may hold another tool's answers and decision: keep it."""
+    if output is None or force:
+        return
+    target = Path(output)
+    if target.exists() and target.resolve() != path.resolve():
+        raise VettingError(
+            Problem(
+                Position(output),
+                "already exists: the decision would replace its answers and its decision",
+                hint="choose another -o file, or add --force to replace it",
+            )
+        )
 
 
 def execute(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
+    _refuse_to_replace(Path(args.answers), args.output, args.force)
     if refuse_without_terminal("decide", lang):
         return 2
     from vetting.assess.answers import dump_answers, load_answers
