@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from vetting import catalog
 from vetting.i18n import pick
 
 NBSP = "\u00a0"
@@ -151,7 +152,7 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 
 def _comma(text: str, lang: str) -> str:
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
 def number(value: float, lang: str, decimals: int = 1) -> str:
@@ -170,8 +171,7 @@ def amount(value: float, lang: str) -> str:
 
 def percent(value: float, lang: str, decimals: int = 1) -> str:
     """`94.4%`; `94,4 %` in French, with a no-break space."""
-    text = number(value, lang, decimals)
-    return f"{text}{NBSP}%" if lang == "fr" else f"{text}%"
+    return fill(catalog.text(lang, "formats.percent"), {"number": number(value, lang, decimals)})
 
 
 def signed(value: float, lang: str) -> str:
@@ -184,43 +184,13 @@ def signed(value: float, lang: str) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-
 
 def long_date(day: dt.date, lang: str) -> str:
     """`24 novembre 2026`, `24 November 2026`: no locale, so the same on every machine."""
-    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
-    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{first} {month} {day.year}"
+    month = catalog.entry(lang, "formats.months")[day.month - 1]
+    first = catalog.text(lang, "formats.first_day") if day.day == 1 else str(day.day)
+    values = {"day": first, "month": month, "year": str(day.year)}
+    return fill(catalog.text(lang, "formats.long_date"), values)
 
 
 # --------------------------------------------------------------------------- answers

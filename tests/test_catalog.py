@@ -1,0 +1,60 @@
+"""The catalog of interface strings: both languages agree, and formats read from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from vetting import catalog
+from vetting.words import long_date, number, percent
+
+SRC = Path(catalog.__file__).resolve().parent.parent
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _flatten(node: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(node, dict):
+        flat: dict[str, Any] = {}
+        for key, value in node.items():
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        return flat
+    return {prefix.rstrip("."): node}
+
+
+def test_both_languages_hold_the_same_keys_and_placeholders() -> None:
+    fr = _flatten(catalog.catalog("fr"))
+    en = _flatten(catalog.catalog("en"))
+    assert sorted(fr) == sorted(en)
+    for key, value in fr.items():
+        if isinstance(value, str):
+            assert set(_PLACEHOLDER.findall(value)) == set(_PLACEHOLDER.findall(en[key])), key
+        else:
+            assert len(value) == len(en[key]), key
+
+
+def test_formats_come_from_the_catalog() -> None:
+    assert number(9.5, "fr") == "9,5"
+    assert percent(94.44, "fr") == "94,4\u00a0%"
+    assert percent(94.44, "en") == "94.4%"
+    assert long_date(dt.date(2026, 11, 1), "fr") == "1er novembre 2026"
+    assert long_date(dt.date(2026, 11, 24), "en") == "24 November 2026"
+    assert long_date(dt.date(2026, 2, 1), "de") == "1 February 2026"
+
+
+def test_no_hand_written_month_names_outside_the_catalog() -> None:
+    pattern = re.compile(r"\b(janvier|février|décembre|January|February|December)\b")
+    found = [
+        str(path.relative_to(SRC))
+        for path in sorted(SRC.rglob("*.py"))
+        if pattern.search(re.sub(r'"""[\s\S]*?"""|#.*', "", path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
+
+
+def test_help_does_not_read_a_catalog() -> None:
+    code = "import sys, vetting.words; assert 'yaml' not in sys.modules, 'yaml imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
