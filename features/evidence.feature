@@ -1,7 +1,8 @@
 Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk scale, review dates
-  A claim that avoids a legal knock-out counts only with its proof, valid on the assessment
-  date; an answer that contradicts the buyer's own scope counts as "I don't know"; a knock-out
-  makes the level critical whatever the score; and a tool that is not accepted outright is
+  A claim that avoids a legal knock-out counts only with its proof, valid on the judged
+  date (the later of the assessment and the go-live); an answer that contradicts the
+  buyer's own scope counts as "I don't know"; a knock-out makes the level critical
+  whatever the score; and a tool that is not accepted outright is
   looked at again sooner. The best answers below come with their evidence; each scenario
   takes away what it tests.
 

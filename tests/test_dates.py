@@ -138,6 +138,24 @@ def test_the_judged_date_is_the_later_of_assessment_and_go_live(
     assert (a.assessment_date, a.judged_date, a.go_live) == (date, judged, go_live)
 
 
+@pytest.mark.parametrize(
+    ("go_live", "verdict", "expired"),
+    [
+        (None, "accept", False),  # the certificate holds on the assessment date
+        (dt.date(2028, 2, 28), "accept", False),  # and on its last day of validity
+        (dt.date(2028, 3, 1), "pending_evidence", True),  # not when the tool goes live
+    ],
+)
+def test_evidence_must_still_hold_when_the_tool_goes_live(
+    health_ai: CompiledRuleSet, go_live: dt.date | None, verdict: str, expired: bool
+) -> None:
+    """The HDS certificate of the accepted scribe expires on 2028-02-28."""
+    answers, _ = load_answers(ROOT / "examples/health-ai/scribe-accept.yaml", health_ai)
+    a = score(health_ai, answers.model_copy(update={"go_live": go_live}), explain=False)
+    [hds] = [e for e in a.evidence if e.question == "hosting.hds_certified"]
+    assert (a.verdict, hds.expired) == (verdict, expired)
+
+
 def test_a_bad_go_live_names_its_place(health_ai: CompiledRuleSet) -> None:
     text = "ruleset: health-ai@2.1.0\ntool: {name: T}\ndate: 2026-06-01\ngo_live: soon\n"
     with pytest.raises(VettingError) as caught:

@@ -219,7 +219,10 @@ class EvidenceStatus(_Result):
     status: Literal["declared", "verified"] | None
     issued: dt.date | None
     expires: dt.date | None
-    expired: bool = Field(description="`valid_until` is before the assessment date.")
+    expired: bool = Field(
+        description="`valid_until` is before the judged date (the later of the assessment "
+        "date and the go-live): evidence must still hold when the tool goes live."
+    )
     valid_until: dt.date | None = Field(
         default=None,
         description="`expires`, else `issued` + the question's `evidence_valid_months`.",

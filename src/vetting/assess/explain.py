@@ -26,7 +26,7 @@ from vetting.assess.prepare import (
     prepare,
     public_value,
 )
-from vetting.assess.when import assessment_date, judged_date
+from vetting.assess.when import judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
@@ -45,8 +45,9 @@ def explain(compiled: CompiledRuleSet, answers: Answers) -> Explanation:
     """The explanation of one assessment, computed on its own."""
     prep = prepare(compiled)
     values = internal_values(answers)
-    proofs = evidence.strengths(compiled, answers, assessment_date(answers))
-    run = evaluate(prep, values, judged_date(answers), proofs)
+    judged = judged_date(answers)
+    proofs = evidence.strengths(compiled, answers, judged)
+    run = evaluate(prep, values, judged, proofs)
     return explain_run(prep, values, run)
 
 

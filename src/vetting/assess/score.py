@@ -375,8 +375,9 @@ class Summary:
 
 def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
-    proofs = evidence.strengths(compiled, answers, assessment_date(answers))
-    run = evaluate(prepare(compiled), internal_values(answers), judged_date(answers), proofs)
+    judged = judged_date(answers)
+    proofs = evidence.strengths(compiled, answers, judged)
+    run = evaluate(prepare(compiled), internal_values(answers), judged, proofs)
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
@@ -398,7 +399,8 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     day = assessment_date(answers)
     judged = judged_date(answers)
     values = internal_values(answers)
-    run = evaluate(prep, values, judged, evidence.strengths(compiled, answers, day))
+    # Evidence must still be valid when the duties bite: on the judged date (go-live).
+    run = evaluate(prep, values, judged, evidence.strengths(compiled, answers, judged))
     rs = compiled.ruleset
     pools = tuple(
         PoolScore(
@@ -425,7 +427,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         )
         for adj, applied in zip(rs.scoring.adjustments, run.adjustments, strict=True)
     )
-    records = _evidence(prep, run, evidence_statuses(compiled, answers, day))
+    records = _evidence(prep, run, evidence_statuses(compiled, answers, judged))
     expired = {e.question for e in records if e.expired}
     knockouts = tuple(_knockouts(run, rs.definitions))
     findings = _findings(prep, run)

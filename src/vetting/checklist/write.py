@@ -378,7 +378,7 @@ class _Writer:
             if filled and assessment is not None:
                 self.write_text(sheet, r, col["status"], L[f"status_{item.status}"], self.f_read)
                 if item.status != "not_applicable":
-                    pts = question_points(self.compiled, assessment, q, item.value)
+                    pts = question_points(assessment, q.id)
                     words = points_text(pts, self.rs.scoring.pools, L, self.lang)
                     self.write_text(sheet, r, col["points"], words, self.f_read)
                     finding = findings.get(q.id)

@@ -391,7 +391,7 @@ def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine,
             elif value == UNKNOWN_ANSWER:
                 status = "unknown"
             finding = by_question.get(q.id)
-            pts = w.pool_points(question_points(w.c, w.a, q, value))
+            pts = w.pool_points(question_points(w.a, q.id))
             rows.append(
                 AppendixQuestion(
                     id=q.id,
