@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from vetting import catalog
 from vetting.words import long_date, number, percent
 
@@ -25,15 +27,41 @@ def _flatten(node: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix.rstrip("."): node}
 
 
-def test_both_languages_hold_the_same_keys_and_placeholders() -> None:
+CATALOG = Path(catalog.__file__).resolve().parent
+
+
+def test_both_languages_hold_the_same_files_keys_placeholders_and_plurals() -> None:
+    files = {lang: sorted(p.name for p in (CATALOG / lang).glob("*.yaml")) for lang in ("fr", "en")}
+    assert files["fr"] == files["en"]
     fr = _flatten(catalog.catalog("fr"))
     en = _flatten(catalog.catalog("en"))
-    assert sorted(fr) == sorted(en)
+    assert sorted(fr) == sorted(en), sorted(set(fr) ^ set(en))
     for key, value in fr.items():
         if isinstance(value, str):
             assert set(_PLACEHOLDER.findall(value)) == set(_PLACEHOLDER.findall(en[key])), key
-        else:
+        elif isinstance(value, list):
             assert len(value) == len(en[key]), key
+        else:
+            assert type(value) is type(en[key]), key
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "expected"),
+    [
+        ("fr", 0, "one"),
+        ("fr", 1, "one"),
+        ("fr", 2, "other"),
+        ("en", 0, "other"),
+        ("en", 1, "one"),
+        ("en", 2, "other"),
+    ],
+)
+def test_counted_phrases_follow_the_language_plural_rule(lang: str, n: int, expected: str) -> None:
+    plurals = [k for k in _flatten(catalog.catalog(lang)) if k.endswith(".one")]
+    if not plurals:
+        pytest.skip("no counted phrase in the catalog yet")
+    key = plurals[0].removesuffix(".one")
+    assert catalog.plural(lang, key, n) == catalog.entry(lang, f"{key}.{expected}").format(n=n)
 
 
 def test_formats_come_from_the_catalog() -> None:

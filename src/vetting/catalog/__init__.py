@@ -1,15 +1,19 @@
-"""The interface strings and language formats, one YAML catalog per language.
+"""The interface strings and language formats: one catalog per language.
 
-`fr.yaml` and `en.yaml` hold the same keys, grouped by namespace (`formats`...);
-`entry("fr", "formats.months")` reads one. A catalog is parsed once, on first use,
-with the C loader when available: `vetting --help` imports this module (through
-`words.py`) but never reads a catalog, so YAML stays unimported there. An unknown
-language reads the English catalog, as the old tables did.
+A catalog is a folder (`fr/`, `en/`) of YAML files, one per namespace
+(`formats.yaml`, `interview.yaml`, `report.yaml`...); both folders hold the same
+files and keys, and a test checks it. `text("fr", "interview.back")` reads one
+string, `plural("fr", "report.knockouts", 2)` picks the singular or plural form
+of a counted phrase by the language's rule (in French 0 and 1 take the
+singular). A catalog is parsed once, on first use, with the C loader when
+available: `vetting --help` imports this module but reads no catalog, so YAML
+stays unimported there. An unknown language reads the English catalog.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +22,24 @@ _FALLBACK = "en"
 _HERE = Path(__file__).resolve().parent
 
 
+def language(lang: str) -> str:
+    """`lang` when a catalog exists for it, else the fallback (English)."""
+    return lang if lang in LANGUAGES else _FALLBACK
+
+
 @functools.cache
 def catalog(lang: str) -> dict[str, Any]:
-    """The whole catalog of one language, as nested mappings (parsed once)."""
+    """The whole catalog of one language: namespace -> nested mappings (parsed once)."""
     import yaml  # lazily: `vetting --help` must not pay for it
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    name = lang if lang in LANGUAGES else _FALLBACK
-    with (_HERE / f"{name}.yaml").open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=loader)
-    if not isinstance(data, dict):
-        raise TypeError(f"catalog {name}.yaml is not a mapping")
+    data: dict[str, Any] = {}
+    for path in sorted((_HERE / language(lang)).glob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            content = yaml.load(stream, Loader=loader)
+        if not isinstance(content, dict):
+            raise TypeError(f"catalog file {path} is not a mapping")
+        data[path.stem] = content
     return data
 
 
@@ -40,9 +51,19 @@ def entry(lang: str, key: str) -> Any:
     return node
 
 
-def text(lang: str, key: str) -> str:
-    """One string entry."""
+def text(lang: str, key: str, /, **fields: object) -> str:
+    """One string, with its `{placeholders}` filled from `fields` when given."""
     value = entry(lang, key)
     if not isinstance(value, str):
         raise TypeError(f"catalog key {key} is not a string")
-    return value
+    return value.format(**fields) if fields else value
+
+
+def plural(lang: str, key: str, n: int, /, **fields: object) -> str:
+    """A counted phrase: the entry's `one` or `other` form for `n`, filled with `n` and `fields`."""
+    forms = entry(lang, key)
+    if not isinstance(forms, Mapping) or set(forms) != {"one", "other"}:
+        raise TypeError(f"catalog key {key} is not a plural (one/other)")
+    singular = n == 1 or (n == 0 and bool(entry(lang, "formats.singular_zero")))
+    form = forms["one" if singular else "other"]
+    return str(form).format(n=n, **fields)
