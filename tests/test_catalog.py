@@ -61,7 +61,9 @@ def test_counted_phrases_follow_the_language_plural_rule(lang: str, n: int, expe
     if not plurals:
         pytest.skip("no counted phrase in the catalog yet")
     key = plurals[0].removesuffix(".one")
-    assert catalog.plural(lang, key, n) == catalog.entry(lang, f"{key}.{expected}").format(n=n)
+    form = catalog.entry(lang, f"{key}.{expected}")
+    fields = {name: name for name in _PLACEHOLDER.findall(form) if name != "n"}
+    assert catalog.plural(lang, key, n, **fields) == form.format(n=n, **fields)
 
 
 def test_formats_come_from_the_catalog() -> None:

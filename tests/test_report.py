@@ -16,6 +16,7 @@ from vetting.assess.assessment import assessment_json
 from vetting.errors import VettingError
 from vetting.report import FORMATS, parse_formats, report_json, write_reports
 from vetting.report.naming import slugify
+from vetting.templates import labels
 
 
 @pytest.mark.parametrize(
@@ -149,6 +150,56 @@ def test_user_templates_override_ours_and_keep_the_rest(tmp_path: Path) -> None:
     assert "## Summary for the committee" in report
     assert "## Knock-outs" in report  # labels not overridden stay ours
     assert notice == "Custom notice for Scribe Alpha\n"
+
+
+@pytest.mark.parametrize(
+    ("override", "n", "expected"),
+    [
+        # A counted phrase overridden by one text: the same words whatever the count.
+        ('{fr: "Accepté ({n})", en: "Accepted ({n})"}', 2, "Accepted (2)"),
+        ('{fr: "Accepté ({n})", en: "Accepted ({n})"}', 1, "Accepted (1)"),
+        # ... or by both forms, picked by the language's plural rule.
+        ("{en: {one: 'One KO ({n})', other: 'KOs ({n})'}}", 1, "One KO (1)"),
+        ("{en: {one: 'One KO ({n})', other: 'KOs ({n})'}}", 3, "KOs (3)"),
+    ],
+)
+def test_a_user_may_override_a_counted_phrase(
+    tmp_path: Path, override: str, n: int, expected: str
+) -> None:
+    (tmp_path / "labels.yaml").write_text(
+        f"alert_accepted_despite_ko: {override}\n", encoding="utf-8"
+    )
+    words = labels("en", tmp_path)
+    assert words.count("alert_accepted_despite_ko", n) == expected
+    assert words["h_knockouts"] == "Knock-outs"  # the rest stays ours
+
+
+def test_counted_phrases_of_ours_follow_the_plural_rule() -> None:
+    fields = {"ids": "x", "by": "b", "date": "d", "justification": "j"}
+    fr = labels("fr")
+    assert "malgré 0 élément bloquant (" in fr.count("alert_accepted_despite_ko", 0, **fields)
+    assert "malgré 2 éléments bloquants (" in fr.count("alert_accepted_despite_ko", 2, **fields)
+    en = labels("en")
+    assert "despite 0 knock-outs (" in en.count("alert_accepted_despite_ko", 0, **fields)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('h_glance: "Summary"', "must map languages to texts"),
+        ("h_glance: {en: {one: a, other: b}}", "must give a text per language"),
+        ("alert_accepted_despite_ko: {en: {one: a}}", "or {one: ..., other: ...}"),
+    ],
+)
+def test_a_wrong_user_label_is_an_error_at_its_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    (tmp_path / "labels.yaml").write_text(f"report_title: {{en: Report}}\n{line}\n", "utf-8")
+    with pytest.raises(VettingError) as caught:
+        labels("en", tmp_path)
+    shown = str(caught.value)
+    assert "labels.yaml:2:" in shown
+    assert message in shown
 
 
 def test_a_broken_user_template_is_an_error_at_its_line(tmp_path: Path) -> None:

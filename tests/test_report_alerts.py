@@ -28,7 +28,7 @@ def test_knockout_accepted_with_justification_is_said_first(
     assessment = score(health_ai, answers)
     assert assessment.accepted_despite_knockout
     top = _first_lines(render_markdown(assessment, health_ai, answers, lang))
-    word = "despite 1 knock-out" if lang == "en" else "malgré 1 élément(s) bloquant(s)"
+    word = "despite 1 knock-out (" if lang == "en" else "malgré 1 élément bloquant ("
     assert word in top
     assert "hosting.hds\\_certified=v1\\_only" in top
     assert "HDS v2 audit" in top  # the written justification, in full

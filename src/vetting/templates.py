@@ -1,12 +1,12 @@
 """The templates folder (`reports/`): where templates and their data files are found, how
 they load, and the one Jinja2 environment factory of every rendered output.
 
-Texts live in data files next to the templates (`labels.yaml`, `clauses.yaml`,
-`notice.yaml`), so that a user who points `--templates DIR` to their own copy
-can reword them without touching Python. Labels are merged (a user file may
-hold only the keys it changes); clause and notice files replace the embedded
-ones whole. Templates are looked up in the user's folder first, then in the
-embedded `reports/` folder, so a user copies only what they change.
+The report words live in the catalog (`vetting/catalog/*/report.yaml`); a user
+who points `--templates DIR` to a folder with a `labels.yaml` rewords them key by
+key without touching Python. Other texts live in data files next to the
+templates (`clauses.yaml`, `notice.yaml`); a user's copy replaces ours whole.
+Templates are looked up in the user's folder first, then in the embedded
+`reports/` folder, so a user copies only what they change.
 
 Escaping differs per output kind, so there is one environment per kind:
 
@@ -32,10 +32,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vetting import yamlio
+from vetting import catalog, yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
 from vetting.escape import html_finalize, md_escape, plain, web_url
-from vetting.i18n import pick
 from vetting.resources import embedded_reports_dir
 from vetting.words import typo
 
@@ -92,21 +91,77 @@ def data_file(name: str, model: type[M], templates: Path | None) -> M:
     raise VettingError(Problem(Position(name), "report data file not found"))  # pragma: no cover
 
 
-def labels(lang: str, templates: Path | None = None) -> dict[str, str]:
-    """Every report label in `lang`, French typography applied; user labels override ours."""
-    merged: dict[str, Any] = {}
-    for folder in reversed(search_path(templates)):
-        path = folder / LABELS
-        if path.is_file():
-            merged.update(_read(path).data)
-    out: dict[str, str] = {}
-    for key, value in merged.items():
-        if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
-            raise VettingError(
-                Problem(Position(LABELS), f"label '{key}' must map languages to texts")
+Plural = dict[str, str]  # {"one": ..., "other": ...}
+_FORMS = {"one", "other"}
+
+
+class Labels(dict[str, str]):
+    """The report words of one language, typeset; counted phrases apart, read with `count`.
+
+    A dict so that templates read `L.key` and code `L["key"]` as before.
+    """
+
+    def __init__(self, lang: str, words: Mapping[str, str], counted: Mapping[str, Plural]) -> None:
+        super().__init__(words)
+        self.lang = lang
+        self.counted = dict(counted)
+
+    def count(self, key: str, n: int, /, **fields: object) -> str:
+        """A counted phrase in its singular or plural form for `n`, filled with `n` and `fields`."""
+        form = self.counted[key][catalog.plural_form(self.lang, n)]
+        return form.format(n=n, **fields)
+
+
+def labels(lang: str, templates: Path | None = None) -> Labels:
+    """Every report word in `lang` (the catalog's `report` namespace), French typography
+    applied; a `labels.yaml` in the user's `templates` folder overrides ours key by key."""
+    words: dict[str, str] = {}
+    counted: dict[str, Plural] = {}
+    for key, value in catalog.entry(lang, "report").items():
+        if isinstance(value, Mapping):
+            counted[key] = {form: typo(value[form], lang) for form in _FORMS}
+        else:
+            words[key] = typo(value, lang)
+    path = search_path(templates)[0] / LABELS if templates is not None else None
+    if path is not None and path.is_file():
+        doc = _read(path)
+        for key, value in doc.data.items():
+            text = _user_label(doc, str(key), value, lang, counted)
+            if isinstance(text, str):
+                words[str(key)] = text
+                if key in counted:  # one wording whatever the count
+                    counted[str(key)] = {form: text for form in _FORMS}
+            else:
+                counted[str(key)] = text
+    return Labels(lang, words, counted)
+
+
+def _user_label(
+    doc: yamlio.Document, key: str, value: object, lang: str, counted: Mapping[str, Plural]
+) -> str | Plural:
+    """One entry of a user's `labels.yaml` (`key: {fr: ..., en: ...}`) in `lang`, typeset.
+
+    A counted phrase may give, per language, a text or `{one: ..., other: ...}`.
+    """
+    where = doc.position((key,))
+    if not isinstance(value, Mapping) or not value:
+        raise VettingError(
+            Problem(
+                where, f"label '{key}' must map languages to texts", hint="key: {fr: ..., en: ...}"
             )
-        out[str(key)] = typo(pick(value, lang), lang)
-    return out
+        )
+    chosen = value.get(lang) or value.get("en") or next(iter(value.values()))
+    if isinstance(chosen, str):
+        return typo(chosen, lang)
+    if (
+        key in counted
+        and isinstance(chosen, Mapping)
+        and set(chosen) == _FORMS
+        and all(isinstance(form, str) for form in chosen.values())
+    ):
+        return {form: typo(chosen[form], lang) for form in _FORMS}
+    hint = "a text, or {one: ..., other: ...} for a counted phrase" if key in counted else "a text"
+    raise VettingError(Problem(where, f"label '{key}' must give {hint} per language"))
 
 
 # --------------------------------------------------------------------------- Jinja2
@@ -208,6 +263,7 @@ __all__ = [
     "LABELS",
     "NOTICE",
     "Kind",
+    "Labels",
     "MarkdownCode",
     "autolink",
     "code",

@@ -64,6 +64,10 @@ def plural(lang: str, key: str, n: int, /, **fields: object) -> str:
     forms = entry(lang, key)
     if not isinstance(forms, Mapping) or set(forms) != {"one", "other"}:
         raise TypeError(f"catalog key {key} is not a plural (one/other)")
+    return str(forms[plural_form(lang, n)]).format(n=n, **fields)
+
+
+def plural_form(lang: str, n: int) -> str:
+    """`one` or `other`: the form a counted phrase takes for `n` (for phrases a user overrides)."""
     singular = n == 1 or (n == 0 and bool(entry(lang, "formats.singular_zero")))
-    form = forms["one" if singular else "other"]
-    return str(form).format(n=n, **fields)
+    return "one" if singular else "other"

@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from vetting import catalog
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers, read_answers
 from vetting.checklist.layout import (
     COLUMNS,
@@ -69,7 +70,7 @@ class _Reader:
         self.file = str(path)
         self.compiled = compiled
         self.problems = ProblemCollector()
-        both = {lang: labels(lang) for lang in ("fr", "en")}
+        both = {lang: labels(lang) for lang in catalog.LANGUAGES}
         self.unknown_words = {fold(UNKNOWN_ANSWER)} | {
             fold(words[key]) for words in both.values() for key in ("xlsx_unknown", "unknown")
         }
@@ -116,7 +117,7 @@ class _Reader:
         for ch in q.choices:
             if folded == fold(ch.id) or any(folded == fold(t) for t in ch.label.values()):
                 return ch.id
-        names = [pick(ch.label, lang) for ch in q.choices for lang in ("fr", "en")]
+        names = [pick(ch.label, lang) for ch in q.choices for lang in catalog.LANGUAGES]
         hint = suggest(raw, names + [ch.id for ch in q.choices]) or "pick a value from the dropdown"
         shown = raw if len(raw) <= 60 else raw[:57] + "..."
         self.error(where, f"'{shown}' is not a choice of '{q.id}'", hint)

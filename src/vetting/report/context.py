@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vetting import __version__
+from vetting import __version__, catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.report import sections
 from vetting.report.views import Report
 from vetting.report.wording import Wording
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.words import NBSP
 
 
 def build_report(
@@ -40,8 +39,8 @@ def build_report(
         lang=lang,
         L=w.L,
         generator=f"vetting {__version__}",
-        colon=f"{NBSP}: " if lang == "fr" else ": ",
-        semicolon=f"{NBSP}; " if lang == "fr" else "; ",
+        colon=catalog.text(lang, "formats.colon"),
+        semicolon=catalog.text(lang, "formats.semicolon"),
         title=f"{w.colon(w.L['report_title'])} {assessment.tool.name}",
         alerts=sections.alerts(w),
         decision=sections.decision(w),

@@ -19,13 +19,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vetting import catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.report import claims
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 from vetting.templates import NOTICE, data_file
-from vetting.words import NBSP, fill, long_date, text_in
+from vetting.words import fill, long_date, text_in, typo
 
 Text = dict[str, str]
 
@@ -74,18 +75,8 @@ class NoticeSpec(_Spec):
     contact: Contact
     footer: Text
     no_version: Text
-    decision: Text = Field(
-        default_factory=lambda: {
-            "fr": "L'utilisation de cet outil a été décidée le {date} par {by}{members}.",
-            "en": "The use of this tool was decided on {date} by {by}{members}.",
-        }
-    )
-    draft: Text = Field(
-        default_factory=lambda: {
-            "fr": "PROJET - ne pas diffuser",
-            "en": "DRAFT - not for distribution",
-        }
-    )
+    decision: Text | None = None  # None: the catalog's `report.notice_decision`
+    draft: Text | None = None  # None: the catalog's `report.notice_draft`
 
 
 @dataclass(frozen=True)
@@ -202,7 +193,7 @@ def build_notice(
     }
     return Notice(
         lang=lang,
-        colon=f"{NBSP}: " if lang == "fr" else ": ",
+        colon=catalog.text(lang, "formats.colon"),
         title=text_in(spec.title, lang),
         tool=tool.name,
         intro=fill(text_in(spec.intro, lang), names),
@@ -216,7 +207,9 @@ def build_notice(
         footer=fill(text_in(spec.footer, lang), footer_values),
         date_iso=day.isoformat(),
         decision=_decision(answers, spec, lang) if notice_allowed(answers) else "",
-        draft=text_in(spec.draft, lang) if draft else "",
+        draft=_spec_or_ours(spec.draft, lang, catalog.text(lang, "report.notice_draft"))
+        if draft
+        else "",
     )
 
 
@@ -225,8 +218,8 @@ def _decision(answers: Answers, spec: NoticeSpec, lang: str) -> str:
     decision = answers.decision
     assert decision is not None
     # Names as recorded (never retypeset); the separator in the notice's typography.
-    members = (f"{NBSP}; " if lang == "fr" else "; ").join(claims.members(decision))
-    template = text_in(spec.decision, lang)
+    members = catalog.text(lang, "formats.semicolon").join(claims.members(decision))
+    template = _spec_or_ours(spec.decision, lang, catalog.text(lang, "report.notice_decision"))
     return fill(
         template,
         {
@@ -235,3 +228,8 @@ def _decision(answers: Answers, spec: NoticeSpec, lang: str) -> str:
             "members": f" ({members})" if members else "",
         },
     )
+
+
+def _spec_or_ours(text: Text | None, lang: str, ours: str) -> str:
+    """A text of the user's notice file, or ours (the catalog's) when their older file lacks it."""
+    return text_in(text, lang) if text is not None else typo(ours, lang)

@@ -8,6 +8,7 @@ what the other parts cited.
 
 from __future__ import annotations
 
+from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
@@ -42,7 +43,7 @@ from vetting.report.views import (
 from vetting.report.wording import Wording
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.stale import is_stale, review_due
-from vetting.words import NBSP, amount, fill, long_date, number, percent, typo
+from vetting.words import amount, fill, long_date, number, percent, typo
 
 #: Severities from the worst to the mildest: the order of the findings section.
 SEVERITY_ORDER = ("blocker", "critical", "high", "medium", "low", "info")
@@ -414,7 +415,7 @@ def method(w: Wording) -> Method:
     a, L, policy = w.a, w.L, w.rs.scoring
     pool = a.pool(policy.score_pool)
     if policy.levels.unit == "percent":
-        unit = f"{NBSP}%" if w.lang == "fr" else "%"
+        unit = catalog.text(w.lang, "formats.percent", number="")  # the sign as a percent has it
     else:
         unit = f" {L['points_unit']}"
     bands = [Threshold("low", LEVEL_NAMES["low"][w.lang], "0")]
@@ -480,8 +481,9 @@ def alerts(w: Wording) -> tuple[str, ...]:
     decision = w.answers.decision
     if a.accepted_despite_knockout and decision is not None:
         out.append(
-            L["alert_accepted_despite_ko"].format(
-                n=len(a.knockouts),
+            L.count(
+                "alert_accepted_despite_ko",
+                len(a.knockouts),
                 ids=", ".join(ko.id for ko in a.knockouts),
                 by=decision.by,
                 date=long_date(decision.date, w.lang),

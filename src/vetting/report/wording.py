@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from vetting import __version__
+from vetting import __version__, catalog
 from vetting.answer_points import points_text
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment, WhatIf
@@ -20,7 +20,7 @@ from vetting.report.views import AnswerLine, EvidenceView, Reference
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import cite
 from vetting.templates import labels
-from vetting.words import NBSP, answer_text, fill, text_in, typo
+from vetting.words import answer_text, fill, text_in, typo
 
 
 class Wording:
@@ -57,7 +57,8 @@ class Wording:
         return text_in(value, self.lang)
 
     def colon(self, label: str) -> str:
-        return f"{label}{NBSP}:" if self.lang == "fr" else f"{label}:"
+        """`Label:` (`Label :` in French), as a title or a heading says it."""
+        return label + catalog.text(self.lang, "formats.colon").removesuffix(" ")
 
     def question_text(self, qid: str) -> str:
         q = self.c.question_by_id.get(qid)
