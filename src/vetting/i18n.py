@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
+from vetting import catalog
+
 _STRINGS: dict[str, dict[str, str]] = {
     "unknown": {
         "fr": "Je ne sais pas / le fournisseur n'a pas répondu",
@@ -237,27 +239,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-LEVEL_NAMES = {
-    "low": {"fr": "faible", "en": "low"},
-    "moderate": {"fr": "modéré", "en": "moderate"},
-    "high": {"fr": "élevé", "en": "high"},
-    "critical": {"fr": "critique", "en": "critical"},
-}
-VERDICT_NAMES = {
-    "accept": {"fr": "acceptable", "en": "accept"},
-    "conditional": {"fr": "acceptable sous conditions", "en": "conditional"},
-    "pending_evidence": {"fr": "en attente de preuves", "en": "pending evidence"},
-    "reject": {"fr": "à rejeter", "en": "reject"},
-}
-SEVERITY_NAMES = {
-    "info": {"fr": "information", "en": "info"},
-    "low": {"fr": "faible", "en": "low"},
-    "medium": {"fr": "moyenne", "en": "medium"},
-    "high": {"fr": "élevée", "en": "high"},
-    "critical": {"fr": "critique", "en": "critical"},
-    "blocker": {"fr": "bloquante", "en": "blocker"},
-}
-
 
 def t(key: str, lang: str) -> str:
     """An interface string in `lang` (English when missing)."""
@@ -284,33 +265,20 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 
 # --------------------------------------------------------------------------- the risk scale
 
-_RAISED_BY = {
-    "knockout": {"fr": "{n}\u00a0élément{s} bloquant{s}", "en": "{n} knock-out{s}"},
-    "pending": {
-        "fr": "{n}\u00a0élément{s} bloquant{s} en attente de preuves",
-        "en": "{n} knock-out{s} pending evidence",
-    },
-    "finding": {"fr": "{n}\u00a0constat{s} grave{s}", "en": "{n} serious finding{s}"},
-}
-_RAISED = {
-    "fr": "niveau selon les points\u00a0: {points}, relevé à {level} par {why}",
-    "en": "level from points: {points}, raised to {level} by {why}",
-}
-_FLOOR_WHAT = {
-    "knockout": {"fr": "un élément bloquant", "en": "a knock-out"},
-    "pending": {
-        "fr": "un élément bloquant en attente de preuves",
-        "en": "a knock-out pending evidence",
-    },
-    "finding": {"fr": "un constat de gravité {severities}", "en": "a {severities} finding"},
-}
-_OR = {"fr": " ou ", "en": " or "}
-_SCALE = {
-    "fr": "Score de 0 (aucun risque relevé) à 100 (tous les risques). Niveau\u00a0: celui du "
-    "score, relevé par ce qui a été trouvé{floors}.",
-    "en": "Score from 0 (no risk found) to 100 (every risk). Level: the score's band, raised "
-    "by what was found{floors}.",
-}
+
+def level_name(level: str, lang: str) -> str:
+    """A risk level's name in `lang` (`élevé`)."""
+    return catalog.text(lang, "scale.levels." + level)
+
+
+def verdict_name(verdict: str, lang: str) -> str:
+    """A verdict's name in `lang` (`à rejeter`)."""
+    return catalog.text(lang, "scale.verdicts." + verdict)
+
+
+def severity_name(severity: str, lang: str) -> str:
+    """A severity's name in `lang` (`bloquante`)."""
+    return catalog.text(lang, "scale.severities." + severity)
 
 
 def level_raised(
@@ -324,9 +292,13 @@ def level_raised(
     if not raised or points_level == level:
         return ""
     kind, count = raised[0]
-    why = _RAISED_BY[kind][lang].format(n=count, s="s" if count > 1 else "")
-    return _RAISED[lang].format(
-        points=LEVEL_NAMES[points_level][lang], level=LEVEL_NAMES[level][lang], why=why
+    why = catalog.plural(lang, "scale.raised_by." + kind, count)
+    return catalog.text(
+        lang,
+        "scale.raised",
+        points=level_name(points_level, lang),
+        level=level_name(level, lang),
+        why=why,
     )
 
 
@@ -334,16 +306,19 @@ def scale_legend(
     knockout: str | None, pending: str | None, severity: Iterable[tuple[str, str]], lang: str
 ) -> str:
     """What the score and the level mean, with the rule set's floors: said once per output."""
-    colon, semicolon = ("\u00a0: ", "\u00a0; ") if lang == "fr" else (": ", "; ")
+    colon = catalog.text(lang, "formats.colon")
     parts: list[str] = []
     for kind, floor in (("knockout", knockout), ("pending", pending)):
         if floor is not None:
-            parts.append(f"{_FLOOR_WHAT[kind][lang]}{colon}{LEVEL_NAMES[floor][lang]}")
+            what = catalog.text(lang, "scale.floor_what." + kind)
+            parts.append(f"{what}{colon}{level_name(floor, lang)}")
+    order = list(catalog.entry(lang, "scale.severities"))  # the mildest first
     by_floor: dict[str, list[str]] = {}
-    for name, floor in sorted(severity, key=lambda item: list(SEVERITY_NAMES).index(item[0])):
-        by_floor.setdefault(floor, []).append(SEVERITY_NAMES[name][lang])
+    for name, floor in sorted(severity, key=lambda item: order.index(item[0])):
+        by_floor.setdefault(floor, []).append(severity_name(name, lang))
     for floor, names in by_floor.items():
-        what = _FLOOR_WHAT["finding"][lang].format(severities=_OR[lang].join(names))
-        parts.append(f"{what}{colon}{LEVEL_NAMES[floor][lang]}")
-    floors = f" ({semicolon.join(parts)})" if parts else ""
-    return _SCALE[lang].format(floors=floors)
+        severities = catalog.text(lang, "scale.or").join(names)
+        what = catalog.text(lang, "scale.floor_what.finding", severities=severities)
+        parts.append(f"{what}{colon}{level_name(floor, lang)}")
+    floors = f" ({catalog.text(lang, 'formats.semicolon').join(parts)})" if parts else ""
+    return catalog.text(lang, "scale.legend", floors=floors)

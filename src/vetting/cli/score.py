@@ -25,7 +25,7 @@ from vetting.assess.score import Summary, score, summarize
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
-from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_legend
+from vetting.i18n import default_language, level_name, scale_legend, verdict_name
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.signals import check_interrupted
@@ -165,9 +165,9 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
             (
                 escape_controls(item.path),
                 escape_controls(a.tool),
-                VERDICT_NAMES[a.verdict][lang],
-                LEVEL_NAMES[a.level][lang],
-                LEVEL_NAMES[a.points_level][lang],
+                verdict_name(a.verdict, lang),
+                level_name(a.level, lang),
+                level_name(a.points_level, lang),
                 _number(a.score, lang),
                 str(a.knockouts),
                 f"{_number(a.completeness, lang)} %",
@@ -182,7 +182,7 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
             for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
-    names = {**{v: VERDICT_NAMES[v][lang] for v in GATE_VERDICTS}, "error": _ERROR[lang]}
+    names = {**{v: verdict_name(v, lang) for v in GATE_VERDICTS}, "error": _ERROR[lang]}
     summary = ", ".join(f"{n} {names[key]}" for key, n in counts.items() if n)
     lines.append(f"{len(outcomes)} {_FILES[lang]}: {summary}")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
 from vetting.files import atomic_write
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
+from vetting.i18n import level_name, pick, severity_name, t, verdict_name
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
@@ -134,7 +134,7 @@ class Session:
         """The live level: at least this level, knock-outs, pending evidence."""
         lang = self.term.lang
         result = self.reached_so_far()
-        parts = [f"{t('level', lang)} ≥ {LEVEL_NAMES[result.level][lang]}"]
+        parts = [f"{t('level', lang)} ≥ {level_name(result.level, lang)}"]
         if result.knockouts:
             parts.append(f"{t('knockouts', lang)} {len(result.knockouts)}")
         if result.pending:
@@ -301,8 +301,8 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
     from vetting.report.claims import level_note, scale_note
 
     lines = [
-        f"{t('verdict', lang)}{colon}{VERDICT_NAMES[assessment.verdict][lang].upper()}",
-        f"{t('level', lang)}{colon}{LEVEL_NAMES[assessment.level][lang]} · "
+        f"{t('verdict', lang)}{colon}{verdict_name(assessment.verdict, lang).upper()}",
+        f"{t('level', lang)}{colon}{level_name(assessment.level, lang)} · "
         f"{t('score', lang)} {assessment.score:g}/100",
     ]
     note = level_note(assessment, lang)
@@ -322,7 +322,7 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         lines.append(f"{t('top_findings', lang)}{colon}")
         for finding in ranked:
             lines.append(
-                f"  · [{SEVERITY_NAMES[finding.severity][lang]}] "
+                f"  · [{severity_name(finding.severity, lang)}] "
                 f"{' '.join(pick(finding.title, lang).split())}"
             )
     return "\n".join(lines)

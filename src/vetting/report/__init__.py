@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from vetting.errors import Problem, VettingError
 from vetting.files import write_files
-from vetting.i18n import VERDICT_NAMES, t
+from vetting.i18n import t, verdict_name
 from vetting.report.naming import notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
@@ -144,7 +144,7 @@ def without_refused_notice(
     if "patient-notice" not in formats or draft or notice_allowed(answers):
         return formats, None
     if answers.decision is None:
-        verdict = VERDICT_NAMES[assessment.verdict][lang]
+        verdict = verdict_name(assessment.verdict, lang)
         why = fill(t("notice_no_decision", lang), {"verdict": verdict})
     else:
         why = t("notice_rejected", lang)

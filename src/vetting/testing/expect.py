@@ -13,13 +13,15 @@ Two kinds of trouble, told apart for the author:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from vetting import catalog
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
 from vetting.errors import Position, Problem, VettingError
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.testing.features import Step
 from vetting.testing.matching import Args
@@ -42,19 +44,32 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\-']+", "_", text)
 
 
-def _aliases(idents: Sequence[str], names: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+def _aliases(idents: Sequence[str], names: Callable[[str, str], str]) -> dict[str, str]:
     """Each id, and each of its names in any language, folded -> the id."""
     table: dict[str, str] = {}
     for ident in idents:
         table[fold(ident)] = ident
-        for name in names.get(ident, {}).values():
-            table.setdefault(fold(name), ident)
+        for lang in catalog.LANGUAGES:
+            table.setdefault(fold(names(ident, lang)), ident)
     return table
 
 
-VERDICT_WORDS = _aliases(VERDICTS, VERDICT_NAMES)
-LEVEL_WORDS = _aliases(LEVELS, LEVEL_NAMES)
-SEVERITY_WORDS = _aliases(SEVERITIES, SEVERITY_NAMES)
+@functools.cache
+def verdict_words() -> dict[str, str]:
+    """A scenario's word for a verdict (`reject`, `à rejeter`), folded -> the verdict."""
+    return _aliases(VERDICTS, verdict_name)
+
+
+@functools.cache
+def level_words() -> dict[str, str]:
+    """A scenario's word for a level (`high`, `élevé`), folded -> the level."""
+    return _aliases(LEVELS, level_name)
+
+
+@functools.cache
+def severity_words() -> dict[str, str]:
+    """A scenario's word for a severity (`blocker`, `bloquante`), folded -> the severity."""
+    return _aliases(SEVERITIES, severity_name)
 
 
 def one_of(
