@@ -15,9 +15,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.files import write_files
-from vetting.i18n import t, verdict_name
+from vetting.i18n import verdict_name
 from vetting.report.naming import notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
@@ -145,10 +146,10 @@ def without_refused_notice(
         return formats, None
     if answers.decision is None:
         verdict = verdict_name(assessment.verdict, lang)
-        why = fill(t("notice_no_decision", lang), {"verdict": verdict})
+        why = fill(catalog.text(lang, "cli.notice_no_decision"), {"verdict": verdict})
     else:
-        why = t("notice_rejected", lang)
-    message = fill(t("notice_refused", lang), {"why": why, "file": source})
+        why = catalog.text(lang, "cli.notice_rejected")
+    message = fill(catalog.text(lang, "cli.notice_refused"), {"why": why, "file": source})
     return tuple(f for f in formats if f != "patient-notice"), message
 
 
