@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vetting import catalog
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
@@ -38,22 +39,6 @@ if TYPE_CHECKING:
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 GATE_LEVELS: tuple[str, ...] = LEVELS
 GATE_VERDICTS: tuple[str, ...] = VERDICTS
-
-_HEADERS = {
-    "en": ("file", "tool", "verdict", "level", "points level", "score", "KO", "complete"),
-    "fr": (
-        "fichier",
-        "outil",
-        "verdict",
-        "niveau",
-        "niveau des points",
-        "score",
-        "bloquants",
-        "complétude",
-    ),
-}
-_ERROR = {"en": "error", "fr": "erreur"}
-_FILES = {"en": "file(s)", "fr": "fichier(s)"}
 
 
 @dataclass
@@ -148,16 +133,27 @@ def _reached(row: _Row, gate: tuple[str, int]) -> bool:
 
 def _number(value: float, lang: str) -> str:
     text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
 def _table(outcomes: list[_Outcome], lang: str) -> str:
-    rows: list[tuple[str, ...]] = [_HEADERS[lang]]
+    rows: list[tuple[str, ...]] = [tuple(catalog.entry(lang, "cli.score.headers"))]
     counts = dict.fromkeys((*GATE_VERDICTS, "error"), 0)
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", "", ""))
+            rows.append(
+                (
+                    escape_controls(item.path),
+                    "",
+                    catalog.text(lang, "cli.score.error"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            )
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
@@ -182,9 +178,13 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
             for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
-    names = {**{v: verdict_name(v, lang) for v in GATE_VERDICTS}, "error": _ERROR[lang]}
+    names = {
+        **{v: verdict_name(v, lang) for v in GATE_VERDICTS},
+        "error": catalog.text(lang, "cli.score.error"),
+    }
     summary = ", ".join(f"{n} {names[key]}" for key, n in counts.items() if n)
-    lines.append(f"{len(outcomes)} {_FILES[lang]}: {summary}")
+    files = catalog.plural(lang, "cli.score.files", len(outcomes))
+    lines.append(f"{files}{catalog.text(lang, 'interview.colon')}{summary}")
     return "\n".join(lines) + "\n"
 
 

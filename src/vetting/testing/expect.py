@@ -99,23 +99,21 @@ def number(value: str, where: Position) -> float:
 def fmt(value: float, lang: str) -> str:
     """A number as the scenario's language writes it."""
     text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
 # --------------------------------------------------------------------------- messages
-
-_NONE = {"en": "(none)", "fr": "(aucun)"}
 
 
 def ids(items: Sequence[str], lang: str, limit: int = 12) -> str:
     """A list of ids in a message, cut after `limit`."""
     if not items:
-        return _NONE[lang]
+        return catalog.text(lang, "testing.none")
     shown = list(items[:limit])
     more = len(items) - len(shown)
     tail = ""
     if more:
-        tail = f", … ({more} more)" if lang == "en" else f", … ({more} de plus)"
+        tail = catalog.text(lang, "testing.more", more=more)
     return ", ".join(shown) + tail
 
 
@@ -124,14 +122,11 @@ def _state(a: Assessment, lang: str) -> str:
     kos = ids([k.id for k in a.knockouts], lang)
     pending = [p.id for p in a.pending]
     score = fmt(a.score, lang)
-    if lang == "fr":
-        text = f"KO obtenus : {kos} ; verdict {a.verdict}, niveau {a.level}, score {score}"
-        if pending:
-            text += f" ; en attente de preuves : {ids(pending, lang)}"
-        return text
-    text = f"knock-outs were: {kos}; verdict {a.verdict}, level {a.level}, score {score}"
+    text = catalog.text(
+        lang, "testing.state", kos=kos, verdict=a.verdict, level=a.level, score=score
+    )
     if pending:
-        text += f"; pending evidence: {ids(pending, lang)}"
+        text += catalog.text(lang, "testing.state_pending", ids=ids(pending, lang))
     return text
 
 
@@ -139,13 +134,13 @@ def fail(lang: str, en: str, fr: str, a: Assessment | None = None) -> StepFailed
     """The failure to raise, in the scenario's language, with the result when there is one."""
     text = fr if lang == "fr" else en
     if a is not None:
-        text += (" ; " if lang == "fr" else "; ") + _state(a, lang)
+        text += catalog.text(lang, "testing.semicolon") + _state(a, lang)
     return StepFailed(text)
 
 
 def quote(text: str, lang: str) -> str:
     """Quotation marks as the scenario's language writes them."""
-    return f"« {text} »" if lang == "fr" else f"'{text}'"
+    return catalog.text(lang, "testing.quote", text=text)
 
 
 # --------------------------------------------------------------------------- ids and dates
