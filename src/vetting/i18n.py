@@ -21,7 +21,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(var, "")
         if value:
-            return "fr" if value.lower().startswith("fr") else "en"
+            return catalog.language(value.lower()[:2])
     return "en"
 
 
