@@ -62,7 +62,7 @@ def test_a_text_summary_table_by_default(cli: Cli, files: Path) -> None:
         "moderate.yaml  Scribe 3.2  conditional  moderate  moderate       20.8   0    90.0 %\n"
         "reject.yaml    Hoster 3.2  reject       critical  high           52.1   1    90.0 %\n"
         "accept.yaml    Calm        accept       low       low             0.0   0   100.0 %\n"
-        "3 file(s): 1 accept, 1 conditional, 1 reject\n"
+        "3 files: 1 accept, 1 conditional, 1 reject\n"
         "Score from 0 (no risk found) to 100 (every risk). Level: the score's band, raised by "
         "what was found (a knock-out: critical; a knock-out pending evidence: high; a high or "
         "critical finding: high).\n"

@@ -60,7 +60,12 @@ def test_the_checklist_marks_knockouts_in_the_buyers_language(lang: str, word: s
 
 def test_no_french_interface_string_says_ko_or_another_word_for_it() -> None:
     """One word for one thing: the questionnaire's French strings say "élément bloquant"."""
-    from vetting.i18n import _STRINGS
+    from vetting import catalog
 
-    french = {key: texts["fr"] for key, texts in _STRINGS.items()}
+    french = {
+        f"{ns}.{key}": text
+        for ns in ("interview", "cli")
+        for key, text in catalog.entry("fr", ns).items()
+        if isinstance(text, str)
+    }
     assert {k: v for k, v in french.items() if KO.search(v) or "éliminatoire" in v} == {}

@@ -17,10 +17,10 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 import vetting.interview.files as files
 from tests.conftest import FIXTURES
+from vetting import catalog
 from vetting.assess.answers import Answers, Decision, DecisionMember, Tool, load_answers
 from vetting.assess.score import score
 from vetting.errors import VettingError
-from vetting.i18n import t
 from vetting.interview.prompts import Terminal
 from vetting.interview.record import ask_decision
 from vetting.interview.session import Session
@@ -89,7 +89,7 @@ def test_ticks_survive_why_we_ask(
     with pytest.raises(EOFError):  # the next question waits for keys that never come
         session.run()
     assert _saved(path, health_ai).answers["scope.use"] == ["research", "general_assistant"]
-    assert f"── {t('why_title', lang)} ──" in session.term.out.getvalue()  # type: ignore[attr-defined]
+    assert f"── {catalog.text(lang, 'interview.why_title')} ──" in session.term.out.getvalue()  # type: ignore[attr-defined]
 
 
 def test_ticks_survive_going_back(

@@ -129,7 +129,7 @@ def typo(text: str, lang: str) -> str:
     exactly as written.
     """
     flat = _SPACE_RUN.sub(" ", text).strip()
-    if lang != "fr":
+    if not catalog.entry(lang, "formats.typography"):
         return flat
     return _AFTER.sub("«" + NBSP, _BEFORE.sub(NBSP + r"\1", flat))
 
@@ -239,7 +239,7 @@ def answer_text(
     def text(source: Mapping[str, str] | None) -> str:
         return text_in(source, lang) if typeset else pick(source, lang)
 
-    joiner = f"{NBSP}; " if typeset and lang == "fr" else "; "
+    joiner = catalog.text(lang, "formats.semicolon") if typeset else "; "
     if question is not None and question.type in ("single", "multiple"):
         labels = {choice.id: text(choice.label) for choice in question.choices}
         chosen = value if isinstance(value, list) else [value]

@@ -26,7 +26,7 @@ from vetting.assess.assessment import Assessment
 from vetting.assess.prepare import possible_given_scope
 from vetting.checklist.layout import COLUMNS, FORMAT, HEADER_ROW, WIDTHS, part_key, split_text
 from vetting.escape import xlsx_guard, xlsx_workbook
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
 from vetting.ruleset.describe import cite
@@ -201,12 +201,12 @@ class _Writer:
         ]
         if assessment is not None:
             rows += [
-                ("_verdict", L["verdict"], VERDICT_NAMES[assessment.verdict][self.lang]),
-                ("_level", L["fig_level"], LEVEL_NAMES[assessment.level][self.lang]),
+                ("_verdict", L["verdict"], verdict_name(assessment.verdict, self.lang)),
+                ("_level", L["fig_level"], level_name(assessment.level, self.lang)),
                 (
                     "_points_level",
                     L["fig_points_level"],
-                    LEVEL_NAMES[assessment.points_level][self.lang],
+                    level_name(assessment.points_level, self.lang),
                 ),
                 ("_score", L["fig_score"], f"{number(assessment.score, self.lang)} / 100"),
                 (
@@ -382,7 +382,7 @@ class _Writer:
                     words = points_text(pts, self.rs.scoring.pools, L, self.lang)
                     self.write_text(sheet, r, col["points"], words, self.f_read)
                     finding = findings.get(q.id)
-                    severity = SEVERITY_NAMES[finding.severity][self.lang] if finding else ""
+                    severity = severity_name(finding.severity, self.lang) if finding else ""
                     if q.id in knocked:
                         severity = f"{severity} ({L['knockout_short']})"
                     self.write_text(sheet, r, col["severity"], severity, self.f_read)

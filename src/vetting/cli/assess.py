@@ -9,8 +9,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vetting import catalog
 from vetting.cli import program
-from vetting.i18n import default_language, t
+from vetting.i18n import default_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,7 +40,9 @@ def refuse_without_terminal(command: str, lang: str) -> bool:
     if _is_terminal():
         return False
     # prompt_toolkit waits forever on an open, silent pipe: refuse before it starts.
-    sys.stderr.write(t("not_tty", lang).format(prog=program(), command=command) + "\n")
+    sys.stderr.write(
+        catalog.text(lang, "cli.not_tty").format(prog=program(), command=command) + "\n"
+    )
     return True
 
 
@@ -63,7 +66,7 @@ def execute(args: argparse.Namespace) -> int:
         details: ToolDetails | None = None
         try:
             if not args.answers:
-                term.say(t("start_intro", lang))
+                term.say(catalog.text(lang, "cli.start_intro"))
                 try:
                     details = ask_tool(term)
                 except KeyboardInterrupt:
@@ -114,8 +117,10 @@ def _review_target(target: str | None, compiled: CompiledRuleSet, lang: str) -> 
     raise VettingError(
         Problem(
             None,
-            t("review_target", lang).format(target=target, ruleset=f"{rs.id} {rs.version}"),
-            hint=t("did_you_mean", lang).format(word=near) if near else "",
+            catalog.text(lang, "cli.review_target").format(
+                target=target, ruleset=f"{rs.id} {rs.version}"
+            ),
+            hint=catalog.text(lang, "cli.did_you_mean").format(word=near) if near else "",
         )
     )
 
@@ -142,13 +147,15 @@ def _run(
             term.say("")
             return 130
         if chosen is None:
-            term.say(t("cancelled", lang))
+            term.say(catalog.text(lang, "cli.cancelled"))
             return 130
         path = chosen
     try:
         return _session(args, lang, term, compiled, details, path, target)
     except LockBusy as busy:
-        sys.stderr.write(t("busy", lang).format(path=busy.path, pid=busy.holder) + "\n")
+        sys.stderr.write(
+            catalog.text(lang, "cli.busy").format(path=busy.path, pid=busy.holder) + "\n"
+        )
         return 2
 
 
@@ -182,9 +189,9 @@ def _session(
                     # Resuming is assessing today: the file gets that date, and says so.
                     day = today()
                     answers = answers.model_copy(update={"date": day})
-                    term.say(t("dated_today", lang).format(day=day.isoformat()))
+                    term.say(catalog.text(lang, "cli.dated_today").format(day=day.isoformat()))
                 if details is not None:
-                    term.say(f"{t('saved', lang)} {path}")
+                    term.say(f"{catalog.text(lang, 'cli.saved')} {path}")
             elif details is None:
                 answers, _ = load_answers(path, compiled)  # reports "file not found"
             else:
@@ -209,7 +216,7 @@ def _session(
             else:
                 session.run()
             final = session.save()
-            term.say(t("all_answered", lang))
+            term.say(catalog.text(lang, "cli.all_answered"))
             assessment = score(compiled, final)
             term.say("")
             term.say(summary(assessment, compiled, lang))
@@ -222,11 +229,11 @@ def _session(
             term.say("")
             if session is not None:
                 session.save()
-                term.say(f"{t('saved', lang)} {session.path}")
-                term.say(t("resume", lang))
+                term.say(f"{catalog.text(lang, 'cli.saved')} {session.path}")
+                term.say(catalog.text(lang, "cli.resume"))
                 term.say(f"  {resume_command(args, session.path, lang)}", wrap=False)
             return 130
-    term.say(f"{t('saved', lang)} {session.path}")
+    term.say(f"{catalog.text(lang, 'cli.saved')} {session.path}")
     problems = decision_problems(assessment.knockout_ids, final)
     if problems:
         # The answers are saved; only the reports wait for the decision to be fixed.
@@ -240,11 +247,11 @@ def _session(
     slug = path.name.removesuffix(".answers.yaml") if path.name.endswith(".answers.yaml") else None
     if formats:
         paths = write_reports(assessment, compiled, final, formats, path.parent, lang, slug=slug)
-        term.say(t("reports_written", lang))
+        term.say(catalog.text(lang, "cli.reports_written"))
         for written in paths:
             term.say(f"  {written}")
     if final.decision is None:
-        term.say(t("decision_hint", lang))
+        term.say(catalog.text(lang, "cli.decision_hint"))
         term.say(f"  {program()} decide {shlex.quote(str(path))}", wrap=False)
     return 1 if refusal else 0
 
@@ -257,7 +264,10 @@ def _maybe_decide(
     from vetting.interview.session import today
 
     lang = term.lang
-    options = [(t("decide_later", lang), False), (t("decide_record", lang), True)]
-    if not term.select(t("decide_now", lang), options, pointer=False):
+    options = [
+        (catalog.text(lang, "cli.decide_later"), False),
+        (catalog.text(lang, "cli.decide_record"), True),
+    ]
+    if not term.select(catalog.text(lang, "cli.decide_now"), options, pointer=False):
         return answers
     return ask_decision_on(term, answers, compiled, assessment, today())

@@ -12,11 +12,12 @@ import shlex
 import sys
 from pathlib import Path
 
+from vetting import catalog
 from vetting.cli import program
 from vetting.cli.assess import refuse_without_terminal
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
-from vetting.i18n import default_language, t
+from vetting.i18n import default_language
 
 
 def _refuse_to_replace(path: Path, output: str | None, force: bool) -> None:
@@ -66,12 +67,14 @@ def execute(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 term.say("")
                 again = f"{program()} decide {shlex.quote(args.answers)}"
-                term.say(t("decide_cancelled", lang))
+                term.say(catalog.text(lang, "cli.decide_cancelled"))
                 term.say(f"  {again}", wrap=False)
                 return 130
             atomic_write(target, dump_answers(decided, compiled))
     except LockBusy as busy:
-        sys.stderr.write(t("busy", lang).format(path=busy.path, pid=busy.holder) + "\n")
+        sys.stderr.write(
+            catalog.text(lang, "cli.busy").format(path=busy.path, pid=busy.holder) + "\n"
+        )
         return 2
-    term.say(f"{t('decision_saved', lang)} {target}")
+    term.say(f"{catalog.text(lang, 'cli.decision_saved')} {target}")
     return 0

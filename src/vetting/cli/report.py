@@ -17,10 +17,11 @@ import os
 import sys
 from pathlib import Path
 
+from vetting import catalog
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
-from vetting.i18n import default_language, t
+from vetting.i18n import default_language
 
 
 def _warn(problem: Problem) -> None:
@@ -87,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
         paths = write_reports(
             assessment, compiled, answers, kept, out_dir, lang, templates, draft=args.draft
         )
-        sys.stdout.write(f"{t('reports_written', lang)}\n")
+        sys.stdout.write(f"{catalog.text(lang, 'cli.reports_written')}\n")
         for path in paths:
             sys.stdout.write(f"  {path}\n")
     return 2 if failed else 1 if refused else 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vetting import catalog
 from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
@@ -25,7 +26,7 @@ from vetting.assess.score import Summary, score, summarize
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
-from vetting.i18n import LEVEL_NAMES, VERDICT_NAMES, default_language, scale_legend
+from vetting.i18n import default_language, level_name, scale_legend, verdict_name
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.signals import check_interrupted
@@ -38,22 +39,6 @@ if TYPE_CHECKING:
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 GATE_LEVELS: tuple[str, ...] = LEVELS
 GATE_VERDICTS: tuple[str, ...] = VERDICTS
-
-_HEADERS = {
-    "en": ("file", "tool", "verdict", "level", "points level", "score", "KO", "complete"),
-    "fr": (
-        "fichier",
-        "outil",
-        "verdict",
-        "niveau",
-        "niveau des points",
-        "score",
-        "bloquants",
-        "complétude",
-    ),
-}
-_ERROR = {"en": "error", "fr": "erreur"}
-_FILES = {"en": "file(s)", "fr": "fichier(s)"}
 
 
 @dataclass
@@ -148,16 +133,27 @@ def _reached(row: _Row, gate: tuple[str, int]) -> bool:
 
 def _number(value: float, lang: str) -> str:
     text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
 def _table(outcomes: list[_Outcome], lang: str) -> str:
-    rows: list[tuple[str, ...]] = [_HEADERS[lang]]
+    rows: list[tuple[str, ...]] = [tuple(catalog.entry(lang, "cli.score.headers"))]
     counts = dict.fromkeys((*GATE_VERDICTS, "error"), 0)
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append((escape_controls(item.path), "", _ERROR[lang], "", "", "", "", ""))
+            rows.append(
+                (
+                    escape_controls(item.path),
+                    "",
+                    catalog.text(lang, "cli.score.error"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                )
+            )
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
@@ -165,9 +161,9 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
             (
                 escape_controls(item.path),
                 escape_controls(a.tool),
-                VERDICT_NAMES[a.verdict][lang],
-                LEVEL_NAMES[a.level][lang],
-                LEVEL_NAMES[a.points_level][lang],
+                verdict_name(a.verdict, lang),
+                level_name(a.level, lang),
+                level_name(a.points_level, lang),
                 _number(a.score, lang),
                 str(a.knockouts),
                 f"{_number(a.completeness, lang)} %",
@@ -182,9 +178,13 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
             for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
-    names = {**{v: VERDICT_NAMES[v][lang] for v in GATE_VERDICTS}, "error": _ERROR[lang]}
+    names = {
+        **{v: verdict_name(v, lang) for v in GATE_VERDICTS},
+        "error": catalog.text(lang, "cli.score.error"),
+    }
     summary = ", ".join(f"{n} {names[key]}" for key, n in counts.items() if n)
-    lines.append(f"{len(outcomes)} {_FILES[lang]}: {summary}")
+    files = catalog.plural(lang, "cli.score.files", len(outcomes))
+    lines.append(f"{files}{catalog.text(lang, 'interview.colon')}{summary}")
     return "\n".join(lines) + "\n"
 
 

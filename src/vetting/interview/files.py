@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from vetting import catalog
 from vetting.errors import Position, Problem, VettingError
 from vetting.escape import plain
-from vetting.i18n import t
 from vetting.interview.prompts import Terminal
 from vetting.report.naming import slugify
 
@@ -83,11 +83,11 @@ def choose(term: Terminal, found: Found) -> Path | None:
     path, written = found.others[0]
     other = plain(written)  # read from a file: no control sequence reaches the terminal
     options = [
-        (t("other_new", lang).format(path=found.free), found.free),
-        (t("other_resume", lang).format(other=other), path),
-        (t("other_cancel", lang), None),
+        (catalog.text(lang, "interview.other_new").format(path=found.free), found.free),
+        (catalog.text(lang, "interview.other_resume").format(other=other), path),
+        (catalog.text(lang, "interview.other_cancel"), None),
     ]
-    message = t("other_tool", lang).format(path=path, other=other)
+    message = catalog.text(lang, "interview.other_tool").format(path=path, other=other)
     chosen: Path | None = term.select(message, options, pointer=found.free)
     return chosen
 

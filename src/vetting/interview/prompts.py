@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import questionary
 
-from vetting.i18n import pick, t
+from vetting import catalog
+from vetting.i18n import pick
 from vetting.interview.widgets import SEPARATOR, Row, Ticked, choose, columns, tick
 from vetting.words import hanging
 
@@ -135,7 +136,7 @@ class Terminal:
             lambda: (message, ""),
             [Row(label, value) for label, value in options],
             pointer=pointer,
-            instruction=t("select_hint", self.lang),
+            instruction=catalog.text(self.lang, "interview.select_hint"),
             style=STYLE,
             **self.prompt_kwargs,
         )
@@ -161,20 +162,26 @@ def help_text(compiled: CompiledRuleSet, question: Question, lang: str) -> str:
     from vetting.ruleset.describe import cite
 
     rs = compiled.ruleset
-    lines = [f"── {t('why_title', lang)} ──", " ".join(pick(question.help, lang).split())]
+    lines = [
+        f"── {catalog.text(lang, 'interview.why_title')} ──",
+        " ".join(pick(question.help, lang).split()),
+    ]
     if question.evidence:
-        lines.append(f"{t('evidence', lang)} : " if lang == "fr" else f"{t('evidence', lang)}: ")
+        colon = catalog.text(lang, "interview.colon")
+        lines.append(f"{catalog.text(lang, 'interview.evidence')}{colon}")
         lines[-1] += " ".join(pick(question.evidence, lang).split())
     refs = []
     for ref in question.references:
         refs.append(f"  · {cite(rs, ref, lang)}")
         if ref.verify:
-            refs.append(f"    {t('verify', lang)}: {' '.join(pick(ref.verify, lang).split())}")
+            verify = " ".join(pick(ref.verify, lang).split())
+            refs.append(f"    {catalog.text(lang, 'interview.verify')}: {verify}")
     if refs:
-        lines.append(t("references", lang) + (" :" if lang == "fr" else ":"))
+        lines.append(catalog.text(lang, "interview.references"))
         lines.extend(refs)
     if question.verify:
-        lines.append(f"{t('verify', lang)}: {' '.join(pick(question.verify, lang).split())}")
+        verify = " ".join(pick(question.verify, lang).split())
+        lines.append(f"{catalog.text(lang, 'interview.verify')}: {verify}")
     return "\n".join(lines)
 
 
@@ -184,17 +191,17 @@ def _parse_scalar(question: Question, raw: str, lang: str) -> Any:
         try:
             number = float(raw.replace(",", "."))
         except ValueError:
-            raise ValueError(t("not_a_number", lang)) from None
+            raise ValueError(catalog.text(lang, "interview.not_a_number")) from None
         low, high = question.minimum, question.maximum
         if (low is not None and number < low) or (high is not None and number > high):
             bounds = f"[{low if low is not None else '…'}, {high if high is not None else '…'}]"
-            raise ValueError(f"{t('out_of_range', lang)} {bounds}")
+            raise ValueError(f"{catalog.text(lang, 'interview.out_of_range')} {bounds}")
         return int(number) if number.is_integer() else number
     if question.type == "date":
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValueError(t("not_a_date", lang)) from None
+            raise ValueError(catalog.text(lang, "interview.not_a_date")) from None
     return raw
 
 
@@ -224,7 +231,11 @@ def ask(
 
 def unknown_label(question: Question, lang: str) -> str:
     """What "unknown" is called: the vendor did not answer, or (buyer-only) not decided yet."""
-    return t("not_decided" if question.asked_of == "buyer" else "unknown", lang)
+    return (
+        catalog.text(lang, "interview.not_decided")
+        if question.asked_of == "buyer"
+        else catalog.text(lang, "interview.unknown")
+    )
 
 
 def _ask_once(
@@ -238,9 +249,13 @@ def _ask_once(
         return header(), text
 
     unknown = unknown_label(question, lang)
-    extras = [SEPARATOR, Row(unknown, UNKNOWN_VALUE), Row(t("why", lang), HELP, action=True)]
+    extras = [
+        SEPARATOR,
+        Row(unknown, UNKNOWN_VALUE),
+        Row(catalog.text(lang, "interview.why"), HELP, action=True),
+    ]
     if can_go_back:
-        extras.append(Row(t("back", lang), BACK, action=True))
+        extras.append(Row(catalog.text(lang, "interview.back"), BACK, action=True))
     rows = [*(Row(pick(ch.label, lang), ch.id) for ch in question.choices), *extras]
     if question.type == "single":
         values = {ch.id for ch in question.choices}
@@ -248,7 +263,7 @@ def _ask_once(
             message,
             rows,
             pointer=default if default in values else UNKNOWN_VALUE,
-            instruction=t("select_hint", lang),
+            instruction=catalog.text(lang, "interview.select_hint"),
             style=STYLE,
             **term.prompt_kwargs,
         )
@@ -262,7 +277,7 @@ def _ask_once(
                 return labels[result.row.value]
             if result.row is not None:
                 return result.row.label
-            separator = " ; " if lang == "fr" else "; "
+            separator = catalog.text(lang, "interview.semicolon")
             return separator.join(labels[v] for v in result.values if v in labels)
 
         result = tick(
@@ -270,7 +285,7 @@ def _ask_once(
             rows,
             ticked=ticked if ticked else ([UNKNOWN_VALUE] if default == UNKNOWN_VALUE else []),
             pointer=ticked[0] if ticked else UNKNOWN_VALUE,
-            instruction=t("checkbox_hint", lang),
+            instruction=catalog.text(lang, "interview.checkbox_hint"),
             validate=lambda values: _validate_multiple(question, values, lang),
             summary=summary,
             style=STYLE,
@@ -294,7 +309,7 @@ def _ask_once(
             return str(exc)
         return True
 
-    hint = t("text_hint", lang).format(unknown=unknown)
+    hint = catalog.text(lang, "interview.text_hint").format(unknown=unknown)
     raw = term.text(
         [header(), text, hint, "›"],
         default="" if default in (None, UNKNOWN_VALUE) else str(default),
@@ -314,10 +329,14 @@ def _validate_multiple(question: Question, values: list[Any], lang: str) -> bool
         return True
     chosen = [v for v in values if isinstance(v, str)]
     if UNKNOWN_VALUE in chosen and len(chosen) > 1:
-        return t("unknown_alone", lang).format(unknown=unknown_label(question, lang))
+        return catalog.text(lang, "interview.unknown_alone").format(
+            unknown=unknown_label(question, lang)
+        )
     alone = [ch for ch in question.choices if ch.exclusive and ch.id in chosen]
     if alone and len(chosen) > 1:
-        return t("exclusive_alone", lang).format(choice=pick(alone[0].label, lang))
+        return catalog.text(lang, "interview.exclusive_alone").format(
+            choice=pick(alone[0].label, lang)
+        )
     return True
 
 
@@ -336,12 +355,18 @@ def ask_tool(term: Terminal, existing: ToolDetails | None = None) -> ToolDetails
     lang = term.lang
     name = ""
     while not name:
-        name = term.text(t("tool_name", lang), default=existing.name if existing else "")
+        name = term.text(
+            catalog.text(lang, "interview.tool_name"), default=existing.name if existing else ""
+        )
         if not name:
-            term.say(t("required", lang))
-    vendor = term.text(t("tool_vendor", lang), default=(existing.vendor or "") if existing else "")
-    version = term.text(
-        t("tool_version", lang), default=(existing.version or "") if existing else ""
+            term.say(catalog.text(lang, "interview.required"))
+    vendor = term.text(
+        catalog.text(lang, "interview.tool_vendor"),
+        default=(existing.vendor or "") if existing else "",
     )
-    assessor = term.text(t("assessor", lang))
+    version = term.text(
+        catalog.text(lang, "interview.tool_version"),
+        default=(existing.version or "") if existing else "",
+    )
+    assessor = term.text(catalog.text(lang, "interview.assessor"))
     return ToolDetails(name, vendor or None, version or None, assessor or None)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from vetting import catalog
 from vetting.assess.answers import (
     OUTCOMES,
     Answers,
@@ -29,7 +30,6 @@ from vetting.assess.answers import (
 from vetting.assess.assessment import Assessment
 from vetting.assess.review import decision_problems
 from vetting.errors import Problem, VettingError
-from vetting.i18n import t
 from vetting.interview.prompts import Interrupted, Terminal
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -70,11 +70,11 @@ def ask_day(
 
     def check(raw: str) -> bool | str:
         if not raw.strip():
-            return t("required", lang) if required else True
+            return catalog.text(lang, "interview.required") if required else True
         try:
             day = parse_day(raw)
         except ValueError:
-            return t("not_a_date", lang)
+            return catalog.text(lang, "interview.not_a_date")
         if not_before is not None and day < not_before[0]:
             return not_before[1].format(day=not_before[0])
         if after is not None and day <= after[0]:
@@ -87,7 +87,7 @@ def ask_day(
 
 def ask_required(term: Terminal, message: str, default: str = "") -> str:
     """A text that cannot be left empty."""
-    required = t("required", term.lang)
+    required = catalog.text(term.lang, "interview.required")
     return term.text(message, default=default, validate=lambda raw: bool(raw.strip()) or required)
 
 
@@ -100,7 +100,9 @@ def ask_evidence(term: Terminal, existing: Evidence | None) -> Evidence | None:
     """
     lang = term.lang
     try:
-        text = term.text(t("evidence_text", lang), default=existing.text if existing else "")
+        text = term.text(
+            catalog.text(lang, "interview.evidence_text"), default=existing.text if existing else ""
+        )
     except Interrupted as exc:
         if exc.typed:
             raise Unfinished(_evidence(existing, text=exc.typed)) from None
@@ -110,15 +112,20 @@ def ask_evidence(term: Terminal, existing: Evidence | None) -> Evidence | None:
     record = _evidence(existing, text=text)
     try:
         status = term.select(
-            t("evidence_status", lang),
-            [(t("status_declared", lang), "declared"), (t("status_verified", lang), "verified")],
+            catalog.text(lang, "interview.evidence_status"),
+            [
+                (catalog.text(lang, "interview.status_declared"), "declared"),
+                (catalog.text(lang, "interview.status_verified"), "verified"),
+            ],
             pointer=record.status or "declared",
         )
         record = record.model_copy(update={"status": status})
-        issued = ask_day(term, t("evidence_issued", lang), record.issued)
+        issued = ask_day(term, catalog.text(lang, "interview.evidence_issued"), record.issued)
         record = record.model_copy(update={"issued": issued})
-        bound = (issued, t("expires_before_issued", lang)) if issued else None
-        expires = ask_day(term, t("evidence_expires", lang), record.expires, not_before=bound)
+        bound = (issued, catalog.text(lang, "interview.expires_before_issued")) if issued else None
+        expires = ask_day(
+            term, catalog.text(lang, "interview.evidence_expires"), record.expires, not_before=bound
+        )
         record = record.model_copy(update={"expires": expires})
     except KeyboardInterrupt:
         raise Unfinished(record) from None
@@ -181,12 +188,16 @@ class DecisionDraft:
 
 def _outcome(term: Terminal, draft: DecisionDraft) -> None:
     lang = term.lang
-    options = [(t(f"outcome_{outcome}", lang), outcome) for outcome in OUTCOMES]
-    draft.outcome = term.select(t("decision_outcome", lang), options, pointer=draft.outcome)
+    options = [
+        (catalog.text(lang, "interview.outcomes." + outcome), outcome) for outcome in OUTCOMES
+    ]
+    draft.outcome = term.select(
+        catalog.text(lang, "interview.decision_outcome"), options, pointer=draft.outcome
+    )
 
 
 def _by(term: Terminal, draft: DecisionDraft) -> None:
-    draft.by = ask_required(term, t("decision_by", term.lang), draft.by)
+    draft.by = ask_required(term, catalog.text(term.lang, "interview.decision_by"), draft.by)
 
 
 def _members(term: Terminal, draft: DecisionDraft) -> None:
@@ -201,20 +212,31 @@ def _members(term: Terminal, draft: DecisionDraft) -> None:
     while True:
         n = len(kept) + 1
         before = earlier[n - 1] if n <= len(earlier) else None
-        name = term.text(t("member_name", lang).format(n=n), default=before.name if before else "")
+        name = term.text(
+            catalog.text(lang, "interview.member_name").format(n=n),
+            default=before.name if before else "",
+        )
         if not name:
             break
-        role = ask_required(term, t("member_role", lang).format(n=n), before.role if before else "")
+        role = ask_required(
+            term,
+            catalog.text(lang, "interview.member_role").format(n=n),
+            before.role if before else "",
+        )
         kept.append(DecisionMember(name=name, role=role))
     draft.members = kept
 
 
 def _date(term: Terminal, draft: DecisionDraft) -> None:
-    draft.date = ask_day(term, t("decision_date", term.lang), draft.date, required=True)
+    draft.date = ask_day(
+        term, catalog.text(term.lang, "interview.decision_date"), draft.date, required=True
+    )
 
 
 def _rationale(term: Terminal, draft: DecisionDraft) -> None:
-    draft.rationale = ask_required(term, t("decision_rationale", term.lang), draft.rationale)
+    draft.rationale = ask_required(
+        term, catalog.text(term.lang, "interview.decision_rationale"), draft.rationale
+    )
 
 
 def _conditions(term: Terminal, draft: DecisionDraft) -> None:
@@ -224,23 +246,24 @@ def _conditions(term: Terminal, draft: DecisionDraft) -> None:
         draft.conditions = []
         return
     assert draft.date is not None
-    bound = (draft.date, t("due_before_decision", lang))
+    bound = (draft.date, catalog.text(lang, "interview.due_before_decision"))
     earlier = list(draft.conditions)
     kept: list[DecisionCondition] = []
     while True:
         n = len(kept) + 1
         before = earlier[n - 1] if n <= len(earlier) else None
         text = term.text(
-            t("condition_text", lang).format(n=n), default=before.text if before else ""
+            catalog.text(lang, "interview.condition_text").format(n=n),
+            default=before.text if before else "",
         )
         if not text:
             if kept:
                 break
-            term.say(t("conditions_needed", lang))
+            term.say(catalog.text(lang, "interview.conditions_needed"))
             continue
         due = ask_day(
             term,
-            t("condition_due", lang).format(n=n),
+            catalog.text(lang, "interview.condition_due").format(n=n),
             before.due if before else None,
             required=True,
             not_before=bound,
@@ -249,8 +272,11 @@ def _conditions(term: Terminal, draft: DecisionDraft) -> None:
         done = False
         if before is not None:  # a condition recorded earlier may have been met since
             done = term.select(
-                t("condition_done", lang).format(n=n),
-                [(t("no", lang), False), (t("yes", lang), True)],
+                catalog.text(lang, "interview.condition_done").format(n=n),
+                [
+                    (catalog.text(lang, "interview.no"), False),
+                    (catalog.text(lang, "interview.yes"), True),
+                ],
                 pointer=before.done,
             )
         kept.append(DecisionCondition(text=text, due=due, done=done))
@@ -259,8 +285,10 @@ def _conditions(term: Terminal, draft: DecisionDraft) -> None:
 
 def _next_review(term: Terminal, draft: DecisionDraft) -> None:
     assert draft.date is not None
-    bound = (draft.date, t("review_not_after", term.lang))
-    draft.next_review = ask_day(term, t("next_review", term.lang), draft.next_review, after=bound)
+    bound = (draft.date, catalog.text(term.lang, "interview.review_not_after"))
+    draft.next_review = ask_day(
+        term, catalog.text(term.lang, "interview.next_review"), draft.next_review, after=bound
+    )
 
 
 def _justification(term: Terminal, draft: DecisionDraft) -> None:
@@ -268,7 +296,9 @@ def _justification(term: Terminal, draft: DecisionDraft) -> None:
     if draft.outcome == "reject" or not draft.knockouts:
         draft.knockout_justification = None
         return
-    message = t("ko_justification", term.lang).format(ids=", ".join(draft.knockouts))
+    message = catalog.text(term.lang, "interview.ko_justification").format(
+        ids=", ".join(draft.knockouts)
+    )
     draft.knockout_justification = ask_required(term, message, draft.knockout_justification or "")
 
 
@@ -319,7 +349,7 @@ def ask_decision(
         problems = file_problems(candidate, compiled, knockouts)
         if not problems:
             return candidate
-        term.say(t("invalid", term.lang))
+        term.say(catalog.text(term.lang, "interview.invalid"))
         for problem in problems:
             term.say(f"  {problem.path}: {problem.message}" if problem.path else f"  {problem}")
 

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from vetting import catalog
 from vetting.assess.answers import Answers, Evidence, dump_answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
 from vetting.files import atomic_write
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick, t
+from vetting.i18n import level_name, pick, severity_name, verdict_name
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
@@ -65,7 +66,9 @@ class Session:
         from vetting.interview.record import ask_day
 
         self.go_live_asked = True
-        day = ask_day(self.term, t("go_live", self.term.lang), self.meta.go_live)
+        day = ask_day(
+            self.term, catalog.text(self.term.lang, "interview.go_live"), self.meta.go_live
+        )
         self.meta = self.meta.model_copy(update={"go_live": day})
         self.flow.day = judged_date(self.meta)
         self.save()
@@ -134,11 +137,11 @@ class Session:
         """The live level: at least this level, knock-outs, pending evidence."""
         lang = self.term.lang
         result = self.reached_so_far()
-        parts = [f"{t('level', lang)} ≥ {LEVEL_NAMES[result.level][lang]}"]
+        parts = [f"{catalog.text(lang, 'interview.level')} ≥ {level_name(result.level, lang)}"]
         if result.knockouts:
-            parts.append(f"{t('knockouts', lang)} {len(result.knockouts)}")
+            parts.append(f"{catalog.text(lang, 'interview.knockouts')} {len(result.knockouts)}")
         if result.pending:
-            parts.append(f"{len(result.pending)} {t('pending', lang)}")
+            parts.append(f"{len(result.pending)} {catalog.text(lang, 'interview.pending')}")
         return " · ".join(parts)
 
     def header(self, question_id: str) -> str:
@@ -168,7 +171,9 @@ class Session:
         """A note on a risky answer; what is typed is kept even when Ctrl-C cuts it short."""
         previous = self.notes.get(question_id, "")
         try:
-            self.notes[question_id] = self.term.text(t("note", self.term.lang), default=previous)
+            self.notes[question_id] = self.term.text(
+                catalog.text(self.term.lang, "interview.note"), default=previous
+            )
         except Interrupted as exc:
             if exc.typed:
                 self.notes[question_id] = exc.typed
@@ -182,8 +187,10 @@ class Session:
         """
         need = self.evidence_needed(question_id)
         if need is not None:
-            status = t(f"need_{need}", self.term.lang)
-            self.term.say(t("evidence_needed", self.term.lang).format(status=status))
+            status = catalog.text(self.term.lang, "interview.evidence_needs." + need)
+            self.term.say(
+                catalog.text(self.term.lang, "interview.evidence_needed").format(status=status)
+            )
         try:
             record = ask_evidence(self.term, self.evidence.get(question_id))
         except Unfinished as exc:
@@ -210,7 +217,7 @@ class Session:
     def keep_evidence(self, question_id: str, record: Evidence | None) -> None:
         _, problems = record_evidence(self.current(), self.compiled, question_id, record)
         if problems:
-            self.term.say(t("invalid", self.term.lang))
+            self.term.say(catalog.text(self.term.lang, "interview.invalid"))
             for problem in problems:
                 self.term.say(f"  {problem.path}: {problem.message}")
             return
@@ -290,27 +297,28 @@ class Session:
     def review(self, target: str | None = None) -> None:
         """Walk through the relevant questions again (all, a section's, or one); Enter keeps
         each answer. Then ask whatever is still unanswered."""
-        self.term.say(t("review_intro", self.term.lang))
+        self.term.say(catalog.text(self.term.lang, "interview.review_intro"))
         self.run(iter(self.targets(target)))
         self.run()
 
 
 def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
     """What the terminal shows at the end: verdict, level, knock-outs, top findings."""
-    colon = " : " if lang == "fr" else ": "
+    colon = catalog.text(lang, "interview.colon")
     from vetting.report.claims import level_note, scale_note
 
     lines = [
-        f"{t('verdict', lang)}{colon}{VERDICT_NAMES[assessment.verdict][lang].upper()}",
-        f"{t('level', lang)}{colon}{LEVEL_NAMES[assessment.level][lang]} · "
-        f"{t('score', lang)} {assessment.score:g}/100",
+        f"{catalog.text(lang, 'interview.verdict')}{colon}"
+        f"{verdict_name(assessment.verdict, lang).upper()}",
+        f"{catalog.text(lang, 'interview.level')}{colon}{level_name(assessment.level, lang)} · "
+        f"{catalog.text(lang, 'interview.score')} {assessment.score:g}/100",
     ]
     note = level_note(assessment, lang)
     if note:
         lines.append(f"  {note}")
     lines.append(f"  {scale_note(compiled.ruleset, lang)}")
     for ko in assessment.knockouts:
-        mark = t("knockout_mark", lang)
+        mark = catalog.text(lang, "interview.knockout_mark")
         lines.append(f"  ✖ {mark} {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
     for item in assessment.pending:
         lines.append(f"  ? {', '.join(item.questions)}{colon}{pick(item.rationale, lang)}")
@@ -319,10 +327,10 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         key=lambda f: -["info", "low", "medium", "high", "critical", "blocker"].index(f.severity),
     )[:top]
     if ranked:
-        lines.append(f"{t('top_findings', lang)}{colon}")
+        lines.append(f"{catalog.text(lang, 'interview.top_findings')}{colon}")
         for finding in ranked:
             lines.append(
-                f"  · [{SEVERITY_NAMES[finding.severity][lang]}] "
+                f"  · [{severity_name(finding.severity, lang)}] "
                 f"{' '.join(pick(finding.title, lang).split())}"
             )
     return "\n".join(lines)

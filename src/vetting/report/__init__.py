@@ -15,9 +15,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.files import write_files
-from vetting.i18n import VERDICT_NAMES, t
+from vetting.i18n import verdict_name
 from vetting.report.naming import notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
@@ -144,11 +145,11 @@ def without_refused_notice(
     if "patient-notice" not in formats or draft or notice_allowed(answers):
         return formats, None
     if answers.decision is None:
-        verdict = VERDICT_NAMES[assessment.verdict][lang]
-        why = fill(t("notice_no_decision", lang), {"verdict": verdict})
+        verdict = verdict_name(assessment.verdict, lang)
+        why = fill(catalog.text(lang, "cli.notice_no_decision"), {"verdict": verdict})
     else:
-        why = t("notice_rejected", lang)
-    message = fill(t("notice_refused", lang), {"why": why, "file": source})
+        why = catalog.text(lang, "cli.notice_rejected")
+    message = fill(catalog.text(lang, "cli.notice_refused"), {"why": why, "file": source})
     return tuple(f for f in formats if f != "patient-notice"), message
 
 

@@ -13,7 +13,7 @@ from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
 from vetting.escape import web_url
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.report import claims, svg
 from vetting.report import clauses as clause_mod
 from vetting.report.views import (
@@ -79,8 +79,8 @@ def glance(w: Wording) -> Glance:
     serious = sum(1 for f in a.findings if f.severity in ("critical", "high") and not f.knockout)
     figures = (
         Figure(L["fig_score"], f"{number(a.score, w.lang)} / 100"),
-        Figure(L["fig_level"], LEVEL_NAMES[a.level][w.lang]),
-        Figure(L["fig_points_level"], LEVEL_NAMES[a.points_level][w.lang]),
+        Figure(L["fig_level"], level_name(a.level, w.lang)),
+        Figure(L["fig_points_level"], level_name(a.points_level, w.lang)),
         Figure(L["fig_knockouts"], str(len(a.knockouts))),
         Figure(L["fig_pending"], str(len(a.pending))),
         Figure(L["fig_serious"], str(serious)),
@@ -89,9 +89,9 @@ def glance(w: Wording) -> Glance:
     )
     return Glance(
         verdict=a.verdict,
-        verdict_name=VERDICT_NAMES[a.verdict][w.lang],
+        verdict_name=verdict_name(a.verdict, w.lang),
         level=a.level,
-        level_name=LEVEL_NAMES[a.level][w.lang],
+        level_name=level_name(a.level, w.lang),
         score=number(a.score, w.lang),
         summary=L[f"summary_{a.verdict}"],
         figures=figures,
@@ -188,7 +188,7 @@ def categories(w: Wording) -> tuple[tuple[CategoryView, ...], svg.BarChart]:
         filled = round(cat.score / 10)
         bar = "█" * filled + "░" * (10 - filled)
         title = w.text(cat.title)
-        level_name = LEVEL_NAMES[cat.level][w.lang]
+        cat_level = level_name(cat.level, w.lang)
         views.append(
             CategoryView(
                 id=cat.id,
@@ -196,18 +196,18 @@ def categories(w: Wording) -> tuple[tuple[CategoryView, ...], svg.BarChart]:
                 weight=amount(cat.weight, w.lang),
                 score=number(cat.score, w.lang),
                 level=cat.level,
-                level_name=level_name,
+                level_name=cat_level,
                 points=amount(cat.points, w.lang),
                 max=amount(cat.max, w.lang),
                 answered=cat.answered,
                 relevant=cat.relevant,
                 bar=bar,
                 points_level_name=(
-                    LEVEL_NAMES[cat.points_level][w.lang] if cat.points_level != cat.level else ""
+                    level_name(cat.points_level, w.lang) if cat.points_level != cat.level else ""
                 ),
             )
         )
-        rows.append((title, cat.score, number(cat.score, w.lang), cat.level, level_name))
+        rows.append((title, cat.score, number(cat.score, w.lang), cat.level, cat_level))
     ticks = [(value, amount(value, w.lang)) for _, value in thresholds(w)]
     return tuple(views), svg.bar_chart(rows, ticks)
 
@@ -226,7 +226,7 @@ def finding_view(w: Wording, f: Finding) -> FindingView:
         anchor=f"f-{f.id}",
         kind=f.kind,
         severity=f.severity,
-        severity_name=SEVERITY_NAMES[f.severity][w.lang],
+        severity_name=severity_name(f.severity, w.lang),
         title=w.text(f.title),
         category=w.text(category.title) if category else "",
         question_id=qid,
@@ -249,7 +249,7 @@ def severity_groups(w: Wording) -> tuple[SeverityGroup, ...]:
     for severity in SEVERITY_ORDER:
         found = tuple(finding_view(w, f) for f in w.a.findings if f.severity == severity)
         if found:
-            groups.append(SeverityGroup(severity, SEVERITY_NAMES[severity][w.lang], found))
+            groups.append(SeverityGroup(severity, severity_name(severity, w.lang), found))
     return tuple(groups)
 
 
@@ -315,7 +315,7 @@ def clauses(w: Wording) -> tuple[ClauseView, ...]:
     out: list[ClauseView] = []
     for derived in clause_mod.derive_clauses(spec, w.a, w.c, w.state):
         because = tuple(
-            ClauseReason(f.id, f"f-{f.id}", SEVERITY_NAMES[f.severity][w.lang])
+            ClauseReason(f.id, f"f-{f.id}", severity_name(f.severity, w.lang))
             for f in derived.findings
         )
         out.append(
@@ -357,8 +357,8 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
     whatifs = []
     for whatif in exp.what_would_change:
         outcome = (
-            f"{VERDICT_NAMES[whatif.verdict][w.lang]}, "
-            f"{LEVEL_NAMES[whatif.level][w.lang]}, {number(whatif.score, w.lang)} / 100"
+            f"{verdict_name(whatif.verdict, w.lang)}, "
+            f"{level_name(whatif.level, w.lang)}, {number(whatif.score, w.lang)} / 100"
         )
         whatifs.append(
             WhatIfView(
@@ -400,7 +400,7 @@ def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine,
                     answer=w.answer_text(q.id, value),
                     status=status,
                     points=pts,
-                    severity=SEVERITY_NAMES[finding.severity][w.lang] if finding else "",
+                    severity=severity_name(finding.severity, w.lang) if finding else "",
                     knockout=q.id in knocked,
                     note=w.answers.notes.get(q.id, ""),
                     evidence=w.evidence_view(q.id),
@@ -418,9 +418,9 @@ def method(w: Wording) -> Method:
         unit = catalog.text(w.lang, "formats.percent", number="")  # the sign as a percent has it
     else:
         unit = f" {L['points_unit']}"
-    bands = [Threshold("low", LEVEL_NAMES["low"][w.lang], "0")]
+    bands = [Threshold("low", level_name("low", w.lang), "0")]
     for name, value in _bands(w):
-        bands.append(Threshold(name, LEVEL_NAMES[name][w.lang], amount(value, w.lang)))
+        bands.append(Threshold(name, level_name(name, w.lang), amount(value, w.lang)))
     adjustments = []
     for adj in a.adjustments:
         detail = fill(

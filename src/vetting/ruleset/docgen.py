@@ -6,7 +6,7 @@ the document a buyer reads is always the rule set that scores.
 
 from __future__ import annotations
 
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
+from vetting.i18n import level_name, pick, severity_name, verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import cite, describe
 from vetting.ruleset.export import max_points
@@ -204,7 +204,7 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
             label = pick(ch.label, lang) + (f" ({_w('exclusive', lang)})" if ch.exclusive else "")
             row = [f"`{ch.id}`", label]
             row += [_num(ch.points.get(p, 0)) for p in pools]
-            row += [SEVERITY_NAMES[ch.severity][lang], ko]
+            row += [severity_name(ch.severity, lang), ko]
             lines.append("| " + " | ".join(cell(x) for x in row) + " |")
         unknown_row = ["`unknown`", ""]
         for p in pools:
@@ -261,7 +261,7 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         out.append(f"- {_w('review', lang).format(n=rs.review_period_months)}")
     if rs.review_periods:
         periods = ", ".join(
-            f"{VERDICT_NAMES[v][lang]}{colon(lang)}{_w('months', lang).format(n=n)}"
+            f"{verdict_name(v, lang)}{colon(lang)}{_w('months', lang).format(n=n)}"
             for v, n in rs.review_periods.items()
         )
         out.append(f"- {_w('review_by_verdict', lang)} ({periods})")
@@ -301,18 +301,18 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
         f"- {_w('denominator', lang)}{colon(lang)}{_w('denominator_' + policy.denominator, lang)}",
         f"- {_w('levels', lang)}{colon(lang)}"
         + ", ".join(
-            f"{LEVEL_NAMES[name][lang]} ≥ {_num(getattr(levels, name))}{unit}"
+            f"{level_name(name, lang)} ≥ {_num(getattr(levels, name))}{unit}"
             for name in ("moderate", "high", "critical")
         ),
         f"- {_w('unknown_policy', lang)}{colon(lang)}{_w('unknown_' + policy.unknown, lang)}",
     ]
     floors = policy.level_floors
     parts = [
-        f"{_w('floor_' + kind, lang)} → {LEVEL_NAMES[level][lang]}"
+        f"{_w('floor_' + kind, lang)} → {level_name(level, lang)}"
         for kind, level in (("knockout", floors.knockout), ("pending", floors.pending))
         if level is not None
     ] + [
-        f"{_w('floor_severity', lang).format(s=SEVERITY_NAMES[s][lang])} → {LEVEL_NAMES[lv][lang]}"
+        f"{_w('floor_severity', lang).format(s=severity_name(s, lang))} → {level_name(lv, lang)}"
         for s, lv in floors.severity.items()
     ]
     if parts:
@@ -353,9 +353,7 @@ def ruleset_markdown(compiled: CompiledRuleSet, lang: str) -> str:
             out.append(
                 f"- {_w('fires_when', lang)}{colon(lang)}{describe(rule.when, lang, labels)}"
             )
-            out.append(
-                f"- {_w('severity', lang)}{colon(lang)}{SEVERITY_NAMES[rule.severity][lang]}"
-            )
+            out.append(f"- {_w('severity', lang)}{colon(lang)}{severity_name(rule.severity, lang)}")
             if rule.contradicts_scope:
                 out.append(f"- {_w('contradicts', lang).format(q=rule.contradicts_scope)}")
             if rule.points:

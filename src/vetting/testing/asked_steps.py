@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.ruleset.describe import describe
 from vetting.testing.expect import fail, fold, ids, position, quote
@@ -23,13 +24,13 @@ _LANG_WORDS = {
 def _applies_when(world: World, qid: str, lang: str) -> str:
     q = world.compiled().question_by_id[qid]
     if q.when is None:
-        return "it is always asked" if lang == "en" else "elle est toujours posée"
+        return catalog.text(lang, "testing.always_asked")
     labels = {
         name: d.label.get(lang) or next(iter(d.label.values()))
         for name, d in world.compiled().ruleset.definitions.items()
     }
     text = describe(q.when, lang if lang in STEP_LANGUAGES else "en", labels)
-    return f"it is asked when {text}" if lang == "en" else f"elle est posée quand {text}"
+    return catalog.text(lang, "testing.asked_when", text=text)
 
 
 def _asked(world: World) -> set[str]:

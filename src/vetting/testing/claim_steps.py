@@ -11,9 +11,9 @@ from vetting.assess.assessment import LEVELS, Assessment
 from vetting.assess.explain import explain
 from vetting.errors import Problem, VettingError
 from vetting.testing.expect import (
-    LEVEL_WORDS,
     check_target,
     fail,
+    level_words,
     one_of,
     position,
     quote,
@@ -57,7 +57,7 @@ def given_evidence(world: World, args: Args, step: Step, lang: str) -> None:
 
 def points_level_is(world: World, args: Args, step: Step, lang: str) -> None:
     """`the points level is "low"`: the band of the score alone, before the floors."""
-    want = one_of(args["level"], LEVEL_WORDS, "level", LEVELS, position(world, step))
+    want = one_of(args["level"], level_words(), "level", LEVELS, position(world, step))
     a = world.assessment()
     if a.points_level != want:
         raise fail(

@@ -13,13 +13,15 @@ Two kinds of trouble, told apart for the author:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from vetting import catalog
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
 from vetting.errors import Position, Problem, VettingError
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.testing.features import Step
 from vetting.testing.matching import Args
@@ -42,19 +44,32 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\-']+", "_", text)
 
 
-def _aliases(idents: Sequence[str], names: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+def _aliases(idents: Sequence[str], names: Callable[[str, str], str]) -> dict[str, str]:
     """Each id, and each of its names in any language, folded -> the id."""
     table: dict[str, str] = {}
     for ident in idents:
         table[fold(ident)] = ident
-        for name in names.get(ident, {}).values():
-            table.setdefault(fold(name), ident)
+        for lang in catalog.LANGUAGES:
+            table.setdefault(fold(names(ident, lang)), ident)
     return table
 
 
-VERDICT_WORDS = _aliases(VERDICTS, VERDICT_NAMES)
-LEVEL_WORDS = _aliases(LEVELS, LEVEL_NAMES)
-SEVERITY_WORDS = _aliases(SEVERITIES, SEVERITY_NAMES)
+@functools.cache
+def verdict_words() -> dict[str, str]:
+    """A scenario's word for a verdict (`reject`, `à rejeter`), folded -> the verdict."""
+    return _aliases(VERDICTS, verdict_name)
+
+
+@functools.cache
+def level_words() -> dict[str, str]:
+    """A scenario's word for a level (`high`, `élevé`), folded -> the level."""
+    return _aliases(LEVELS, level_name)
+
+
+@functools.cache
+def severity_words() -> dict[str, str]:
+    """A scenario's word for a severity (`blocker`, `bloquante`), folded -> the severity."""
+    return _aliases(SEVERITIES, severity_name)
 
 
 def one_of(
@@ -84,23 +99,21 @@ def number(value: str, where: Position) -> float:
 def fmt(value: float, lang: str) -> str:
     """A number as the scenario's language writes it."""
     text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
 # --------------------------------------------------------------------------- messages
-
-_NONE = {"en": "(none)", "fr": "(aucun)"}
 
 
 def ids(items: Sequence[str], lang: str, limit: int = 12) -> str:
     """A list of ids in a message, cut after `limit`."""
     if not items:
-        return _NONE[lang]
+        return catalog.text(lang, "testing.none")
     shown = list(items[:limit])
     more = len(items) - len(shown)
     tail = ""
     if more:
-        tail = f", … ({more} more)" if lang == "en" else f", … ({more} de plus)"
+        tail = catalog.text(lang, "testing.more", more=more)
     return ", ".join(shown) + tail
 
 
@@ -109,14 +122,11 @@ def _state(a: Assessment, lang: str) -> str:
     kos = ids([k.id for k in a.knockouts], lang)
     pending = [p.id for p in a.pending]
     score = fmt(a.score, lang)
-    if lang == "fr":
-        text = f"KO obtenus : {kos} ; verdict {a.verdict}, niveau {a.level}, score {score}"
-        if pending:
-            text += f" ; en attente de preuves : {ids(pending, lang)}"
-        return text
-    text = f"knock-outs were: {kos}; verdict {a.verdict}, level {a.level}, score {score}"
+    text = catalog.text(
+        lang, "testing.state", kos=kos, verdict=a.verdict, level=a.level, score=score
+    )
     if pending:
-        text += f"; pending evidence: {ids(pending, lang)}"
+        text += catalog.text(lang, "testing.state_pending", ids=ids(pending, lang))
     return text
 
 
@@ -124,13 +134,13 @@ def fail(lang: str, en: str, fr: str, a: Assessment | None = None) -> StepFailed
     """The failure to raise, in the scenario's language, with the result when there is one."""
     text = fr if lang == "fr" else en
     if a is not None:
-        text += (" ; " if lang == "fr" else "; ") + _state(a, lang)
+        text += catalog.text(lang, "testing.semicolon") + _state(a, lang)
     return StepFailed(text)
 
 
 def quote(text: str, lang: str) -> str:
     """Quotation marks as the scenario's language writes them."""
-    return f"« {text} »" if lang == "fr" else f"'{text}'"
+    return catalog.text(lang, "testing.quote", text=text)
 
 
 # --------------------------------------------------------------------------- ids and dates

@@ -17,7 +17,7 @@ from typing import Any
 
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
+from vetting.i18n import level_name, pick, severity_name, verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.describe import cite
 
@@ -49,8 +49,8 @@ def findings_text(compiled: CompiledRuleSet, assessment: Assessment, lang: str) 
     a = assessment
     lines = [
         pick(compiled.ruleset.title, lang),
-        f"{VERDICT_NAMES[a.verdict][lang if lang in ('fr', 'en') else 'en']} ({a.verdict})",
-        f"{LEVEL_NAMES[a.level][lang if lang in ('fr', 'en') else 'en']} ({a.level})",
+        f"{verdict_name(a.verdict, lang)} ({a.verdict})",
+        f"{level_name(a.level, lang)} ({a.level})",
     ]
     for ko in a.knockouts:
         lines.append(f"KO {ko.id}: {pick(ko.rationale, lang)}")
@@ -59,7 +59,7 @@ def findings_text(compiled: CompiledRuleSet, assessment: Assessment, lang: str) 
         lines.append(f"{item.id}: {pick(item.rationale, lang)}")
         lines.append(_references(item.references, compiled, lang))
     for finding in a.findings:
-        severity = SEVERITY_NAMES[finding.severity][lang if lang in ("fr", "en") else "en"]
+        severity = severity_name(finding.severity, lang)
         lines.append(f"{finding.id} ({severity}): {pick(finding.title, lang)}")
         lines.extend(pick(label, lang) for label in finding.answer_labels)
         for text in (finding.recommendation, finding.ask_vendor, finding.rationale):

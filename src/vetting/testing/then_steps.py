@@ -5,17 +5,17 @@ from __future__ import annotations
 from vetting.assess.assessment import LEVELS, SEVERITIES, VERDICTS, Assessment
 from vetting.errors import Problem, VettingError
 from vetting.testing.expect import (
-    LEVEL_WORDS,
-    SEVERITY_WORDS,
-    VERDICT_WORDS,
     check_target,
     fail,
     fmt,
     ids,
+    level_words,
     number,
     one_of,
     position,
     quote,
+    severity_words,
+    verdict_words,
 )
 from vetting.testing.features import Step
 from vetting.testing.matching import Args
@@ -27,7 +27,7 @@ def _matches(ko_id: str, target: str) -> bool:
 
 
 def verdict_is(world: World, args: Args, step: Step, lang: str) -> None:
-    want = one_of(args["verdict"], VERDICT_WORDS, "verdict", VERDICTS, position(world, step))
+    want = one_of(args["verdict"], verdict_words(), "verdict", VERDICTS, position(world, step))
     a = world.assessment()
     if a.verdict != want:
         raise fail(
@@ -39,7 +39,7 @@ def verdict_is(world: World, args: Args, step: Step, lang: str) -> None:
 
 
 def verdict_is_not(world: World, args: Args, step: Step, lang: str) -> None:
-    want = one_of(args["verdict"], VERDICT_WORDS, "verdict", VERDICTS, position(world, step))
+    want = one_of(args["verdict"], verdict_words(), "verdict", VERDICTS, position(world, step))
     a = world.assessment()
     if a.verdict == want:
         raise fail(
@@ -51,7 +51,7 @@ def verdict_is_not(world: World, args: Args, step: Step, lang: str) -> None:
 
 
 def _level(world: World, args: Args, step: Step) -> tuple[str, int, Assessment]:
-    want = one_of(args["level"], LEVEL_WORDS, "level", LEVELS, position(world, step))
+    want = one_of(args["level"], level_words(), "level", LEVELS, position(world, step))
     a = world.assessment()
     return want, LEVELS.index(a.level) - LEVELS.index(want), a
 
@@ -198,7 +198,7 @@ def finding_severity(world: World, args: Args, step: Step, lang: str) -> None:
     target = args["target"]
     where = position(world, step)
     check_target(world.compiled(), target, where)
-    want = one_of(args["severity"], SEVERITY_WORDS, "severity", SEVERITIES, where)
+    want = one_of(args["severity"], severity_words(), "severity", SEVERITIES, where)
     a = world.assessment()
     found = [f for f in a.findings if f.id == target]
     if not found:

@@ -11,7 +11,10 @@ import datetime as dt
 import re
 
 from vetting.escape import plain
-from vetting.i18n import LEVEL_NAMES, SEVERITY_NAMES, VERDICT_NAMES, pick
+from vetting.i18n import level_name as level_name
+from vetting.i18n import pick
+from vetting.i18n import severity_name as severity_name
+from vetting.i18n import verdict_name as verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.words import answer_text
 
@@ -212,18 +215,6 @@ def labels(lang: str) -> dict[str, str]:
 def day(value: dt.date | None) -> str:
     """Dates are ISO everywhere in the workflows: sortable, and the same in both languages."""
     return value.isoformat() if value else ""
-
-
-def verdict_name(verdict: str, lang: str) -> str:
-    return VERDICT_NAMES[verdict][lang]
-
-
-def level_name(level: str, lang: str) -> str:
-    return LEVEL_NAMES[level][lang]
-
-
-def severity_name(severity: str, lang: str) -> str:
-    return SEVERITY_NAMES[severity][lang]
 
 
 def outcome_name(outcome: str, lang: str) -> str:
