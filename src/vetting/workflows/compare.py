@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from vetting import catalog
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import LEVELS, VERDICTS, Assessment
 from vetting.assess.numbers import ZERO
@@ -81,7 +82,6 @@ class Comparison:
     ruleset: str
     columns: tuple[Column, ...]
     sections: tuple[Section, ...]
-    labels: dict[str, str]
     #: The latest assessment date: a stable timestamp for file metadata.
     latest: dt.date
 
@@ -114,68 +114,89 @@ def _ranked(
 
 
 def _summary(items: Sequence[Scored], lang: str) -> Section:
-    L = words.labels(lang)
     a = [item.assessment for item in items]
     rows = [
-        _info(L["vendor"], [words.clean(x.tool.vendor) for x in a]),
-        _info(L["version"], [words.clean(x.tool.version) for x in a]),
-        _info(L["assessment_date"], [words.day(x.assessment_date) for x in a]),
+        _info(
+            catalog.text(lang, "workflows.columns.vendor"), [words.clean(x.tool.vendor) for x in a]
+        ),
+        _info(
+            catalog.text(lang, "workflows.columns.version"),
+            [words.clean(x.tool.version) for x in a],
+        ),
+        _info(
+            catalog.text(lang, "workflows.columns.assessment_date"),
+            [words.day(x.assessment_date) for x in a],
+        ),
         _ranked(
-            L["verdict"],
+            catalog.text(lang, "workflows.columns.verdict"),
             a,
             lambda x: words.verdict_name(x.verdict, lang),
             lambda x: VERDICTS.index(x.verdict),
         ),
         _ranked(
-            L["level"],
+            catalog.text(lang, "workflows.columns.level"),
             a,
             lambda x: words.level_name(x.level, lang),
             lambda x: LEVELS.index(x.level),
         ),
         _ranked(
-            L["points_level"],
+            catalog.text(lang, "workflows.columns.points_level"),
             a,
             lambda x: words.level_name(x.points_level, lang),
             lambda x: LEVELS.index(x.points_level),
         ),
         _ranked(
-            L["score"],
+            catalog.text(lang, "workflows.columns.score"),
             a,
             lambda x: number(x.score, lang),
             lambda x: x.score,
             lambda x: x.score,
         ),
         _ranked(
-            L["completeness"],
+            catalog.text(lang, "workflows.columns.completeness"),
             a,
             lambda x: percent(x.completeness, lang),
             lambda x: -x.completeness,
             lambda x: x.completeness,
         ),
         _ranked(
-            L["knockout_count"],
+            catalog.text(lang, "workflows.columns.knockout_count"),
             a,
             lambda x: str(len(x.knockouts)),
             lambda x: len(x.knockouts),
         ),
         _ranked(
-            L["pending_count"],
+            catalog.text(lang, "workflows.columns.pending_count"),
             a,
             lambda x: str(len(x.pending)),
             lambda x: len(x.pending),
         ),
         _ranked(
-            L["expired_evidence"],
+            catalog.text(lang, "workflows.columns.expired_evidence"),
             a,
             lambda x: str(sum(e.expired for e in x.evidence)),
             lambda x: sum(e.expired for e in x.evidence),
         ),
     ]
     if any(x.decision for x in a):
-        rows.append(_info(L["decision"], [_decision_text(x, lang) for x in a]))
-    rows.append(_info(L["next_review"], [words.day(x.review.next_review) for x in a]))
-    rows.append(_info(L["file"], [words.clean(item.path) for item in items]))
-    return Section("summary", L["summary"], tuple(rows))
+        rows.append(
+            _info(
+                catalog.text(lang, "workflows.columns.decision"),
+                [_decision_text(x, lang) for x in a],
+            )
+        )
+    rows.append(
+        _info(
+            catalog.text(lang, "workflows.columns.next_review"),
+            [words.day(x.review.next_review) for x in a],
+        )
+    )
+    rows.append(
+        _info(
+            catalog.text(lang, "workflows.columns.file"), [words.clean(item.path) for item in items]
+        )
+    )
+    return Section("summary", catalog.text(lang, "workflows.compare.sections.summary"), tuple(rows))
 
 
 def _decision_text(a: Assessment, lang: str) -> str:
@@ -184,12 +205,11 @@ def _decision_text(a: Assessment, lang: str) -> str:
     text = f"{words.outcome_name(a.decision.outcome, lang)} ({words.day(a.decision.date)})"
     text += f", {words.clean(a.decision.by)}"
     if a.accepted_despite_knockout:
-        text += f" – {words.labels(lang)['despite_knockout']}"
+        text += " – " + catalog.text(lang, "workflows.cells.despite_knockout")
     return text
 
 
 def _categories(items: Sequence[Scored], lang: str) -> Section:
-    L = words.labels(lang)
     first = items[0].assessment
     rows = []
     for index, category in enumerate(first.categories):
@@ -200,7 +220,9 @@ def _categories(items: Sequence[Scored], lang: str) -> Section:
         rows.append(
             _row(pick(category.title, lang), category.id, cells, [(s.score,) for s in scores])
         )
-    return Section("categories", L["categories"], tuple(rows))
+    return Section(
+        "categories", catalog.text(lang, "workflows.compare.sections.categories"), tuple(rows)
+    )
 
 
 def _knockout_order(compiled: CompiledRuleSet) -> Callable[[str], tuple[int, int, str]]:
@@ -218,7 +240,6 @@ def _knockout_order(compiled: CompiledRuleSet) -> Callable[[str], tuple[int, int
 
 
 def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Section:
-    L = words.labels(lang)
     ids: set[str] = set()
     for item in items:
         ids.update(k.id for k in item.assessment.knockouts)
@@ -229,28 +250,32 @@ def _knockouts(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) ->
         for item in items:
             a = item.assessment
             if any(k.id == ko_id for k in a.knockouts):
-                cells.append(Cell(L["ko_fires"], kind="ko"))
+                cells.append(Cell(catalog.text(lang, "workflows.cells.ko_fires"), kind="ko"))
                 risks.append((2,))
             elif any(ko_id in p.knockouts for p in a.pending):
-                cells.append(Cell(L["ko_pending"], kind="pending"))
+                cells.append(Cell(catalog.text(lang, "workflows.cells.ko_pending"), kind="pending"))
                 risks.append((1,))
             else:
-                cells.append(Cell(L["ko_clear"]))
+                cells.append(Cell(catalog.text(lang, "workflows.cells.ko_clear")))
                 risks.append((0,))
         label = words.knockout_label(compiled, ko_id, lang, answer=50, message=100)
         rows.append(_row(label, ko_id, cells, risks))
-    return Section("knockouts", L["knockouts"], tuple(rows), L["no_knockout"])
+    return Section(
+        "knockouts",
+        catalog.text(lang, "workflows.compare.sections.knockouts"),
+        tuple(rows),
+        catalog.text(lang, "workflows.compare.empty.knockouts"),
+    )
 
 
 def _answer_cell(
     compiled: CompiledRuleSet, item: Scored, qid: str, lang: str
 ) -> tuple[Cell, RiskKey]:
     """A tool's answer to a question, and its risk (None when it cannot be compared)."""
-    L = words.labels(lang)
     a = item.assessment
     value = item.answers.answers.get(qid)
     if qid in a.not_applicable or (value is None and qid not in a.unanswered):
-        return Cell(L["not_applicable"], kind="na"), None
+        return Cell(catalog.text(lang, "workflows.cells.not_applicable"), kind="na"), None
     text = words.answer(compiled, qid, value, lang)
     fired = any(k.kind == "choice" and k.id.partition("=")[0] == qid for k in a.knockouts)
     unknown = value is None or value == UNKNOWN_ANSWER
@@ -300,7 +325,6 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
     """The comparison table of `items`, in the order given, in `lang`."""
     if not items:
         raise ValueError("nothing to compare")
-    L = words.labels(lang)
     key = [
         q.id
         for q in compiled.questions
@@ -327,24 +351,23 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         _knockouts(compiled, items, lang),
         Section(
             "key_questions",
-            L["key_questions"],
+            catalog.text(lang, "workflows.compare.sections.key_questions"),
             _questions(compiled, items, lang, key, only_differences=False),
         ),
         Section(
             "other_differences",
-            L["other_differences"],
+            catalog.text(lang, "workflows.compare.sections.other_differences"),
             _questions(compiled, items, lang, others, only_differences=True),
-            L["no_other_difference"],
+            catalog.text(lang, "workflows.compare.empty.other_differences"),
         ),
     )
     return Comparison(
         lang=lang,
-        title=L["compare_title"].format(n=len(items)),
-        legend=L["compare_legend"],
+        title=catalog.plural(lang, "workflows.compare.title", len(items)),
+        legend=catalog.text(lang, "workflows.compare.legend"),
         ruleset=words.ruleset_name(compiled, lang),
         columns=columns,
         sections=sections,
-        labels=L,
         latest=max(i.assessment.assessment_date for i in items),
     )
 
@@ -353,7 +376,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
 
 
 def to_markdown(comparison: Comparison) -> str:
-    return render("compare.md.j2", "md", {"c": comparison, "L": comparison.labels})
+    return render("compare.md.j2", "md", comparison.lang, {"c": comparison})
 
 
 def to_html(comparison: Comparison) -> str:
@@ -361,7 +384,8 @@ def to_html(comparison: Comparison) -> str:
     return render(
         "compare.html.j2",
         "html",
-        {"c": comparison, "L": comparison.labels, "css": trusted(css), "css_hash": csp_hash(css)},
+        comparison.lang,
+        {"c": comparison, "css": trusted(css), "css_hash": csp_hash(css)},
     )
 
 
@@ -372,7 +396,8 @@ def to_xlsx(comparison: Comparison) -> bytes:
     # A fixed creation time: the same inputs give the same bytes.
     created = dt.datetime.combine(comparison.latest, dt.time())
     workbook.set_properties({"title": comparison.title, "created": created})
-    sheet = workbook.add_worksheet(comparison.labels["sheet"])
+    lang = comparison.lang
+    sheet = workbook.add_worksheet(catalog.text(lang, "workflows.compare.sheet"))
     title = workbook.add_format({"bold": True, "font_size": 14})
     header = workbook.add_format(
         {"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True, "valign": "top"}
@@ -398,10 +423,12 @@ def to_xlsx(comparison: Comparison) -> bytes:
 
     width = len(comparison.columns)
     text(0, 0, comparison.title, title)
-    text(1, 0, f"{comparison.labels['ruleset']}{comparison.labels['colon']}{comparison.ruleset}")
+    ruleset = catalog.text(lang, "workflows.columns.ruleset")
+    colon = catalog.text(lang, "formats.colon")
+    text(1, 0, f"{ruleset}{colon}{comparison.ruleset}")
     text(2, 0, comparison.legend)
     r = 4
-    text(r, 0, comparison.labels["row"], header)
+    text(r, 0, catalog.text(lang, "workflows.columns.row"), header)
     text(r, 1, "id", header)
     for c, column in enumerate(comparison.columns, start=2):
         text(r, c, column.heading, header)

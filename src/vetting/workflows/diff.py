@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
+from vetting import catalog
 from vetting.assess.assessment import Assessment, EvidenceStatus, Finding
 from vetting.escape import plain
 from vetting.i18n import pick
@@ -74,7 +75,6 @@ class Result:
 @dataclass(frozen=True)
 class AssessmentDiff:
     lang: str
-    labels: dict[str, str]
     title: str
     ruleset: str
     old: Side
@@ -101,23 +101,22 @@ def _side(item: Scored, lang: str) -> Side:
 
 
 def _results(old: Assessment, new: Assessment, lang: str) -> tuple[Result, ...]:
-    L = words.labels(lang)
     delta = float(Decimal(repr(new.score)) - Decimal(repr(old.score)))
     out = [
         Result(
-            L["verdict"],
+            catalog.text(lang, "workflows.columns.verdict"),
             words.verdict_name(old.verdict, lang),
             words.verdict_name(new.verdict, lang),
             old.verdict != new.verdict,
         ),
         Result(
-            L["level"],
+            catalog.text(lang, "workflows.columns.level"),
             words.level_name(old.level, lang),
             words.level_name(new.level, lang),
             old.level != new.level,
         ),
         Result(
-            L["score_short"],
+            catalog.text(lang, "workflows.columns.score_short"),
             number(old.score, lang),
             number(new.score, lang),
             old.score != new.score,
@@ -126,9 +125,17 @@ def _results(old: Assessment, new: Assessment, lang: str) -> tuple[Result, ...]:
     ]
     decision = (_decision(old, lang), _decision(new, lang))
     if any(decision):
-        out.append(Result(L["decision"], *decision, decision[0] != decision[1]))
+        out.append(
+            Result(
+                catalog.text(lang, "workflows.columns.decision"),
+                *decision,
+                decision[0] != decision[1],
+            )
+        )
     review = (words.day(old.review.next_review), words.day(new.review.next_review))
-    out.append(Result(L["next_review"], *review, review[0] != review[1]))
+    out.append(
+        Result(catalog.text(lang, "workflows.columns.next_review"), *review, review[0] != review[1])
+    )
     return tuple(out)
 
 
@@ -138,7 +145,8 @@ def _decision(a: Assessment, lang: str) -> str:
         return ""
     text = f"{words.outcome_name(d.outcome, lang)}, {words.day(d.date)}, {words.clean(d.by)}"
     if a.accepted_despite_knockout:
-        text += f" ({words.labels(lang)['despite_knockout']})"
+        despite = catalog.text(lang, "workflows.cells.despite_knockout")
+        text += f" ({despite})"
     return text
 
 
@@ -210,10 +218,14 @@ def _raw(value: Any) -> str:
 
 def _ignored(old: Mapping[str, Any], new: Mapping[str, Any], lang: str) -> tuple[Line, ...]:
     """Answers the rule set cannot read (another version): shown, never scored."""
-    L = words.labels(lang)
     ids = sorted(set(old) | set(new))
     return tuple(
-        Line(qid, L["question"], _raw(old.get(qid)), _raw(new.get(qid)))
+        Line(
+            qid,
+            catalog.text(lang, "workflows.columns.question"),
+            _raw(old.get(qid)),
+            _raw(new.get(qid)),
+        )
         for qid in ids
         if not _same(old.get(qid), new.get(qid))
     )
@@ -222,17 +234,18 @@ def _ignored(old: Mapping[str, Any], new: Mapping[str, Any], lang: str) -> tuple
 def _evidence_text(record: EvidenceStatus | None, lang: str) -> str:
     if record is None:
         return ""
-    L = words.labels(lang)
     text = words.clean(record.text)
     if record.status:
-        text += f" [{L['evidence_' + record.status]}]"
+        text += " [" + catalog.text(lang, "workflows.evidence." + record.status) + "]"
+    until = words.day(record.valid_until)
+    validity = ""
     if record.expired and record.valid_until:
-        text += f" ({L['evidence_expired'].format(date=words.day(record.valid_until))})"
+        validity = catalog.text(lang, "workflows.evidence.expired", date=until)
     elif record.valid_until:
-        text += f" ({L['evidence_valid'].format(date=words.day(record.valid_until))})"
+        validity = catalog.text(lang, "workflows.evidence.valid", date=until)
     elif record.undated:
-        text += f" ({L['evidence_undated']})"
-    return text
+        validity = catalog.text(lang, "workflows.evidence.undated")
+    return f"{text} ({validity})" if validity else text
 
 
 def _evidence(
@@ -251,7 +264,6 @@ def _evidence(
 
 def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> AssessmentDiff:
     """Everything that differs between two scored assessments, in `lang`."""
-    L = words.labels(lang)
     a, b = old.assessment, new.assessment
 
     def ko_label(ko_id: str) -> str:
@@ -269,26 +281,66 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     groups = tuple(
         group
         for group in (
-            Group("knockouts_added", L["knockouts_added"], "+", ko_added),
-            Group("knockouts_removed", L["knockouts_removed"], "-", ko_removed),
-            Group("pending_added", L["pending_added"], "+", pending_added),
-            Group("pending_removed", L["pending_removed"], "-", pending_removed),
-            Group("findings_added", L["findings_added"], "+", f_added),
-            Group("findings_removed", L["findings_removed"], "-", f_removed),
-            Group("findings_severity", L["findings_severity"], "~", f_moved),
+            Group(
+                "knockouts_added",
+                catalog.text(lang, "workflows.diff.groups.knockouts_added"),
+                "+",
+                ko_added,
+            ),
+            Group(
+                "knockouts_removed",
+                catalog.text(lang, "workflows.diff.groups.knockouts_removed"),
+                "-",
+                ko_removed,
+            ),
+            Group(
+                "pending_added",
+                catalog.text(lang, "workflows.diff.groups.pending_added"),
+                "+",
+                pending_added,
+            ),
+            Group(
+                "pending_removed",
+                catalog.text(lang, "workflows.diff.groups.pending_removed"),
+                "-",
+                pending_removed,
+            ),
+            Group(
+                "findings_added",
+                catalog.text(lang, "workflows.diff.groups.findings_added"),
+                "+",
+                f_added,
+            ),
+            Group(
+                "findings_removed",
+                catalog.text(lang, "workflows.diff.groups.findings_removed"),
+                "-",
+                f_removed,
+            ),
+            Group(
+                "findings_severity",
+                catalog.text(lang, "workflows.diff.groups.findings_severity"),
+                "~",
+                f_moved,
+            ),
             Group(
                 "answers_changed",
-                L["answers_changed"],
+                catalog.text(lang, "workflows.diff.groups.answers_changed"),
                 "~",
                 _answers(compiled, old.answers.answers, new.answers.answers, lang),
             ),
             Group(
                 "not_in_ruleset",
-                L["not_in_ruleset"],
+                catalog.text(lang, "workflows.diff.groups.not_in_ruleset"),
                 "~",
                 _ignored(old.answers.ignored, new.answers.ignored, lang),
             ),
-            Group("evidence", L["evidence_changed"], "~", _evidence(compiled, a, b, lang)),
+            Group(
+                "evidence",
+                catalog.text(lang, "workflows.diff.groups.evidence"),
+                "~",
+                _evidence(compiled, a, b, lang),
+            ),
         )
         if group.lines
     )
@@ -299,8 +351,7 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
         tool = f"{' '.join(p for p in (before.tool, before.version) if p)} → {tool}"
     return AssessmentDiff(
         lang=lang,
-        labels=L,
-        title=L["diff_title"].format(tool=tool),
+        title=catalog.text(lang, "workflows.diff.title", tool=tool),
         ruleset=words.ruleset_name(compiled, lang),
         old=before,
         new=after,
@@ -322,7 +373,7 @@ def _warnings(old: Scored, new: Scored, lang: str) -> tuple[str, ...]:
         b.name.casefold(),
         (b.vendor or "").casefold(),
     ):
-        out.append(words.labels(lang)["other_tool"].format(old=a.name, new=b.name))
+        out.append(catalog.text(lang, "workflows.diff.other_tool", old=a.name, new=b.name))
     return tuple(out)
 
 
@@ -330,7 +381,7 @@ def _warnings(old: Scored, new: Scored, lang: str) -> tuple[str, ...]:
 
 
 def to_markdown(changes: AssessmentDiff) -> str:
-    return render("diff.md.j2", "md", {"d": changes, "L": changes.labels})
+    return render("diff.md.j2", "md", changes.lang, {"d": changes})
 
 
 def _clean(changes: AssessmentDiff) -> AssessmentDiff:
@@ -344,7 +395,6 @@ def _clean(changes: AssessmentDiff) -> AssessmentDiff:
 
     return AssessmentDiff(
         lang=changes.lang,
-        labels=changes.labels,
         title=plain(changes.title),
         ruleset=plain(changes.ruleset),
         old=side(changes.old),
@@ -363,24 +413,29 @@ def _clean(changes: AssessmentDiff) -> AssessmentDiff:
 def to_text(changes: AssessmentDiff) -> str:
     """For a terminal: one change per line, `+` added, `-` removed, `~` changed."""
     d = _clean(changes)
-    L = d.labels
-    colon = L["colon"]
+    lang = d.lang
+    colon = catalog.text(lang, "formats.colon")
+    none = catalog.text(lang, "workflows.cells.none")
+    old, new = catalog.text(lang, "workflows.diff.old"), catalog.text(lang, "workflows.diff.new")
+    dated = catalog.text(lang, "workflows.columns.assessment_date")
+    written_for = catalog.text(lang, "workflows.diff.written_for")
     out = [d.title, ""]
-    for name, side in ((L["old"], d.old), (L["new"], d.new)):
+    for name, side in ((old, d.old), (new, d.new)):
         out.append(
-            f"{name}{colon}{side.file} · {L['assessment_date'].lower()} {side.date} · "
-            f"{L['written_for']} {side.written_for}"
+            f"{name}{colon}{side.file} · "
+            f"{dated.lower()} {side.date} · {written_for} {side.written_for}"
         )
-    out.append(f"{L['scored_with']}{colon}{d.ruleset}")
+    out.append(catalog.text(lang, "workflows.diff.scored_with") + colon + d.ruleset)
     out.append("")
     for r in d.results:
         if r.changed:
             delta = f" ({r.delta})" if r.delta else ""
-            out.append(f"{r.label}{colon}{r.old or L['none']} → {r.new or L['none']}{delta}")
+            out.append(f"{r.label}{colon}{r.old or none} → {r.new or none}{delta}")
         else:
-            out.append(f"{r.label}{colon}{r.new or L['none']} ({L['unchanged']})")
+            unchanged = catalog.text(lang, "workflows.diff.unchanged")
+            out.append(f"{r.label}{colon}{r.new or none} ({unchanged})")
     if not d.changed:
-        out += ["", L["nothing_changed"]]
+        out += ["", catalog.text(lang, "workflows.diff.nothing_changed")]
     for group in d.groups:
         out += ["", f"{group.title} ({len(group.lines)}){colon.rstrip()}"]
         for x in group.lines:
@@ -390,11 +445,11 @@ def to_text(changes: AssessmentDiff) -> str:
                 out.append(f"  {group.sign} {x.key}  {x.label}: {x.old} → {x.new}")
             elif group.sign == "~":
                 out.append(f"  {group.sign} {x.key}  {x.label}")
-                out.append(f"      {L['old'].lower()}{colon}{x.old or L['none']}")
-                out.append(f"      {L['new'].lower()}{colon}{x.new or L['none']}")
+                out.append(f"      {old.lower()}{colon}{x.old or none}")
+                out.append(f"      {new.lower()}{colon}{x.new or none}")
             else:
                 out.append(f"  {group.sign} {x.key}  {x.label}")
     if d.warnings:
-        out += ["", f"{L['warnings']}{colon.rstrip()}"]
+        out += ["", catalog.text(lang, "workflows.columns.warnings") + colon.rstrip()]
         out += [f"  {w}" for w in d.warnings]
     return "\n".join(out) + "\n"

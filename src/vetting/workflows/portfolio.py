@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from vetting import catalog
 from vetting.assess.answers import DecisionCondition
 from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
 from vetting.assess.review import expired_on, review_on
@@ -307,17 +308,25 @@ class RowView:
 
 
 def _view(order: int, row: Row, lang: str) -> RowView:
-    L = words.labels(lang)
     a = row.scored.assessment
     d = a.decision
     decision_flags: list[Flag] = []
     conditions: list[str] = []
     if d is not None:
         if a.accepted_despite_knockout:
-            decision_flags.append(Flag(L["despite_knockout"], "bad"))
+            decision_flags.append(
+                Flag(catalog.text(lang, "workflows.cells.despite_knockout"), "bad")
+            )
         if row.overdue_conditions:
             decision_flags.append(
-                Flag(words.count(len(row.overdue_conditions), "overdue_conditions", lang), "bad")
+                Flag(
+                    catalog.plural(
+                        lang,
+                        "workflows.portfolio.counts.overdue_conditions",
+                        len(row.overdue_conditions),
+                    ),
+                    "bad",
+                )
             )
         overdue = set(row.overdue_conditions)
         for c in d.conditions:
@@ -326,25 +335,35 @@ def _view(order: int, row: Row, lang: str) -> RowView:
     review_flag = None
     if not row.superseded and row.review_state in {"overdue", "due"}:
         tone = "bad" if row.review_state == "overdue" else "warn"
-        review_flag = Flag(L[f"review_{row.review_state}"], tone)
+        review_flag = Flag(
+            catalog.text(lang, "workflows.portfolio.review." + row.review_state), tone
+        )
     evidence_flags: list[Flag] = []
     lines: list[str] = []
     if row.expired:
-        evidence_flags.append(Flag(words.count(len(row.expired), "expired", lang), "bad"))
+        evidence_flags.append(
+            Flag(
+                catalog.plural(lang, "workflows.portfolio.counts.expired", len(row.expired)), "bad"
+            )
+        )
     for e in row.expired:
         until = words.day(e.valid_until)
-        lines.append(
-            f"{e.question}: {words.clean(e.text)} – {L['evidence_expired'].format(date=until)}"
-        )
+        expired = catalog.text(lang, "workflows.evidence.expired", date=until)
+        lines.append(f"{e.question}: {words.clean(e.text)} – {expired}")
     for e in row.expiring:
         until = words.day(e.valid_until)
-        lines.append(
-            f"{e.question}: {words.clean(e.text)} – {L['expires_soon'].format(date=until)}"
-        )
+        expires = catalog.text(lang, "workflows.evidence.expires_soon", date=until)
+        lines.append(f"{e.question}: {words.clean(e.text)} – {expires}")
     if row.expiring:
-        evidence_flags.append(Flag(words.count(len(row.expiring), "expiring", lang), "warn"))
+        evidence_flags.append(
+            Flag(
+                catalog.plural(lang, "workflows.portfolio.counts.expiring", len(row.expiring)),
+                "warn",
+            )
+        )
     for e in row.undated:
-        lines.append(f"{e.question}: {words.clean(e.text)} – {L['evidence_undated']}")
+        undated = catalog.text(lang, "workflows.evidence.undated")
+        lines.append(f"{e.question}: {words.clean(e.text)} – {undated}")
     next_review = words.day(a.review.next_review)
     return RowView(
         order=order,
@@ -356,13 +375,17 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         verdict_name=words.verdict_name(a.verdict, lang),
         verdict_rank=VERDICTS.index(a.verdict),
         knockouts=len(a.knockouts),
-        knockouts_text=words.count(len(a.knockouts), "knockouts", lang),
+        knockouts_text=catalog.plural(
+            lang, "workflows.portfolio.counts.knockouts", len(a.knockouts)
+        ),
         level_name=words.level_name(a.level, lang),
         level_rank=LEVELS.index(a.level),
         score=number(a.score, lang),
         score_value=a.score,
         date=words.day(a.assessment_date),
-        decision=words.outcome_name(d.outcome, lang) if d else L["no_decision"],
+        decision=words.outcome_name(d.outcome, lang)
+        if d
+        else catalog.text(lang, "workflows.portfolio.rows.no_decision"),
         decision_detail=f"{words.day(d.date)}, {words.clean(d.by)}" if d else "",
         decision_rank=_OUTCOME_RANK[d.outcome] if d else len(_OUTCOME_RANK),
         decision_flags=tuple(decision_flags),
@@ -379,7 +402,10 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         needs_action=row.needs_action,
         future=row.future,
         actions=tuple(
-            Flag(L[f"action_{code}"], "warn" if code in _WARN else "bad")
+            Flag(
+                catalog.text(lang, "workflows.portfolio.actions." + code),
+                "warn" if code in _WARN else "bad",
+            )
             for code in (row.actions if row.needs_action else ())
         ),
     )
@@ -387,11 +413,10 @@ def _view(order: int, row: Row, lang: str) -> RowView:
 
 def to_html(portfolio: Portfolio) -> str:
     lang = portfolio.lang
-    L = words.labels(lang)
     css, script = asset("workflows.css"), asset("portfolio.js")
     current = [r for r in portfolio.rows if r.current]
     cards = [
-        (L["tools"], str(len(current))),
+        (catalog.text(lang, "workflows.portfolio.cards.tools"), str(len(current))),
         *(
             (
                 words.verdict_name(v, lang).capitalize(),
@@ -399,21 +424,32 @@ def to_html(portfolio: Portfolio) -> str:
             )
             for v in VERDICTS
         ),
-        (L["needs_action"], str(sum(r.needs_action for r in portfolio.rows))),
+        (
+            catalog.text(lang, "workflows.portfolio.cards.needs_action"),
+            str(sum(r.needs_action for r in portfolio.rows)),
+        ),
     ]
     if portfolio.errors:
-        cards.append((L["errors"], str(len(portfolio.errors))))
+        cards.append(
+            (catalog.text(lang, "workflows.portfolio.cards.errors"), str(len(portfolio.errors)))
+        )
     rs = portfolio.compiled.ruleset
+    ruleset = catalog.text(lang, "workflows.columns.ruleset")
+    colon = catalog.text(lang, "formats.colon")
     return render(
         "portfolio.html.j2",
         "html",
+        lang,
         {
-            "L": L,
             "lang": lang,
-            "title": L["portfolio_title"],
-            "as_of": L["as_of"].format(date=portfolio.today.isoformat()),
-            "assessments": f"{len(portfolio.rows)} {L['assessments']}",
-            "ruleset": f"{words.labels(lang)['ruleset']}{L['colon']}{rs.id} {rs.version}",
+            "title": catalog.text(lang, "workflows.portfolio.title"),
+            "as_of": catalog.text(
+                lang, "workflows.portfolio.as_of", date=portfolio.today.isoformat()
+            ),
+            "assessments": catalog.plural(
+                lang, "workflows.portfolio.assessments", len(portfolio.rows)
+            ),
+            "ruleset": f"{ruleset}{colon}{rs.id} {rs.version}",
             "folder": portfolio.folder,
             "cards": cards,
             "rows": [_view(i, r, lang) for i, r in enumerate(portfolio.rows)],

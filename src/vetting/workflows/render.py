@@ -9,11 +9,12 @@ allowed by their Content-Security-Policy hash.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from pathlib import Path
 from typing import Any
 
-from vetting import templates
+from vetting import catalog, templates
 from vetting.resources import embedded_reports_dir
 
 FOLDER = "workflows"
@@ -35,9 +36,14 @@ def csp_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def render(name: str, kind: templates.Kind, context: dict[str, Any]) -> str:
-    """Render one workflow template; a broken template is a `VettingError`, not a traceback."""
-    return templates.render(name, kind, context, [templates_dir()])
+def render(name: str, kind: templates.Kind, lang: str, context: dict[str, Any]) -> str:
+    """Render one workflow template in `lang`; a broken template is a `VettingError`.
+
+    Templates read their words from the catalog with `t("workflows.columns.tool")`,
+    the same literal keys as the code, and a colon with `t("formats.colon")`.
+    """
+    words = {"t": functools.partial(catalog.text, lang)}
+    return templates.render(name, kind, {**context, **words}, [templates_dir()])
 
 
 def trusted(markup: str) -> Any:
