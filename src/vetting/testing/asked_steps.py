@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.ruleset.describe import describe
@@ -11,14 +13,16 @@ from vetting.testing.matching import STEP_LANGUAGES, Args
 from vetting.testing.world import World, asked_questions, check_question
 from vetting.words import suggest
 
-_LANG_WORDS = {
-    "fr": "fr",
-    "francais": "fr",
-    "french": "fr",
-    "en": "en",
-    "anglais": "en",
-    "english": "en",
-}
+
+@functools.cache
+def _language_words() -> dict[str, str]:
+    """A scenario's word for a report's language (`fr`, `French`, `français`), folded -> it."""
+    table: dict[str, str] = {}
+    for lang in catalog.LANGUAGES:
+        table[fold(lang)] = lang
+        for words in catalog.LANGUAGES:
+            table[fold(catalog.text(words, "testing.languages." + lang))] = lang
+    return table
 
 
 def _applies_when(world: World, qid: str, lang: str) -> str:
@@ -43,10 +47,9 @@ def question_asked(world: World, args: Args, step: Step, lang: str) -> None:
     if qid not in _asked(world):
         raise fail(
             lang,
-            f"expected the question '{qid}' to be asked, it is not "
-            f"({_applies_when(world, qid, lang)})",
-            f"la question {quote(qid, lang)} devait être posée, elle ne l'est pas "
-            f"({_applies_when(world, qid, lang)})",
+            "testing.fail.question_asked",
+            question=quote(qid, lang),
+            why=_applies_when(world, qid, lang),
         )
 
 
@@ -56,10 +59,9 @@ def question_not_asked(world: World, args: Args, step: Step, lang: str) -> None:
     if qid in _asked(world):
         raise fail(
             lang,
-            f"expected the question '{qid}' not to be asked, it is "
-            f"({_applies_when(world, qid, lang)})",
-            f"la question {quote(qid, lang)} ne devait pas être posée, elle l'est "
-            f"({_applies_when(world, qid, lang)})",
+            "testing.fail.question_not_asked",
+            question=quote(qid, lang),
+            why=_applies_when(world, qid, lang),
         )
 
 
@@ -84,27 +86,21 @@ def section_not_asked(world: World, args: Args, step: Step, lang: str) -> None:
     if asked:
         raise fail(
             lang,
-            f"expected no question of the section '{section}' to be asked; "
-            f"asked: {ids(asked, lang)}",
-            f"aucune question de la section {quote(section, lang)} ne devait être posée ; "
-            f"posées : {ids(asked, lang)}",
+            "testing.fail.section_not_asked",
+            section=quote(section, lang),
+            asked=ids(asked, lang),
         )
 
 
 def section_asked(world: World, args: Args, step: Step, lang: str) -> None:
     section, asked = _section_questions(world, args, step)
     if not asked:
-        raise fail(
-            lang,
-            f"expected the section '{section}' to be asked; none of its questions is",
-            f"la section {quote(section, lang)} devait être posée ; "
-            "aucune de ses questions ne l'est",
-        )
+        raise fail(lang, "testing.fail.section_asked", section=quote(section, lang))
 
 
 def _report_lang(world: World, args: Args, step: Step) -> str:
     value = fold(args["lang"])
-    lang = _LANG_WORDS.get(value)
+    lang = _language_words().get(value)
     languages = world.compiled().ruleset.languages
     if lang is None or lang not in languages:
         raise VettingError(
@@ -123,10 +119,10 @@ def report_mentions(world: World, args: Args, step: Step, lang: str) -> None:
     if fold(text) not in fold(world.report(report_lang)):
         raise fail(
             lang,
-            f"expected the report in '{report_lang}' to mention '{text}'; it does not",
-            f"le rapport en {quote(report_lang, lang)} devait mentionner {quote(text, lang)} ; "
-            "il ne le fait pas",
+            "testing.fail.report_mentions",
             world.assessment(),
+            report_lang=quote(report_lang, lang),
+            text=quote(text, lang),
         )
 
 
@@ -136,8 +132,8 @@ def report_does_not_mention(world: World, args: Args, step: Step, lang: str) -> 
     if fold(text) in fold(world.report(report_lang)):
         raise fail(
             lang,
-            f"expected the report in '{report_lang}' not to mention '{text}'; it does",
-            f"le rapport en {quote(report_lang, lang)} ne devait pas mentionner "
-            f"{quote(text, lang)} ; il le fait",
+            "testing.fail.report_does_not_mention",
             world.assessment(),
+            report_lang=quote(report_lang, lang),
+            text=quote(text, lang),
         )

@@ -60,12 +60,7 @@ def points_level_is(world: World, args: Args, step: Step, lang: str) -> None:
     want = one_of(args["level"], level_words(), "level", LEVELS, position(world, step))
     a = world.assessment()
     if a.points_level != want:
-        raise fail(
-            lang,
-            f"expected the points level '{want}', got '{a.points_level}'",
-            f"niveau selon les points attendu : {want}, obtenu : {a.points_level}",
-            a,
-        )
+        raise fail(lang, "testing.fail.points_level_is", a, want=want, got=a.points_level)
 
 
 def _pending_kind(world: World, args: Args, step: Step, lang: str, kind: str) -> Assessment:
@@ -75,10 +70,7 @@ def _pending_kind(world: World, args: Args, step: Step, lang: str, kind: str) ->
     if not any(p.kind == kind and p.id == qid for p in a.pending):
         got = ", ".join(f"{p.id} ({p.kind})" for p in a.pending) or "-"
         raise fail(
-            lang,
-            f"expected the knock-outs of '{qid}' pending ({kind}), pending: {got}",
-            f"KO de {quote(qid, lang)} en attente attendus ({kind}), en attente : {got}",
-            a,
+            lang, "testing.fail.pending_kind", a, question=quote(qid, lang), kind=kind, got=got
         )
     return a
 
@@ -99,12 +91,7 @@ def unverified(world: World, args: Args, step: Step, lang: str) -> None:
     check_question(world.compiled(), qid, position(world, step))
     a = world.assessment()
     if not any(e.question == qid and e.unverified for e in a.evidence):
-        raise fail(
-            lang,
-            f"expected the evidence for '{qid}' to be shown as unverified",
-            f"preuve de {quote(qid, lang)} attendue signalée non vérifiée",
-            a,
-        )
+        raise fail(lang, "testing.fail.unverified", a, question=quote(qid, lang))
 
 
 def next_review_is(world: World, args: Args, step: Step, lang: str) -> None:
@@ -114,12 +101,7 @@ def next_review_is(world: World, args: Args, step: Step, lang: str) -> None:
     got = a.review.next_review
     if got != want:
         shown = got.isoformat() if got else "-"
-        raise fail(
-            lang,
-            f"expected the next review on {want.isoformat()}, got {shown}",
-            f"prochaine revue attendue le {want.isoformat()}, obtenue : {shown}",
-            a,
-        )
+        raise fail(lang, "testing.fail.next_review_is", a, want=want.isoformat(), got=shown)
 
 
 def _proposed(world: World) -> set[str]:
@@ -141,10 +123,7 @@ def proposes(world: World, args: Args, step: Step, lang: str) -> None:
     if target not in found:
         shown = ", ".join(sorted(found)) or "-"
         raise fail(
-            lang,
-            f"expected '{target}' among the changes proposed, got {shown}",
-            f"{quote(target, lang)} attendu parmi les changements proposés, obtenus : {shown}",
-            world.assessment(),
+            lang, "testing.fail.proposes", world.assessment(), target=quote(target, lang), got=shown
         )
 
 
@@ -154,10 +133,7 @@ def does_not_propose(world: World, args: Args, step: Step, lang: str) -> None:
     check_target(world.compiled(), target, position(world, step))
     if target in _proposed(world):
         raise fail(
-            lang,
-            f"expected '{target}' never to be proposed",
-            f"{quote(target, lang)} ne devrait jamais être proposé",
-            world.assessment(),
+            lang, "testing.fail.does_not_propose", world.assessment(), target=quote(target, lang)
         )
 
 

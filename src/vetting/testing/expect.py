@@ -130,9 +130,10 @@ def _state(a: Assessment, lang: str) -> str:
     return text
 
 
-def fail(lang: str, en: str, fr: str, a: Assessment | None = None) -> StepFailed:
-    """The failure to raise, in the scenario's language, with the result when there is one."""
-    text = fr if lang == "fr" else en
+def fail(lang: str, key: str, a: Assessment | None = None, /, **fields: object) -> StepFailed:
+    """The failure to raise: the catalog's message `key` in the scenario's language, filled
+    with `fields`, and the result when there is one (what a DPO needs to see why)."""
+    text = catalog.text(lang, key, **fields)
     if a is not None:
         text += catalog.text(lang, "testing.semicolon") + _state(a, lang)
     return StepFailed(text)

@@ -30,24 +30,14 @@ def verdict_is(world: World, args: Args, step: Step, lang: str) -> None:
     want = one_of(args["verdict"], verdict_words(), "verdict", VERDICTS, position(world, step))
     a = world.assessment()
     if a.verdict != want:
-        raise fail(
-            lang,
-            f"expected the verdict '{want}', got '{a.verdict}'",
-            f"verdict attendu : {want}, obtenu : {a.verdict}",
-            a,
-        )
+        raise fail(lang, "testing.fail.verdict_is", a, want=want, got=a.verdict)
 
 
 def verdict_is_not(world: World, args: Args, step: Step, lang: str) -> None:
     want = one_of(args["verdict"], verdict_words(), "verdict", VERDICTS, position(world, step))
     a = world.assessment()
     if a.verdict == want:
-        raise fail(
-            lang,
-            f"expected any verdict but '{want}'",
-            f"verdict attendu : autre que {want}",
-            a,
-        )
+        raise fail(lang, "testing.fail.verdict_is_not", a, want=want)
 
 
 def _level(world: World, args: Args, step: Step) -> tuple[str, int, Assessment]:
@@ -59,34 +49,19 @@ def _level(world: World, args: Args, step: Step) -> tuple[str, int, Assessment]:
 def level_is(world: World, args: Args, step: Step, lang: str) -> None:
     want, delta, a = _level(world, args, step)
     if delta != 0:
-        raise fail(
-            lang,
-            f"expected the level '{want}', got '{a.level}'",
-            f"niveau attendu : {want}, obtenu : {a.level}",
-            a,
-        )
+        raise fail(lang, "testing.fail.level_is", a, want=want, got=a.level)
 
 
 def level_at_least(world: World, args: Args, step: Step, lang: str) -> None:
     want, delta, a = _level(world, args, step)
     if delta < 0:
-        raise fail(
-            lang,
-            f"expected the level '{want}' or above, got '{a.level}'",
-            f"niveau attendu : au moins {want}, obtenu : {a.level}",
-            a,
-        )
+        raise fail(lang, "testing.fail.level_at_least", a, want=want, got=a.level)
 
 
 def level_at_most(world: World, args: Args, step: Step, lang: str) -> None:
     want, delta, a = _level(world, args, step)
     if delta > 0:
-        raise fail(
-            lang,
-            f"expected the level '{want}' or below, got '{a.level}'",
-            f"niveau attendu : au plus {want}, obtenu : {a.level}",
-            a,
-        )
+        raise fail(lang, "testing.fail.level_at_most", a, want=want, got=a.level)
 
 
 def knockout(world: World, args: Args, step: Step, lang: str) -> None:
@@ -94,12 +69,7 @@ def knockout(world: World, args: Args, step: Step, lang: str) -> None:
     check_target(world.compiled(), target, position(world, step))
     a = world.assessment()
     if not any(_matches(k.id, target) for k in a.knockouts):
-        raise fail(
-            lang,
-            f"expected a knock-out on '{target}'",
-            f"KO attendu sur {quote(target, lang)}",
-            a,
-        )
+        raise fail(lang, "testing.fail.knockout", a, target=quote(target, lang))
 
 
 def no_knockout_on(world: World, args: Args, step: Step, lang: str) -> None:
@@ -109,17 +79,14 @@ def no_knockout_on(world: World, args: Args, step: Step, lang: str) -> None:
     hits = [k.id for k in a.knockouts if _matches(k.id, target)]
     if hits:
         raise fail(
-            lang,
-            f"expected no knock-out on '{target}', got {', '.join(hits)}",
-            f"aucun KO attendu sur {quote(target, lang)}, obtenu : {', '.join(hits)}",
-            a,
+            lang, "testing.fail.no_knockout_on", a, target=quote(target, lang), hits=", ".join(hits)
         )
 
 
 def no_knockout(world: World, args: Args, step: Step, lang: str) -> None:
     a = world.assessment()
     if a.knockouts:
-        raise fail(lang, "expected no knock-out", "aucun KO attendu", a)
+        raise fail(lang, "testing.fail.no_knockout", a)
 
 
 def _pending_hits(a: Assessment, target: str) -> list[str]:
@@ -135,12 +102,7 @@ def pending_on(world: World, args: Args, step: Step, lang: str) -> None:
     check_target(world.compiled(), target, position(world, step))
     a = world.assessment()
     if not _pending_hits(a, target):
-        raise fail(
-            lang,
-            f"expected a knock-out pending evidence on '{target}'",
-            f"KO en attente de preuves attendu sur {quote(target, lang)}",
-            a,
-        )
+        raise fail(lang, "testing.fail.pending_on", a, target=quote(target, lang))
 
 
 def no_pending_on(world: World, args: Args, step: Step, lang: str) -> None:
@@ -150,17 +112,14 @@ def no_pending_on(world: World, args: Args, step: Step, lang: str) -> None:
     hits = _pending_hits(a, target)
     if hits:
         raise fail(
-            lang,
-            f"expected no knock-out pending evidence on '{target}', got {', '.join(hits)}",
-            f"aucun KO en attente attendu sur {quote(target, lang)}, obtenu : {', '.join(hits)}",
-            a,
+            lang, "testing.fail.no_pending_on", a, target=quote(target, lang), hits=", ".join(hits)
         )
 
 
 def no_pending(world: World, args: Args, step: Step, lang: str) -> None:
     a = world.assessment()
     if a.pending:
-        raise fail(lang, "expected no knock-out pending evidence", "aucun KO en attente attendu", a)
+        raise fail(lang, "testing.fail.no_pending", a)
 
 
 def _findings(a: Assessment, lang: str) -> str:
@@ -174,9 +133,10 @@ def finding_on(world: World, args: Args, step: Step, lang: str) -> None:
     if not any(f.id == target for f in a.findings):
         raise fail(
             lang,
-            f"expected a finding on '{target}'; findings were: {_findings(a, lang)}",
-            f"constat attendu sur {quote(target, lang)} ; constats obtenus : {_findings(a, lang)}",
+            "testing.fail.finding_on",
             a,
+            target=quote(target, lang),
+            findings=_findings(a, lang),
         )
 
 
@@ -188,9 +148,10 @@ def no_finding_on(world: World, args: Args, step: Step, lang: str) -> None:
         if f.id == target:
             raise fail(
                 lang,
-                f"expected no finding on '{target}', got one of severity '{f.severity}'",
-                f"aucun constat attendu sur {quote(target, lang)}, obtenu : sévérité {f.severity}",
+                "testing.fail.no_finding_on",
                 a,
+                target=quote(target, lang),
+                severity=f.severity,
             )
 
 
@@ -204,20 +165,20 @@ def finding_severity(world: World, args: Args, step: Step, lang: str) -> None:
     if not found:
         raise fail(
             lang,
-            f"expected a finding on '{target}' of severity '{want}', but there is no finding "
-            f"on it; findings were: {_findings(a, lang)}",
-            f"constat de sévérité {want} attendu sur {quote(target, lang)}, mais il n'y a aucun "
-            f"constat sur cette question ; constats obtenus : {_findings(a, lang)}",
+            "testing.fail.finding_missing",
             a,
+            target=quote(target, lang),
+            want=want,
+            findings=_findings(a, lang),
         )
     if found[0].severity != want:
         raise fail(
             lang,
-            f"expected the finding on '{target}' to have severity '{want}', "
-            f"got '{found[0].severity}'",
-            f"sévérité attendue pour le constat sur {quote(target, lang)} : {want}, "
-            f"obtenue : {found[0].severity}",
+            "testing.fail.finding_severity",
             a,
+            target=quote(target, lang),
+            want=want,
+            got=found[0].severity,
         )
 
 
@@ -230,11 +191,11 @@ def score_between(world: World, args: Args, step: Step, lang: str) -> None:
     if not low <= a.score <= high:
         raise fail(
             lang,
-            f"expected a score between {fmt(low, lang)} and {fmt(high, lang)}, "
-            f"got {fmt(a.score, lang)}",
-            f"score attendu entre {fmt(low, lang)} et {fmt(high, lang)}, "
-            f"obtenu : {fmt(a.score, lang)}",
+            "testing.fail.score_between",
             a,
+            low=fmt(low, lang),
+            high=fmt(high, lang),
+            got=fmt(a.score, lang),
         )
 
 
@@ -243,10 +204,7 @@ def score_at_least(world: World, args: Args, step: Step, lang: str) -> None:
     a = world.assessment()
     if a.score < bound:
         raise fail(
-            lang,
-            f"expected a score of at least {fmt(bound, lang)}, got {fmt(a.score, lang)}",
-            f"score attendu d'au moins {fmt(bound, lang)}, obtenu : {fmt(a.score, lang)}",
-            a,
+            lang, "testing.fail.score_at_least", a, bound=fmt(bound, lang), got=fmt(a.score, lang)
         )
 
 
@@ -255,8 +213,5 @@ def score_at_most(world: World, args: Args, step: Step, lang: str) -> None:
     a = world.assessment()
     if a.score > bound:
         raise fail(
-            lang,
-            f"expected a score of at most {fmt(bound, lang)}, got {fmt(a.score, lang)}",
-            f"score attendu d'au plus {fmt(bound, lang)}, obtenu : {fmt(a.score, lang)}",
-            a,
+            lang, "testing.fail.score_at_most", a, bound=fmt(bound, lang), got=fmt(a.score, lang)
         )
