@@ -407,3 +407,13 @@ def test_a_choice_typed_in_another_script_matches_its_own_label(
     workbook.save(path)
     back, _ = import_checklist(path, load_ruleset(rules))
     assert back.answers["ops.oversight"] == "never"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("fr", "Liste de contrôle achat : "), ("en", "Procurement checklist: ")],
+)
+def test_the_tool_sheet_is_titled_with_the_tool_s_name(lang: str, heading: str) -> None:
+    answers, assessment = example("triage-pending")
+    data = checklist_xlsx(ruleset(), lang, answers=answers, assessment=assessment)
+    assert book(data).worksheets[0]["B1"].value == heading + answers.tool.name

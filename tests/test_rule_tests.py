@@ -224,6 +224,28 @@ def test_a_step_s_date_is_read_alike_and_only_given_dates_have_a_range(
     assert (result.status, message in result.message) == (status, True), result.message
 
 
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("fr", "passed"),
+        ("French", "passed"),
+        ("français", "passed"),
+        ("Francais", "passed"),
+        ("EN", "passed"),
+        ("English", "passed"),
+        ("anglais", "passed"),
+        ("German", "error"),
+    ],
+)
+def test_a_report_s_language_is_named_by_its_code_or_its_name_in_either_language(
+    word: str, status: str
+) -> None:
+    result = _one_step(f'Then the report in "{word}" does not mention "no such text"')
+    assert result.status == status, result.message
+    if status == "error":
+        assert f"'{word}' is not a language of the rule set" in result.message
+
+
 def test_invalid_gherkin_is_an_input_error_with_its_line() -> None:
     with pytest.raises(VettingError) as caught:
         parse_feature(PROJECT / "broken" / "syntax.feature", PROJECT)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vetting import catalog
 from vetting.answer_points import points_text, question_points
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import Assessment
@@ -177,7 +178,8 @@ class _Writer:
         sheet.set_column(2, 2, 80)
         title = L["xlsx_title_filled" if filled else "xlsx_title_blank"]
         tool = answers.tool if answers else None
-        heading = f"{title}{' : ' if self.lang == 'fr' else ': '}{tool.name}" if tool else title
+        colon = catalog.text(self.lang, "formats.plain_colon")
+        heading = f"{title}{colon}{tool.name}" if tool else title
         self.write_text(sheet, 0, 1, heading, self.f_title)
         instructions = L["xlsx_instructions_filled" if filled else "xlsx_instructions_blank"]
         self.write_text(sheet, 1, 1, instructions, self.f_muted)
