@@ -80,7 +80,46 @@ def test_no_hand_written_month_names_outside_the_catalog() -> None:
     found = [
         str(path.relative_to(SRC))
         for path in sorted(SRC.rglob("*.py"))
-        if pattern.search(re.sub(r'"""[\s\S]*?"""|#.*', "", path.read_text(encoding="utf-8")))
+        if pattern.search(_code(path))
+    ]
+    assert found == []
+
+
+# A language code compared, looked up in a tuple or matched: `lang == "fr"`,
+# `"fr" != lang`, `lang in ("fr", "de")`, `lang.startswith("fr")`, `case "fr":`.
+_CODE = r"""["'](?:fr|en)["']"""
+_LANGUAGE_TEST = re.compile(
+    rf"(?:[=!]=|\bis\b|\bin\b|\bcase\b|startswith)\s*\(?\s*\(?{_CODE}|{_CODE}\s*(?:[=!]=|\bin\b)"
+)
+
+
+def _code(path: Path) -> str:
+    """The source without its docstrings and comments, which may quote a language test."""
+    return re.sub(r'"""[\s\S]*?"""|#.*', "", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'text = fr if lang == "fr" else en',
+        "heading = f\"{title}{' : ' if self.lang == 'fr' else ': '}\"",
+        'if "en" != lang:',
+        'if lang in ("fr", "de"):',
+        'sep = "," if lang.startswith("fr") else "."',
+        'case "fr":',
+    ],
+)
+def test_the_language_test_pattern_catches_each_form(line: str) -> None:
+    assert _LANGUAGE_TEST.search(line)
+
+
+def test_no_inline_language_test_outside_the_catalog() -> None:
+    """What differs by language is a catalog entry, never a branch on the language."""
+    found = [
+        f"{path.relative_to(SRC)}: {match.group(0)}"
+        for path in sorted(SRC.rglob("*.py"))
+        if CATALOG not in path.parents
+        for match in _LANGUAGE_TEST.finditer(_code(path))
     ]
     assert found == []
 
