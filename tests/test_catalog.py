@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,19 @@ def test_both_languages_hold_the_same_files_keys_placeholders_and_plurals() -> N
             assert len(value) == len(en[key]), key
         else:
             assert type(value) is type(en[key]), key
+
+
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
+def test_every_key_is_a_string(lang: str) -> None:
+    """`yes:` or `no:` unquoted would be a boolean key that no dotted key can read."""
+
+    def keys(node: Any) -> Iterator[object]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from keys(value)
+
+    assert [key for key in keys(catalog.catalog(lang)) if not isinstance(key, str)] == []
 
 
 @pytest.mark.parametrize(

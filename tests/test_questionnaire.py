@@ -18,7 +18,14 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 import vetting.interview.files as files
 from tests.conftest import FIXTURES
 from vetting import catalog
-from vetting.assess.answers import Answers, Decision, DecisionMember, Tool, load_answers
+from vetting.assess.answers import (
+    Answers,
+    Decision,
+    DecisionCondition,
+    DecisionMember,
+    Tool,
+    load_answers,
+)
 from vetting.assess.score import score
 from vetting.errors import VettingError
 from vetting.interview.prompts import Terminal
@@ -366,6 +373,35 @@ def test_the_committee_members_are_asked(mini: CompiledRuleSet, pipe: PipeInput)
     decision = _decide_again(mini, pipe, _decided_answers(()), keys)
     assert decision is not None
     assert decision.members == (DecisionMember(name="Dr Claire Martin", role="CME chair"),)
+
+
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
+def test_a_recorded_condition_is_marked_met_when_deciding_again(
+    mini: CompiledRuleSet, pipe: PipeInput, lang: str
+) -> None:
+    """The yes/no choice of a condition recorded earlier reads its words from the catalog."""
+    condition = DecisionCondition(text="Sign the DPA", due=dt.date(2027, 1, 1))
+    answers = _decided_answers(())
+    assert answers.decision is not None
+    decided = answers.decision.model_copy(
+        update={"outcome": "accept_with_conditions", "conditions": (condition,)}
+    )
+    answers = answers.model_copy(update={"decision": decided})
+    keys = ENTER * 5  # outcome, who, no member, date, reasons: as recorded
+    keys += ENTER + ENTER + DOWN + ENTER  # condition 1 and its due date kept; met: yes
+    keys += ENTER + ENTER  # no second condition; next review as recorded
+    _keys(pipe, keys)
+    assessment = score(mini, answers)
+    decision = ask_decision(
+        _terminal(pipe, lang),
+        answers,
+        mini,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=dt.date(2026, 12, 2),
+    ).decision
+    assert decision is not None
+    assert decision.conditions == (condition.model_copy(update={"done": True}),)
 
 
 def test_a_session_never_judges_an_undated_file_on_a_silent_date(
