@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.source import code_of
 from vetting import catalog
 from vetting.words import long_date, number, percent
 
@@ -94,7 +95,7 @@ def test_no_hand_written_month_names_outside_the_catalog() -> None:
     found = [
         str(path.relative_to(SRC))
         for path in sorted(SRC.rglob("*.py"))
-        if pattern.search(_code(path))
+        if pattern.search(code_of(path))
     ]
     assert found == []
 
@@ -105,11 +106,6 @@ _CODE = r"""["'](?:fr|en)["']"""
 _LANGUAGE_TEST = re.compile(
     rf"(?:[=!]=|\bis\b|\bin\b|\bcase\b|startswith)\s*\(?\s*\(?{_CODE}|{_CODE}\s*(?:[=!]=|\bin\b)"
 )
-
-
-def _code(path: Path) -> str:
-    """The source without its docstrings and comments, which may quote a language test."""
-    return re.sub(r'"""[\s\S]*?"""|#.*', "", path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -133,7 +129,7 @@ def test_no_inline_language_test_outside_the_catalog() -> None:
         f"{path.relative_to(SRC)}: {match.group(0)}"
         for path in sorted(SRC.rglob("*.py"))
         if CATALOG not in path.parents
-        for match in _LANGUAGE_TEST.finditer(_code(path))
+        for match in _LANGUAGE_TEST.finditer(code_of(path))
     ]
     assert found == []
 

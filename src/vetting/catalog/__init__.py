@@ -3,7 +3,7 @@
 A catalog is a folder (`fr/`, `en/`) of YAML files, one per namespace
 (`formats.yaml`, `interview.yaml`, `report.yaml`...); both folders hold the same
 files and keys, and a test checks it. `text("fr", "interview.back")` reads one
-string, `plural("fr", "report.knockouts", 2)` picks the singular or plural form
+string, `plural("fr", "cli.score.files", 2)` picks the singular or plural form
 of a counted phrase by the language's rule (in French 0 and 1 take the
 singular). A catalog is parsed once, on first use, with the C loader when
 available: `vetting --help` imports this module but reads no catalog, so YAML
