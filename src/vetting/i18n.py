@@ -1,4 +1,10 @@
-"""Interface strings in French and English (rule texts live in the rule set)."""
+"""The language of an output and the risk scale in words.
+
+Which language to write in (`default_language`), a rule-set text in it (`pick`),
+and the names and phrases of the risk scale, read from the catalog's `scale`
+namespace. The interface strings themselves are in the catalog (`vetting/catalog/`);
+rule texts live in the rule set.
+"""
 
 from __future__ import annotations
 
