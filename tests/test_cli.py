@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import ROOT, Result
 from vetting import __version__
+from vetting.assess.answers import load_answers
+from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.yamlio import load
 
 
@@ -207,3 +209,36 @@ def test_every_command_that_writes_takes_o_and_out(command: list[str], flag: str
 
     args = build_parser().parse_args([*command, flag, "somewhere"])
     assert args.output == "somewhere"
+
+
+@pytest.mark.parametrize(
+    ("args", "reads"),
+    [
+        (("report", "a.yaml", "-o", "out"), 1),
+        (("checklist", "--scope", "a.yaml", "-o", "c.xlsx"), 1),
+        (("score", "a.yaml"), 1),
+        (("compare", "a.yaml", "a.yaml"), 2),
+        (("diff", "a.yaml", "a.yaml"), 2),
+        (("portfolio", "."), 1),
+    ],
+)
+def test_every_command_prints_an_answers_file_s_warnings_alike(
+    cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    health_ai: CompiledRuleSet,
+    args: tuple[str, ...],
+    reads: int,
+) -> None:
+    """Answers written for an older rule set, with a question since removed: warnings, the
+    same lines whichever command reads the file."""
+    text = (ROOT / "examples" / "health-ai" / "scribe-accept.yaml").read_text(encoding="utf-8")
+    text = text.replace("ruleset: health-ai@2.1.0", "ruleset: health-ai@0.9.0")
+    (tmp_path / "a.yaml").write_text(text.replace("answers:\n", "answers:\n  gone: x\n", 1))
+    monkeypatch.chdir(tmp_path)
+    _, warnings = load_answers(Path("a.yaml"), health_ai, display="a.yaml")
+    assert len(warnings) >= 2  # the question removed, the rule set's version
+    result = cli(*args, "--rules", str(ROOT / "rules" / "health-ai"))
+    assert result.code == 0, result.err
+    printed = [line for line in result.err.splitlines() if ": warning: " in line]
+    assert printed == [problem.warning() for problem in warnings] * reads

@@ -13,11 +13,14 @@ import os
 import shlex
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vetting import __version__
+
+if TYPE_CHECKING:
+    from vetting.errors import Problem
 
 EXIT_OK = 0
 EXIT_GATE = 1
@@ -44,6 +47,17 @@ def program() -> str:
         if found and Path(found).resolve() == Path(argv0).resolve():
             return Path(argv0).name
     return shlex.quote(argv0)
+
+
+def warnings_text(problems: Iterable[Problem]) -> str:
+    """Warnings one a line (`file:line:col: warning: ...`), for a command that prints them
+    later (`vetting score` keeps each file's output together)."""
+    return "".join(problem.warning() + "\n" for problem in problems)
+
+
+def warn(problems: Iterable[Problem]) -> None:
+    """The warnings on stderr: every command prints its warnings here, so they read alike."""
+    sys.stderr.write(warnings_text(problems))
 
 
 def _flags_of_command(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> set[str]:

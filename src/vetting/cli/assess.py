@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vetting import catalog
-from vetting.cli import program
+from vetting.cli import program, warn
 from vetting.i18n import default_language
 
 if TYPE_CHECKING:
@@ -183,8 +183,7 @@ def _session(
             if path.exists():
                 # Resume; never overwrite earlier work, even when the name is typed again.
                 answers, warnings = load_answers(path, compiled)
-                for warning in warnings:
-                    sys.stderr.write(warning.warning() + "\n")
+                warn(warnings)
                 if answers.date is None:
                     # Resuming is assessing today: the file gets that date, and says so.
                     day = today()

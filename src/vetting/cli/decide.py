@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from vetting import catalog
-from vetting.cli import program
+from vetting.cli import program, warn
 from vetting.cli.assess import refuse_without_terminal
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
@@ -58,8 +58,7 @@ def execute(args: argparse.Namespace) -> int:
         with exclusive(target), terminate_as_interrupt():
             day = maybe_day_option("--date", args.date)
             answers, warnings = load_answers(path, compiled, display=args.answers, date=day)
-            for warning in warnings:
-                sys.stderr.write(warning.warning() + "\n")
+            warn(warnings)
             assessment = score(compiled, answers)
             term.say(summary(assessment, compiled, lang))
             try:

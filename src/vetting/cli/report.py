@@ -18,14 +18,11 @@ import sys
 from pathlib import Path
 
 from vetting import catalog
+from vetting.cli import warn
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language
-
-
-def _warn(problem: Problem) -> None:
-    sys.stderr.write(problem.warning() + "\n")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -57,8 +54,7 @@ def _report(args: argparse.Namespace) -> int:
             sys.stderr.write(format_problems(exc.problems))
             failed = True
             continue
-        for problem in warnings:
-            _warn(problem)
+        warn(warnings)
         slug = slugify(answers.tool.name)
         if slug in written_by:
             sys.stderr.write(
@@ -105,8 +101,7 @@ def _checklist(args: argparse.Namespace) -> int:
     scope = None
     if args.scope:
         scope, warnings = load_answers(Path(args.scope), compiled, display=args.scope)
-        for problem in warnings:
-            _warn(problem)
+        warn(warnings)
     data = checklist_xlsx(compiled, lang, answers=scope, scope=scope is not None)
     output = Path(args.output)
     atomic_write(output, data)
@@ -132,8 +127,7 @@ def _import(args: argparse.Namespace) -> int:
             )
         )
     answers, warnings = import_checklist(Path(args.checklist), compiled)
-    for problem in warnings:
-        _warn(problem)
+    warn(warnings)
     text = dump_answers(answers, compiled)
     if output is not None:
         atomic_write(output, text)

@@ -23,6 +23,7 @@ from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
+from vetting.cli import warnings_text
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
@@ -245,7 +246,7 @@ def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
     answers, warnings = load_answers(
         Path(entry), compiled, strict=job.strict, display=entry, date=job.date
     )
-    notes = "".join(problem.warning() + "\n" for problem in warnings)
+    notes = warnings_text(warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
     data: dict[str, Any] | None = None
     if job.fmt == "text":

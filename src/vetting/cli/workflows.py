@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from vetting.cli import warn
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.files import atomic_write
@@ -24,10 +25,6 @@ from vetting.workflows.inputs import Scored, score_file
 EXIT_OK = 0
 EXIT_CHANGED = 1
 EXIT_INPUT = 2
-
-
-def _warn(problem: Problem) -> None:
-    sys.stderr.write(problem.warning() + "\n")
 
 
 def _emit(output: str | None, content: str | bytes) -> None:
@@ -57,8 +54,7 @@ def _score_all(compiled: CompiledRuleSet, paths: list[str], date: dt.date | None
         except VettingError as exc:
             problems.extend(exc.problems)
             continue
-        for warning in item.warnings:
-            _warn(warning)
+        warn(item.warnings)
         scored.append(item)
     if problems:
         raise VettingError(problems)
@@ -107,8 +103,7 @@ def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -
         )
     for error in listing.errors:
         sys.stderr.write(format_problems(list(error.problems)))
-    for warning in listing.warnings:
-        _warn(warning)
+    warn(listing.warnings)
     if args.format == "json":
         _emit(args.output, portfolio.to_json(listing))
     else:
