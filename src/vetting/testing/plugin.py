@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:  # the plugin loads in every pytest run: vetting's core only when used
-    from vetting.testing.features import Feature, Scenario
+    from vetting.testing.features import Feature, Scenario, Step
     from vetting.testing.runner import ScenarioResult
     from vetting.testing.world import RuleSets
 
@@ -83,9 +83,13 @@ def pytest_configure(config: pytest.Config) -> None:
     if rules is not None and not Path(rules).is_absolute():
         rules = str(config.invocation_params.dir / rules)
     config.stash[_RULES] = rules
+    if config.pluginmanager.has_plugin("pytest-bdd"):
+        # vetting's steps as a pytest-bdd step library (`vetting.testing.bdd.scenarios`);
+        # its hooks exist only when pytest-bdd's plugin is loaded.
+        config.pluginmanager.import_plugin("vetting.testing.bdd")
 
 
-def _rulesets(config: pytest.Config) -> RuleSets:
+def rulesets(config: pytest.Config) -> RuleSets:
     """One cache of loaded rule sets per session, made on first use."""
     if _RULESETS not in config.stash:
         from vetting.testing.world import RuleSets
@@ -166,10 +170,10 @@ class ScenarioItem(pytest.Item):
         from vetting.testing.runner import ScenarioResult, crash_message, run_scenario
 
         try:
-            result = run_scenario(self.scenario, _rulesets(self.config))
+            result = run_scenario(self.scenario, rulesets(self.config))
         except Exception as exc:  # outside the steps: still this scenario's error
             result = ScenarioResult(self.scenario, "error", (), crash_message(exc))
-        self.user_properties.append((_PROPERTY, _record(result)))
+        record_result(self, result.scenario, result.status, result.failed_step, result.message)
         if result.status != "passed":
             raise ScenarioFailed(result)
 
@@ -198,18 +202,20 @@ def describe_result(result: ScenarioResult) -> str:
     return "\n".join(lines)
 
 
-def _record(result: ScenarioResult) -> dict[str, Any]:
-    scenario = result.scenario
-    step = result.failed_step
-    return {
+def record_result(
+    item: pytest.Item, scenario: Scenario, status: str, step: Step | None, message: str
+) -> None:
+    """Hand a scenario's result to the report (`--vetting-report`), whichever runner ran it."""
+    record = {
         "file": scenario.file,
         "line": scenario.line,
         "feature": scenario.feature,
         "name": scenario.name,
-        "status": result.status,
+        "status": status,
         "step": None if step is None else {"text": step.display, "line": step.line},
-        "message": result.message,
+        "message": message,
     }
+    item.user_properties.append((_PROPERTY, record))
 
 
 @pytest.hookimpl
