@@ -137,6 +137,8 @@ class Prepared:
     scored_categories: tuple[str, ...]
     thresholds: tuple[Decimal, Decimal, Decimal]
     unit: str
+    #: Levels are reached only strictly above their thresholds (`levels.reached: above`).
+    strict: bool
     scope_ids: tuple[str, ...]
     all_maxima: Maxima
     floors: Floors
@@ -273,6 +275,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         scored_categories=tuple(cat.id for cat in rs.categories if not cat.scope),
         thresholds=(dec(levels.moderate), dec(levels.high), dec(levels.critical)),
         unit=levels.unit,
+        strict=levels.reached == "above",
         scope_ids=tuple(pq.id for pq in questions if pq.scope),
         all_maxima=Maxima(zero, {}),
         floors=Floors.of(policy.level_floors),

@@ -229,9 +229,18 @@ class Definition(_Model):
 
 
 class Levels(_Model):
-    """Level thresholds: a score at or above a threshold reaches that level."""
+    """Level thresholds, compared with the exact value (rounding is for display only).
+
+    `at_or_above` (the default): a value on a threshold reaches that level;
+    `above`: only a value strictly above it does ("up to 25 % is level I").
+    """
 
     unit: Literal["percent", "points"] = "percent"
+    reached: Literal["at_or_above", "above"] = Field(
+        default="at_or_above",
+        description="at_or_above: a value on a threshold reaches that level; above: only a "
+        "value strictly above it.",
+    )
     moderate: float
     high: float
     critical: float
