@@ -8,12 +8,18 @@ threshold of an odd maximum (2,001 points).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.conftest import FIXTURES, ROOT
+from tests.support.drawn import answer_sets
 from vetting.assess import Answers, Tool, score
+from vetting.errors import VettingError
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -114,3 +120,92 @@ def test_a_category_level_compares_exactly_too(tmp_path: Path) -> None:
     )
     (category,) = score(compiled, answers).categories
     assert (category.score, category.points_level) == (25.0, "low")
+
+
+# --------------------------------------------------------------------------- display order
+
+CLINIC = FIXTURES / "scoring" / "clinic"
+YES_FIRST = FIXTURES / "scoring" / "yes-first"
+
+
+def test_choices_shown_riskiest_first_pass_the_checker_and_keep_their_order() -> None:
+    compiled = load_ruleset(YES_FIRST)
+    hds = compiled.question_by_id["data.hds"]
+    assert [ch.id for ch in hds.choices] == ["no", "yes"]  # as the author wrote them
+    assert compiled.risk_order["data.hds"] == ("yes", "no")  # which is worse: derived
+
+
+def _outcome(compiled: CompiledRuleSet, values: dict[str, Any]) -> dict[str, Any]:
+    """The whole result, explanation included, less what names the rule set and the file."""
+    answers = Answers(
+        ruleset=f"{compiled.ruleset.id}@1.0.0",
+        tool=Tool(name="T"),
+        date=compiled.ruleset.as_of,
+        answers=values,
+    )
+    result = score(compiled, answers).model_dump(mode="json")
+    del result["ruleset"], result["answers_sha256"]
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_the_display_order_changes_nothing_in_the_result(data: st.DataObject) -> None:
+    clinic, yes_first = load_ruleset(CLINIC), load_ruleset(YES_FIRST)
+    values = data.draw(answer_sets(clinic), label="answers")
+    assert _outcome(clinic, values) == _outcome(yes_first, values)
+
+
+def test_a_worse_choice_with_fewer_points_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "yes-first"
+    shutil.copytree(YES_FIRST, folder)
+    data = folder / "data.yaml"
+    text = data.read_text(encoding="utf-8")
+    # The knock-out answer of data.hds now earns more mitigation than "yes" (2 points).
+    hds = text.index("- id: data.hds")
+    at = text.index("      risk: 4", hds)
+    data.write_text(text[:at] + "      mitigation: 3" + text[at + 13 :], encoding="utf-8")
+    with pytest.raises(VettingError) as caught:
+        load_ruleset(folder)
+    (problem,) = [p for p in caught.value.problems if "worse answer" in p.message]
+    assert str(problem).startswith(f"{folder / 'data.yaml'}:")
+    assert "'no' is a worse answer than 'yes' (it can knock out)" in problem.message
+    assert "mitigation points" in problem.message
+
+
+def test_rank_breaks_a_tie_the_author_decides(tmp_path: Path) -> None:
+    tie = AMOUNT.replace("      - id: below\n", "      - id: below\n        rank: 2\n").replace(
+        "points: {risk: 500}", "points: {risk: 0}"
+    )
+    compiled = load_ruleset(write_toy(tmp_path / "toy", questions=tie))
+    # "none" and "below" tie on points; the author ranks "below" worse.
+    assert compiled.risk_order["q.amount"][:2] == ("none", "below")
+    reversed_tie = tie.replace("rank: 2", "rank: -1")
+    compiled = load_ruleset(write_toy(tmp_path / "toy2", questions=reversed_tie))
+    assert compiled.risk_order["q.amount"][:2] == ("below", "none")
+
+
+# --------------------------------------------------------------------------- optional texts
+
+
+def test_help_is_optional_without_a_policy_and_required_with_one(tmp_path: Path) -> None:
+    load_ruleset(YES_FIRST)  # two questions without help: fine, no policy
+    folder = tmp_path / "yes-first"
+    shutil.copytree(YES_FIRST, folder)
+    manifest = folder / "ruleset.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("license:", "require: [help]\nlicense:"), encoding="utf-8")
+    with pytest.raises(VettingError) as caught:
+        load_ruleset(folder)
+    missing = sorted(
+        (Path(str(p.position)).name.split(":")[0], p.message)
+        for p in caught.value.problems
+        if "has no help" in p.message
+    )
+    assert [m[0] for m in missing] == ["data.yaml", "ops.yaml"]
+    assert "question 'data.training_scope' has no help" in missing[0][1]
+    assert "require: [help]" in missing[0][1]
+
+
+def test_health_ai_requires_help() -> None:
+    assert "help" in load_ruleset(ROOT / "rules" / "health-ai").ruleset.require

@@ -84,6 +84,8 @@ class PreparedQuestion:
     relevance: Predicate
     possible: Predicate
     choice_ids: tuple[str, ...]
+    #: The choice ids from the lowest risk to the highest (not the order shown).
+    risk_order: tuple[str, ...]
     #: choice id -> weighted points per pool (in the order of `Prepared.pools`).
     points: dict[str, tuple[Decimal, ...]]
     #: Choice id -> its severity (a `SeverityRank`).
@@ -230,6 +232,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 relevance=compiled.relevance[q.id],
                 possible=possible(q.when),
                 choice_ids=tuple(ch.id for ch in q.choices),
+                risk_order=compiled.risk_order[q.id],
                 points=points,
                 severity=severity,
                 unknown_points=unknown_points,
@@ -238,7 +241,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 knockouts=knockouts,
                 knockout_reads=knockout_reads,
                 exclusive=frozenset(ch.id for ch in q.choices if ch.exclusive),
-                evidence_required=evidence.required_by_choice(q),
+                evidence_required=evidence.required_by_choice(q, compiled.risk_order[q.id]),
             )
         )
     rules: list[PreparedRule] = []
