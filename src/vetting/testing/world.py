@@ -133,6 +133,14 @@ class Outcome:
     knockouts: tuple[str, ...]
     findings: tuple[tuple[str, str], ...]
     asked: tuple[str, ...]
+    #: The score and each pool's raw, adjusted and maximum points: a mutant that moves
+    #: only these is *silent*.
+    score: float = 0.0
+    points: tuple[float, ...] = ()
+
+    def decision(self) -> tuple[object, ...]:
+        """Everything but the figures: what a committee reads as the result."""
+        return (self.verdict, self.level, self.knockouts, self.findings, self.asked)
 
 
 def check_question(compiled: CompiledRuleSet, qid: str, where: Position) -> None:
@@ -161,6 +169,8 @@ def outcome_of(assessment: Assessment, answers: Answers) -> Outcome:
         knockouts=tuple(sorted(k.id for k in assessment.knockouts)),
         findings=tuple(sorted((f.id, f.severity) for f in assessment.findings)),
         asked=tuple(sorted(asked_questions(assessment, answers))),
+        score=assessment.score,
+        points=tuple(v for pool in assessment.pools for v in (pool.raw, pool.adjusted, pool.max)),
     )
 
 
