@@ -72,6 +72,19 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
       | private_nonprofit_hospital |
       | private_clinic             |
 
+  Plan du scénario: la date de mise sur le marché n'est demandée qu'à un organisme public pour un usage de l'annexe III (<cas>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.public_service" est "<service public>"
+    Et la réponse à "scope.use" est "<usage>"
+    Quand l'évaluation est calculée
+    Alors la question "regulatory.market_placement" <posée>
+
+    Exemples:
+      | cas                                        | acheteur        | service public | usage                    | posée           |
+      | hôpital public, tri aux urgences           | public_hospital | no             | [triage]                 | est posée       |
+      | clinique privée hors service public, tri   | private_clinic  | no             | [triage]                 | n'est pas posée |
+      | hôpital public, documentation clinique     | public_hospital | no             | [clinical_documentation] | n'est pas posée |
+
   Scénario: le même ESPIC avec un système mis sur le marché après la date d'application doit faire l'analyse d'impact
     Étant donné la réponse à "scope.buyer" est "private_nonprofit_hospital"
     Et la réponse à "regulatory.market_placement" est "after"

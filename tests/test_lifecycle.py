@@ -161,7 +161,8 @@ def test_rules_diff_lists_what_an_overlay_changes(
     assert result.code == 1
     lines = result.out.splitlines()
     assert "  [major] vendor.environmental_footprint: question removed" in lines
-    assert "  [minor] hosting.location: choice 'eea': points changed" in lines
+    assert "  [minor] hosting.location: choice 'eea': points risk 0 -> risk 3" in lines
+    assert "  [minor] scoring: levels.high 30 -> 25" in lines
     assert "  [minor] integration.ehr_connector: question added" in lines
     assert lines[-1] == "version: not compared (chu-fictiville is another rule set than health-ai)"
 

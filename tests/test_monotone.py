@@ -1,10 +1,11 @@
 """Monotonicity, proved by search: a worse answer never lowers the score, level or verdict.
 
-"Worse" is the rule set's own order: the checker guarantees that a
-single-choice question lists its choices from the lowest risk to the highest.
+"Worse" is the risk order derived from each choice (knock-out, severity,
+points, rank: `vetting.ruleset.order`), whatever order the choices are shown
+in; the checker guarantees that the points agree with it.
 Hypothesis draws whole answer sets (scope included, some answers unknown or
 missing, evidence recorded, missing, declared or expired), picks a relevant
-non-scope question, moves its answer down the list, and compares. An answer
+non-scope question, moves its answer to a worse one, and compares. An answer
 the scope contradicts is not a real answer: it scores as `unknown`, never
 better (a property of its own below). Run on the shipped rule set: a failure
 here names a question and two choices, and is a content bug to fix in the rule
@@ -142,13 +143,13 @@ def _check_a_worse_answer(compiled: CompiledRuleSet, data: st.DataObject) -> Non
         for pq in run.relevant
         if not pq.scope
         and pq.question.type == "single"
-        and values.get(pq.id) in pq.choice_ids[:-1]
+        and values.get(pq.id) in pq.risk_order[:-1]
         and pq.id not in run.contradicted
     ]
     assume(movable)
     pq = data.draw(st.sampled_from(movable), label="question")
-    here = pq.choice_ids.index(values[pq.id])
-    worse = pq.choice_ids[data.draw(st.integers(here + 1, len(pq.choice_ids) - 1), label="to")]
+    here = pq.risk_order.index(values[pq.id])
+    worse = pq.risk_order[data.draw(st.integers(here + 1, len(pq.risk_order) - 1), label="to")]
     before = _score(compiled, values, proofs)
     after = _score(compiled, {**values, pq.id: worse}, proofs)
     note = f"{pq.id}: {values[pq.id]} -> {worse}: {_ranks(before)} -> {_ranks(after)}"

@@ -4,6 +4,7 @@ The fixture `tests/fixtures/features/project` is a rule author's repository:
 `rules/mini/` (a small rule set), `features/` (passing scenarios in both
 languages), `failing/` (each scenario fails for one reason), `broken/`
 (invalid Gherkin), `mutation/` (scenarios for the mutation self-check) and
+`silent/` (scenarios that see a mutant only through its points) and
 `answers/` (a vendor's answers file).
 """
 
@@ -444,14 +445,55 @@ def test_an_equivalent_mutant_is_reported_apart_and_not_counted() -> None:
     # The knock-out's condition repeats the question's own: dropping it changes nothing.
     text = "dropped the condition of the knock-out on data.training=yes"
     assert _verdict(report, text) == "equivalent"
-    counted = len(report.of("caught")) + len(report.of("missed"))
+    counted = len(report.of("caught")) + len(report.of("missed")) + len(report.of("silent"))
     assert report.counted == counted
     assert report.score >= 90
 
 
+ZERO_OPT_IN = "zeroed the points of data.training=opt_in"
+
+
+def test_a_mutant_that_moves_only_the_score_is_silent_and_counted_as_missed() -> None:
+    report = _mutations("silent/silent.feature")
+    # The verdict stays "accept": only the score and the risk points move.
+    assert _verdict(report, ZERO_OPT_IN) == "silent"
+    silent = len(report.of("silent"))
+    caught = len(report.of("caught"))
+    assert report.counted == caught + len(report.of("missed")) + silent
+    assert report.score == pytest.approx(100 * caught / report.counted)
+
+
+def test_a_points_pin_catches_the_silent_mutant() -> None:
+    report = _mutations("silent/points.feature")
+    assert _verdict(report, ZERO_OPT_IN) == "caught"
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "message"),
+    [
+        ('Then the answer to "data.training" is worth 0 points', "passed", ""),
+        ('Then the answer to "ops.oversight" is worth 2 "mitigation" points', "passed", ""),
+        (
+            'Then the answer to "data.training" is worth 3 points',
+            "failed",
+            "expected the answer to 'data.training' to be worth 3 risk points, got 0",
+        ),
+        (
+            'Then the answer to "data.training" is worth 1 "mitigaton" point',
+            "error",
+            "'mitigaton' is not a pool of this rule set (risk, mitigation)",
+        ),
+    ],
+)
+def test_the_points_step_pins_one_answer(step: str, status: str, message: str) -> None:
+    result = _one_step(step)
+    assert result.status == status, result.message
+    assert message in result.message
+
+
 def test_a_mutant_that_vetting_check_rejects_is_not_counted() -> None:
     report = _mutations("mutation/pins.feature")
-    # Points must not fall down the list of choices: the checker refuses this one.
+    # A worse answer must not score lower: the checker refuses these.
     assert _verdict(report, "zeroed the points of ops.oversight=never") == "rejected"
     assert _verdict(report, "swapped the moderate (20) and high (40)") == "rejected"
 
@@ -480,7 +522,7 @@ def test_vetting_test_mutate_reports_the_missed_and_gates_on_min_score(
     assert "Missed (no scenario fails; add one that pins this behaviour)" in result.out
     assert f"  - {DROP_KO}" in result.out
     assert "TOO LOW" in result.out
-    lenient = cli("test", "--mutate", "--min-score", "40", "mutation/loose.feature")
+    lenient = cli("test", "--mutate", "--min-score", "35", "mutation/loose.feature")
     assert lenient.code == 0, lenient.out
 
 
@@ -491,7 +533,7 @@ def test_vetting_test_mutate_passes_when_the_scenarios_pin_enough(
     result = cli("test", "--mutate", "features")
     assert result.code == 0, result.out
     assert re.search(r"mutation score: (9\d|100)\.\d % \(required: 90 %\) ok", result.out)
-    assert "Equivalent (no outcome changes on any scenario or example)" in result.out
+    assert "Equivalent (nothing changes on any scenario or example)" in result.out
 
 
 # --------------------------------------------------------------------------- health-ai

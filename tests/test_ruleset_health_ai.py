@@ -103,6 +103,7 @@ def test_covers_every_area_with_50_to_90_questions() -> None:
 
 def test_every_question_has_help_and_references_in_both_languages() -> None:
     for q in health_ai().ruleset.questions:
+        assert q.help is not None, q.id
         assert set(q.text) == set(q.help) == {"fr", "en"}, q.id
         assert q.references, q.id
         if q.category != "scope":  # scope questions describe the buyer: nothing to request

@@ -16,6 +16,8 @@ RULE_SETS = {
     "health-ai": ROOT / "rules" / "health-ai",
     "clinic": FIXTURES / "scoring" / "clinic",
     "claims": FIXTURES / "scoring" / "claims",
+    # clinic with every single choice shown riskiest first and some help left out.
+    "yes-first": FIXTURES / "scoring" / "yes-first",
     "aia-like": ROOT / "examples" / "rulesets" / "aia-like",
 }
 SETTINGS = settings(

@@ -117,14 +117,28 @@ def add_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
         total[i] += value
 
 
-def level_of(prep: Prepared, score: Decimal, points: Decimal) -> LevelRank:
-    """The level reached: the highest threshold at or below the value measured."""
-    measured = score if prep.unit == "percent" else points
+def level_of(prep: Prepared, part: Decimal, whole: Decimal) -> LevelRank:
+    """The level reached by the exact value `part / whole` (never by a rounded score).
+
+    `whole` is 1 for a value in points; for a percentage `part` is points x 100
+    and `whole` the maximum (500 of 2,001 is 24.99 %: below 25 even though it is
+    shown as 25.0). Cross-multiplied, so no division rounds anything.
+    """
+    if whole <= 0:
+        part, whole = ZERO, Decimal(1)
     level = LevelRank.LOW
     for rank, threshold in enumerate(prep.thresholds, start=1):
-        if measured >= threshold:
+        bound = threshold * whole
+        if part > bound or (part == bound and not prep.strict):
             level = LevelRank(rank)
     return level
+
+
+def overall_level(prep: Prepared, points: Decimal, top: Decimal) -> LevelRank:
+    """The points level of the whole: its share of the maximum, or its points."""
+    if prep.unit == "percent":
+        return level_of(prep, points * HUNDRED, top)
+    return level_of(prep, points, Decimal(1))
 
 
 def evaluate(
@@ -272,7 +286,7 @@ def evaluate(
     adjusted, applied = _adjust(prep, raw, maxima.overall)
     si = prep.score_index
     score = min(percent(adjusted[si], maxima.overall[si]), TOP_SCORE)
-    points_level = level_of(prep, score, adjusted[si])
+    points_level = overall_level(prep, adjusted[si], maxima.overall[si])
     level = prep.floors.level(points_level, bool(knockouts), bool(pending), max_severity)
     if knockouts:
         verdict = VerdictRank.REJECT
@@ -340,4 +354,5 @@ __all__ = [
     "add_points",
     "evaluate",
     "level_of",
+    "overall_level",
 ]

@@ -11,7 +11,7 @@ that is only declared where verified is required is shown as unverified.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from vetting.assess.answers import Answers
 from vetting.assess.review import evidence_statuses
@@ -24,13 +24,18 @@ STRENGTH = {"declared": DECLARED, "verified": VERIFIED}
 NAMES = {DECLARED: "declared", VERIFIED: "verified"}
 
 
-def required_by_choice(question: Question) -> dict[str, int]:
-    """The evidence each choice needs, inherited down the list; {} when none does."""
+def required_by_choice(question: Question, risk_order: Sequence[str]) -> dict[str, int]:
+    """The evidence each choice needs, inherited by the worse ones; {} when none does.
+
+    `risk_order` is the question's choice ids from the lowest risk up
+    (`CompiledRuleSet.risk_order`): a worse answer never needs less proof.
+    """
     if question.type != "single":
         return {}
+    choices = {choice.id: choice for choice in question.choices}
     out: dict[str, int] = {}
     need = NO_EVIDENCE
-    for choice in question.choices:
+    for choice in (choices[cid] for cid in risk_order):
         if choice.evidence_required is not None:
             need = max(need, STRENGTH[choice.evidence_required])
         if need:

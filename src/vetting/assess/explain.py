@@ -250,7 +250,7 @@ def preferred_answers(prep: Prepared, pq: PreparedQuestion) -> list[Any]:
     q = pq.question
     candidates: list[Any]
     if q.type == "single":
-        candidates = list(pq.choice_ids)
+        candidates = list(pq.risk_order)
     elif q.type == "multiple":
         si = prep.score_index
         plain = [
@@ -280,7 +280,7 @@ def _alternatives(prep: Prepared, pq: PreparedQuestion, current: Any) -> list[An
     """Answers to try instead of `current`, the smallest move first."""
     q = pq.question
     if q.type == "single":
-        ids = list(pq.choice_ids)
+        ids = list(pq.risk_order)
         if not isinstance(current, str) or current not in ids:
             return ids
         here = ids.index(current)

@@ -84,6 +84,8 @@ class PreparedQuestion:
     relevance: Predicate
     possible: Predicate
     choice_ids: tuple[str, ...]
+    #: The choice ids from the lowest risk to the highest (not the order shown).
+    risk_order: tuple[str, ...]
     #: choice id -> weighted points per pool (in the order of `Prepared.pools`).
     points: dict[str, tuple[Decimal, ...]]
     #: Choice id -> its severity (a `SeverityRank`).
@@ -137,6 +139,8 @@ class Prepared:
     scored_categories: tuple[str, ...]
     thresholds: tuple[Decimal, Decimal, Decimal]
     unit: str
+    #: Levels are reached only strictly above their thresholds (`levels.reached: above`).
+    strict: bool
     scope_ids: tuple[str, ...]
     all_maxima: Maxima
     floors: Floors
@@ -228,6 +232,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 relevance=compiled.relevance[q.id],
                 possible=possible(q.when),
                 choice_ids=tuple(ch.id for ch in q.choices),
+                risk_order=compiled.risk_order[q.id],
                 points=points,
                 severity=severity,
                 unknown_points=unknown_points,
@@ -236,7 +241,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 knockouts=knockouts,
                 knockout_reads=knockout_reads,
                 exclusive=frozenset(ch.id for ch in q.choices if ch.exclusive),
-                evidence_required=evidence.required_by_choice(q),
+                evidence_required=evidence.required_by_choice(q, compiled.risk_order[q.id]),
             )
         )
     rules: list[PreparedRule] = []
@@ -273,6 +278,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         scored_categories=tuple(cat.id for cat in rs.categories if not cat.scope),
         thresholds=(dec(levels.moderate), dec(levels.high), dec(levels.critical)),
         unit=levels.unit,
+        strict=levels.reached == "above",
         scope_ids=tuple(pq.id for pq in questions if pq.scope),
         all_maxima=Maxima(zero, {}),
         floors=Floors.of(policy.level_floors),

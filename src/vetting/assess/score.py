@@ -29,14 +29,19 @@ from vetting.assess.assessment import (
     PoolScore,
     RuleSetRef,
 )
-from vetting.assess.evaluate import FiredKnockOut, Run, add_points, evaluate, level_of
+from vetting.assess.evaluate import (
+    FiredKnockOut,
+    Run,
+    add_points,
+    evaluate,
+    level_of,
+    overall_level,
+)
 from vetting.assess.explain import explain_run
 from vetting.assess.floors import category_level
 from vetting.assess.numbers import (
-    HUNDRED,
     TOP_SCORE,
     ZERO,
-    LevelRank,
     SeverityRank,
     as_float,
     dec,
@@ -287,13 +292,10 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
         top = run.maxima.categories.get(cat_id, (ZERO,) * size)[si]
         cat_score = min(percent(points[si], top), TOP_SCORE)
         if prep.unit == "percent":
-            level = level_of(prep, cat_score, points[si])
+            level = overall_level(prep, points[si], top)
         else:
             # Absolute thresholds are for the whole; a category uses the same share of its max.
-            level = LevelRank.LOW
-            for rank, threshold in enumerate(prep.thresholds, start=1):
-                if overall_max > 0 and cat_score * overall_max >= threshold * HUNDRED:
-                    level = LevelRank(rank)
+            level = level_of(prep, points[si] * overall_max, top if overall_max > 0 else ZERO)
         category = prep.compiled.category_by_id[cat_id]
         effective, raised = category_level(
             prep.floors, level, (f for f in findings if f.category == cat_id)

@@ -225,7 +225,7 @@ def _mutate(args: argparse.Namespace, paths: list[Path], rules: Path, cwd: Path)
     except MutationSetupError as exc:
         sys.stderr.write(f"vetting test --mutate: {exc}\n")
         return EXIT_FAILED
-    caught, missed = report.of("caught"), report.of("missed")
+    caught, missed, silent = report.of("caught"), report.of("missed"), report.of("silent")
     equivalent, rejected = report.of("equivalent"), report.of("rejected")
     out.write(
         f"{report.rules}: {len(report.mutants)} mutants, against {report.scenarios} scenarios "
@@ -233,20 +233,23 @@ def _mutate(args: argparse.Namespace, paths: list[Path], rules: Path, cwd: Path)
     )
     out.write(f"  rejected by vetting check (not counted): {len(rejected)}\n")
     out.write(
-        f"  equivalent, no outcome changes on any scenario or example (not counted): "
+        f"  equivalent, nothing changes on any scenario or example (not counted): "
         f"{len(equivalent)}\n"
     )
-    out.write(f"  counted: {report.counted}, caught: {len(caught)}, missed: {len(missed)}\n")
+    out.write(
+        f"  counted: {report.counted}, caught: {len(caught)}, missed: {len(missed)}, "
+        f"silent (only a score or points change; counted as missed): {len(silent)}\n"
+    )
     reached = report.score >= args.min_score
     out.write(
         f"  mutation score: {report.score:.1f} % (required: {args.min_score:g} %) "
         f"{'ok' if reached else 'TOO LOW'}\n"
     )
-    out.write("\n  per operator (caught / counted, equivalent, rejected):\n")
+    out.write("\n  per operator (caught / counted, silent, equivalent, rejected):\n")
     for operator, row in report.by_operator().items():
-        counted = row["caught"] + row["missed"]
+        counted = row["caught"] + row["missed"] + row["silent"]
         out.write(
-            f"    {operator:<17} {row['caught']:>4} / {counted:<4} "
+            f"    {operator:<17} {row['caught']:>4} / {counted:<4} {row['silent']:>4} silent, "
             f"{row['equivalent']:>4} equivalent, {row['rejected']:>4} rejected\n"
         )
     if missed:
@@ -255,10 +258,15 @@ def _mutate(args: argparse.Namespace, paths: list[Path], rules: Path, cwd: Path)
         )
         for mutant in missed:
             out.write(f"  - {mutant.description}\n")
-    if equivalent:
+    if silent:
         out.write(
-            f"\nEquivalent (no outcome changes on any scenario or example): {len(equivalent)}\n"
+            f"\nSilent (only a score or points change; pin them, e.g. Then the answer to "
+            f'"<question>" is worth <n> points): {len(silent)}\n'
         )
+        for mutant in silent:
+            out.write(f"  - {mutant.description}\n")
+    if equivalent:
+        out.write(f"\nEquivalent (nothing changes on any scenario or example): {len(equivalent)}\n")
         for mutant in equivalent:
             out.write(f"  - {mutant.description}\n")
     return EXIT_OK if reached else EXIT_FAILED

@@ -116,13 +116,14 @@ class Session:
                 continue
             if question.type == "single" and question.choices:
                 rules = conditions_for(self.compiled, question.id)
+                by_risk = self.compiled.risk_order[question.id]
                 answers[question.id] = next(
                     (
-                        ch.id
-                        for ch in question.choices
-                        if not contradicts(rules, question.id, ch.id, state, day)
+                        cid
+                        for cid in by_risk
+                        if not contradicts(rules, question.id, cid, state, day)
                     ),
-                    question.choices[0].id,
+                    by_risk[0],
                 )
                 proofs.setdefault(question.id, Evidence(text="not asked yet", status="verified"))
             elif question.type == "multiple":
@@ -202,7 +203,7 @@ class Session:
         """`verified` or `declared` when, without evidence, this answer's knock-outs are
         pending (the scorer decides, on the answers given so far); else None."""
         question = self.compiled.question_by_id[question_id]
-        if not required_by_choice(question):
+        if not required_by_choice(question, self.compiled.risk_order[question_id]):
             return None
         current = self.current()
         evidence = {q: e for q, e in current.evidence.items() if q != question_id}

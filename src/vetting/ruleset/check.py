@@ -27,6 +27,7 @@ from vetting.ruleset.model import (
     Reference,
     Text,
 )
+from vetting.ruleset.order import by_risk
 from vetting.ruleset.reachability import unreachable
 from vetting.ruleset.sources import LoadedRuleSet
 from vetting.words import suggest
@@ -191,31 +192,46 @@ class _Checker(CheckContext):
                 self.check_knockout(place, sub, ch.knockout)
             if q.unknown is not None and q.unknown.points is not None:
                 self.check_points(place, ("unknown", "points"), q.unknown.points)
+            if "help" in self.rs.require and not q.help:
+                self.problem(
+                    place,
+                    ("id",),
+                    f"question '{q.id}' has no help, and this rule set requires it "
+                    "(require: [help] in ruleset.yaml)",
+                    "add help: saying why you ask (the stake, the law), in every language",
+                )
             cat = categories.get(q.category or "")
             if q.type == "single" and not (cat and cat.scope):
                 self.check_order(place, q, score_pool)
 
     def check_order(self, place: Place, q: Question, pool: str) -> None:
-        """Choices go from the lowest risk to the highest: the order "worse" means.
+        """The points agree with which answer is worse, whatever order the choices are shown in.
 
-        Score-pool points never fall and other pools' (mitigation) points never
-        rise down the list; the scorer's monotonicity rests on this.
+        "Worse" is derived (order.py): a choice that can knock out, then a higher
+        severity, then more risk or less mitigation. A choice worse by its
+        knock-out or severity must not carry fewer risk points, nor more
+        mitigation, than a better one: the scorer's monotonicity rests on this.
         """
+        index = {ch.id: j for j, ch in enumerate(q.choices)}
         previous: Choice | None = None
-        for j, ch in enumerate(q.choices):
+        for ch in by_risk(q, self.rs.scoring.pools, pool):
             if previous is not None:
                 for name in self.rs.scoring.pools:
                     now, before = ch.points.get(name, 0), previous.points.get(name, 0)
                     rises = name == pool
                     if (now < before) if rises else (now > before):
+                        why = _why_worse(ch, previous, pool)
                         way = "risk" if rises else "mitigation"
                         self.problem(
                             place,
-                            ("choices", j, "points"),
-                            f"choices go from the lowest risk to the highest, but '{ch.id}' "
-                            f"({now:g} {name} points) follows '{previous.id}' ({before:g}): "
-                            f"{way} points must not {'fall' if rises else 'rise'} down the list",
-                            "reorder the choices or fix their points",
+                            ("choices", index[ch.id], "points"),
+                            f"'{ch.id}' is a worse answer than '{previous.id}' (it {why}) but "
+                            f"carries {'fewer' if rises else 'more'} {way} points ({now:g} "
+                            f"{name} points against {before:g}): a worse answer must never "
+                            "score better",
+                            f"give '{ch.id}' at least the {way} points of '{previous.id}'"
+                            if rises
+                            else f"give '{ch.id}' at most the {way} points of '{previous.id}'",
                         )
             previous = ch
 
@@ -478,6 +494,15 @@ class _Checker(CheckContext):
             else suggest(str(value), ids) or f"choices: {', '.join(ids)}"
         )
         self.problem(place, sub, f"'{value}' is not a choice of '{q.id}'", hint)
+
+
+def _why_worse(worse: Choice, better: Choice, pool: str) -> str:
+    """What makes `worse` rank after `better` in risk order (order.py), in words."""
+    if worse.knockout is not None and better.knockout is None:
+        return "can knock out"
+    if worse.severity != better.severity:
+        return f"has severity {worse.severity}"
+    return f"carries more {pool} points"
 
 
 def _raw(data: Any, path: DocPath) -> Any:

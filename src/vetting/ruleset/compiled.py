@@ -11,6 +11,7 @@ from typing import Any
 from vetting.ruleset import conditions as c
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate
 from vetting.ruleset.model import Category, Choice, FindingRule, Question, RuleSet
+from vetting.ruleset.order import by_risk
 from vetting.ruleset.sources import LoadedRuleSet
 
 
@@ -59,6 +60,8 @@ class CompiledRuleSet:
     depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Question id -> the ids of its choices, for reading answers fast.
     choice_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Question id -> its choice ids from the lowest risk to the highest (order.py).
+    risk_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def findings(self) -> tuple[FindingRule, ...]:
@@ -149,6 +152,10 @@ def compile_checked(loaded: LoadedRuleSet, *, embedded: bool = False) -> Compile
         scope_questions=frozenset(q.id for q in rs.questions if q.category in scope_cats),
         depends_on=depends_on,
         choice_ids={q.id: frozenset(ch.id for ch in q.choices) for q in rs.questions},
+        risk_order={
+            q.id: tuple(ch.id for ch in by_risk(q, rs.scoring.pools, rs.scoring.score_pool))
+            for q in rs.questions
+        },
     )
 
 

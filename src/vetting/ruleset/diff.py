@@ -8,8 +8,11 @@ version's changelog are compatible: old answers are migrated.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from pydantic import BaseModel
 
 from vetting.ruleset import versions
 from vetting.ruleset.migrate import migration
@@ -43,6 +46,26 @@ class Change:
         return f"[{self.bump}] {self.subject}: {self.what}"
 
 
+def _shown(value: Any) -> str:
+    """A value as a change line shows it: `risk 4, mitigation 1`, `1.5`, `high`, `none`."""
+    if value is None or value == {} or value == ():
+        return "none"
+    if isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values()):
+        return ", ".join(f"{k} {v:g}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return value
+    return json.dumps(_dump(value), ensure_ascii=False, sort_keys=True)
+
+
+def _was(name: str, old: Any, new: Any) -> str:
+    """`points risk 4 -> risk 2`: what changed, from what to what."""
+    return f"{name} {_shown(old)} -> {_shown(new)}"
+
+
 def _dump(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -69,8 +92,9 @@ def _question_changes(
     if old.category != new.category:
         out.append(Change("minor", new.id, f"moved from {old.category} to {new.category}"))
     for name in _SCORING_FIELDS:
-        if _dump(getattr(old, name)) != _dump(getattr(new, name)):
-            out.append(Change("minor", new.id, f"{name} changed"))
+        before, after = getattr(old, name), getattr(new, name)
+        if _dump(before) != _dump(after):
+            out.append(Change("minor", new.id, _was(name, before, after)))
     for name in _TEXT_FIELDS:
         if _dump(getattr(old, name)) != _dump(getattr(new, name)):
             out.append(Change("patch", new.id, f"{name} changed"))
@@ -85,9 +109,12 @@ def _question_changes(
         matched.add(current)
         if current != ch.id:
             out.append(Change("minor", new.id, f"choice '{ch.id}' renamed '{current}'"))
-        for name in ("points", "severity", "exclusive"):
-            if _dump(getattr(ch, name)) != _dump(getattr(target, name)):
-                out.append(Change("minor", new.id, f"choice '{current}': {name} changed"))
+        for name in ("points", "severity", "exclusive", "rank"):
+            before, after = getattr(ch, name), getattr(target, name)
+            if _dump(before) != _dump(after):
+                out.append(
+                    Change("minor", new.id, f"choice '{current}': {_was(name, before, after)}")
+                )
         ko_bump = _knockout_bump(ch.knockout, target.knockout)
         if ko_bump == "minor":
             out.append(Change("minor", new.id, f"choice '{current}': knockout changed"))
@@ -102,7 +129,8 @@ def _question_changes(
     old_order = [renamed_choices.get(c.id, c.id) for c in old.choices]
     new_order = [c.id for c in new.choices if c.id in set(old_order)]
     if [c for c in old_order if c in set(new_order)] != new_order:
-        out.append(Change("minor", new.id, "choices reordered (the order of risk)"))
+        # Only the order shown: which answer is worse follows knock-outs, severity, points.
+        out.append(Change("patch", new.id, "choices shown in another order"))
     return out
 
 
@@ -162,8 +190,20 @@ def diff_rulesets(old: RuleSet, new: RuleSet) -> list[Change]:
             out.append(Change("minor", f"definition {name}", "condition changed"))
         elif _dump(a) != _dump(b):
             out.append(Change("patch", f"definition {name}", "texts changed"))
-    if _dump(old.scoring) != _dump(new.scoring):
-        out.append(Change("minor", "scoring", "policy changed (thresholds, pools or adjustments)"))
+    for name in type(new.scoring).model_fields:
+        before, after = getattr(old.scoring, name), getattr(new.scoring, name)
+        if _dump(before) == _dump(after):
+            continue
+        if isinstance(before, BaseModel) and isinstance(after, BaseModel):
+            # levels, level_floors: each sub-field that moved, e.g. levels.high 30 -> 25.
+            for sub in type(after).model_fields:
+                a, b = getattr(before, sub), getattr(after, sub)
+                if _dump(a) != _dump(b):
+                    out.append(Change("minor", "scoring", _was(f"{name}.{sub}", a, b)))
+        else:
+            out.append(Change("minor", "scoring", _was(name, before, after)))
+    if old.require != new.require:
+        out.append(Change("minor", "require", _was("texts required", old.require, new.require)))
     if _dump(old.sources) != _dump(new.sources):
         out.append(Change("patch", "sources", "references changed"))
     return out

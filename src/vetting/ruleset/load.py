@@ -68,8 +68,14 @@ def validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
             message = f"missing required field '{name}'"
         elif kind == "extra_forbidden":
             name = str(loc[-1])
-            message = f"unknown field '{name}'"
-            hint = suggest(name, vocabulary) or "remove it (docs/rules-format.md lists the fields)"
+            if name in vocabulary:  # a real field, in the wrong place
+                message = f"'{name}' is not a field here"
+                hint = _MISPLACED.get(
+                    name, "it belongs elsewhere in the format: see docs/rules-format.md"
+                )
+            else:
+                message = f"unknown field '{name}'"
+                hint = suggest(name, vocabulary) or "remove it (docs/rules-format.md lists them)"
         elif kind == "invalid_condition":
             message = conditions.describe_bad_condition(err.get("input"))
         elif kind == "string_pattern_mismatch":
@@ -85,6 +91,14 @@ def validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
                 message += f", got {str(got)[:40]!r}"
         problems.append(Problem(doc.position(path), message, display, hint))
     return problems
+
+
+#: Where a field written in the wrong place goes.
+_MISPLACED = {
+    name: f"move the {name} to a file listed under include: in ruleset.yaml, "
+    "e.g. include: [questions.yaml]"
+    for name in ("questions", "findings")
+}
 
 
 def _without(data: Any, paths: list[DocPath]) -> Any:
@@ -365,6 +379,7 @@ def _merge(
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months,
         review_periods=manifest.review_periods,
+        require=manifest.require,
         authors=manifest.authors,
         license=manifest.license,
         categories=manifest.categories,

@@ -110,13 +110,18 @@ class KnockOut(_Model):
 
 
 class Choice(_Model):
-    """One answer option; options are listed from the lowest risk to the highest."""
+    """One answer option, shown in the order written; which is worse is derived (order.py)."""
 
     id: ChoiceId
     label: Text
     points: Points = Field(default_factory=dict, description="Points per pool.")
     severity: Severity = "info"
     knockout: KnockOut | None = None
+    rank: int | None = Field(
+        default=None,
+        description="Which of two choices is worse when knock-out, severity and points tie: "
+        "the higher rank (e.g. 'partial' rank 1, 'none' rank 2).",
+    )
     exclusive: bool = Field(
         default=False, description="Multiple choice only: cannot be combined (e.g. 'none')."
     )
@@ -128,7 +133,7 @@ class Choice(_Model):
         description="Single choice only: this answer rules out the question's knock-outs only "
         "with evidence recorded for it, valid on the assessment date ('verified': checked by "
         "the buyer; 'declared' shows as unverified). Without it, those knock-outs are pending. "
-        "Applies to the choices below it too: a worse answer never needs less proof.",
+        "Applies to the worse choices too: a worse answer never needs less proof.",
     )
 
 
@@ -148,7 +153,10 @@ class Question(_Model):
     )
     type: QuestionType
     text: Text
-    help: Text = Field(description="Why we ask: the stake, the law, the statistic.")
+    help: Text | None = Field(
+        default=None,
+        description="Why we ask: the stake, the law, the statistic (`require: [help]`).",
+    )
     when: Condition | None = Field(default=None, description="Asked only when this holds.")
     weight: float = Field(default=1.0, ge=0)
     choices: tuple[Choice, ...] = ()
@@ -229,9 +237,18 @@ class Definition(_Model):
 
 
 class Levels(_Model):
-    """Level thresholds: a score at or above a threshold reaches that level."""
+    """Level thresholds, compared with the exact value (rounding is for display only).
+
+    `at_or_above` (the default): a value on a threshold reaches that level;
+    `above`: only a value strictly above it does ("up to 25 % is level I").
+    """
 
     unit: Literal["percent", "points"] = "percent"
+    reached: Literal["at_or_above", "above"] = Field(
+        default="at_or_above",
+        description="at_or_above: a value on a threshold reaches that level; above: only a "
+        "value strictly above it.",
+    )
     moderate: float
     high: float
     critical: float
@@ -327,6 +344,10 @@ class ChangelogEntry(_Model):
     )
 
 
+#: Optional texts a rule set may require of every question (`require:` in ruleset.yaml).
+RequiredText = Literal["help"]
+
+
 class Manifest(_Model):
     """`ruleset.yaml`: what the rule set is, its sections and its scoring policy.
 
@@ -355,6 +376,11 @@ class Manifest(_Model):
     )
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
+    require: tuple[RequiredText, ...] = Field(
+        default=(),
+        description="Texts every question must have (vetting check reports a missing one as "
+        "an error); texts not listed are optional.",
+    )
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
     categories: tuple[Category, ...] = ()
     scoring: ScoringPolicy | None = None
@@ -439,6 +465,7 @@ class RuleSet(_Model):
     review_periods: dict[Verdict, int] = Field(default_factory=dict)
     authors: tuple[str, ...]
     license: str
+    require: tuple[RequiredText, ...] = ()
     categories: tuple[Category, ...]
     definitions: dict[Id, Definition]
     sources: dict[Id, Source]

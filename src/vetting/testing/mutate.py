@@ -8,13 +8,16 @@ swapped, a question dropped. Then:
 - a mutant that `vetting check` rejects is not counted (the checker caught it);
 - a mutant is **caught** when at least one scenario fails with it (an error,
   such as a question that no longer exists, counts as a failure);
-- a mutant that no scenario catches and that changes no outcome (verdict,
-  level, knock-outs, findings and their severities, questions asked) on any
-  scenario or example answers file is **equivalent**: reported apart, not
-  counted;
+- a mutant that no scenario catches and that changes nothing (verdict, level,
+  knock-outs, findings and their severities, questions asked, score, points)
+  on any scenario or example answers file is **equivalent**: reported apart,
+  not counted;
+- one that changes only figures (a score, a pool's points) and that no
+  scenario catches is **silent**: reported apart and counted as missed (the
+  scenarios would let a weakened weighting through);
 - the others are **missed**: the scenarios would let that change through.
 
-The mutation score is caught / (caught + missed). Scenarios run in-process,
+The mutation score is caught / (caught + silent + missed). Scenarios run in-process,
 through the same interpreter as `vetting test`; mutants are spread over
 worker processes.
 """
@@ -41,7 +44,8 @@ from vetting.testing.mutants import Mutant, apply_mutant, list_mutants
 from vetting.testing.runner import run_scenario
 from vetting.testing.world import Outcome, RuleSets, outcome_of
 
-Verdict = Literal["rejected", "caught", "missed", "equivalent"]
+Verdict = Literal["rejected", "caught", "missed", "silent", "equivalent"]
+VERDICTS: tuple[Verdict, ...] = ("rejected", "caught", "missed", "silent", "equivalent")
 
 
 @dataclass
@@ -137,7 +141,7 @@ def _judge(ctx: _Context, mutant: Mutant) -> tuple[Verdict, str]:
         first = exc.problems[0].message if exc.problems else ""
         return "rejected", first
     rulesets = ctx.rulesets.with_override(ctx.folder, compiled)
-    differs = False
+    decides, figures = False, False
     for position, index in enumerate(ctx.order):
         scenario = ctx.scenarios[index]
         result = run_scenario(scenario, rulesets)
@@ -145,18 +149,27 @@ def _judge(ctx: _Context, mutant: Mutant) -> tuple[Verdict, str]:
             # The scenario that caught this mutant is tried first on the next one.
             ctx.order.insert(0, ctx.order.pop(position))
             return "caught", scenario.where
-        differs = differs or result.outcomes != ctx.original[index]
-    if not differs:
+        decides = decides or _decisions(result.outcomes) != _decisions(ctx.original[index])
+        figures = figures or result.outcomes != ctx.original[index]
+    if not decides:
         for index, (path, display) in enumerate(ctx.examples):
             try:
                 outcome = _example_outcome(rulesets, path, display)
             except VettingError:
-                differs = True
+                decides = True
                 break
-            if outcome != ctx.example_outcomes[index]:
-                differs = True
+            original = ctx.example_outcomes[index]
+            if outcome.decision() != original.decision():
+                decides = True
                 break
-    return ("missed", "") if differs else ("equivalent", "")
+            figures = figures or outcome != original
+    if decides:
+        return "missed", ""
+    return ("silent", "") if figures else ("equivalent", "")
+
+
+def _decisions(outcomes: Sequence[Outcome]) -> list[tuple[object, ...]]:
+    return [outcome.decision() for outcome in outcomes]
 
 
 _WORKER: _Context | None = None
@@ -188,7 +201,8 @@ class MutationReport:
 
     @property
     def counted(self) -> int:
-        return len(self.of("caught")) + len(self.of("missed"))
+        """Caught, missed and silent: every mutant that changes something."""
+        return len(self.of("caught")) + len(self.of("missed")) + len(self.of("silent"))
 
     @property
     def score(self) -> float:
@@ -200,9 +214,7 @@ class MutationReport:
     def by_operator(self) -> dict[str, dict[str, int]]:
         table: dict[str, dict[str, int]] = {}
         for m in self.mutants:
-            row = table.setdefault(
-                m.operator, dict.fromkeys(("rejected", "caught", "missed", "equivalent"), 0)
-            )
+            row = table.setdefault(m.operator, dict.fromkeys(VERDICTS, 0))
             row[self.verdicts[m.index][0]] += 1
         return table
 

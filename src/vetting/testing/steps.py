@@ -288,6 +288,25 @@ STEPS: tuple[StepDef, ...] = (
         then.score_at_most,
     ),
     StepDef(
+        "answer_worth",
+        "then",
+        _t(
+            (
+                'the answer to "{question}" is worth {points:n} points',
+                'the answer to "{question}" is worth {points:n} point',
+                'the answer to "{question}" is worth {points:n} "{pool}" points',
+                'the answer to "{question}" is worth {points:n} "{pool}" point',
+            ),
+            (
+                'la réponse à "{question}" vaut {points:n} points',
+                'la réponse à "{question}" vaut {points:n} point',
+                'la réponse à "{question}" vaut {points:n} points de "{pool}"',
+                'la réponse à "{question}" vaut {points:n} point de "{pool}"',
+            ),
+        ),
+        then.answer_worth,
+    ),
+    StepDef(
         "asked",
         "then",
         _t('the question "{question}" is asked', 'la question "{question}" est posée'),

@@ -19,7 +19,7 @@ from vetting.testing.expect import (
 )
 from vetting.testing.features import Step
 from vetting.testing.matching import Args
-from vetting.testing.world import World
+from vetting.testing.world import World, check_question
 
 
 def _matches(ko_id: str, target: str) -> bool:
@@ -214,4 +214,42 @@ def score_at_most(world: World, args: Args, step: Step, lang: str) -> None:
     if a.score > bound:
         raise fail(
             lang, "testing.fail.score_at_most", a, bound=fmt(bound, lang), got=fmt(a.score, lang)
+        )
+
+
+def answer_worth(world: World, args: Args, step: Step, lang: str) -> None:
+    """The weighted points the answer to one question adds to a pool (before adjustments).
+
+    The pool is the score's (risk) unless the step names one.
+    """
+    where = position(world, step)
+    want = number(args["points"], where)
+    compiled = world.compiled()
+    qid = args["question"]
+    check_question(compiled, qid, where)
+    pools = compiled.ruleset.scoring.pools
+    pool = args.get("pool", compiled.ruleset.scoring.score_pool)
+    if pool not in pools:
+        raise VettingError(
+            Problem(where, f"'{pool}' is not a pool of this rule set", hint=", ".join(pools))
+        )
+    a = world.assessment()
+    if qid not in a.answer_points:  # not asked here, or a scope question (it adds nothing)
+        raise fail(
+            lang,
+            f"expected the answer to '{qid}' to be worth {fmt(want, lang)} points, "
+            "but the question is not asked here",
+            f"la réponse à « {qid} » devait valoir {fmt(want, lang)} points, "
+            "mais la question n'est pas posée ici",
+            a,
+        )
+    got = a.answer_points.get(qid, {}).get(pool, 0.0)
+    if abs(got - want) > 1e-9:
+        raise fail(
+            lang,
+            f"expected the answer to '{qid}' to be worth {fmt(want, lang)} {pool} points, "
+            f"got {fmt(got, lang)}",
+            f"la réponse à « {qid} » devait valoir {fmt(want, lang)} points ({pool}), "
+            f"obtenu : {fmt(got, lang)}",
+            a,
         )

@@ -133,6 +133,14 @@ class Outcome:
     knockouts: tuple[str, ...]
     findings: tuple[tuple[str, str], ...]
     asked: tuple[str, ...]
+    #: The score and each pool's raw, adjusted and maximum points: a mutant that moves
+    #: only these is *silent*.
+    score: float = 0.0
+    points: tuple[float, ...] = ()
+
+    def decision(self) -> tuple[object, ...]:
+        """Everything but the figures: what a committee reads as the result."""
+        return (self.verdict, self.level, self.knockouts, self.findings, self.asked)
 
 
 def check_question(compiled: CompiledRuleSet, qid: str, where: Position) -> None:
@@ -161,6 +169,8 @@ def outcome_of(assessment: Assessment, answers: Answers) -> Outcome:
         knockouts=tuple(sorted(k.id for k in assessment.knockouts)),
         findings=tuple(sorted((f.id, f.severity) for f in assessment.findings)),
         asked=tuple(sorted(asked_questions(assessment, answers))),
+        score=assessment.score,
+        points=tuple(v for pool in assessment.pools for v in (pool.raw, pool.adjusted, pool.max)),
     )
 
 
@@ -224,14 +234,16 @@ def _rules_by_question(
     return out
 
 
-def best_candidates(question: Question, pool: str) -> list[AnswerValue]:
-    """Answers from the best: choices in the rule set's order (lowest risk first).
+def best_candidates(
+    question: Question, pool: str, risk_order: tuple[str, ...]
+) -> list[AnswerValue]:
+    """Answers from the best: a single choice's ids from the lowest risk up (`risk_order`).
 
     For a multiple choice, an exclusive choice that carries no risk and no
     knock-out (such as `none`) comes first, then nothing ticked (`[]`).
     """
     if question.type == "single":
-        return [ch.id for ch in question.choices]
+        return list(risk_order)
     out: list[AnswerValue] = []
     for ch in question.choices:
         if ch.exclusive and not ch.points.get(pool) and ch.knockout is None:
@@ -249,8 +261,8 @@ def fill_best(
 ) -> dict[str, AnswerValue]:
     """Answer every other choice question with its best choice.
 
-    The best choice is the first one in the rule set's order (choices go from
-    the lowest risk to the highest) that sets off no knock-out, and no finding
+    The best choice is the first one in risk order (from the lowest risk up,
+    whatever order the choices are shown in) that sets off no knock-out, and no finding
     rule that reads only the scope and other filled answers: so "no
     third-party hosting" is not picked for a SaaS, nor "no medical purpose" for
     a diagnostic tool. A rule that reads an answer the scenario states (say,
@@ -275,7 +287,7 @@ def fill_best(
         # The first candidate that sets off nothing; failing that, the least harmful.
         least: int | None = None
         chosen: AnswerValue = []
-        for candidate in best_candidates(q, pool):
+        for candidate in best_candidates(q, pool, compiled.risk_order[q.id]):
             state[q.id] = candidate
             single = candidate if isinstance(candidate, list) else [str(candidate)]
             harm = -1
@@ -415,7 +427,7 @@ class World:
             merged = fill_best(compiled, merged, set(self.cleared), judged_day)
             # A best answer that needs evidence comes with it: the best case is a proven one.
             for qid in set(merged) - stated:
-                needs = required_by_choice(compiled.question_by_id[qid])
+                needs = required_by_choice(compiled.question_by_id[qid], compiled.risk_order[qid])
                 if isinstance(merged[qid], str) and merged[qid] in needs:
                     recorded[qid] = Evidence(text="best answer, proven", status="verified")
         recorded = self._evidence(compiled, recorded, assessment_day)
