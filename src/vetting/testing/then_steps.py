@@ -237,19 +237,19 @@ def answer_worth(world: World, args: Args, step: Step, lang: str) -> None:
     if qid not in a.answer_points:  # not asked here, or a scope question (it adds nothing)
         raise fail(
             lang,
-            f"expected the answer to '{qid}' to be worth {fmt(want, lang)} points, "
-            "but the question is not asked here",
-            f"la réponse à « {qid} » devait valoir {fmt(want, lang)} points, "
-            "mais la question n'est pas posée ici",
+            "testing.fail.answer_worth_not_asked",
             a,
+            question=quote(qid, lang),
+            want=fmt(want, lang),
         )
     got = a.answer_points.get(qid, {}).get(pool, 0.0)
     if abs(got - want) > 1e-9:
         raise fail(
             lang,
-            f"expected the answer to '{qid}' to be worth {fmt(want, lang)} {pool} points, "
-            f"got {fmt(got, lang)}",
-            f"la réponse à « {qid} » devait valoir {fmt(want, lang)} points ({pool}), "
-            f"obtenu : {fmt(got, lang)}",
+            "testing.fail.answer_worth",
             a,
+            question=quote(qid, lang),
+            want=fmt(want, lang),
+            pool=pool,
+            got=fmt(got, lang),
         )
