@@ -11,6 +11,7 @@ as an oracle over random answers.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import pytest
@@ -271,3 +272,28 @@ def test_the_encoding_agrees_with_the_aia_algorithm(data: st.DataObject) -> None
         points("risk"), points("mitigation"), maxima["risk"], maxima["mitigation"]
     )
     assert a.level == LEVELS[expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "only a score strictly above a threshold"), ("fr", "strictement supérieur")],
+)
+def test_strict_thresholds_are_shown_as_strict(aia: CompiledRuleSet, lang: str, says: str) -> None:
+    """`reached: above`: the report and the rule-set doc say ">" and "strictly" for every
+    threshold above `low` (which starts at 0 whatever the mode)."""
+    from vetting.report import render_html, render_markdown
+    from vetting.ruleset.docgen import ruleset_markdown
+
+    a = run(aia, NO_MITIGATION)
+    answers = Answers(
+        ruleset="aia-like@1.0.0", tool=Tool(name="System"), date=aia.ruleset.as_of, answers={}
+    )
+    md = render_markdown(a, aia, answers, lang)
+    html = render_html(a, aia, answers, lang)
+    assert says in md and says in html
+    doc = ruleset_markdown(aia, lang)
+    for text in (md, html, doc):
+        assert "≥ 25" not in text and "≥&nbsp;25" not in text
+    assert re.search(r"\| \\> 25\s?%", md), md
+    assert ">&nbsp;25" in html.replace("&gt;", ">")
+    assert "> 25" in doc

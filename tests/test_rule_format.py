@@ -207,5 +207,29 @@ def test_help_is_optional_without_a_policy_and_required_with_one(tmp_path: Path)
     assert "require: [help]" in missing[0][1]
 
 
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "The rule set gives no explanation for this question."),
+        ("fr", "Le jeu de règles ne donne pas d'explication pour cette question."),
+    ],
+)
+def test_a_question_without_help_says_so_and_its_doc_has_no_empty_why(lang: str, says: str) -> None:
+    from vetting.interview.prompts import help_text
+    from vetting.ruleset.docgen import ruleset_markdown
+
+    compiled = load_ruleset(YES_FIRST)
+    bare = compiled.question_by_id["data.training_scope"]
+    assert bare.help is None
+    assert says in help_text(compiled, bare, lang)
+    helped = compiled.question_by_id["data.hds"]
+    assert says not in help_text(compiled, helped, lang)
+    doc = ruleset_markdown(compiled, lang)
+    section = doc.split("### `data.training_scope`", 1)[1].split("###", 1)[0]
+    why = {"en": "*Why we ask.*", "fr": "*Pourquoi cette question.*"}[lang]
+    assert why not in section
+    assert why in doc.split("### `data.hds`", 1)[1].split("###", 1)[0]
+
+
 def test_health_ai_requires_help() -> None:
     assert "help" in load_ruleset(ROOT / "rules" / "health-ai").ruleset.require

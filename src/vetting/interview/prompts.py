@@ -162,9 +162,10 @@ def help_text(compiled: CompiledRuleSet, question: Question, lang: str) -> str:
     from vetting.ruleset.describe import cite
 
     rs = compiled.ruleset
+    why = " ".join(pick(question.help, lang).split())
     lines = [
         f"── {catalog.text(lang, 'interview.why_title')} ──",
-        " ".join(pick(question.help, lang).split()),
+        why or catalog.text(lang, "interview.no_help"),
     ]
     if question.evidence:
         colon = catalog.text(lang, "interview.colon")

@@ -418,9 +418,10 @@ def method(w: Wording) -> Method:
         unit = catalog.text(w.lang, "formats.percent", number="")  # the sign as a percent has it
     else:
         unit = f" {L['points_unit']}"
-    bands = [Threshold("low", level_name("low", w.lang), "0")]
+    sign = "≥" if policy.levels.reached == "at_or_above" else ">"
+    bands = [Threshold("low", level_name("low", w.lang), "0", "≥")]  # from 0, whatever the mode
     for name, value in _bands(w):
-        bands.append(Threshold(name, level_name(name, w.lang), amount(value, w.lang)))
+        bands.append(Threshold(name, level_name(name, w.lang), amount(value, w.lang), sign))
     adjustments = []
     for adj in a.adjustments:
         detail = fill(
@@ -451,6 +452,7 @@ def method(w: Wording) -> Method:
         computation=computation,
         thresholds=tuple(bands),
         unit=unit,
+        levels_rule=L["method_levels_" + policy.levels.reached],
         denominator=L[f"denominator_{policy.denominator}"],
         unknown=L[f"unknown_{policy.unknown}"],
         adjustments=tuple(adjustments),

@@ -253,6 +253,7 @@ class Threshold:
     level: str
     name: str
     value: str
+    sign: str  # "≥", or ">" above `low` when the rule set reads thresholds strictly
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ class Method:
     computation: str
     thresholds: tuple[Threshold, ...]
     unit: str
+    levels_rule: str  # the sentence that says which of the two
     denominator: str
     unknown: str
     adjustments: tuple[AdjustmentView, ...]

@@ -139,7 +139,8 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
         meta += f" · {t('docs.ruleset.labels.buyer_only')}"
     when = describe(q.when, lang, labels) if q.when else t("docs.ruleset.labels.always")
     lines += [meta + "  ", f"{t('docs.ruleset.labels.asked_when')}{c}{when}", ""]
-    lines += [f"*{t('docs.ruleset.labels.why')}.* {_flat(pick(q.help, lang))}", ""]
+    if q.help:  # optional unless the rule set requires it (`require: [help]`)
+        lines += [f"*{t('docs.ruleset.labels.why')}.* {_flat(pick(q.help, lang))}", ""]
     if q.choices:
         lines += _choices(compiled, q, lang)
     for label, text in (
@@ -218,8 +219,9 @@ def _scoring(rs: RuleSet, lang: str) -> list[str]:
     policy = rs.scoring
     levels = policy.levels
     unit = "%" if levels.unit == "percent" else " pts"
+    sign = "≥" if levels.reached == "at_or_above" else ">"  # `reached: above` is strict
     thresholds = ", ".join(
-        f"{level_name(name, lang)} ≥ {_num(getattr(levels, name))}{unit}"
+        f"{level_name(name, lang)} {sign} {_num(getattr(levels, name))}{unit}"
         for name in ("moderate", "high", "critical")
     )
     out = [
