@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -271,21 +272,102 @@ def test_an_unreadable_file_wins_over_a_failed_gate(cli: Cli, files: Path) -> No
     assert result.code == 2
 
 
-def test_answers_for_another_rule_set_point_to_rules(cli: Cli, files: Path) -> None:
-    (files / "other.yaml").write_text("ruleset: health-ai@1.0.0\ntool: {name: T}\n")
-    result = cli("score", "other.yaml", "--rules", CLINIC)
+def test_answers_of_a_rule_set_not_found_get_one_line_and_the_others_are_scored(
+    cli: Cli, files: Path
+) -> None:
+    (files / "other.yaml").write_text("ruleset: ghost@1.0.0\ntool: {name: T}\n")
+    result = cli("score", "accept.yaml", "other.yaml", "reject.yaml", "--rules", CLINIC)
     assert result.code == 2
-    assert "use --rules DIR to point to the 'health-ai' rule set" in result.err
+    assert result.err.splitlines() == [
+        "other.yaml:1:1: ruleset: no rule set found for 'ghost@1.0.0' (found: clinic 1.0.0) "
+        "(give its folder with --rules DIR, or put it in ./rules/ghost/)"
+    ]
+    table = result.out.splitlines()
+    assert [line.split()[0] for line in table[1:4]] == ["accept.yaml", "other.yaml", "reject.yaml"]
+    assert "error" in table[2] and "reject" in table[3]
 
 
-def test_another_version_warns_unless_strict(cli: Cli, files: Path) -> None:
-    (files / "old.yaml").write_text(ACCEPT.replace("clinic@1.0.0", "clinic@0.9.0"))
-    loose = cli("score", "old.yaml", "--rules", CLINIC)
+def _clinic_as(tmp: Path, version: str, changelog: str = "") -> str:
+    """A copy of the clinic rule set at another version, with a changelog."""
+    folder = tmp / f"clinic-{version}"
+    shutil.copytree(CLINIC, folder)
+    manifest = folder / "ruleset.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("version: 1.0.0", f"version: {version}")
+    manifest.write_text(text + changelog, encoding="utf-8")
+    return str(folder)
+
+
+def test_another_version_warns_unless_strict(cli: Cli, files: Path, tmp_path: Path) -> None:
+    newer = _clinic_as(tmp_path, "1.1.0")
+    loose = cli("score", "accept.yaml", "--rules", newer)
     assert loose.code == 0
-    assert loose.err.startswith("old.yaml:1:1: warning: ruleset: these answers were written")
-    strict = cli("score", "old.yaml", "--rules", CLINIC, "--strict")
+    assert loose.err.startswith("accept.yaml:1:1: warning: ruleset: these answers were written")
+    assert "clinic 1.1.0 (answers 1.0.0)" in loose.out
+    strict = cli("score", "accept.yaml", "--rules", newer, "--strict")
     assert strict.code == 2
-    assert strict.err.startswith("old.yaml:1:1: ruleset: these answers were written")
+    assert strict.err.startswith("accept.yaml:1:1: ruleset: these answers were written")
+
+
+def test_each_file_is_scored_with_its_own_rule_set_in_input_order(
+    cli: Cli, files: Path, tmp_path: Path
+) -> None:
+    health = ROOT / "examples" / "health-ai" / "scribe-accept.yaml"
+    (files / "scribe.yaml").write_text(health.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli(
+        "score",
+        "--rules",
+        CLINIC,
+        "--rules",
+        str(ROOT / "rules" / "health-ai"),
+        "reject.yaml",
+        "scribe.yaml",
+        "accept.yaml",
+        "--format",
+        "jsonl",
+    )
+    assert result.code == 0 or result.code == 1, result.err
+    rows = [json.loads(line) for line in result.out.splitlines()]
+    assert [(r["source"], r["ruleset"]["id"]) for r in rows] == [
+        ("reject.yaml", "clinic"),
+        ("scribe.yaml", "health-ai"),
+        ("accept.yaml", "clinic"),
+    ]
+    table = cli("score", "--rules", CLINIC, "reject.yaml", "scribe.yaml").out
+    assert "rule set" in table.splitlines()[0]
+    assert "health-ai 2.1.0" in table and "clinic 1.0.0" in table
+
+
+@pytest.mark.parametrize(
+    ("version", "changelog", "used"),
+    [
+        # Across a major version: only when the changelog documents it.
+        ("2.0.0", "changelog:\n  - version: 2.0.0\n    changed: [data.training]\n", "2.0.0"),
+        ("2.0.0", "", None),
+    ],
+)
+def test_a_newer_major_version_reads_old_answers_only_through_its_changelog(
+    cli: Cli, files: Path, tmp_path: Path, version: str, changelog: str, used: str | None
+) -> None:
+    newer = _clinic_as(tmp_path, version, changelog)
+    result = cli("score", "accept.yaml", "--rules", newer, "--format", "jsonl")
+    if used is None:
+        assert result.code == 2
+        assert "no rule set found for 'clinic@1.0.0' (found: clinic 2.0.0)" in result.err
+        return
+    row = json.loads(result.out)
+    assert (row["ruleset"]["version"], row["ruleset"]["written_for"]) == (used, "1.0.0")
+    # The answer whose meaning changed is not counted: the tool is no longer "accept".
+    assert "data.training" in row["unanswered"]
+    assert row["verdict"] != "accept"
+
+
+def test_the_exact_version_is_used_when_the_newer_cannot_read_the_answers(
+    cli: Cli, files: Path, tmp_path: Path
+) -> None:
+    newer = _clinic_as(tmp_path, "2.0.0")
+    result = cli("score", "accept.yaml", "--rules", newer, "--rules", CLINIC, "--format", "jsonl")
+    row = json.loads(result.out)
+    assert (row["ruleset"]["version"], row["ruleset"]["written_for"]) == ("1.0.0", None)
 
 
 def test_an_empty_folder_is_an_input_error(cli: Cli, files: Path) -> None:
@@ -330,3 +412,19 @@ def test_every_field_of_the_contract_is_documented() -> None:
     doc = (ROOT / "docs" / "score-json.md").read_text(encoding="utf-8")
     for name in assessment_schema()["properties"]:
         assert f"`{name}`" in doc, f"docs/score-json.md does not describe `{name}`"
+
+
+@pytest.mark.parametrize("command", ["compare", "diff"])
+def test_compare_and_diff_say_when_files_were_scored_with_different_rule_sets(
+    cli: Cli, files: Path, command: str
+) -> None:
+    health = ROOT / "examples" / "health-ai" / "scribe-accept.yaml"
+    (files / "scribe.yaml").write_text(health.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli(command, "accept.yaml", "scribe.yaml", "--rules", CLINIC, "--lang", "en")
+    assert result.code in (0, 1), result.err
+    assert (
+        "clinic 1.0.0, health-ai 2.1.0 (the files were scored with different rule sets; the "
+        "question-by-question rows follow " in " ".join(result.out.split())
+    )
+    same = cli(command, "accept.yaml", "reject.yaml", "--rules", CLINIC, "--lang", "en")
+    assert "different rule sets" not in same.out

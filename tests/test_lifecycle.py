@@ -219,9 +219,12 @@ def test_old_answers_are_migrated_and_the_changes_listed(tmp_path: Path) -> None
     text = "\n".join(str(w) for w in warnings)
     assert "renamed (answers carried over): data.location -> data.storage" in text
     assert "added (to answer): data.retention" in text
-    assert "changed in meaning (to answer again): data.training" in text
+    assert "changed in meaning (old answers not counted until answered again): data.training" in (
+        text
+    )
     result = score(compiled, answers)
-    assert result.unanswered == ("data.retention",)
+    # The answer to a question whose meaning changed is kept in the file but not counted.
+    assert result.unanswered == ("data.training", "data.retention")
 
 
 def test_strict_refuses_old_answers(tmp_path: Path, cli: Callable[..., Result]) -> None:
@@ -229,7 +232,9 @@ def test_strict_refuses_old_answers(tmp_path: Path, cli: Callable[..., Result]) 
     path.write_text(OLD_ANSWERS, encoding="utf-8")
     result = cli("score", "--strict", "--rules", str(MINI_V2), str(path))
     assert result.code == 2
-    assert "questions changed in meaning (to answer again): data.training" in result.err
+    assert "changed in meaning (old answers not counted until answered again): data.training" in (
+        result.err
+    )
 
 
 def test_migration_composes_successive_renames() -> None:

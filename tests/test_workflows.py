@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -254,18 +255,18 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
 def test_diff_across_rule_set_versions(cli: Cli, in_root: Path, tmp_path: Path) -> None:
     """Answers written for an older version: scored with this one, unknown questions listed."""
     text = (ROOT / THREE[0]).read_text(encoding="utf-8")
-    old = text.replace("ruleset: health-ai@2.1.0", "ruleset: health-ai@0.9.0").replace(
+    old = text.replace("ruleset: health-ai@2.1.0", "ruleset: health-ai@1.0.0").replace(
         "answers:\n", "answers:\n  hosting.legacy_region: eu_only\n"
     )
     path = tmp_path / "scribe-2025.yaml"
     path.write_text(old, encoding="utf-8")
     result = cli("diff", str(path), THREE[0], "--rules", RULES, "--lang", "en")
     assert result.code == 1, result.err
-    assert "written for health-ai@0.9.0" in result.out
+    assert "written for health-ai@1.0.0" in result.out
     assert "Answers to questions not in this rule set (ignored) (1):" in result.out
     assert "  ~ hosting.legacy_region  Question" in result.out
     assert "      before: eu_only" in result.out
-    assert "warning: ruleset: these answers were written for health-ai 0.9.0" in result.err
+    assert "warning: ruleset: these answers were written for health-ai 1.0.0" in result.err
     md = cli("diff", str(path), THREE[0], "--rules", RULES, "--lang", "en", "--format", "md").out
     assert "| `hosting.legacy_region` | Question | eu\\_only | — |" in md
     assert "## Warnings" in md
@@ -305,6 +306,34 @@ def test_portfolio_matches_its_golden_file(cli: Cli, in_root: Path, fmt: str, la
         golden("portfolio.json", out)
     else:
         golden(f"portfolio.{lang}.html", out)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked"),
+    [
+        ("en", "scored with health-ai 2.1.0; answers written for 1.0.0"),
+        (
+            "fr",
+            "évalué avec le référentiel health-ai 2.1.0 ; réponses rédigées pour la version 1.0.0",
+        ),
+    ],
+)
+def test_a_portfolio_of_two_versions_scores_in_one_run_and_marks_the_older(
+    cli: Cli, in_root: Path, tmp_path: Path, lang: str, marked: str
+) -> None:
+    folder = tmp_path / "tools"
+    shutil.copytree(ROOT / EX, folder)
+    old = folder / "planner-conditional.yaml"
+    text = old.read_text(encoding="utf-8")
+    old.write_text(text.replace("health-ai@2.1.0", "health-ai@1.0.0"), encoding="utf-8")
+    args = ("portfolio", str(folder), "--today", "2027-12-15", "--lang", lang)
+    data = json.loads(cli(*args, "--format", "json").out)
+    written = {row["file"]: row["scored_with"]["written_for"] for row in data["rows"]}
+    assert written["planner-conditional.yaml"] == "1.0.0"
+    assert {v for k, v in written.items() if k != "planner-conditional.yaml"} == {None}
+    assert not data["errors"]
+    page = cli(*args).out
+    assert page.count(escape(marked)) == 1
 
 
 def test_portfolio_is_byte_identical_for_identical_inputs(cli: Cli, in_root: Path) -> None:

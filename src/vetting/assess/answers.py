@@ -35,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -66,11 +65,9 @@ from vetting.errors import Problem, ProblemCollector
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.migrate import Migration, migration
 from vetting.ruleset.model import Question
+from vetting.ruleset.registry import CLAIM, RuleSets
 from vetting.words import suggest
 from vetting.yamlio import DocPath, Document, format_path
-
-_RULESET_RE = re.compile(r"^([a-z][a-z0-9-]*)(?:@([0-9A-Za-z.+-]+))?$")
-
 
 # --------------------------------------------------------------------------- reading
 
@@ -243,7 +240,7 @@ class _Reader:
                 ("ruleset",), "missing required field 'ruleset'", f"add: ruleset: {expected}"
             )
             return expected
-        match = _RULESET_RE.match(value) if isinstance(value, str) else None
+        match = CLAIM.match(value) if isinstance(value, str) else None
         if match is None:
             self.error(
                 ("ruleset",),
@@ -275,7 +272,7 @@ class _Reader:
             ("renamed (answers carried over)", [f"{a} -> {b}" for a, b in moves.renamed.items()]),
             ("added (to answer)", moves.added),
             ("removed", moves.removed),
-            ("changed in meaning (to answer again)", moves.changed),
+            ("changed in meaning (old answers not counted until answered again)", moves.changed),
         ):
             if ids:
                 self.warn(
@@ -524,15 +521,39 @@ def load_answers(
     `date` (the `--date` option) dates a file that records no assessment date of its
     own; a file's own date always wins, it is the record.
     """
+    _, answers, warnings = load_answers_with(
+        path, compiled, strict=strict, display=display, date=date
+    )
+    return answers, warnings
+
+
+def load_answers_with(
+    path: Path,
+    rules: CompiledRuleSet | RuleSets,
+    *,
+    strict: bool = False,
+    display: str | None = None,
+    date: dt.date | None = None,
+) -> tuple[CompiledRuleSet, Answers, list[Problem]]:
+    """`load_answers`, and the rule set that read the file.
+
+    Given a run's `RuleSets`, the file is read with the rule set its `ruleset:` field
+    names (ruleset/registry.py): the rule set of one file is not that of the next.
+    """
     name = display or str(path)
     raw = yamlio.read_bytes(Path(path), name)
     doc = yamlio.parse(yamlio.decode(raw, name), name)
+    if isinstance(rules, RuleSets):
+        claim = doc.data.get("ruleset") if isinstance(doc.data, dict) else None
+        compiled = rules.for_claim(claim, lambda: doc.position(("ruleset",)))
+    else:
+        compiled = rules
     answers, warnings = read_answers(
         doc, compiled, strict=strict, file_sha256=hashlib.sha256(raw).hexdigest()
     )
     if answers.date is None and date is not None:
         answers = answers.model_copy(update={"date": date})
-    return answers, warnings
+    return compiled, answers, warnings
 
 
 def check_answers(
@@ -559,6 +580,7 @@ __all__ = [
     "check_answers",
     "dump_answers",
     "load_answers",
+    "load_answers_with",
     "parse_answers",
     "read_answers",
 ]

@@ -47,6 +47,11 @@ class RuleSetRef(_Result):
     version: str
     sha256: str
     path: str
+    written_for: str | None = Field(
+        default=None,
+        description="The older version the answers were written for, when they were read "
+        "through this version's changelog (renames applied); absent when they name this one.",
+    )
 
 
 class PoolScore(_Result):

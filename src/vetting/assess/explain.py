@@ -44,7 +44,7 @@ Target = Literal["knockout", "pending", "level", "verdict"]
 def explain(compiled: CompiledRuleSet, answers: Answers) -> Explanation:
     """The explanation of one assessment, computed on its own."""
     prep = prepare(compiled)
-    values = internal_values(answers)
+    values = internal_values(answers, compiled)
     judged = judged_date(answers)
     proofs = evidence.strengths(compiled, answers, judged)
     run = evaluate(prep, values, judged, proofs)

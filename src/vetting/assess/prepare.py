@@ -25,6 +25,7 @@ from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
 from vetting.ruleset.export import max_points
+from vetting.ruleset.migrate import migration
 from vetting.ruleset.model import FindingRule, Question
 
 
@@ -38,11 +39,28 @@ class _Wildcard:
 WILDCARD: Any = _Wildcard()
 
 
-def internal_values(answers: Answers) -> dict[str, Any]:
-    """The answers as conditions read them: `unknown` becomes the UNKNOWN sentinel."""
+def internal_values(answers: Answers, compiled: CompiledRuleSet) -> dict[str, Any]:
+    """The answers as conditions read them: `unknown` becomes the UNKNOWN sentinel.
+
+    Answers written for an older version of the rule set do not count for the questions
+    its changelog says changed in meaning since: they answered another question, so they
+    are left unanswered (scored as unknown) until someone answers again. An old answer
+    must never lower the risk of a question it was not given for.
+    """
+    changed = changed_since(answers, compiled)
     return {
-        qid: UNKNOWN if value == UNKNOWN_ANSWER else value for qid, value in answers.answers.items()
+        qid: UNKNOWN if value == UNKNOWN_ANSWER else value
+        for qid, value in answers.answers.items()
+        if qid not in changed
     }
+
+
+def changed_since(answers: Answers, compiled: CompiledRuleSet) -> frozenset[str]:
+    """Questions whose meaning changed since the version the answers were written for."""
+    version = answers.ruleset_version
+    if not version or version == compiled.ruleset.version:
+        return frozenset()
+    return frozenset(migration(compiled.ruleset, version).changed)
 
 
 def public_value(value: Any) -> Any:
@@ -351,7 +369,7 @@ def possible_given_scope(
     """
     prep = prepare(compiled)
     when = day or judged_date(answers)
-    possible, _ = _scope_pass(prep, internal_values(answers), when)
+    possible, _ = _scope_pass(prep, internal_values(answers, compiled), when)
     return [pq.id for pq in possible]
 
 

@@ -59,6 +59,7 @@ from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, support
 from vetting.ruleset.model import Reference
+from vetting.ruleset.registry import written_for
 
 # --------------------------------------------------------------------------- the Assessment
 
@@ -379,7 +380,7 @@ def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
     judged = judged_date(answers)
     proofs = evidence.strengths(compiled, answers, judged)
-    run = evaluate(prepare(compiled), internal_values(answers), judged, proofs)
+    run = evaluate(prepare(compiled), internal_values(answers, compiled), judged, proofs)
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
@@ -400,7 +401,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     prep = prepare(compiled)
     day = assessment_date(answers)
     judged = judged_date(answers)
-    values = internal_values(answers)
+    values = internal_values(answers, compiled)
     # Evidence must still be valid when the duties bite: on the judged date (go-live).
     run = evaluate(prep, values, judged, evidence.strengths(compiled, answers, judged))
     rs = compiled.ruleset
@@ -442,6 +443,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
             version=compiled.origin.version,
             sha256=compiled.origin.sha256,
             path=compiled.origin.path,
+            written_for=written_for(answers.ruleset, compiled.origin.version),
         ),
         source=answers.source,
         answers_sha256=answers_sha256(answers, compiled),

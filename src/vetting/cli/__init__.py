@@ -135,6 +135,17 @@ def _add_rules(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_rule_sets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        action="append",
+        help="a rule-set folder; repeat it for several: each answers file is scored with "
+        "the rule set it names (ruleset: id@version), looked for in these folders, then "
+        "./rules/<id>/, then the embedded ones",
+    )
+
+
 def _add_date(
     parser: argparse.ArgumentParser,
     help: str = "the assessment date of answers files that record none (a file's own date "
@@ -210,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         "gate, 2 when a file cannot be read (the others are still scored).",
     )
     score.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files (YAML or JSON)")
-    _add_rules(score)
+    _add_rule_sets(score)
     _add_date(score)
     score.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     score.add_argument(
@@ -292,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         "<tool-slug>.patient-notice.<ext> in the output folder.",
     )
     report.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
-    _add_rules(report)
+    _add_rule_sets(report)
     _add_date(report)
     report.add_argument(
         "--format",
@@ -361,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
         "questions per tool; differences and the best answer per row stand out.",
     )
     compare.add_argument("answers", nargs="+", metavar="ANSWERS", help="answer files")
-    _add_rules(compare)
+    _add_rule_sets(compare)
     _add_date(compare)
     compare.add_argument("--format", choices=["md", "html", "xlsx"], default="md")
     compare.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
@@ -376,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD.yaml")
     diff.add_argument("new", metavar="NEW.yaml")
-    _add_rules(diff)
+    _add_rule_sets(diff)
     _add_date(diff)
     diff.add_argument("--format", choices=["text", "md"], default="text")
     diff.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
@@ -389,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
         "folder: tool, vendor, verdict, level, date, decision, next review, expired evidence.",
     )
     portfolio.add_argument("folder", metavar="DIR")
-    _add_rules(portfolio)
+    _add_rule_sets(portfolio)
     _add_date(portfolio)
     portfolio.add_argument("--format", choices=["html", "json"], default="html")
     portfolio.add_argument(

@@ -78,16 +78,6 @@ def execute(args: argparse.Namespace) -> int:
     return _run(args, lang, term, compiled, details)
 
 
-def _changed_since(answers: Answers, compiled: CompiledRuleSet) -> set[str]:
-    """Questions whose meaning changed since the version the answers were written for."""
-    from vetting.ruleset.migrate import migration
-
-    version = answers.ruleset_version
-    if not version or version == compiled.ruleset.version:
-        return set()
-    return set(migration(compiled.ruleset, version).changed)
-
-
 def _load(rules: str | None, shown: threading.Event) -> CompiledRuleSet:
     shown.wait(timeout=2.0)  # never longer: a prompt that is not drawn must not block
     from vetting.ruleset.api import load_ruleset
@@ -169,6 +159,7 @@ def _session(
     target: str | None,
 ) -> int:
     from vetting.assess.answers import Answers, Tool, load_answers
+    from vetting.assess.prepare import changed_since
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
@@ -207,7 +198,7 @@ def _session(
                 path,
                 answers,
                 live=args.live,
-                reask=_changed_since(answers, compiled),
+                reask=set(changed_since(answers, compiled)),
             )
             session.save()
             if args.review:

@@ -26,13 +26,13 @@ from vetting.i18n import default_language
 
 
 def _report(args: argparse.Namespace) -> int:
-    from vetting.assess.answers import load_answers
+    from vetting.assess.answers import load_answers_with
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
     from vetting.report import parse_formats, without_refused_notice, write_reports
     from vetting.report.naming import slugify
-    from vetting.ruleset.api import load_ruleset
+    from vetting.ruleset.registry import RuleSets
 
     lang = args.lang or default_language()
     formats = parse_formats(args.format)
@@ -42,14 +42,17 @@ def _report(args: argparse.Namespace) -> int:
         raise VettingError(
             Problem(Position(str(templates)), "no such folder", hint="check the --templates path")
         )
-    compiled = load_ruleset(args.rules)
+    rule_sets = RuleSets(tuple(args.rules or ()))
+    rule_sets.default()  # a broken --rules folder stops the run before any file
     out_dir = Path(args.output)
     failed = False
     refused = False
     written_by: dict[str, str] = {}
     for entry in args.answers:
         try:
-            answers, warnings = load_answers(Path(entry), compiled, display=entry, date=day)
+            compiled, answers, warnings = load_answers_with(
+                Path(entry), rule_sets, display=entry, date=day
+            )
         except VettingError as exc:
             sys.stderr.write(format_problems(exc.problems))
             failed = True

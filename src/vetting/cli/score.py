@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vetting import catalog
-from vetting.assess.answers import load_answers
+from vetting.assess.answers import load_answers_with
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
@@ -28,8 +28,7 @@ from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.i18n import default_language, level_name, scale_legend, verdict_name
-from vetting.ruleset.api import load_ruleset
-from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.registry import RuleSets, written_for
 from vetting.signals import check_interrupted
 from vetting.words import suggest
 
@@ -53,6 +52,10 @@ class _Row:
     score: float
     knockouts: int
     completeness: float
+    #: `id version` of the rule set that scored it, and the older version the answers
+    #: name when they were read through its changelog.
+    ruleset: str = ""
+    written_for: str | None = None
 
 
 @dataclass
@@ -137,41 +140,48 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", catalog.text(lang, "formats.decimal_separator"))
 
 
+def _ruleset_cell(row: _Row, lang: str) -> str:
+    if row.written_for is None:
+        return row.ruleset
+    return catalog.text(
+        lang, "cli.score.ruleset_migrated", ruleset=row.ruleset, version=row.written_for
+    )
+
+
 def _table(outcomes: list[_Outcome], lang: str) -> str:
-    rows: list[tuple[str, ...]] = [tuple(catalog.entry(lang, "cli.score.headers"))]
+    scored = [item.row for item in outcomes if item.row is not None]
+    # A rule-set column only when the run mixes rule sets or reads older answers.
+    mixed = len({r.ruleset for r in scored}) > 1 or any(r.written_for for r in scored)
+    header = list(catalog.entry(lang, "cli.score.headers"))
+    if mixed:
+        header.insert(2, catalog.text(lang, "cli.score.ruleset_header"))
+    rows: list[tuple[str, ...]] = [tuple(header)]
     counts = dict.fromkeys((*GATE_VERDICTS, "error"), 0)
     for item in outcomes:
         a = item.row
         if a is None:
-            rows.append(
-                (
-                    escape_controls(item.path),
-                    "",
-                    catalog.text(lang, "cli.score.error"),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                )
-            )
+            cells = [escape_controls(item.path), "", catalog.text(lang, "cli.score.error")]
+            if mixed:
+                cells.insert(2, "")
+            rows.append(tuple(cells + [""] * (len(header) - len(cells))))
             counts["error"] += 1
             continue
         counts[a.verdict] += 1
-        rows.append(
-            (
-                escape_controls(item.path),
-                escape_controls(a.tool),
-                verdict_name(a.verdict, lang),
-                level_name(a.level, lang),
-                level_name(a.points_level, lang),
-                _number(a.score, lang),
-                str(a.knockouts),
-                f"{_number(a.completeness, lang)} %",
-            )
-        )
+        cells = [
+            escape_controls(item.path),
+            escape_controls(a.tool),
+            verdict_name(a.verdict, lang),
+            level_name(a.level, lang),
+            level_name(a.points_level, lang),
+            _number(a.score, lang),
+            str(a.knockouts),
+            f"{_number(a.completeness, lang)} %",
+        ]
+        if mixed:
+            cells.insert(2, _ruleset_cell(a, lang))
+        rows.append(tuple(cells))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {5, 6, 7}
+    right = {6, 7, 8} if mixed else {5, 6, 7}
     lines = []
     for row in rows:
         cells = [
@@ -199,37 +209,39 @@ def _json_item(item: _Outcome) -> dict[str, Any]:
     return item.data
 
 
-#: The rule set of this process: set once, inherited or loaded by worker processes.
-_COMPILED: CompiledRuleSet | None = None
+#: The rule sets of this process: set once, inherited or rebuilt by worker processes,
+#: each loading (from the cache) only the rule sets its files name.
+_RULE_SETS: RuleSets | None = None
 
 
 @dataclass
 class _Job:
-    rules: str | None
+    rules: tuple[str, ...]
+    cwd: Path
     fmt: str
     strict: bool
     #: `--date`: the assessment date of files that record none.
     date: dt.date | None = None
 
 
-def _init_worker(rules: str | None) -> None:
-    global _COMPILED
+def _rule_sets(job: _Job) -> RuleSets:
+    global _RULE_SETS
+    if _RULE_SETS is None:
+        _RULE_SETS = RuleSets(job.rules, job.cwd)
+    return _RULE_SETS
+
+
+def _init_worker(job: _Job) -> None:
     # Ctrl-C is the parent's to handle: a worker killed by it while waiting for work
     # would die holding the pool's queue lock, and the parent would wait on it forever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if _COMPILED is None:
-        _COMPILED = load_ruleset(rules, cache=True)
+    _rule_sets(job).default()
 
 
 def _score_one(job: _Job, entry: str) -> _Outcome:
     """Score one file into what the outputs need: small, so a portfolio streams."""
-    global _COMPILED
-    if _COMPILED is None:
-        _COMPILED = load_ruleset(job.rules, cache=True)
-    compiled = _COMPILED
-    assert compiled is not None
     try:
-        return _score_file(compiled, job, entry)
+        return _score_file(_rule_sets(job), job, entry)
     except VettingError as exc:
         return _Outcome(entry, problems=exc.problems, stderr=format_problems(exc.problems))
     except Exception as exc:  # a bug of ours on one file must not stop a whole batch
@@ -241,10 +253,10 @@ def _score_one(job: _Job, entry: str) -> _Outcome:
         return _Outcome(entry, problems=[problem], stderr=format_problems([problem]))
 
 
-def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
+def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     """One file's outcome; its input errors are raised, for `_score_one` to keep."""
-    answers, warnings = load_answers(
-        Path(entry), compiled, strict=job.strict, display=entry, date=job.date
+    compiled, answers, warnings = load_answers_with(
+        Path(entry), rule_sets, strict=job.strict, display=entry, date=job.date
     )
     notes = warnings_text(warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
@@ -267,6 +279,8 @@ def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
         head.score,
         len(head.knockouts),
         head.completeness,
+        f"{compiled.origin.id} {compiled.origin.version}",
+        written_for(answers.ruleset, compiled.origin.version),
     )
     return _Outcome(entry, row=row, data=data, stderr=notes)
 
@@ -333,7 +347,7 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
     sigmask = getattr(signal, "pthread_sigmask", None)
     mask = sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if sigmask else None
     try:
-        pool = multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job.rules,))
+        pool = multiprocessing.Pool(jobs - 1, initializer=_init_worker, initargs=(job,))
     finally:
         if sigmask and mask is not None:
             sigmask(signal.SIG_SETMASK, mask)
@@ -363,11 +377,18 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
 
 
 def execute(args: argparse.Namespace) -> int:
-    global _COMPILED
+    global _RULE_SETS
     lang = args.lang or default_language()
     gate = _gate(args.fail_on)
-    _COMPILED = load_ruleset(args.rules, cache=True)  # checked once, before any worker starts
-    job = _Job(args.rules, args.format, args.strict, maybe_day_option("--date", args.date))
+    job = _Job(
+        tuple(args.rules or ()),
+        Path.cwd(),
+        args.format,
+        args.strict,
+        maybe_day_option("--date", args.date),
+    )
+    _RULE_SETS = None
+    default = _rule_sets(job).default()  # checked once, before any worker starts
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))
@@ -399,7 +420,7 @@ def execute(args: argparse.Namespace) -> int:
     scored.close()  # every result is in: end the worker pool before the last output
 
     if args.format == "text":
-        floors = _COMPILED.ruleset.scoring.level_floors
+        floors = default.ruleset.scoring.level_floors
         legend = scale_legend(floors.knockout, floors.pending, floors.severity.items(), lang)
         sys.stdout.write(_table(kept, lang) + legend + "\n")
     elif args.format == "json":

@@ -18,8 +18,7 @@ from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.files import atomic_write
 from vetting.i18n import default_language
-from vetting.ruleset.api import load_ruleset
-from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.registry import RuleSets
 from vetting.workflows.inputs import Scored, score_file
 
 EXIT_OK = 0
@@ -44,13 +43,13 @@ def _emit(output: str | None, content: str | bytes) -> None:
     sys.stdout.write(content)
 
 
-def _score_all(compiled: CompiledRuleSet, paths: list[str], date: dt.date | None) -> list[Scored]:
-    """Every file scored, or every problem of every file raised at once."""
+def _score_all(rule_sets: RuleSets, paths: list[str], date: dt.date | None) -> list[Scored]:
+    """Every file scored with the rule set it names, or every problem of every file raised."""
     scored: list[Scored] = []
     problems: list[Problem] = []
     for raw in paths:
         try:
-            item = score_file(compiled, Path(raw), raw, date=date)
+            item = score_file(rule_sets, Path(raw), raw, date=date)
         except VettingError as exc:
             problems.extend(exc.problems)
             continue
@@ -61,11 +60,12 @@ def _score_all(compiled: CompiledRuleSet, paths: list[str], date: dt.date | None
     return scored
 
 
-def _compare(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+def _compare(args: argparse.Namespace, rule_sets: RuleSets, lang: str) -> int:
     from vetting.workflows import compare
 
-    items = _score_all(compiled, list(args.answers), maybe_day_option("--date", args.date))
-    table = compare.compare(compiled, items, lang)
+    items = _score_all(rule_sets, list(args.answers), maybe_day_option("--date", args.date))
+    # The rows follow the first file's rule set; the page names every one used.
+    table = compare.compare(items[0].compiled or rule_sets.default(), items, lang)
     if args.format == "xlsx":
         _emit(args.output, compare.to_xlsx(table))
     elif args.format == "html":
@@ -75,11 +75,13 @@ def _compare(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> 
     return EXIT_OK
 
 
-def _diff(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+def _diff(args: argparse.Namespace, rule_sets: RuleSets, lang: str) -> int:
     from vetting.workflows import diff
 
-    old, new = _score_all(compiled, [args.old, args.new], maybe_day_option("--date", args.date))
-    changes = diff.diff(compiled, old, new, lang)
+    day = maybe_day_option("--date", args.date)
+    old, new = _score_all(rule_sets, [args.old, args.new], day)
+    # The question rows follow the new file's rule set; the output names both when they differ.
+    changes = diff.diff(new.compiled or rule_sets.default(), old, new, lang)
     text = diff.to_markdown(changes) if args.format == "md" else diff.to_text(changes)
     _emit(args.output, text)
     return EXIT_CHANGED if changes.changed else EXIT_OK
@@ -91,12 +93,13 @@ def _today(value: str | None) -> dt.date:
     return dt.date.today() if value is None else day_option("--today", value)
 
 
-def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -> int:
+def _portfolio(args: argparse.Namespace, rule_sets: RuleSets, lang: str) -> int:
     from vetting.workflows import portfolio
 
     today = _today(getattr(args, "today", None))
     folder = Path(args.folder)
-    listing = portfolio.build(compiled, folder, today, lang, maybe_day_option("--date", args.date))
+    day = maybe_day_option("--date", args.date)
+    listing = portfolio.build(rule_sets, folder, today, lang, day)
     if not listing.rows and not listing.errors:
         raise VettingError(
             Problem(Position(str(folder)), "no .yaml, .yml or .json answers file in this folder")
@@ -113,9 +116,10 @@ def _portfolio(args: argparse.Namespace, compiled: CompiledRuleSet, lang: str) -
 
 def execute(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
-    compiled = load_ruleset(args.rules)
+    rule_sets = RuleSets(tuple(args.rules or ()))
+    rule_sets.default()  # a broken --rules folder stops the run before any file is read
     if args.command == "compare":
-        return _compare(args, compiled, lang)
+        return _compare(args, rule_sets, lang)
     if args.command == "diff":
-        return _diff(args, compiled, lang)
-    return _portfolio(args, compiled, lang)
+        return _diff(args, rule_sets, lang)
+    return _portfolio(args, rule_sets, lang)

@@ -365,7 +365,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         lang=lang,
         title=catalog.plural(lang, "workflows.compare.title", len(items)),
         legend=catalog.text(lang, "workflows.compare.legend"),
-        ruleset=words.ruleset_name(compiled, lang),
+        ruleset=words.rulesets_named([i.assessment.ruleset for i in items], compiled, lang),
         columns=columns,
         sections=sections,
         latest=max(i.assessment.assessment_date for i in items),

@@ -352,7 +352,9 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
     return AssessmentDiff(
         lang=lang,
         title=catalog.text(lang, "workflows.diff.title", tool=tool),
-        ruleset=words.ruleset_name(compiled, lang),
+        ruleset=words.rulesets_named(
+            [old.assessment.ruleset, new.assessment.ruleset], compiled, lang
+        ),
         old=before,
         new=after,
         results=results,

@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vetting.assess.answers import Answers, load_answers
+from vetting.assess.answers import Answers, load_answers_with
 from vetting.assess.assessment import Assessment
 from vetting.assess.review import decision_problems
 from vetting.assess.score import score
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.registry import RuleSets
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -29,6 +30,8 @@ class Scored:
     answers: Answers
     assessment: Assessment
     warnings: tuple[Problem, ...] = ()
+    #: The rule set that scored it: the one its `ruleset:` names (several per run).
+    compiled: CompiledRuleSet | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Unreadable:
 
 
 def score_file(
-    compiled: CompiledRuleSet,
+    rules: CompiledRuleSet | RuleSets,
     path: Path,
     display: str | None = None,
     *,
@@ -52,12 +55,12 @@ def score_file(
     `date` dates a file that has none (`--date`); an undated file is refused otherwise.
     """
     name = display or str(path)
-    answers, warnings = load_answers(path, compiled, display=name, date=date)
+    compiled, answers, warnings = load_answers_with(path, rules, display=name, date=date)
     assessment = score(compiled, answers, explain=explain)
     problems = decision_problems(assessment.knockout_ids, answers)
     if problems:
         raise VettingError(problems)
-    return Scored(name, answers, assessment, tuple(warnings))
+    return Scored(name, answers, assessment, tuple(warnings), compiled)
 
 
 def answer_files(folder: Path) -> list[Path]:
@@ -75,7 +78,7 @@ def answer_files(folder: Path) -> list[Path]:
 
 
 def score_folder(
-    compiled: CompiledRuleSet, folder: Path, date: dt.date | None = None
+    rules: CompiledRuleSet | RuleSets, folder: Path, date: dt.date | None = None
 ) -> tuple[list[tuple[str, Scored]], list[tuple[str, Unreadable]]]:
     """Every answers file of a folder: (path relative to the folder, scored or unreadable)."""
     scored: list[tuple[str, Scored]] = []
@@ -84,7 +87,7 @@ def score_folder(
         relative = path.relative_to(folder).as_posix()
         display = str(path)
         try:
-            scored.append((relative, score_file(compiled, path, display, date=date)))
+            scored.append((relative, score_file(rules, path, display, date=date)))
         except VettingError as exc:
             unreadable.append((relative, Unreadable(display, tuple(exc.problems))))
     return scored, unreadable

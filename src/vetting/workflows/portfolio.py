@@ -28,6 +28,7 @@ from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
 from vetting.assess.review import expired_on, review_on
 from vetting.errors import Problem
 from vetting.ruleset.compiled import CompiledRuleSet
+from vetting.ruleset.registry import RuleSets
 from vetting.words import number
 from vetting.workflows import words
 from vetting.workflows.actions import actions_of
@@ -154,12 +155,12 @@ def rows_of(
     for file, item in ordered:
         day = item.assessment.assessment_date
         current = latest[_tool_key(item)] == (day <= today, day, file)
-        rows.append(_row(file, item, today, current, compiled))
+        rows.append(_row(file, item, today, current, item.compiled or compiled))
     return tuple(rows)
 
 
 def build(
-    compiled: CompiledRuleSet,
+    rules: CompiledRuleSet | RuleSets,
     folder: Path,
     today: dt.date,
     lang: str,
@@ -167,9 +168,11 @@ def build(
 ) -> Portfolio:
     """Read, score and check every answers file under `folder`, as of `today`.
 
+    Each file is scored with the rule set it names (given the run's `RuleSets`);
     `date` dates the files that record no assessment date (`--date`).
     """
-    scored, unreadable = score_folder(compiled, folder, date)
+    compiled = rules.default() if isinstance(rules, RuleSets) else rules
+    scored, unreadable = score_folder(rules, folder, date)
     return Portfolio(
         folder=str(folder),
         today=today,
@@ -200,6 +203,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "score": a.score,
         "assessment_date": words.day(a.assessment_date),
         "ruleset": row.scored.answers.ruleset,
+        "scored_with": a.ruleset.model_dump(mode="json", exclude={"path"}),
         "knockouts": [k.id for k in a.knockouts],
         "pending": len(a.pending),
         "decision": decision,
@@ -304,10 +308,12 @@ class RowView:
     superseded: bool
     needs_action: bool
     future: bool = False
+    #: Which rule set scored it, when the page mixes several or the answers were older.
+    scored_with: str = ""
     actions: tuple[Flag, ...] = ()
 
 
-def _view(order: int, row: Row, lang: str) -> RowView:
+def _view(order: int, row: Row, lang: str, mixed: bool) -> RowView:
     a = row.scored.assessment
     d = a.decision
     decision_flags: list[Flag] = []
@@ -401,6 +407,7 @@ def _view(order: int, row: Row, lang: str) -> RowView:
         superseded=row.superseded,
         needs_action=row.needs_action,
         future=row.future,
+        scored_with=words.scored_with(a.ruleset, lang) if mixed or a.ruleset.written_for else "",
         actions=tuple(
             Flag(
                 catalog.text(lang, "workflows.portfolio.actions." + code),
@@ -433,9 +440,14 @@ def to_html(portfolio: Portfolio) -> str:
         cards.append(
             (catalog.text(lang, "workflows.portfolio.cards.errors"), str(len(portfolio.errors)))
         )
-    rs = portfolio.compiled.ruleset
     ruleset = catalog.text(lang, "workflows.columns.ruleset")
     colon = catalog.text(lang, "formats.colon")
+    used = dict.fromkeys(
+        f"{r.scored.assessment.ruleset.id} {r.scored.assessment.ruleset.version}"
+        for r in portfolio.rows
+    )
+    if not used:
+        used = {f"{portfolio.compiled.ruleset.id} {portfolio.compiled.ruleset.version}": None}
     return render(
         "portfolio.html.j2",
         "html",
@@ -449,10 +461,10 @@ def to_html(portfolio: Portfolio) -> str:
             "assessments": catalog.plural(
                 lang, "workflows.portfolio.assessments", len(portfolio.rows)
             ),
-            "ruleset": f"{ruleset}{colon}{rs.id} {rs.version}",
+            "ruleset": f"{ruleset}{colon}{', '.join(used)}",
             "folder": portfolio.folder,
             "cards": cards,
-            "rows": [_view(i, r, lang) for i, r in enumerate(portfolio.rows)],
+            "rows": [_view(i, r, lang, len(used) > 1) for i, r in enumerate(portfolio.rows)],
             "verdicts": [(v, words.verdict_name(v, lang)) for v in VERDICTS],
             "errors": [(e.path, [str(p) for p in e.problems]) for e in portfolio.errors],
             "warnings": [str(w) for w in portfolio.warnings],

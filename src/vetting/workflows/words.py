@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from vetting import catalog
+from vetting.assess.assessment import RuleSetRef
 from vetting.escape import plain
 from vetting.i18n import level_name as level_name
 from vetting.i18n import pick
@@ -90,3 +92,23 @@ def ruleset_name(compiled: CompiledRuleSet, lang: str) -> str:
     """`Health AI (health-ai 2.0.0)`: the rule set a table was scored with."""
     rs = compiled.ruleset
     return f"{pick(rs.title, lang)} ({rs.id} {rs.version})"
+
+
+def scored_with(ref: RuleSetRef, lang: str) -> str:
+    """Which rule set scored one file, and the older version its answers were written for."""
+    name = f"{ref.id} {ref.version}"
+    if ref.written_for:
+        return catalog.text(
+            lang, "workflows.rulesets.scored_with_migrated", ruleset=name, version=ref.written_for
+        )
+    return catalog.text(lang, "workflows.rulesets.scored_with", ruleset=name)
+
+
+def rulesets_named(refs: Sequence[RuleSetRef], compiled: CompiledRuleSet, lang: str) -> str:
+    """The rule set of a compare or diff; when the files were scored with several, all of
+    them and which one (`compiled`) the question-by-question rows follow."""
+    names = list(dict.fromkeys(f"{r.id} {r.version}" for r in refs))
+    if len(names) < 2:
+        return ruleset_name(compiled, lang)
+    rows = f"{compiled.ruleset.id} {compiled.ruleset.version}"
+    return catalog.text(lang, "workflows.rulesets.mixed", list=", ".join(names), ruleset=rows)
