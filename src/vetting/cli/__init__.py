@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
-import shlex
-import shutil
 import sys
-from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
 from vetting import __version__
-
-if TYPE_CHECKING:
-    from vetting.errors import Problem
 
 EXIT_OK = 0
 EXIT_GATE = 1
@@ -32,32 +25,6 @@ EPILOG = """exit codes: 0 ok · 1 a policy gate or a test failed · 2 usage or i
 
 Which rule set: --rules DIR, else ./rules/health-ai/ when it exists, else the embedded one.
 Docs: docs/ in the source repository."""
-
-
-def program() -> str:
-    """The command as the user typed it, for the hints we print: `vetting`,
-    `.venv/bin/vetting` or `python3 -m vetting`."""
-    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "vetting"
-    if Path(argv0).name == "__main__.py":  # python -m vetting
-        interpreter = (getattr(sys, "orig_argv", None) or ["python3"])[0]
-        return shlex.join([interpreter, "-m", "vetting"])
-    if os.sep in argv0 or "/" in argv0:
-        # Run from PATH, the system hands us the full path: then the bare name works too.
-        found = shutil.which(Path(argv0).name)
-        if found and Path(found).resolve() == Path(argv0).resolve():
-            return Path(argv0).name
-    return shlex.quote(argv0)
-
-
-def warnings_text(problems: Iterable[Problem]) -> str:
-    """Warnings one a line (`file:line:col: warning: ...`), for a command that prints them
-    later (`vetting score` keeps each file's output together)."""
-    return "".join(problem.warning() + "\n" for problem in problems)
-
-
-def warn(problems: Iterable[Problem]) -> None:
-    """The warnings on stderr: every command prints its warnings here, so they read alike."""
-    sys.stderr.write(warnings_text(problems))
 
 
 def _flags_of_command(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> set[str]:

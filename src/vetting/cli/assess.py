@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vetting import catalog
-from vetting.cli import program, warn
+from vetting.cli.console import program, warn
 from vetting.i18n import default_language
 
 if TYPE_CHECKING:

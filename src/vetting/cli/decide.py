@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from vetting import catalog
-from vetting.cli import program, warn
 from vetting.cli.assess import refuse_without_terminal
+from vetting.cli.console import program, warn
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError
 from vetting.i18n import default_language

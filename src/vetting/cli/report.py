@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from vetting import catalog
-from vetting.cli import warn
+from vetting.cli.console import warn
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError

@@ -23,7 +23,7 @@ from vetting.assess.answers import load_answers_with
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
-from vetting.cli import warnings_text
+from vetting.cli.console import warnings_text
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vetting.cli import program
+from vetting.cli.console import program
 from vetting.errors import Position, Problem, VettingError
 from vetting.ruleset.api import load_ruleset, resolve_rules_dir
 from vetting.ruleset.sources import MANIFEST

@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vetting.cli import warn
+from vetting.cli.console import warn
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
 from vetting.files import atomic_write
