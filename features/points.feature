@@ -20,7 +20,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | scope.audience     | professionals_and_patients                                     |
         | scope.generative   | yes                                                            |
 
-    Plan du scénario: <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
+    Plan du scénario: en SaaS, <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
       Étant donné la réponse à "<question>" est "<réponse>"
       Quand l'évaluation est calculée
       Alors la réponse à "<question>" vaut <risque> points de "risk"
@@ -246,7 +246,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | scope.audience      | professionals            |
         | scope.generative    | no                       |
 
-    Plan du scénario: <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
+    Plan du scénario: sur site, <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
       Étant donné la réponse à "<question>" est "<réponse>"
       Quand l'évaluation est calculée
       Alors la réponse à "<question>" vaut <risque> points de "risk"

@@ -191,3 +191,37 @@ def test_a_failing_step_reads_as_the_author_wrote_it_under_pytest_bdd(tmp_path: 
     assert "did you mean" in output
     assert "this scenario checks nothing" in output
     assert "features/broken.feature:" in output
+
+
+TWINS = """\
+Feature: twins
+  Rule: one context
+    Scenario Outline: <verdict> holds
+      Then the verdict is "<verdict>"
+
+      Examples:
+        | verdict |
+        | accept  |
+
+  Rule: another context
+    Scenario Outline: <verdict> holds
+      Then the verdict is "<verdict>"
+
+      Examples:
+        | verdict |
+        | reject  |
+"""
+
+
+def test_two_scenarios_named_alike_are_refused_not_silently_dropped(tmp_path: Path) -> None:
+    """pytest-bdd binds by name: it would run one twin; the collection says why instead."""
+    folder = _project(tmp_path, {"twins.feature": TWINS})
+    (folder / "test_rules.py").write_text(ONE_LINE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
+         str(folder), "-c", os.devnull, "test_rules.py"],
+        cwd=folder, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "twins.feature:11:5: a scenario named like the one at line 3" in done.stdout
+    assert "give each a name of its own" in done.stdout

@@ -121,7 +121,45 @@ def _scenario_names(base: Path, paths: tuple[str, ...]) -> Iterator[tuple[Path, 
 
     roots = [Path(p) if os.path.isabs(p) else base / p for p in paths]
     for path in find_features(roots):
+        _refuse_twins(path)
         yield path, list(get_feature(str(base), str(path)).scenarios)
+
+
+def _refuse_twins(path: Path) -> None:
+    """Two scenarios of one file with the same name: an error, not a silent loss.
+
+    pytest-bdd binds a scenario by its name, so of two twins (say, one Scenario Outline
+    per Rule, named alike) it would run only the last, and `vetting test` all of them.
+    """
+    from gherkin.parser import Parser
+
+    from vetting.errors import Position, Problem, VettingError
+
+    feature: Any = Parser().parse(path.read_text(encoding="utf-8")).get("feature") or {}
+    seen: dict[str, int] = {}
+    problems = []
+    children = list(feature.get("children", ()))
+    while children:
+        child = children.pop(0)
+        if "rule" in child:
+            children[:0] = child["rule"].get("children", ())
+            continue
+        scenario = child.get("scenario")
+        if scenario is None:
+            continue
+        name, line = scenario["name"], scenario["location"]["line"]
+        if name in seen:
+            problems.append(
+                Problem(
+                    Position(str(path), line, scenario["location"]["column"]),
+                    f"a scenario named like the one at line {seen[name]}: {name!r}",
+                    hint="pytest-bdd runs scenarios by name and would run only one of them: "
+                    "give each a name of its own",
+                )
+            )
+        seen.setdefault(name, line)
+    if problems:
+        raise VettingError(problems)
 
 
 def _run_step(request: pytest.FixtureRequest) -> None:
