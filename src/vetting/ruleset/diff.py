@@ -184,9 +184,11 @@ def diff_rulesets(old: RuleSet, new: RuleSet) -> list[Change]:
             )
         elif _dump(prior) != _dump(cat):
             out.append(Change("patch", f"category {cat.id}", "texts changed"))
-    for name in old.definitions.keys() | new.definitions.keys():
+    for name in sorted(old.definitions.keys() | new.definitions.keys()):
         a, b = old.definitions.get(name), new.definitions.get(name)
-        if a is None or b is None or _dump(a.when) != _dump(b.when):
+        if a is None or b is None:
+            out.append(Change("minor", f"definition {name}", "added" if a is None else "removed"))
+        elif _dump(a.when) != _dump(b.when):
             out.append(Change("minor", f"definition {name}", "condition changed"))
         elif _dump(a) != _dump(b):
             out.append(Change("patch", f"definition {name}", "texts changed"))
