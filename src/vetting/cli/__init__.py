@@ -283,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         default="md,html",
-        help="comma-separated: md, html, pdf, json, xlsx, patient-notice (default: md,html)",
+        help="comma-separated: md, html, pdf, json, xlsx, patient-notice, pia (default: md,html)",
     )
     report.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(report, "DIR", "output folder (default: .)", default=".")

@@ -1,4 +1,5 @@
-"""Reports from an assessment: Markdown, HTML, PDF, JSON, the XLSX checklist, the patient notice.
+"""Reports from an assessment: Markdown, HTML, PDF, DOCX, JSON, the XLSX checklist, the patient
+notice, and the drafts a DPO writes next (the PIA tool's file, the FRIA draft).
 
     paths = write_reports(assessment, compiled, answers, ("md", "html"), Path("out"), "fr")
 
@@ -19,7 +20,7 @@ from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.files import write_files
 from vetting.i18n import verdict_name
-from vetting.report.naming import notice_name, report_name, slugify
+from vetting.report.naming import document_name, notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
 if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: s
     from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
-FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice")
+FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice", "pia")
 #: The document formats the patient notice comes in (HTML when none is asked for).
 NOTICE_FORMATS = ("md", "html", "pdf")
 
@@ -232,6 +233,11 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
+    if "pia" in wanted:
+        from vetting.report.pia import pia_json
+
+        text = pia_json(assessment, compiled, answers, lang, templates)
+        outputs.append((out / document_name(slug, "pia", "json"), text))
     write_files(outputs)
     return [path for path, _ in outputs]
 
