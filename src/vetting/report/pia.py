@@ -26,7 +26,7 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -90,9 +90,22 @@ class RiskSpec(_Spec):
     measure_ids: tuple[str, ...] = ()
 
 
+class DpiaLevel(_Spec):
+    need: Literal["mandatory", "likely", "to_assess"]
+    when: Condition
+
+
+class DpiaSpec(_Spec):
+    """When the answers make a DPIA mandatory, and the question that says whether one exists."""
+
+    question: str
+    levels: tuple[DpiaLevel, ...]
+
+
 class PiaSpec(_Spec):
     """`reports/pia.yaml`."""
 
+    dpia: DpiaSpec | None = None
     answers: tuple[AnswerSpec, ...]
     measures: tuple[MeasureSpec, ...]
     risks: tuple[RiskSpec, ...]
@@ -254,4 +267,4 @@ def pia_json(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["PiaSpec", "build_pia", "load_spec", "pia_json"]
+__all__ = ["DpiaSpec", "PiaSpec", "build_pia", "load_spec", "pia_json"]
