@@ -294,6 +294,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the patient notice before a decision to use the tool, marked "
         "'DRAFT - not for distribution' on every page",
     )
+    report.add_argument(
+        "--force-fria",
+        action="store_true",
+        help="write the FRIA draft (fria) even when the answers do not show that AI Act "
+        "art. 27 applies",
+    )
 
     checklist = sub.add_parser(
         "checklist",

@@ -29,9 +29,11 @@ if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: s
     from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
-FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice", "pia")
+FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice", "pia", "fria")
 #: The document formats the patient notice comes in (HTML when none is asked for).
 NOTICE_FORMATS = ("md", "html", "pdf")
+#: The document formats the FRIA draft comes in (HTML when none is asked for).
+FRIA_FORMATS = ("md", "html")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -154,6 +156,30 @@ def without_refused_notice(
     return tuple(f for f in formats if f != "patient-notice"), message
 
 
+def without_refused_fria(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    formats: tuple[str, ...],
+    lang: str,
+    source: str,
+    templates: Path | None = None,
+    force: bool = False,
+) -> tuple[tuple[str, ...], str | None]:
+    """The formats to write, and why the FRIA draft was dropped from them (or None).
+
+    The draft is written only when the answers meet art. 27's condition as the
+    rule set models it, unless `force`.
+    """
+    from vetting.report.fria import fria_applies, fria_refusal, load_spec
+
+    if "fria" not in formats or force:
+        return formats, None
+    if fria_applies(assessment, compiled, answers, load_spec(templates)):
+        return formats, None
+    return tuple(f for f in formats if f != "fria"), fria_refusal(lang, source)
+
+
 def write_reports(
     assessment: Assessment,
     compiled: CompiledRuleSet,
@@ -165,6 +191,7 @@ def write_reports(
     *,
     draft: bool = False,
     slug: str | None = None,
+    force_fria: bool = False,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
@@ -178,7 +205,10 @@ def write_reports(
     leaves the whole old set or the whole new set, never a mix, and no temporary
     file. The notice of a tool nobody decided to use raises `NoticeRefused` before
     anything is written, unless `draft` (callers drop it first with
-    `without_refused_notice`).
+    `without_refused_notice`). `fria` writes `<tool-slug>.fria.<ext>` in each of
+    md and html asked for (html when none is); for answers that do not meet art.
+    27's condition it raises `FriaRefused`, unless `force_fria` (callers drop it
+    first with `without_refused_fria`).
     """
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted and not draft:
@@ -186,6 +216,12 @@ def write_reports(
 
         if not notice_allowed(answers):
             raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")
+    if "fria" in wanted and not force_fria:
+        from vetting.report.fria import FriaRefused, fria_applies
+        from vetting.report.fria import load_spec as fria_spec
+
+        if not fria_applies(assessment, compiled, answers, fria_spec(templates)):
+            raise FriaRefused(f"{assessment.tool.name}: art. 27's condition does not hold")
     slug = slug or slugify(assessment.tool.name)
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
@@ -238,12 +274,21 @@ def write_reports(
 
         text = pia_json(assessment, compiled, answers, lang, templates)
         outputs.append((out / document_name(slug, "pia", "json"), text))
+    if "fria" in wanted:
+        from vetting.report.fria import render_fria
+
+        for kind in [k for k in FRIA_FORMATS if k in wanted] or ["html"]:
+            text = render_fria(
+                assessment, compiled, answers, lang, kind, templates, forced=force_fria
+            )
+            outputs.append((out / document_name(slug, "fria", kind), text))
     write_files(outputs)
     return [path for path, _ in outputs]
 
 
 __all__ = [
     "FORMATS",
+    "FRIA_FORMATS",
     "NOTICE_FORMATS",
     "NoticeRefused",
     "parse_formats",
@@ -252,6 +297,7 @@ __all__ = [
     "render_notice",
     "report_json",
     "slugify",
+    "without_refused_fria",
     "without_refused_notice",
     "write_reports",
 ]
