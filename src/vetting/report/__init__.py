@@ -29,11 +29,11 @@ if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: s
     from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
-FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice", "pia", "fria")
+FORMATS = ("md", "html", "pdf", "docx", "json", "xlsx", "patient-notice", "pia", "fria")
 #: The document formats the patient notice comes in (HTML when none is asked for).
 NOTICE_FORMATS = ("md", "html", "pdf")
 #: The document formats the FRIA draft comes in (HTML when none is asked for).
-FRIA_FORMATS = ("md", "html")
+FRIA_FORMATS = ("md", "html", "docx")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -226,7 +226,7 @@ def write_reports(
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
     html: str | None = None
-    if {"md", "html", "pdf"} & set(wanted):
+    if {"md", "html", "pdf", "docx"} & set(wanted):
         from vetting.report.context import build_report
 
         report = build_report(assessment, compiled, answers, lang, templates)
@@ -242,6 +242,10 @@ def write_reports(
 
         assert html is not None
         outputs.append((out / report_name(slug, "pdf"), html_to_pdf(html)))
+    if "docx" in wanted:
+        from vetting.report.docx import report_docx
+
+        outputs.append((out / report_name(slug, "docx"), report_docx(report)))
     if "json" in wanted:
         outputs.append((out / report_name(slug, "json"), report_json(assessment)))
     if "xlsx" in wanted:
@@ -278,10 +282,10 @@ def write_reports(
         from vetting.report.fria import render_fria
 
         for kind in [k for k in FRIA_FORMATS if k in wanted] or ["html"]:
-            text = render_fria(
+            fria_doc = render_fria(
                 assessment, compiled, answers, lang, kind, templates, forced=force_fria
             )
-            outputs.append((out / document_name(slug, "fria", kind), text))
+            outputs.append((out / document_name(slug, "fria", kind), fria_doc))
     write_files(outputs)
     return [path for path, _ in outputs]
 

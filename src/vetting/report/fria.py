@@ -231,13 +231,17 @@ def render_fria(
     templates: Path | None = None,
     *,
     forced: bool = False,
-) -> str:
-    """The FRIA draft in Markdown (`kind="md"`) or HTML (`"html"`)."""
+) -> str | bytes:
+    """The FRIA draft in Markdown (`kind="md"`), HTML (`"html"`) or DOCX (`"docx"`, bytes)."""
     from vetting.templates import render, search_path
 
     fria = build_fria(
         assessment, compiled, answers, lang, load_spec(templates), templates, forced=forced
     )
+    if kind == "docx":
+        from vetting.report.docx import fria_docx
+
+        return fria_docx(fria)
     name = "fria.md.j2" if kind == "md" else "fria.html.j2"
     return render(name, "md" if kind == "md" else "html", {"f": fria}, search_path(templates))
 
