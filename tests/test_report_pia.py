@@ -27,12 +27,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import Result
 from tests.support.reports import (
     EXAMPLE_NAMES,
     EXAMPLES,
@@ -319,3 +321,19 @@ def test_the_record_matches_the_upstream_files() -> None:
     assert set(example_file) == TOP_LEVEL
     for answer in example_file["answers"]:
         assert set(answer["data"]) == DATA_FIELDS
+
+
+def test_a_users_mapping_with_an_unknown_definition_is_a_user_error(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    ours = (embedded_reports_dir() / "pia.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "pia.yaml").write_text(ours.replace("{is: vendor_operates}", "{is: vendor_runs}"))
+    result = cli("report", str(EXAMPLES / "triage-pending.yaml"), "--format", "pia",
+                 "--templates", str(folder), "-o", str(tmp_path / "out"))  # fmt: skip
+    assert result.code == 2
+    assert "pia.yaml" in result.err and "'vendor_runs'" in result.err
+    assert "vendor_operates" in result.err  # the hint lists the names that exist
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -11,7 +11,7 @@ are the catalog's (`drafts.dpia_*`).
 from __future__ import annotations
 
 from vetting.report.drafting import draft_text, holds
-from vetting.report.pia import DpiaSpec
+from vetting.report.pia import PIA, DpiaSpec
 from vetting.report.wording import Wording
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 from vetting.words import fill
@@ -23,7 +23,7 @@ def dpia_statement(w: Wording, spec: DpiaSpec | None) -> str:
         return ""
     need = "not_required"
     for level in spec.levels:
-        truth = holds(w, level.when)
+        truth = holds(w, level.when, PIA)
         if truth is None:
             need = "undetermined"
             break

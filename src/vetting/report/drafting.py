@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from vetting import catalog
+from vetting.errors import Position, Problem, VettingError
 from vetting.report.wording import Wording
-from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, compile_condition
+from vetting.ruleset.conditions import (
+    ABSENT,
+    UNKNOWN,
+    Predicate,
+    compile_condition,
+    definitions_of,
+)
 from vetting.words import fill, typo
 
 
@@ -77,8 +84,21 @@ def answer_lines(w: Wording, qids: Iterable[str]) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def holds(w: Wording, condition: Any) -> bool | None:
-    """Whether a rule-set condition holds for these answers (None: an unknown answer decides)."""
+def holds(w: Wording, condition: Any, where: str) -> bool | None:
+    """Whether a rule-set condition holds for these answers (None: an unknown answer decides).
+
+    `where` names the data file the condition comes from: a user's copy may name a
+    definition this rule set does not have.
+    """
+    unknown = sorted(definitions_of(condition) - set(w.c.definitions))
+    if unknown:
+        raise VettingError(
+            Problem(
+                Position(where),
+                f"condition names '{unknown[0]}', which rule set {w.rs.id} does not define",
+                hint=f"use one of: {', '.join(sorted(w.c.definitions))}",
+            )
+        )
     predicate: Predicate = compile_condition(condition, w.c.definitions)
     return predicate(w.state, w.a.assessment_date)
 

@@ -147,7 +147,9 @@ def _people(answers: Answers) -> dict[str, str]:
 
 
 def _tags(w: Wording, tags: tuple[Tag, ...]) -> list[str]:
-    return [text_in(t.text, w.lang) for t in tags if t.when is None or holds(w, t.when) is True]
+    return [
+        text_in(t.text, w.lang) for t in tags if t.when is None or holds(w, t.when, PIA) is True
+    ]
 
 
 def build_pia(
