@@ -38,7 +38,7 @@ def test_formats_are_parsed_once_each_in_a_fixed_order(
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("docx", "formats: md, html, pdf, json, xlsx, patient-notice"),
+        ("odt", "formats: md, html, pdf, docx, json, xlsx, patient-notice, pia, fria"),
         ("htm", "did you mean 'html'?"),
         ("md,pfd", "did you mean 'pdf'?"),
         ("", "no format given"),
