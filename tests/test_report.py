@@ -272,7 +272,7 @@ def test_the_cli_reports_a_bad_file_and_writes_the_others(
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--format", "docx"], "unknown report format 'docx'"),
+        (["--format", "odt"], "unknown report format 'odt'"),
         (["--templates", "no/such/folder"], "no such folder"),
     ],
 )
