@@ -38,7 +38,7 @@ def test_formats_are_parsed_once_each_in_a_fixed_order(
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("docx", "formats: md, html, pdf, json, xlsx, patient-notice"),
+        ("odt", "formats: md, html, pdf, docx, json, xlsx, patient-notice, pia, fria"),
         ("htm", "did you mean 'html'?"),
         ("md,pfd", "did you mean 'pdf'?"),
         ("", "no format given"),
@@ -272,7 +272,7 @@ def test_the_cli_reports_a_bad_file_and_writes_the_others(
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--format", "docx"], "unknown report format 'docx'"),
+        (["--format", "odt"], "unknown report format 'odt'"),
         (["--templates", "no/such/folder"], "no such folder"),
     ],
 )

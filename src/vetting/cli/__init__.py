@@ -275,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         default="md,html",
-        help="comma-separated: md, html, pdf, json, xlsx, patient-notice (default: md,html)",
+        help="comma-separated: md, html, pdf, json, xlsx, patient-notice, pia (default: md,html)",
     )
     report.add_argument("--lang", choices=["fr", "en"], help="default: from the locale")
     _add_output(report, "DIR", "output folder (default: .)", default=".")
@@ -285,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the patient notice before a decision to use the tool, marked "
         "'DRAFT - not for distribution' on every page",
+    )
+    report.add_argument(
+        "--force-fria",
+        action="store_true",
+        help="write the FRIA draft (fria) even when the answers do not show that AI Act "
+        "art. 27 applies",
     )
 
     checklist = sub.add_parser(

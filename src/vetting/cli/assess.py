@@ -165,7 +165,12 @@ def _session(
     from vetting.errors import format_problems
     from vetting.interview.session import Session, summary, today
     from vetting.lockfile import exclusive
-    from vetting.report import parse_formats, without_refused_notice, write_reports
+    from vetting.report import (
+        parse_formats,
+        without_refused_fria,
+        without_refused_notice,
+        write_reports,
+    )
     from vetting.signals import terminate_as_interrupt
 
     session: Session | None = None
@@ -232,8 +237,12 @@ def _session(
     formats, refusal = without_refused_notice(
         assessment, final, parse_formats(args.format), lang, str(path)
     )
-    if refusal:
-        sys.stderr.write(refusal + "\n")
+    formats, fria_refusal = without_refused_fria(
+        assessment, compiled, final, formats, lang, str(path)
+    )
+    for message in (refusal, fria_refusal):
+        if message:
+            sys.stderr.write(message + "\n")
     slug = path.name.removesuffix(".answers.yaml") if path.name.endswith(".answers.yaml") else None
     if formats:
         paths = write_reports(assessment, compiled, final, formats, path.parent, lang, slug=slug)
@@ -243,7 +252,7 @@ def _session(
     if final.decision is None:
         term.say(catalog.text(lang, "cli.decision_hint"))
         term.say(f"  {program()} decide {shlex.quote(str(path))}", wrap=False)
-    return 1 if refusal else 0
+    return 1 if refusal or fria_refusal else 0
 
 
 def _maybe_decide(

@@ -4,7 +4,8 @@
   patient notice) into `-o DIR`. A file that cannot be read is reported and the
   others are still written; the exit code is then 2. The patient notice of a tool
   no recorded decision accepts is not written (its other reports are), exit 1,
-  unless `--draft` marks every page of it as a draft.
+  unless `--draft` marks every page of it as a draft. Likewise the FRIA draft
+  (`fria`) of answers that do not meet art. 27's condition, unless `--force-fria`.
 - `checklist [--scope ANSWERS] -o FILE.xlsx`: the blank vendor questionnaire.
 - `import-checklist FILE.xlsx [-o answers.yaml]`: a filled checklist back into an
   answers file (stdout without `-o`).
@@ -30,7 +31,12 @@ def _report(args: argparse.Namespace) -> int:
     from vetting.assess.review import decision_problems
     from vetting.assess.score import score
     from vetting.errors import format_problems
-    from vetting.report import parse_formats, without_refused_notice, write_reports
+    from vetting.report import (
+        parse_formats,
+        without_refused_fria,
+        without_refused_notice,
+        write_reports,
+    )
     from vetting.report.naming import slugify
     from vetting.ruleset.registry import RuleSets
 
@@ -79,13 +85,25 @@ def _report(args: argparse.Namespace) -> int:
         kept, refusal = without_refused_notice(
             assessment, answers, formats, lang, entry, draft=args.draft
         )
-        if refusal:
-            sys.stderr.write(refusal + "\n")
-            refused = True
+        kept, fria_refusal = without_refused_fria(
+            assessment, compiled, answers, kept, lang, entry, templates, force=args.force_fria
+        )
+        for message in (refusal, fria_refusal):
+            if message:
+                sys.stderr.write(escape_controls(message) + "\n")
+                refused = True
         if not kept:
             continue
         paths = write_reports(
-            assessment, compiled, answers, kept, out_dir, lang, templates, draft=args.draft
+            assessment,
+            compiled,
+            answers,
+            kept,
+            out_dir,
+            lang,
+            templates,
+            draft=args.draft,
+            force_fria=args.force_fria,
         )
         sys.stdout.write(f"{catalog.text(lang, 'cli.reports_written')}\n")
         for path in paths:

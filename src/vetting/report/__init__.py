@@ -1,4 +1,5 @@
-"""Reports from an assessment: Markdown, HTML, PDF, JSON, the XLSX checklist, the patient notice.
+"""Reports from an assessment: Markdown, HTML, PDF, DOCX, JSON, the XLSX checklist, the patient
+notice, and the drafts a DPO writes next (the PIA tool's file, the FRIA draft).
 
     paths = write_reports(assessment, compiled, answers, ("md", "html"), Path("out"), "fr")
 
@@ -19,7 +20,7 @@ from vetting import catalog
 from vetting.errors import Problem, VettingError
 from vetting.files import write_files
 from vetting.i18n import verdict_name
-from vetting.report.naming import notice_name, report_name, slugify
+from vetting.report.naming import document_name, notice_name, report_name, slugify
 from vetting.words import fill, suggest
 
 if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
@@ -28,9 +29,11 @@ if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: s
     from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
-FORMATS = ("md", "html", "pdf", "json", "xlsx", "patient-notice")
+FORMATS = ("md", "html", "pdf", "docx", "json", "xlsx", "patient-notice", "pia", "fria")
 #: The document formats the patient notice comes in (HTML when none is asked for).
 NOTICE_FORMATS = ("md", "html", "pdf")
+#: The document formats the FRIA draft comes in (HTML when none is asked for).
+FRIA_FORMATS = ("md", "html", "docx")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -153,6 +156,30 @@ def without_refused_notice(
     return tuple(f for f in formats if f != "patient-notice"), message
 
 
+def without_refused_fria(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    formats: tuple[str, ...],
+    lang: str,
+    source: str,
+    templates: Path | None = None,
+    force: bool = False,
+) -> tuple[tuple[str, ...], str | None]:
+    """The formats to write, and why the FRIA draft was dropped from them (or None).
+
+    The draft is written only when the answers meet art. 27's condition as the
+    rule set models it, unless `force`.
+    """
+    from vetting.report.fria import fria_applies, fria_refusal, load_spec
+
+    if "fria" not in formats or force:
+        return formats, None
+    if fria_applies(assessment, compiled, answers, load_spec(templates)):
+        return formats, None
+    return tuple(f for f in formats if f != "fria"), fria_refusal(lang, source)
+
+
 def write_reports(
     assessment: Assessment,
     compiled: CompiledRuleSet,
@@ -164,6 +191,7 @@ def write_reports(
     *,
     draft: bool = False,
     slug: str | None = None,
+    force_fria: bool = False,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
@@ -177,7 +205,10 @@ def write_reports(
     leaves the whole old set or the whole new set, never a mix, and no temporary
     file. The notice of a tool nobody decided to use raises `NoticeRefused` before
     anything is written, unless `draft` (callers drop it first with
-    `without_refused_notice`).
+    `without_refused_notice`). `fria` writes `<tool-slug>.fria.<ext>` in each of
+    md and html asked for (html when none is); for answers that do not meet art.
+    27's condition it raises `FriaRefused`, unless `force_fria` (callers drop it
+    first with `without_refused_fria`).
     """
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted and not draft:
@@ -185,11 +216,17 @@ def write_reports(
 
         if not notice_allowed(answers):
             raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")
+    if "fria" in wanted and not force_fria:
+        from vetting.report.fria import FriaRefused, fria_applies
+        from vetting.report.fria import load_spec as fria_spec
+
+        if not fria_applies(assessment, compiled, answers, fria_spec(templates)):
+            raise FriaRefused(f"{assessment.tool.name}: art. 27's condition does not hold")
     slug = slug or slugify(assessment.tool.name)
     out = Path(out_dir)
     outputs: list[tuple[Path, str | bytes]] = []
     html: str | None = None
-    if {"md", "html", "pdf"} & set(wanted):
+    if {"md", "html", "pdf", "docx"} & set(wanted):
         from vetting.report.context import build_report
 
         report = build_report(assessment, compiled, answers, lang, templates)
@@ -205,6 +242,10 @@ def write_reports(
 
         assert html is not None
         outputs.append((out / report_name(slug, "pdf"), html_to_pdf(html)))
+    if "docx" in wanted:
+        from vetting.report.docx import report_docx
+
+        outputs.append((out / report_name(slug, "docx"), report_docx(report)))
     if "json" in wanted:
         outputs.append((out / report_name(slug, "json"), report_json(assessment)))
     if "xlsx" in wanted:
@@ -232,12 +273,26 @@ def write_reports(
                 from vetting.report.pdf import html_to_pdf
 
                 outputs.append((out / notice_name(slug, "pdf"), html_to_pdf(notice_html)))
+    if "pia" in wanted:
+        from vetting.report.pia import pia_json
+
+        text = pia_json(assessment, compiled, answers, lang, templates)
+        outputs.append((out / document_name(slug, "pia", "json"), text))
+    if "fria" in wanted:
+        from vetting.report.fria import render_fria
+
+        for kind in [k for k in FRIA_FORMATS if k in wanted] or ["html"]:
+            fria_doc = render_fria(
+                assessment, compiled, answers, lang, kind, templates, forced=force_fria
+            )
+            outputs.append((out / document_name(slug, "fria", kind), fria_doc))
     write_files(outputs)
     return [path for path, _ in outputs]
 
 
 __all__ = [
     "FORMATS",
+    "FRIA_FORMATS",
     "NOTICE_FORMATS",
     "NoticeRefused",
     "parse_formats",
@@ -246,6 +301,7 @@ __all__ = [
     "render_notice",
     "report_json",
     "slugify",
+    "without_refused_fria",
     "without_refused_notice",
     "write_reports",
 ]

@@ -13,6 +13,8 @@ from vetting import __version__, catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.report import sections
+from vetting.report.dpia import dpia_statement
+from vetting.report.pia import load_spec
 from vetting.report.views import Report
 from vetting.report.wording import Wording
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -61,6 +63,7 @@ def build_report(
         not_applicable=absent,
         method=sections.method(w),
         sources=sections.sources(w),
+        dpia=dpia_statement(w, load_spec(templates).dpia),
     )
 
 

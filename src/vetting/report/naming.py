@@ -47,3 +47,8 @@ def report_name(slug: str, ext: str) -> str:
 def notice_name(slug: str, ext: str) -> str:
     """`scribe-alpha.patient-notice.html`."""
     return f"{slug}.patient-notice.{ext}"
+
+
+def document_name(slug: str, kind: str, ext: str) -> str:
+    """`scribe-alpha.pia.json`, `triageplus.fria.docx`: the documents a DPO writes next."""
+    return f"{slug}.{kind}.{ext}"

@@ -315,3 +315,5 @@ class Report:
     not_applicable: tuple[AnswerLine, ...]
     method: Method
     sources: tuple[SourceView, ...]
+    #: Whether the answers make a DPIA mandatory, and whether one exists (one or two sentences).
+    dpia: str = ""
