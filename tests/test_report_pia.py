@@ -94,7 +94,8 @@ OUR_TAGS = {"p", "br", "strong", "em"}
 
 def generate(name: str, lang: str) -> dict[str, Any]:
     answers, assessment = example(name)
-    return json.loads(pia_json(assessment, ruleset(), answers, lang))
+    data: dict[str, Any] = json.loads(pia_json(assessment, ruleset(), answers, lang))
+    return data
 
 
 def parse_date(text: str) -> dt.datetime:
