@@ -40,12 +40,17 @@ TEMPLATES = sorted((ROOT / "reports").rglob("*.j2"))
 
 _DOTTED = re.compile(rf"""["']((?:{"|".join(NAMESPACES)})\.[a-z_][a-z0-9_.]*)["']""")
 _FILE_NAME = re.compile(r"\.(?:css|js|json|ya?ml|md|html|j2)$")  # `"report.css"` is no key
-# The report words, as the report templates and the code that holds `L` read them.
-_LABEL_READ = re.compile(
-    r"""\bL\.(?!count\b|get\b)([a-z_][a-z0-9_]*)\b(?!\()"""
-    r"""|\bL\.(?:count|get)\(\s*["']([a-z_][a-z0-9_]*)["']\s*[,)]"""
-    r"""|\bL\[\s*["']([a-z_][a-z0-9_]*)["']\s*\]"""
-)
+# The report words, as the report templates and the code that holds `L` read them; the
+# drafts' words (PIA, FRIA, DOCX) as `D`.
+_LABEL_MAPS = {"L": "report", "D": "drafts"}
+_LABEL_READS = {
+    name: re.compile(
+        rf"""\b{name}\.(?!count\b|get\b)([a-z_][a-z0-9_]*)\b(?!\()"""
+        rf"""|\b{name}\.(?:count|get)\(\s*["']([a-z_][a-z0-9_]*)["']\s*[,)]"""
+        rf"""|\b{name}\[\s*["']([a-z_][a-z0-9_]*)["']\s*\]"""
+    )
+    for name in _LABEL_MAPS
+}
 _LABEL_CODE = re.compile(r"""\bL\[|\bL\.(?:get|count)\(|\bwords\[["']""")
 _LITERAL = re.compile(r"""(?<![\w.])["']([a-z_][a-z0-9_]*)["']""")
 _PREFIX = re.compile(r"""\bf["']([a-z][a-z0-9_]*_)\{|["']([a-z][a-z0-9_]*_)["']\s*\+""")
@@ -66,8 +71,9 @@ def _named() -> set[str]:
         if not _FILE_NAME.search(key)
     }
     for path in [*CODE, *TEMPLATES]:
-        for groups in _LABEL_READ.findall(_text(path)):
-            keys.update(f"report.{word}" for word in groups if word)
+        for name, namespace in _LABEL_MAPS.items():
+            for groups in _LABEL_READS[name].findall(_text(path)):
+                keys.update(f"{namespace}.{word}" for word in groups if word)
     return keys
 
 

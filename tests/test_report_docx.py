@@ -22,8 +22,8 @@ from vetting.assess import parse_answers, score
 from vetting.errors import VettingError
 from vetting.report import write_reports
 from vetting.report.context import build_report
-from vetting.report.docx import report_docx
-from vetting.report.fria import render_fria
+from vetting.report.docx import fria_docx, report_docx
+from vetting.report.fria import build_fria, load_spec
 from vetting.words import typo
 
 docx = pytest.importorskip("docx", reason="python-docx is the docx extra")
@@ -123,8 +123,7 @@ def test_the_file_is_deterministic() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_fria_draft_has_its_six_elements_as_headings(lang: str) -> None:
     answers, assessment = example("triage-pending")
-    data = render_fria(assessment, ruleset(), answers, lang, "docx")
-    assert isinstance(data, bytes)
+    data = fria_docx(build_fria(assessment, ruleset(), answers, lang, load_spec(None), None))
     document = read(data)
     found = headings(document)
     letters = [text.split(")")[0] for level, text in found if level == 2]

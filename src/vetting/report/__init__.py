@@ -279,12 +279,23 @@ def write_reports(
         text = pia_json(assessment, compiled, answers, lang, templates)
         outputs.append((out / document_name(slug, "pia", "json"), text))
     if "fria" in wanted:
-        from vetting.report.fria import render_fria
+        from vetting.report.fria import build_fria, load_spec, render_fria
 
         for kind in [k for k in FRIA_FORMATS if k in wanted] or ["html"]:
-            fria_doc = render_fria(
-                assessment, compiled, answers, lang, kind, templates, forced=force_fria
-            )
+            fria_doc: str | bytes
+            if kind == "docx":
+                from vetting.report.docx import fria_docx
+
+                spec = load_spec(templates)
+                fria_doc = fria_docx(
+                    build_fria(
+                        assessment, compiled, answers, lang, spec, templates, forced=force_fria
+                    )
+                )
+            else:
+                fria_doc = render_fria(
+                    assessment, compiled, answers, lang, kind, templates, forced=force_fria
+                )
             outputs.append((out / document_name(slug, "fria", kind), fria_doc))
     write_files(outputs)
     return [path for path, _ in outputs]

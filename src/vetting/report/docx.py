@@ -150,8 +150,8 @@ def report_docx(r: Report) -> bytes:
         _para(document, alert, "Intense Quote")
 
     # The decision sheet: what a committee reads before it decides.
-    document.add_heading(draft_text(lang, "docx_sheet"), level=1)
-    _para(document, draft_text(lang, "docx_sheet_intro"))
+    document.add_heading(draft_text(lang, "drafts.docx_sheet"), level=1)
+    _para(document, draft_text(lang, "drafts.docx_sheet_intro"))
     _table(
         document,
         (L["field"], L["value"]),
@@ -186,7 +186,7 @@ def report_docx(r: Report) -> bytes:
         for evidence in item.evidence:
             _para(document, evidence, "List Bullet 2", bold=f"{L['evidence_to_request']}{colon}")
 
-    document.add_heading(draft_text(lang, "docx_actions"), level=2)
+    document.add_heading(draft_text(lang, "drafts.docx_actions"), level=2)
     actions = [
         (f.title, f.severity_name, f.recommendation)
         for group in r.severity_groups
@@ -197,14 +197,14 @@ def report_docx(r: Report) -> bytes:
     if actions:
         _table(document, (L["question"], L["severity"], L["recommendation"]), actions)
     else:
-        _para(document, draft_text(lang, "docx_no_actions"))
+        _para(document, draft_text(lang, "drafts.docx_no_actions"))
 
     _decision_block(document, r)
     _page_break(document)
     _detail(document, r)
     _para(
         document,
-        fill(draft_text(lang, "docx_editable"), {"generator": r.generator}),
+        fill(draft_text(lang, "drafts.docx_editable"), {"generator": r.generator}),
         "Caption",
     )
     return _save(document)
@@ -214,9 +214,13 @@ def _decision_block(document: Any, r: Report) -> None:
     L, colon, lang = r.L, r.colon, r.lang
     d = r.decision
     if d is None:
-        document.add_heading(draft_text(lang, "docx_decision_blank"), level=2)
-        _para(document, draft_text(lang, "docx_outcomes"))
-        for key in ("docx_sign_date", "docx_sign_conditions", "docx_sign_members"):
+        document.add_heading(draft_text(lang, "drafts.docx_decision_blank"), level=2)
+        _para(document, draft_text(lang, "drafts.docx_outcomes"))
+        for key in (
+            "drafts.docx_sign_date",
+            "drafts.docx_sign_conditions",
+            "drafts.docx_sign_members",
+        ):
             _para(document, " " + "_" * 40, bold=draft_text(lang, key))
         return
     document.add_heading(L["h_decision"], level=2)
@@ -247,7 +251,7 @@ def _decision_block(document: Any, r: Report) -> None:
 
 def _detail(document: Any, r: Report) -> None:
     L, colon = r.L, r.colon
-    document.add_heading(draft_text(r.lang, "docx_detail"), level=1)
+    document.add_heading(draft_text(r.lang, "drafts.docx_detail"), level=1)
     c = r.cover
     document.add_heading(L["h_identification"], level=2)
     _table(
@@ -329,42 +333,42 @@ def _detail(document: Any, r: Report) -> None:
 
 def fria_docx(f: Fria) -> bytes:
     """The FRIA draft as an editable DOCX: the six elements as headings, answers as lists."""
-    L, colon = f.L, f.colon
+    D, colon = f.D, f.colon
     document = _document(f"{f.title}{colon}{f.tool}", f.date_iso, f.lang)
     _para(document, f.draft, "Intense Quote")
     document.add_heading(_clean(f"{f.title}{colon}{f.tool}"), level=0)
     _para(document, f.intro)
     _para(document, f.basis)
 
-    document.add_heading(L["fria_h_context"], level=1)
+    document.add_heading(D["fria_h_context"], level=1)
     rows = list(f.context)
     if f.status is not None:
-        rows.append((L["fria_answer"], f.status.answer))
+        rows.append((D["fria_answer"], f.status.answer))
     _table(document, None, rows)
     if f.status_verify:
-        _para(document, f.status_verify, bold=f"{L['fria_verify']}{colon}")
+        _para(document, f.status_verify, bold=f"{D['fria_verify']}{colon}")
 
-    document.add_heading(L["fria_h_elements"], level=1)
+    document.add_heading(D["fria_h_elements"], level=1)
     for e in f.elements:
         document.add_heading(_clean(f"{e.letter}) {e.title}"), level=2)
-        state = L["fria_filled"] if e.filled else L["fria_open"]
+        state = D["fria_filled"] if e.filled else D["fria_open"]
         _para(document, state, "Subtitle")
         if not e.filled:
-            _para(document, "", bold=L["fria_element_open"])
+            _para(document, "", bold=D["fria_element_open"])
         for line in e.lines:
             paragraph = _para(document, "", "List Bullet", bold=f"{line.question} ")
             run = paragraph.add_run(_clean(line.answer))
             run.italic = not line.known
             if line.note:
-                _para(document, fill(L["note"], {"note": line.note}), "List Bullet 2")
+                _para(document, fill(D["note"], {"note": line.note}), "List Bullet 2")
             if line.evidence:
-                _para(document, fill(L["evidence"], {"evidence": line.evidence}), "List Bullet 2")
+                _para(document, fill(D["evidence"], {"evidence": line.evidence}), "List Bullet 2")
         _bullets(document, e.facts)
         if e.findings:
-            _para(document, L["fria_findings"])
+            _para(document, D["fria_findings"])
             _bullets(document, e.findings)
 
-    document.add_heading(L["fria_h_next"], level=1)
+    document.add_heading(D["fria_h_next"], level=1)
     _para(document, f.dpia)
     if f.dpia_statement:
         _para(document, f.dpia_statement)

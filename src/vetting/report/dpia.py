@@ -5,7 +5,7 @@ care must carry out a data protection impact assessment before it starts (the
 CNIL's list, deliberation 2018-327; GDPR art. 35(3)(b) and 35(4)); elsewhere,
 health data and an innovative technology make one necessary in most cases. The
 levels and their conditions are data (`dpia` in `reports/pia.yaml`); the words
-are the catalog's (`drafts.dpia_*`).
+are the catalog's (`drafts.dpia.*`).
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ def dpia_statement(w: Wording, spec: DpiaSpec | None) -> str:
         if truth:
             need = level.need
             break
-    sentences = [draft_text(w.lang, f"dpia_{need}")]
+    sentences = [draft_text(w.lang, "drafts.dpia." + need)]
     value = w.state.get(spec.question, ABSENT)
     if value is UNKNOWN:
-        sentences.append(draft_text(w.lang, "dpia_status_unknown"))
+        sentences.append(draft_text(w.lang, "drafts.dpia_status_unknown"))
     elif value is not ABSENT:
         answer = w.answer_text(spec.question, value)
-        sentences.append(fill(draft_text(w.lang, "dpia_status"), {"answer": answer}))
+        sentences.append(fill(draft_text(w.lang, "drafts.dpia_status"), {"answer": answer}))
     return " ".join(sentences)
 
 

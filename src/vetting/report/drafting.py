@@ -45,21 +45,21 @@ class Line:
 
 
 def draft_text(lang: str, key: str) -> str:
-    """A word of the drafts' catalog (`drafts` namespace), typeset."""
-    return typo(catalog.text(lang, f"drafts.{key}"), lang)
+    """A word of the drafts' catalog (`drafts.` keys, written whole), typeset."""
+    return typo(catalog.text(lang, key), lang)
 
 
 def to_complete(w: Wording, qid: str) -> str:
     """What to do about an unknown answer: whom to ask, and for what."""
     question = w.c.question_by_id[qid]
     if question.asked_of == "buyer":
-        return draft_text(w.lang, "ask_buyer")
+        return draft_text(w.lang, "drafts.ask_buyer")
     wanted = w.text(question.evidence).rstrip(".")
     if not wanted:
-        return draft_text(w.lang, "ask_vendor_plain")
+        return draft_text(w.lang, "drafts.ask_vendor_plain")
     # "La liste des centres..." reads "ask the vendor for the list of...".
     wanted = wanted[:1].lower() + wanted[1:]
-    return fill(draft_text(w.lang, "ask_vendor"), {"evidence": wanted}) + "."
+    return fill(draft_text(w.lang, "drafts.ask_vendor"), {"evidence": wanted}) + "."
 
 
 def answer_lines(w: Wording, qids: Iterable[str]) -> tuple[Line, ...]:

@@ -82,7 +82,8 @@ class Fria:
     """Everything the FRIA templates show, in one language."""
 
     lang: str
-    L: dict[str, str]
+    #: The drafts' words (`drafts` namespace), as the FRIA templates read them: `f.D.key`.
+    D: dict[str, str]
     colon: str
     title: str
     draft: str
@@ -123,7 +124,7 @@ def fria_applies(
 
 def fria_refusal(lang: str, source: str) -> str:
     """The one-line reason the FRIA is not written, and how to write it anyway."""
-    return fill(draft_text(lang, "fria_refused"), {"file": source})
+    return fill(draft_text(lang, "drafts.fria_refused"), {"file": source})
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -138,17 +139,17 @@ def _element(w: Wording, spec: ElementSpec) -> Element:
     if spec.go_live:
         if w.answers.go_live is not None:
             day = long_date(w.answers.go_live, w.lang)
-            facts.append(fill(draft_text(w.lang, "fria_go_live"), {"date": day}))
+            facts.append(fill(draft_text(w.lang, "drafts.fria_go_live"), {"date": day}))
             known = True
         else:
-            facts.append(draft_text(w.lang, "fria_go_live_unknown"))
-        facts.append(draft_text(w.lang, "fria_frequency"))
+            facts.append(draft_text(w.lang, "drafts.fria_go_live_unknown"))
+        facts.append(draft_text(w.lang, "drafts.fria_frequency"))
     findings: list[str] = []
     if spec.findings:
         for f in w.a.findings:
             if f.category in spec.findings and f.severity in spec.severities:
                 words = {"title": w.text(f.title), "severity": severity_name(f.severity, w.lang)}
-                findings.append(fill(draft_text(w.lang, "fria_finding"), words))
+                findings.append(fill(draft_text(w.lang, "drafts.fria_finding"), words))
         known = known or bool(findings)
     return Element(
         letter=spec.letter,
@@ -172,7 +173,7 @@ def build_fria(
 ) -> Fria:
     """The FRIA draft of one assessment, as data, in `lang`."""
     w = Wording(assessment, compiled, answers, lang, templates)
-    L = _labels(lang)
+    D = _labels(lang)
     tool = assessment.tool
     not_stated = w.L["not_stated"]
     rs = assessment.ruleset
@@ -190,32 +191,32 @@ def build_fria(
     source = Path(assessment.source).name if assessment.source else tool.name
     return Fria(
         lang=lang,
-        L=L,
+        D=D,
         colon=catalog.text(lang, "formats.colon"),
-        title=L["fria_title"],
-        draft=L["fria_draft"],
+        title=D["fria_title"],
+        draft=D["fria_draft"],
         tool=tool.name,
-        intro=fill(L["fria_intro"], names),
-        basis=L["fria_forced"] if forced else fill(L["fria_applies"], names),
+        intro=fill(D["fria_intro"], names),
+        basis=D["fria_forced"] if forced else fill(D["fria_applies"], names),
         forced=forced,
         context=(
-            (L["fria_tool"], tool.name),
-            (L["fria_vendor"], names["vendor"]),
-            (L["fria_version"], names["version"]),
-            (L["fria_assessor"], answers.assessor or not_stated),
-            (L["fria_date"], date),
-            (L["fria_ruleset"], ruleset),
+            (D["fria_tool"], tool.name),
+            (D["fria_vendor"], names["vendor"]),
+            (D["fria_version"], names["version"]),
+            (D["fria_assessor"], answers.assessor or not_stated),
+            (D["fria_date"], date),
+            (D["fria_ruleset"], ruleset),
         ),
         status=status_lines[0] if status_lines else None,
         status_verify=w.text(condition.verify) if condition is not None else "",
         elements=tuple(_element(w, element) for element in spec.elements),
-        dpia=L["fria_dpia"],
+        dpia=D["fria_dpia"],
         dpia_statement=dpia_statement(w, load_pia_spec(templates).dpia),
-        notify=L["fria_notify"],
-        template=L["fria_template"],
-        template_verify=L["fria_template_verify"],
+        notify=D["fria_notify"],
+        template=D["fria_template"],
+        template_verify=D["fria_template_verify"],
         generated=fill(
-            L["fria_generated"],
+            D["fria_generated"],
             {"generator": f"vetting {__version__}", "file": source, "ruleset": ruleset},
         ),
         date_iso=assessment.assessment_date.isoformat(),
@@ -231,17 +232,14 @@ def render_fria(
     templates: Path | None = None,
     *,
     forced: bool = False,
-) -> str | bytes:
-    """The FRIA draft in Markdown (`kind="md"`), HTML (`"html"`) or DOCX (`"docx"`, bytes)."""
+) -> str:
+    """The FRIA draft in Markdown (`kind="md"`) or HTML (`"html"`); the DOCX is
+    `report.docx.fria_docx` of the same `build_fria`."""
     from vetting.templates import render, search_path
 
     fria = build_fria(
         assessment, compiled, answers, lang, load_spec(templates), templates, forced=forced
     )
-    if kind == "docx":
-        from vetting.report.docx import fria_docx
-
-        return fria_docx(fria)
     name = "fria.md.j2" if kind == "md" else "fria.html.j2"
     return render(name, "md" if kind == "md" else "html", {"f": fria}, search_path(templates))
 

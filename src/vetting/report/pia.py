@@ -127,9 +127,11 @@ def _lines_html(lines: tuple[Line, ...], lang: str) -> str:
         answer = _escape(line.answer) if line.known else f"<em>{_escape(line.answer)}</em>"
         parts = [f"<strong>{_escape(line.question)}</strong>", answer]
         if line.note:
-            parts.append(_escape(fill(draft_text(lang, "note"), {"note": line.note})))
+            parts.append(_escape(fill(draft_text(lang, "drafts.note"), {"note": line.note})))
         if line.evidence:
-            parts.append(_escape(fill(draft_text(lang, "evidence"), {"evidence": line.evidence})))
+            parts.append(
+                _escape(fill(draft_text(lang, "drafts.evidence"), {"evidence": line.evidence}))
+            )
         out.append("<p>" + "<br>".join(parts) + "</p>")
     return "\n".join(out)
 
@@ -181,12 +183,12 @@ def build_pia(
             paragraphs.append(f"<p>{_escape(fill(text_in(item.intro, lang), names))}</p>")
         body = _lines_html(answer_lines(w, item.questions), lang)
         if not body:
-            body = f"<p><em>{_escape(draft_text(lang, 'pia_not_covered'))}</em></p>"
+            body = f"<p><em>{_escape(draft_text(lang, 'drafts.pia_not_covered'))}</em></p>"
         paragraphs.append(body)
         if item.pia == spec.answers[0].pia:
             rs = assessment.ruleset
             made = fill(
-                draft_text(lang, "pia_prefilled"),
+                draft_text(lang, "drafts.pia_prefilled"),
                 {
                     "generator": f"vetting {__version__}",
                     "file": Path(assessment.source).name if assessment.source else tool.name,
@@ -246,13 +248,13 @@ def build_pia(
 
 def _gauge_text(w: Wording, qids: list[str]) -> str:
     """Left for the DPO, with the answers of the risk's measures that carry a finding."""
-    paragraphs = [f"<p><em>{_escape(draft_text(w.lang, 'pia_gauge'))}</em></p>"]
+    paragraphs = [f"<p><em>{_escape(draft_text(w.lang, 'drafts.pia_gauge'))}</em></p>"]
     flagged = {
         q for f in w.a.findings if f.kind == "answer" and f.severity != "info" for q in f.questions
     }
     lines = [li for li in answer_lines(w, qids) if not li.known or li.question_id in flagged]
     if lines:
-        paragraphs.append(f"<p>{_escape(draft_text(w.lang, 'pia_gauge_findings'))}</p>")
+        paragraphs.append(f"<p>{_escape(draft_text(w.lang, 'drafts.pia_gauge_findings'))}</p>")
         paragraphs.append(_lines_html(tuple(lines), w.lang))
     return "\n".join(paragraphs)
 
