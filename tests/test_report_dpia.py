@@ -46,9 +46,9 @@ def test_the_report_says_whether_a_dpia_is_mandatory_and_done(
     assessment = score(compiled, answers)
     markdown = render_markdown(assessment, compiled, answers, lang)
     html = render_html(assessment, compiled, answers, lang)
-    expected = typo(catalog.text(lang, f"drafts.dpia_{need}"), lang)
+    expected = typo(catalog.text(lang, "drafts.dpia." + need), lang)
     for other in ("mandatory", "likely", "to_assess", "not_required", "undetermined"):
-        sentence = typo(catalog.text(lang, f"drafts.dpia_{other}"), lang)
+        sentence = typo(catalog.text(lang, "drafts.dpia." + other), lang)
         assert (sentence in markdown) == (other == need), other
     assert expected.replace("'", "&#39;") in html
     template = typo(catalog.text(lang, "drafts.dpia_status"), lang)
