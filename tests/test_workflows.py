@@ -254,7 +254,7 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
 def test_diff_across_rule_set_versions(cli: Cli, in_root: Path, tmp_path: Path) -> None:
     """Answers written for an older version: scored with this one, unknown questions listed."""
     text = (ROOT / THREE[0]).read_text(encoding="utf-8")
-    old = text.replace("ruleset: health-ai@2.1.0", "ruleset: health-ai@0.9.0").replace(
+    old = text.replace("ruleset: health-ai@2.2.0", "ruleset: health-ai@0.9.0").replace(
         "answers:\n", "answers:\n  hosting.legacy_region: eu_only\n"
     )
     path = tmp_path / "scribe-2025.yaml"

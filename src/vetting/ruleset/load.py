@@ -365,6 +365,7 @@ def _merge(
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months,
         review_periods=manifest.review_periods,
+        require=manifest.require,
         authors=manifest.authors,
         license=manifest.license,
         categories=manifest.categories,

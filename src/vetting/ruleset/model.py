@@ -148,6 +148,12 @@ class Question(_Model):
     )
     type: QuestionType
     text: Text
+    short_title: Text | None = Field(
+        default=None,
+        description="A few words that name the question in reports, tables and charts "
+        "(\"Hosting location\"); the full text stays in the annex. Optional unless the rule "
+        "set says `require: [short_title]`.",
+    )
     help: Text = Field(description="Why we ask: the stake, the law, the statistic.")
     when: Condition | None = Field(default=None, description="Asked only when this holds.")
     weight: float = Field(default=1.0, ge=0)
@@ -327,6 +333,10 @@ class ChangelogEntry(_Model):
     )
 
 
+#: Optional texts a rule set may require of every question (`require:` in ruleset.yaml).
+RequiredText = Literal["short_title"]
+
+
 class Manifest(_Model):
     """`ruleset.yaml`: what the rule set is, its sections and its scoring policy.
 
@@ -355,6 +365,11 @@ class Manifest(_Model):
     )
     authors: tuple[str, ...] = Field(min_length=1)
     license: str
+    require: tuple[RequiredText, ...] = Field(
+        default=(),
+        description="Texts every question must have (vetting check reports a missing one as "
+        "an error); texts not listed are optional (a missing short title is a warning).",
+    )
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
     categories: tuple[Category, ...] = ()
     scoring: ScoringPolicy | None = None
@@ -379,6 +394,7 @@ class QuestionOverride(_Model):
     """Changes to a base question, by id; `disabled` removes the question."""
 
     text: Text | None = None
+    short_title: Text | None = None
     help: Text | None = None
     when: Condition | None = None
     weight: float | None = Field(default=None, ge=0)
@@ -439,6 +455,7 @@ class RuleSet(_Model):
     review_periods: dict[Verdict, int] = Field(default_factory=dict)
     authors: tuple[str, ...]
     license: str
+    require: tuple[RequiredText, ...] = ()
     categories: tuple[Category, ...]
     definitions: dict[Id, Definition]
     sources: dict[Id, Source]

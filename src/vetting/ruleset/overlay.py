@@ -21,6 +21,7 @@ from vetting.yamlio import Document, format_path
 
 _QUESTION_FIELDS = (
     "text",
+    "short_title",
     "help",
     "when",
     "weight",
@@ -290,6 +291,8 @@ def apply_overlay(
         as_of=manifest.as_of,
         review_period_months=manifest.review_period_months or rs.review_period_months,
         review_periods=manifest.review_periods or rs.review_periods,
+        # An overlay may require more texts than its base, never fewer.
+        require=tuple(dict.fromkeys((*rs.require, *manifest.require))),
         authors=manifest.authors,
         license=manifest.license,
         categories=tuple(categories[cid] for cid in order),
