@@ -294,6 +294,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the patient notice before a decision to use the tool, marked "
         "'DRAFT - not for distribution' on every page",
     )
+    report.add_argument(
+        "--no-annex",
+        dest="annex",
+        action="store_false",
+        help="leave out the annex (every question with its answer, note, evidence and id, "
+        "and the sources): a shorter report for the committee",
+    )
 
     checklist = sub.add_parser(
         "checklist",

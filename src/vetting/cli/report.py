@@ -86,7 +86,15 @@ def _report(args: argparse.Namespace) -> int:
         if not kept:
             continue
         paths = write_reports(
-            assessment, compiled, answers, kept, out_dir, lang, templates, draft=args.draft
+            assessment,
+            compiled,
+            answers,
+            kept,
+            out_dir,
+            lang,
+            templates,
+            draft=args.draft,
+            annex=args.annex,
         )
         sys.stdout.write(f"{catalog.text(lang, 'cli.reports_written')}\n")
         for path in paths:

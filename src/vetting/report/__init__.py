@@ -61,9 +61,11 @@ def render_markdown(
     answers: Answers,
     lang: str,
     templates: Path | None = None,
+    *,
+    annex: bool = True,
 ) -> str:
     """The risk report in Markdown."""
-    return _render_report("md", assessment, compiled, answers, lang, templates)
+    return _render_report("md", assessment, compiled, answers, lang, templates, annex)
 
 
 def render_html(
@@ -72,9 +74,11 @@ def render_html(
     answers: Answers,
     lang: str,
     templates: Path | None = None,
+    *,
+    annex: bool = True,
 ) -> str:
     """The risk report as one self-contained HTML file (inline CSS and SVG, nothing fetched)."""
-    return _render_report("html", assessment, compiled, answers, lang, templates)
+    return _render_report("html", assessment, compiled, answers, lang, templates, annex)
 
 
 def _render_report(
@@ -84,10 +88,11 @@ def _render_report(
     answers: Answers,
     lang: str,
     templates: Path | None,
+    annex: bool,
 ) -> str:
     from vetting.report.context import build_report
 
-    report = build_report(assessment, compiled, answers, lang, templates)
+    report = build_report(assessment, compiled, answers, lang, templates, annex=annex)
     return _render(f"report.{kind}.j2", kind, {"r": report}, templates)
 
 
@@ -164,6 +169,7 @@ def write_reports(
     *,
     draft: bool = False,
     slug: str | None = None,
+    annex: bool = True,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
@@ -177,7 +183,7 @@ def write_reports(
     leaves the whole old set or the whole new set, never a mix, and no temporary
     file. The notice of a tool nobody decided to use raises `NoticeRefused` before
     anything is written, unless `draft` (callers drop it first with
-    `without_refused_notice`).
+    `without_refused_notice`). `annex=False` leaves the report's annex out.
     """
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted and not draft:
@@ -192,7 +198,7 @@ def write_reports(
     if {"md", "html", "pdf"} & set(wanted):
         from vetting.report.context import build_report
 
-        report = build_report(assessment, compiled, answers, lang, templates)
+        report = build_report(assessment, compiled, answers, lang, templates, annex=annex)
     if "md" in wanted:
         text = _render("report.md.j2", "md", {"r": report}, templates)
         outputs.append((out / report_name(slug, "md"), text))

@@ -15,6 +15,7 @@ from vetting import __version__, catalog
 from vetting.answer_points import points_text
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment, WhatIf
+from vetting.i18n import question_name
 from vetting.report import claims
 from vetting.report.views import AnswerLine, EvidenceView, Reference
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -61,8 +62,17 @@ class Wording:
         return label + catalog.text(self.lang, "formats.colon").removesuffix(" ")
 
     def question_text(self, qid: str) -> str:
+        """What the report calls a question outside the annex: its short title."""
         q = self.c.question_by_id.get(qid)
-        return self.text(q.text) if q else qid
+        return typo(question_name(q, self.lang), self.lang) if q else qid
+
+    def item_name(self, item_id: str) -> str:
+        """A knock-out or pending item as the report names it: `question=choice` and a
+        question by the question's short title, a finding rule by its message."""
+        qid = item_id.partition("=")[0]
+        if qid in self.c.question_by_id:
+            return self.question_text(qid)
+        return self.rule_message(item_id)
 
     def rule_message(self, rule_id: str) -> str:
         """A finding rule's message (its id when the rule set lacks it)."""

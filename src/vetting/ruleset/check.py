@@ -10,8 +10,8 @@ questions that some answers make relevant. Then it compiles the conditions.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, get_args
 
 from pydantic import BaseModel

@@ -151,7 +151,7 @@ class Question(_Model):
     short_title: Text | None = Field(
         default=None,
         description="A few words that name the question in reports, tables and charts "
-        "(\"Hosting location\"); the full text stays in the annex. Optional unless the rule "
+        '("Hosting location"); the full text stays in the annex. Optional unless the rule '
         "set says `require: [short_title]`.",
     )
     help: Text = Field(description="Why we ask: the stake, the law, the statistic.")
