@@ -29,8 +29,10 @@ from vetting.words import number, short
 SHEET_ACTIONS = 3
 #: How long an answer may run on page 1 before it is cut (the whole one is in the parts).
 SHEET_DETAIL = 70
-#: Severities shown as cards in the findings part; the others are folded into a table.
+#: Severities shown as cards in the findings part, with what to do and what to ask.
 CARD_SEVERITIES = ("critical", "high")
+#: Severities named in one line per section (their answers are in the annex).
+MINOR_SEVERITIES = ("low", "info")
 
 
 def who(w: Wording, question_ids: tuple[str, ...] | list[str]) -> str:
@@ -102,13 +104,18 @@ def _actions(w: Wording) -> tuple[tuple[SheetLine, ...], str, int]:
     return tuple(lines[:SHEET_ACTIONS]), outcome, max(0, len(lines) - SHEET_ACTIONS)
 
 
-def _folded(f: FindingView) -> bool:
-    """Whether a finding goes into its section's table rather than a card of its own.
+def _place(f: FindingView) -> str:
+    """Where a finding goes in its section: a card, a table row, or a name in the minor line.
 
-    Knock-outs have their cards in the blocking part; an unknown answer is in the
-    list of what to ask; mild findings need no more than a line.
+    Serious findings (critical, high) get a card with what to do; a pending one, or a
+    medium one, a row with its answer; a low or informative one only its name (its
+    answer is in the annex).
     """
-    return f.pending or f.severity not in CARD_SEVERITIES
+    if f.severity in MINOR_SEVERITIES and not f.pending:
+        return "minor"
+    if f.severity in CARD_SEVERITIES and not f.pending:
+        return "card"
+    return "row"
 
 
 def by_section(
@@ -137,8 +144,9 @@ def by_section(
                 score=cat.score,
                 level=cat.level,
                 level_name=cat.level_name,
-                cards=tuple(f for f in mine if not _folded(f)),
-                rows=tuple(f for f in mine if _folded(f)),
+                cards=tuple(f for f in mine if _place(f) == "card"),
+                rows=tuple(f for f in mine if _place(f) == "row"),
+                minor=tuple(f for f in mine if _place(f) == "minor"),
                 unknown=unknown,
             )
         )
@@ -156,8 +164,9 @@ def by_section(
                 score="",
                 level="",
                 level_name="",
-                cards=tuple(f for f in rest if not _folded(f)),
-                rows=tuple(f for f in rest if _folded(f)),
+                cards=tuple(f for f in rest if _place(f) == "card"),
+                rows=tuple(f for f in rest if _place(f) == "row"),
+                minor=tuple(f for f in rest if _place(f) == "minor"),
             )
         )
     return tuple(out)

@@ -364,7 +364,8 @@ class DecisionSheet:
 
 @dataclass(frozen=True)
 class SectionFindings:
-    """One section's findings: the serious ones as cards, the others folded into a table."""
+    """One section's findings: the serious ones as cards, medium ones in a table, the minor
+    ones named in a line."""
 
     id: str
     title: str
@@ -373,5 +374,6 @@ class SectionFindings:
     level_name: str
     cards: tuple[FindingView, ...]
     rows: tuple[FindingView, ...]
+    minor: tuple[FindingView, ...] = ()
     #: How many of the section's questions have no known answer (listed in what to obtain).
     unknown: int = 0

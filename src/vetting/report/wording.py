@@ -133,14 +133,15 @@ class Wording:
         return {w.id: w for w in self.a.explanation.lifts if w.id is not None and w.reached}
 
     def change_words(self, whatif: WhatIf, own: str | None = None) -> tuple[str, ...]:
-        """`Question — old answer → new answer`, one per change (no question when it is `own`),
-        then the evidence the change assumes."""
+        """`Question — old answer → new answer`, one per change (`→ new answer` when it is
+        `own`, the question the reader is looking at), then the evidence the change assumes."""
         out = []
         for ch in whatif.changes:
+            after = self.answer_text(ch.question, ch.to)
+            if ch.question == own:  # the card shows the answer just above: only where to go
+                out.append(f"→ {after}")
+                continue
             before = self.answer_text(ch.question, ch.from_)
-            move = f"{before} → {self.answer_text(ch.question, ch.to)}"
-            out.append(
-                move if ch.question == own else f"{self.question_text(ch.question)} — {move}"
-            )
+            out.append(f"{self.question_text(ch.question)} — {before} → {after}")
         words = claims.evidence_words(whatif, self.a, self.L, self.question_text)
         return (*out, *(typo(w, self.lang) for w in words))
