@@ -1,4 +1,4 @@
-"""`vetting check [RULES]`: check a rule set: exit 0 (warnings on stderr) or 2 with every problem."""
+"""`vetting check [RULES]`: exit 0 (warnings on stderr), or 2 with every problem."""
 
 from __future__ import annotations
 

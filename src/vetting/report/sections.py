@@ -318,12 +318,14 @@ def expired_evidence(w: Wording) -> tuple[VendorQuestion, ...]:
 
 def clauses(w: Wording) -> tuple[ClauseView, ...]:
     spec = clause_mod.load_spec(w.templates)
+    unknown = set(w.a.unknown) | set(w.a.unanswered)
     out: list[ClauseView] = []
     for derived in clause_mod.derive_clauses(spec, w.a, w.c, w.state):
         because = tuple(
             ClauseReason(
                 f.id,
-                f"f-{f.id}",
+                # A finding on an unknown answer is listed with what to obtain, not as a card.
+                "pending" if f.id in unknown else f"f-{f.id}",
                 severity_name(f.severity, w.lang),
                 w.question_text(f.id) if f.kind != "rule" else w.text(f.title),
             )
@@ -502,7 +504,7 @@ def alerts(w: Wording) -> tuple[str, ...]:
             L.count(
                 "alert_accepted_despite_ko",
                 len(a.knockouts),
-                ids=", ".join(ko.id for ko in a.knockouts),
+                ids=", ".join(w.item_name(ko.id) for ko in a.knockouts),
                 by=decision.by,
                 date=long_date(decision.date, w.lang),
                 justification=decision.knockout_justification or "",

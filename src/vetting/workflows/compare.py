@@ -45,6 +45,8 @@ class Cell:
     kind: str = ""
     #: The number behind the text, for a spreadsheet (scores, counts).
     value: float | None = None
+    #: Its risk within the row (smaller is better); None when not comparable.
+    risk: RiskKey = None
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,29 @@ def _row(label: str, key: str, cells: Sequence[Cell], risks: Sequence[RiskKey]) 
     comparable = [r for r in risks if r is not None]
     best = min(comparable) if len(set(comparable)) > 1 else None
     marked = tuple(
-        Cell(c.text, best is not None and r == best, c.kind, c.value)
+        Cell(c.text, best is not None and r == best, c.kind, c.value, r)
         for c, r in zip(cells, risks, strict=True)
     )
     return Row(label, key, marked, len({c.text for c in cells}) > 1)
+
+
+def _not_for_rejected(section: Section, rejected: Sequence[bool]) -> Section:
+    """The section with "best" chosen among the tools not rejected only.
+
+    A rejected tool is out of the running: showing its cells as the best of a row
+    (its lowest score, its cheapest answer) would point a committee at the one
+    tool it cannot adopt.
+    """
+    rows = []
+    for row in section.rows:
+        risks = [None if out else c.risk for c, out in zip(row.cells, rejected, strict=True)]
+        marked = _row(row.label, row.key, row.cells, risks)
+        cells = tuple(
+            Cell(new.text, new.best, new.kind, new.value, old.risk)
+            for new, old in zip(marked.cells, row.cells, strict=True)
+        )
+        rows.append(Row(row.label, row.key, cells, row.differs))
+    return Section(section.id, section.title, tuple(rows), section.empty)
 
 
 def _info(label: str, texts: Sequence[str]) -> Row:
@@ -345,7 +366,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         )
         for i in items
     )
-    sections = (
+    built = (
         _summary(items, lang),
         _categories(items, lang),
         _knockouts(compiled, items, lang),
@@ -361,6 +382,8 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
             catalog.text(lang, "workflows.compare.empty.other_differences"),
         ),
     )
+    rejected = [i.assessment.verdict == "reject" for i in items]
+    sections = tuple(_not_for_rejected(section, rejected) for section in built)
     return Comparison(
         lang=lang,
         title=catalog.plural(lang, "workflows.compare.title", len(items)),
