@@ -58,7 +58,7 @@ def decision_sheet(
     """The decision sheet, from the parts already worded (nothing is said twice differently)."""
     blocking = tuple(SheetLine(ko.title, short(ko.answer, SHEET_DETAIL)) for ko in knockouts)
     waiting = tuple(
-        SheetLine(" / ".join(q.question for q in p.questions) or p.id, f"{p.reason} ({p.who})")
+        SheetLine(" / ".join(q.question for q in p.questions) or p.id, f"{p.reason}, {p.who}")
         for p in pending
     )
     actions, outcome, more = _actions(w)

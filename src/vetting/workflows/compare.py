@@ -88,13 +88,22 @@ class Comparison:
     latest: dt.date
 
 
-def _row(label: str, key: str, cells: Sequence[Cell], risks: Sequence[RiskKey]) -> Row:
-    """A row with its best cells marked: only when the comparable cells disagree."""
+def _row(
+    label: str,
+    key: str,
+    cells: Sequence[Cell],
+    risks: Sequence[RiskKey],
+    eligible: Sequence[bool] | None = None,
+) -> Row:
+    """A row with its best cells marked: only when the comparable cells disagree, and only
+    among the `eligible` ones (all by default)."""
     comparable = [r for r in risks if r is not None]
-    best = min(comparable) if len(set(comparable)) > 1 else None
+    allowed = eligible or [True] * len(risks)
+    candidates = [r for r, ok in zip(risks, allowed, strict=True) if ok and r is not None]
+    best = min(candidates) if len(set(comparable)) > 1 and candidates else None
     marked = tuple(
-        Cell(c.text, best is not None and r == best, c.kind, c.value, r)
-        for c, r in zip(cells, risks, strict=True)
+        Cell(c.text, best is not None and ok and r == best, c.kind, c.value, r)
+        for c, r, ok in zip(cells, risks, allowed, strict=True)
     )
     return Row(label, key, marked, len({c.text for c in cells}) > 1)
 
@@ -106,16 +115,12 @@ def _not_for_rejected(section: Section, rejected: Sequence[bool]) -> Section:
     (its lowest score, its cheapest answer) would point a committee at the one
     tool it cannot adopt.
     """
-    rows = []
-    for row in section.rows:
-        risks = [None if out else c.risk for c, out in zip(row.cells, rejected, strict=True)]
-        marked = _row(row.label, row.key, row.cells, risks)
-        cells = tuple(
-            Cell(new.text, new.best, new.kind, new.value, old.risk)
-            for new, old in zip(marked.cells, row.cells, strict=True)
-        )
-        rows.append(Row(row.label, row.key, cells, row.differs))
-    return Section(section.id, section.title, tuple(rows), section.empty)
+    eligible = [not out for out in rejected]
+    rows = tuple(
+        _row(row.label, row.key, row.cells, [c.risk for c in row.cells], eligible)
+        for row in section.rows
+    )
+    return Section(section.id, section.title, rows, section.empty)
 
 
 def _info(label: str, texts: Sequence[str]) -> Row:
