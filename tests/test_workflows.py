@@ -112,7 +112,9 @@ def test_compare_marks_the_best_and_the_differences(cli: Cli, in_root: Path) -> 
     dpa = "| Processing agreement (GDPR art. 28) |"
     assert dpa in key and dpa not in other
     assert "| Type of organisation |" in other and "| Hosting location |" not in other
-    rows_other = [line for line in other.splitlines() if line.startswith("| ") and "---" not in line]
+    rows_other = [
+        line for line in other.splitlines() if line.startswith("| ") and "---" not in line
+    ]
     assert all(line.rstrip().endswith("≠ |") for line in rows_other[1:])
 
 
