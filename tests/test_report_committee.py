@@ -346,3 +346,26 @@ def test_the_page_header_names_tool_verdict_and_date(tmp_path: Path) -> None:
         head = " ".join(page.strip().splitlines()[0].split())
         assert head.startswith("TriagePlus"), number
         assert "24 novembre 2026" in head and "en attente de preuves" in head, (number, head)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_checklist_names_each_question_by_its_short_title_first(lang: str) -> None:
+    import io
+
+    import openpyxl
+
+    from vetting.checklist import checklist_xlsx
+
+    compiled = ruleset()
+    book = openpyxl.load_workbook(io.BytesIO(checklist_xlsx(compiled, lang)))
+    sheet = book[labels(lang)["xlsx_sheet_checklist"]]
+    keys = [c.value for c in sheet[1]]
+    found = {
+        row[keys.index("id")]: row[keys.index("question")]
+        for row in sheet.iter_rows(min_row=3, values_only=True)
+    }
+    for q in compiled.questions:
+        title, _, text = str(found[q.id]).partition("\n")
+        assert q.short_title is not None
+        # The short title, then the full question the vendor answers.
+        assert title == q.short_title[lang] and len(text) > len(title), q.id
