@@ -424,6 +424,7 @@ def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine,
                     knockout=q.id in knocked,
                     note=w.answers.notes.get(q.id, ""),
                     evidence=w.evidence_view(q.id),
+                    recommendation=w.text(finding.recommendation) if finding else "",
                 )
             )
         if rows:

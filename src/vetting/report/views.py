@@ -249,6 +249,9 @@ class AppendixQuestion:
     knockout: bool
     note: str
     evidence: EvidenceView | None
+    #: What to do about the answer, when it is a finding (the body shows it only for the
+    #: serious ones).
+    recommendation: str = ""
 
 
 @dataclass(frozen=True)
