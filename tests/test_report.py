@@ -131,7 +131,7 @@ def test_user_templates_override_ours_and_keep_the_rest(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "labels.yaml").write_text(
-        'h_glance: {fr: "Synthèse pour le comité", en: "Summary for the committee"}\n',
+        'h_sheet: {fr: "Synthèse pour le comité", en: "Summary for the committee"}\n',
         encoding="utf-8",
     )
     (templates / "notice.md.j2").write_text("Custom notice for {{ n.tool }}\n", encoding="utf-8")
@@ -341,7 +341,7 @@ def test_expired_evidence_goes_back_to_the_vendor() -> None:
     answers, assessment = hostile_answers()
     md = render_markdown(assessment, ruleset(), answers, "en")
     section = md.split("### Expired evidence to renew", 1)[1].split("\n## ", 1)[0]
-    assert "(`hosting.location`)" in section
+    assert "**Hosting location**" in section  # its short title: ids stay in the annex
     assert "Expired on 2026-01-01" in section
 
 

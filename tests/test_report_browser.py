@@ -131,3 +131,39 @@ def test_nothing_from_the_answers_file_runs_in_a_browser(tmp_path: Path) -> None
     start = dom.index("<body")
     assert "data-pwned" not in dom[start : dom.index(">", start)]
     assert "&lt;img src=x onerror=" in dom  # the payload is there, as text
+
+
+@pytest.fixture(scope="module")
+def workflow_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The portfolio of every example and a comparison of three tools, in French."""
+    import datetime as dt
+
+    from tests.support.reports import EXAMPLES
+    from vetting.workflows import portfolio
+    from vetting.workflows.compare import compare, to_html
+    from vetting.workflows.inputs import Scored
+
+    folder = tmp_path_factory.mktemp("workflows")
+    items = []
+    for name in ("scribe-accept", "chatbot-conditional", "us-chatbot-reject"):
+        answers, assessment = example(name)
+        items.append(Scored(f"{name}.yaml", answers, assessment))
+    paths = {
+        "compare": folder / "compare.html",
+        "portfolio": folder / "portfolio.html",
+    }
+    paths["compare"].write_text(to_html(compare(ruleset(), items, "fr")), encoding="utf-8")
+    every = portfolio.build(ruleset(), EXAMPLES, dt.date(2026, 12, 15), "fr")
+    paths["portfolio"].write_text(portfolio.to_html(every), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("name", ["portfolio", "compare"])
+def test_portfolio_and_compare_fit_a_phone(
+    tmp_path: Path, workflow_pages: dict[str, Path], name: str
+) -> None:
+    image = screenshot(tmp_path, workflow_pages[name], 375, 2400)
+    assert not_blank(image) > 0.03
+    # The page itself never scrolls sideways: the portfolio is a pile of cards (the verdict
+    # under each tool's name), the comparison scrolls inside its frame with the row names.
+    assert blank_columns(image, range(367, 375)), "something overflows the phone's width"

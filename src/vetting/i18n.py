@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from vetting import catalog
+
+if TYPE_CHECKING:
+    from vetting.ruleset.model import Question
 
 
 def pick(text: Mapping[str, str] | None, lang: str) -> str:
@@ -19,6 +23,15 @@ def pick(text: Mapping[str, str] | None, lang: str) -> str:
     if not text:
         return ""
     return text.get(lang) or text.get("en") or next(iter(text.values()))
+
+
+def question_name(question: Question, lang: str) -> str:
+    """What reports, tables and charts call a question: its short title, else its text.
+
+    The full question is shown where it is asked or answered (the report's annex, the
+    vendor's checklist, the questionnaire).
+    """
+    return pick(question.short_title or question.text, lang)
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:

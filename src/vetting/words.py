@@ -139,6 +139,15 @@ def text_in(text: Mapping[str, str] | None, lang: str) -> str:
     return typo(pick(text, lang), lang)
 
 
+def short(text: str, limit: int = 90) -> str:
+    """A long text cut at a word, with an ellipsis: a table's first column, a line of page 1."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace `{name}` placeholders in one pass: a value is never read as a template.
 
@@ -269,6 +278,7 @@ __all__ = [
     "long_date",
     "number",
     "percent",
+    "short",
     "signed",
     "suggest",
     "text_in",

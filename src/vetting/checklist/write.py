@@ -302,7 +302,10 @@ class _Writer:
             self.write_text(
                 sheet, r, col["section"], self.text(categories[q.category or ""].title), self.f_read
             )
-            self.write_text(sheet, r, col["question"], self.text(q.text), self.f_read)
+            # The short title first, the words reports use; the vendor answers the full question.
+            title = self.text(q.short_title)
+            question = f"{title}\n{self.text(q.text)}" if title else self.text(q.text)
+            self.write_text(sheet, r, col["question"], question, self.f_read)
             value = self.answer_cell(q, item.value)
             if isinstance(value, float):
                 sheet.write_number(r, col["answer"], value, self.f_edit_num)

@@ -292,6 +292,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the FRIA draft (fria) even when the answers do not show that AI Act "
         "art. 27 applies",
     )
+    report.add_argument(
+        "--no-annex",
+        dest="annex",
+        action="store_false",
+        help="leave out the annex (every question with its answer, note, evidence and id, "
+        "and the sources): a shorter report for the committee",
+    )
 
     checklist = sub.add_parser(
         "checklist",

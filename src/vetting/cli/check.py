@@ -1,4 +1,4 @@
-"""`vetting check [RULES]`: validate a rule set; exit 0, or 2 with every problem."""
+"""`vetting check [RULES]`: exit 0 (warnings on stderr), or 2 with every problem."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from vetting.ruleset.api import load_ruleset
 def execute(args: argparse.Namespace) -> int:
     compiled = load_ruleset(args.rules_arg or args.rules)
     rs = compiled.ruleset
+    for problem in compiled.warnings:
+        sys.stderr.write(problem.warning() + "\n")
     ko = len(compiled.knockout_capable)
     knockouts = sum(1 for q in rs.questions for ch in q.choices if ch.knockout) + sum(
         1 for f in rs.findings if f.knockout

@@ -104,6 +104,7 @@ def _report(args: argparse.Namespace) -> int:
             templates,
             draft=args.draft,
             force_fria=args.force_fria,
+            annex=args.annex,
         )
         sys.stdout.write(f"{catalog.text(lang, 'cli.reports_written')}\n")
         for path in paths:

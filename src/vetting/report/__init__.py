@@ -64,9 +64,11 @@ def render_markdown(
     answers: Answers,
     lang: str,
     templates: Path | None = None,
+    *,
+    annex: bool = True,
 ) -> str:
     """The risk report in Markdown."""
-    return _render_report("md", assessment, compiled, answers, lang, templates)
+    return _render_report("md", assessment, compiled, answers, lang, templates, annex)
 
 
 def render_html(
@@ -75,9 +77,11 @@ def render_html(
     answers: Answers,
     lang: str,
     templates: Path | None = None,
+    *,
+    annex: bool = True,
 ) -> str:
     """The risk report as one self-contained HTML file (inline CSS and SVG, nothing fetched)."""
-    return _render_report("html", assessment, compiled, answers, lang, templates)
+    return _render_report("html", assessment, compiled, answers, lang, templates, annex)
 
 
 def _render_report(
@@ -87,10 +91,11 @@ def _render_report(
     answers: Answers,
     lang: str,
     templates: Path | None,
+    annex: bool,
 ) -> str:
     from vetting.report.context import build_report
 
-    report = build_report(assessment, compiled, answers, lang, templates)
+    report = build_report(assessment, compiled, answers, lang, templates, annex=annex)
     return _render(f"report.{kind}.j2", kind, {"r": report}, templates)
 
 
@@ -192,6 +197,7 @@ def write_reports(
     draft: bool = False,
     slug: str | None = None,
     force_fria: bool = False,
+    annex: bool = True,
 ) -> list[Path]:
     """Write the reports asked for into `out_dir`; return the files written, in `FORMATS` order.
 
@@ -208,7 +214,7 @@ def write_reports(
     `without_refused_notice`). `fria` writes `<tool-slug>.fria.<ext>` in each of
     md and html asked for (html when none is); for answers that do not meet art.
     27's condition it raises `FriaRefused`, unless `force_fria` (callers drop it
-    first with `without_refused_fria`).
+    first with `without_refused_fria`). `annex=False` leaves the report's annex out.
     """
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted and not draft:
@@ -229,7 +235,7 @@ def write_reports(
     if {"md", "html", "pdf", "docx"} & set(wanted):
         from vetting.report.context import build_report
 
-        report = build_report(assessment, compiled, answers, lang, templates)
+        report = build_report(assessment, compiled, answers, lang, templates, annex=annex)
     if "md" in wanted:
         text = _render("report.md.j2", "md", {"r": report}, templates)
         outputs.append((out / report_name(slug, "md"), text))

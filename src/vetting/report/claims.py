@@ -75,12 +75,12 @@ def pending_reason(item: Pending, L: Words) -> str:
     return L[f"pending_reason_{item.kind}"]
 
 
-def goal(whatif: WhatIf, L: Words) -> str:
-    """The target of a what-if: one knock-out, or all of them at once."""
+def goal(whatif: WhatIf, L: Words, name: QuestionText) -> str:
+    """The target of a what-if: one knock-out (by `name`, never by id), or all of them."""
     if whatif.id is None and whatif.target in ("knockout", "pending"):
         return L[f"goal_{whatif.target}_all"]
     text = L[f"goal_{whatif.target}"]
-    return f"{text} ({whatif.id})" if whatif.id else text
+    return f"{text} ({name(whatif.id)})" if whatif.id else text
 
 
 def evidence_words(

@@ -12,7 +12,7 @@ from pathlib import Path
 from vetting import __version__, catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
-from vetting.report import sections
+from vetting.report import sections, sheet
 from vetting.report.dpia import dpia_statement
 from vetting.report.pia import load_spec
 from vetting.report.views import Report
@@ -26,8 +26,10 @@ def build_report(
     answers: Answers,
     lang: str,
     templates: Path | None = None,
+    *,
+    annex: bool = True,
 ) -> Report:
-    """The report of one assessment as data, in `lang`."""
+    """The report of one assessment as data, in `lang`; `annex=False` leaves the annex out."""
     w = Wording(assessment, compiled, answers, lang, templates)
     categories, chart = sections.categories(w)
     contributors, whatifs = sections.explanation(w)
@@ -37,6 +39,9 @@ def build_report(
     groups = sections.severity_groups(w)
     clauses = sections.clauses(w)
     appendix, absent = sections.appendix(w)
+    glance = sections.glance(w)
+    decision = sections.decision(w)
+    findings = [f for group in groups for f in group.findings]
     return Report(
         lang=lang,
         L=w.L,
@@ -45,9 +50,9 @@ def build_report(
         semicolon=catalog.text(lang, "formats.semicolon"),
         title=f"{w.colon(w.L['report_title'])} {assessment.tool.name}",
         alerts=sections.alerts(w),
-        decision=sections.decision(w),
+        decision=decision,
         cover=sections.cover(w),
-        glance=sections.glance(w),
+        glance=glance,
         knockouts=knockouts,
         pending=pending,
         categories=categories,
@@ -64,6 +69,9 @@ def build_report(
         method=sections.method(w),
         sources=sections.sources(w),
         dpia=dpia_statement(w, load_spec(templates).dpia),
+        sheet=sheet.decision_sheet(w, glance, knockouts, pending, decision),
+        sections=sheet.by_section(findings, categories, sections.SEVERITY_ORDER),
+        annex=annex,
     )
 
 

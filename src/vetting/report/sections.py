@@ -14,7 +14,7 @@ from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
-from vetting.report import claims, svg
+from vetting.report import claims, sheet, svg
 from vetting.report import clauses as clause_mod
 from vetting.report.views import (
     AdjustmentView,
@@ -161,6 +161,7 @@ def pending(w: Wording) -> tuple[PendingView, ...]:
                 references=w.references(item.references),
                 reason=typo(claims.pending_reason(item, w.L), w.lang),
                 lift="; ".join(w.change_words(whatif)) if whatif else "",
+                who=sheet.who(w, item.questions),
             )
         )
     return tuple(out)
@@ -214,11 +215,13 @@ def categories(w: Wording) -> tuple[tuple[CategoryView, ...], svg.BarChart]:
 
 def finding_view(w: Wording, f: Finding) -> FindingView:
     qid = f.id if f.kind != "rule" else None
+    value = None
     if f.kind == "rule":
         answer = ""
         inputs = w.answer_lines(f.answers)
     else:
-        answer = w.answer_text(f.id, w.answers.answers.get(f.id))
+        value = w.answers.answers.get(f.id)
+        answer = w.answer_text(f.id, value)
         inputs = ()
     category = w.c.category_by_id.get(f.category or "")
     return FindingView(
@@ -227,7 +230,7 @@ def finding_view(w: Wording, f: Finding) -> FindingView:
         kind=f.kind,
         severity=f.severity,
         severity_name=severity_name(f.severity, w.lang),
-        title=w.text(f.title),
+        title=w.question_text(f.id) if qid else w.text(f.title),
         category=w.text(category.title) if category else "",
         question_id=qid,
         answer=answer,
@@ -241,6 +244,8 @@ def finding_view(w: Wording, f: Finding) -> FindingView:
         references=w.references(f.references),
         note=w.answers.notes.get(f.id, "") if qid else "",
         evidence=w.evidence_view(f.id) if qid else None,
+        category_id=f.category or "",
+        unknown=qid is not None and (value is None or value == UNKNOWN_ANSWER),
     )
 
 
@@ -265,11 +270,12 @@ def vendor_questions(w: Wording) -> tuple[VendorQuestion, ...]:
         out.append(
             VendorQuestion(
                 id=q.id,
-                question=w.text(q.text),
+                question=w.question_text(q.id),
                 reason=w.L[reason],
                 evidence=w.text(q.evidence),
                 can_block=q.id in can_block,
                 note=w.answers.notes.get(q.id, ""),
+                who=sheet.who(w, [q.id]),
             )
         )
     return tuple(out)
@@ -312,10 +318,17 @@ def expired_evidence(w: Wording) -> tuple[VendorQuestion, ...]:
 
 def clauses(w: Wording) -> tuple[ClauseView, ...]:
     spec = clause_mod.load_spec(w.templates)
+    unknown = set(w.a.unknown) | set(w.a.unanswered)
     out: list[ClauseView] = []
     for derived in clause_mod.derive_clauses(spec, w.a, w.c, w.state):
         because = tuple(
-            ClauseReason(f.id, f"f-{f.id}", severity_name(f.severity, w.lang))
+            ClauseReason(
+                f.id,
+                # A finding on an unknown answer is listed with what to obtain, not as a card.
+                "pending" if f.id in unknown else f"f-{f.id}",
+                severity_name(f.severity, w.lang),
+                w.question_text(f.id) if f.kind != "rule" else w.text(f.title),
+            )
             for f in derived.findings
         )
         out.append(
@@ -323,6 +336,7 @@ def clauses(w: Wording) -> tuple[ClauseView, ...]:
                 id=derived.spec.id,
                 title=w.text(derived.spec.title),
                 text=w.text(derived.spec.text),
+                summary=first_sentence(w.text(derived.spec.text)),
                 required=derived.required,
                 because=because,
                 references=w.references(
@@ -331,6 +345,12 @@ def clauses(w: Wording) -> tuple[ClauseView, ...]:
             )
         )
     return tuple(out)
+
+
+def first_sentence(text: str) -> str:
+    """A text's first sentence (all of it when it has one sentence)."""
+    head, dot, rest = text.partition(". ")
+    return f"{head}." if dot and rest else text
 
 
 def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, ...]]:
@@ -362,7 +382,7 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
         )
         whatifs.append(
             WhatIfView(
-                goal=claims.goal(whatif, w.L),
+                goal=claims.goal(whatif, w.L, w.item_name),
                 changes=w.change_words(whatif),
                 outcome=outcome,
                 reached=whatif.reached,
@@ -404,6 +424,7 @@ def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine,
                     knockout=q.id in knocked,
                     note=w.answers.notes.get(q.id, ""),
                     evidence=w.evidence_view(q.id),
+                    recommendation=w.text(finding.recommendation) if finding else "",
                 )
             )
         if rows:
@@ -486,7 +507,7 @@ def alerts(w: Wording) -> tuple[str, ...]:
             L.count(
                 "alert_accepted_despite_ko",
                 len(a.knockouts),
-                ids=", ".join(ko.id for ko in a.knockouts),
+                ids=", ".join(w.item_name(ko.id) for ko in a.knockouts),
                 by=decision.by,
                 date=long_date(decision.date, w.lang),
                 justification=decision.knockout_justification or "",

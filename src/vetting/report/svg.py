@@ -23,9 +23,15 @@ INK = "#1a1a1a"
 WIDTH = 480
 PLOT_WIDTH = 400
 TOP = 24
-ROW = 46
-LABEL_SIZE = 17
-BAR_HEIGHT = 14
+LABEL_SIZE = 14
+BAR_HEIGHT = 11
+#: How far below its baseline a label's lowest stroke may reach (descenders of g, p, ç, ...):
+#: threshold marks start under it, so they never cross a section's name.
+DESCENT = round(LABEL_SIZE * 0.3)
+#: Gap between a label's lowest stroke and the top of a threshold mark.
+GAP = 2
+#: One row: the label, the gap, the mark over the bar, the bar, the mark under it, a gap.
+ROW = LABEL_SIZE + DESCENT + GAP + 2 + BAR_HEIGHT + 2 + 4
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,9 @@ def bar_chart(
         top = TOP + index * ROW
         clamped = max(0.0, min(100.0, score))
         width = PLOT_WIDTH * clamped / 100
+        baseline = top + LABEL_SIZE
+        tick_top = baseline + DESCENT + GAP
+        bar_y = tick_top + 2
         bars.append(
             Bar(
                 label=label,
@@ -91,14 +100,14 @@ def bar_chart(
                 level=level,
                 level_name=level_name,
                 fill=LEVEL_FILL.get(level, INK),
-                label_y=_fx(top + LABEL_SIZE),
-                bar_y=_fx(top + LABEL_SIZE + 6),
+                label_y=_fx(baseline),
+                bar_y=_fx(bar_y),
                 bar_width=_fx(max(width, 1.5)),
                 # Values in a column right of the track: never crossed by a threshold mark.
                 value_x=_fx(PLOT_WIDTH + 8),
-                value_y=_fx(top + LABEL_SIZE + 6 + BAR_HEIGHT - 2),
-                tick_top=_fx(top + LABEL_SIZE + 2),
-                tick_bottom=_fx(top + LABEL_SIZE + 6 + BAR_HEIGHT + 4),
+                value_y=_fx(bar_y + BAR_HEIGHT - 1),
+                tick_top=_fx(tick_top),
+                tick_bottom=_fx(bar_y + BAR_HEIGHT + 2),
             )
         )
     height = TOP + len(rows) * ROW + 4

@@ -121,6 +121,8 @@ class PendingView:
     references: tuple[Reference, ...]
     reason: str = ""
     lift: str = ""
+    #: Who can settle it: the vendor, your organisation, or both.
+    who: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ class FindingView:
     references: tuple[Reference, ...]
     note: str
     evidence: EvidenceView | None
+    category_id: str = ""
+    #: The answer is unknown or missing: the finding is in the list of what to ask.
+    unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,8 @@ class VendorQuestion:
     evidence: str
     can_block: bool
     note: str
+    #: Who can answer: the vendor, or only the buying organisation (its DPIA, its policies).
+    who: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +204,8 @@ class ClauseReason:
     id: str
     anchor: str
     severity: str
+    #: What the report calls it: the question's short title, or the rule's message.
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,8 @@ class ClauseView:
     required: bool
     because: tuple[ClauseReason, ...]
     references: tuple[Reference, ...]
+    #: The clause's first sentence: what the body of the report shows (the annex has it all).
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -238,6 +249,9 @@ class AppendixQuestion:
     knockout: bool
     note: str
     evidence: EvidenceView | None
+    #: What to do about the answer, when it is a finding (the body shows it only for the
+    #: serious ones).
+    recommendation: str = ""
 
 
 @dataclass(frozen=True)
@@ -315,5 +329,58 @@ class Report:
     not_applicable: tuple[AnswerLine, ...]
     method: Method
     sources: tuple[SourceView, ...]
+    sheet: DecisionSheet
+    sections: tuple[SectionFindings, ...]
+    #: Whether the annex (every question and answer, ids, sources) is printed.
+    annex: bool = True
     #: Whether the answers make a DPIA mandatory, and whether one exists (one or two sentences).
     dpia: str = ""
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """One line of the decision sheet: what it is about, and what to say of it."""
+
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class DecisionSheet:
+    """Page 1: what the committee decides on, and the block it signs.
+
+    `decision` is the recorded decision when there is one; otherwise the template
+    prints the block blank, with lines to write on and sign.
+    """
+
+    verdict: str
+    verdict_name: str
+    summary: str
+    level_name: str
+    level_note: str
+    score: str
+    scale: str
+    blocking: tuple[SheetLine, ...]
+    pending: tuple[SheetLine, ...]
+    actions: tuple[SheetLine, ...]
+    decision: DecisionView | None
+    #: What the actions lead to ("conditional, high, 18.1 / 100"), and how many more there are.
+    actions_outcome: str = ""
+    actions_more: int = 0
+
+
+@dataclass(frozen=True)
+class SectionFindings:
+    """One section's findings: the serious ones as cards, medium ones in a table, the minor
+    ones named in a line."""
+
+    id: str
+    title: str
+    score: str
+    level: str
+    level_name: str
+    cards: tuple[FindingView, ...]
+    rows: tuple[FindingView, ...]
+    minor: tuple[FindingView, ...] = ()
+    #: How many of the section's questions have no known answer (listed in what to obtain).
+    unknown: int = 0

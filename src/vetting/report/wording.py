@@ -15,6 +15,7 @@ from vetting import __version__, catalog
 from vetting.answer_points import points_text
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment, WhatIf
+from vetting.i18n import question_name
 from vetting.report import claims
 from vetting.report.views import AnswerLine, EvidenceView, Reference
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -61,8 +62,17 @@ class Wording:
         return label + catalog.text(self.lang, "formats.colon").removesuffix(" ")
 
     def question_text(self, qid: str) -> str:
+        """What the report calls a question outside the annex: its short title."""
         q = self.c.question_by_id.get(qid)
-        return self.text(q.text) if q else qid
+        return typo(question_name(q, self.lang), self.lang) if q else qid
+
+    def item_name(self, item_id: str) -> str:
+        """A knock-out or pending item as the report names it: `question=choice` and a
+        question by the question's short title, a finding rule by its message."""
+        qid = item_id.partition("=")[0]
+        if qid in self.c.question_by_id:
+            return self.question_text(qid)
+        return self.rule_message(item_id)
 
     def rule_message(self, rule_id: str) -> str:
         """A finding rule's message (its id when the rule set lacks it)."""
@@ -123,14 +133,15 @@ class Wording:
         return {w.id: w for w in self.a.explanation.lifts if w.id is not None and w.reached}
 
     def change_words(self, whatif: WhatIf, own: str | None = None) -> tuple[str, ...]:
-        """`Question — old answer → new answer`, one per change (no question when it is `own`),
-        then the evidence the change assumes."""
+        """`Question — old answer → new answer`, one per change (`→ new answer` when it is
+        `own`, the question the reader is looking at), then the evidence the change assumes."""
         out = []
         for ch in whatif.changes:
+            after = self.answer_text(ch.question, ch.to)
+            if ch.question == own:  # the card shows the answer just above: only where to go
+                out.append(f"→ {after}")
+                continue
             before = self.answer_text(ch.question, ch.from_)
-            move = f"{before} → {self.answer_text(ch.question, ch.to)}"
-            out.append(
-                move if ch.question == own else f"{self.question_text(ch.question)} — {move}"
-            )
+            out.append(f"{self.question_text(ch.question)} — {before} → {after}")
         words = claims.evidence_words(whatif, self.a, self.L, self.question_text)
         return (*out, *(typo(w, self.lang) for w in words))

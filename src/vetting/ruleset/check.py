@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -200,9 +201,36 @@ class _Checker(CheckContext):
                     "(require: [help] in ruleset.yaml)",
                     "add help: saying why you ask (the stake, the law), in every language",
                 )
+            self.check_short_title(place, q)
             cat = categories.get(q.category or "")
             if q.type == "single" and not (cat and cat.scope):
                 self.check_order(place, q, score_pool)
+
+    def check_short_title(self, place: Place, q: Question) -> None:
+        """Reports name a question by its short title: an error when the rule set requires
+        one (`require: [short_title]`), a warning otherwise; never a long one."""
+        if q.short_title is None:
+            say = self.problem if "short_title" in self.rs.require else self.warn
+            why = (
+                "this rule set requires it (require: [short_title] in ruleset.yaml)"
+                if "short_title" in self.rs.require
+                else "reports will head its finding with the whole question"
+            )
+            say(
+                place,
+                ("id",),
+                f"question '{q.id}' has no short_title: {why}",
+                "add short_title: {fr: ..., en: ...}, a few words such as 'Hosting location'",
+            )
+            return
+        for lang, words in q.short_title.items():
+            if len(words) > SHORT_TITLE_MAX:
+                self.problem(
+                    place,
+                    ("short_title", lang),
+                    f"short_title is {len(words)} characters long: at most {SHORT_TITLE_MAX}",
+                    "name the question in a few words; the full text stays in the annex",
+                )
 
     def check_order(self, place: Place, q: Question, pool: str) -> None:
         """The points agree with which answer is worse, whatever order the choices are shown in.
@@ -536,6 +564,9 @@ def _texts(obj: BaseModel, base: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, .
 
 # ---------------------------------------------------------------------- entry point
 
+#: The longest short title: it heads a finding card and labels a bar of the chart.
+SHORT_TITLE_MAX = 60
+
 
 def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
     """Check a loaded rule set and compile it; raise every problem at once (with those
@@ -562,7 +593,7 @@ def check(loaded: LoadedRuleSet, *, embedded: bool = False) -> CompiledRuleSet:
             "true",
         )
     checker.out.raise_if_any()
-    return compiled
+    return replace(compiled, warnings=tuple(checker.warnings))
 
 
 __all__ = ["check"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vetting.errors import Problem
 from vetting.ruleset import conditions as c
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate
 from vetting.ruleset.model import Category, Choice, FindingRule, Question, RuleSet
@@ -62,6 +63,8 @@ class CompiledRuleSet:
     choice_ids: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Question id -> its choice ids from the lowest risk to the highest (order.py).
     risk_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: What `vetting check` says without failing (e.g. a question without a short title).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def findings(self) -> tuple[FindingRule, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vetting.errors import ProblemCollector
+from vetting.errors import Problem, ProblemCollector
 from vetting.ruleset import conditions as c
 from vetting.ruleset.model import Question, RuleSet
 from vetting.ruleset.sources import LoadedRuleSet, SourceMap
@@ -27,6 +27,8 @@ class CheckContext:
         self.rs: RuleSet = loaded.ruleset
         self.sm: SourceMap = loaded.sources
         self.out = ProblemCollector()
+        #: What `vetting check` mentions without failing (a text the rule set does not require).
+        self.warnings: list[Problem] = []
         self.manifest: Place | None = self.sm.places.get(("manifest", ""))
         self.by_id: dict[str, Question] = {}
         self.order: dict[str, int] = {}
@@ -40,6 +42,11 @@ class CheckContext:
         """Report a problem at `sub` inside `place`."""
         pos, path = self.sm.at(place, *sub)
         self.out.add(pos if place else None, message, path, hint)
+
+    def warn(self, place: Place | None, sub: tuple[Any, ...], message: str, hint: str = "") -> None:
+        """Report something worth fixing at `sub` inside `place`, without failing the check."""
+        pos, path = self.sm.at(place, *sub)
+        self.warnings.append(Problem(pos if place else None, message, path, hint))
 
     def q_place(self, index: int) -> Place:
         """Where the question at `index` (in asking order) was written."""

@@ -131,7 +131,10 @@ def _question(compiled: CompiledRuleSet, q: Question, lang: str) -> list[str]:
     t = texts_in(lang)
     c = colon(lang)
     labels = _labels(rs, lang)
-    lines = [f"### `{q.id}`", "", f"**{pick(q.text, lang)}**", ""]
+    heading = f"### `{q.id}`"
+    if q.short_title:  # the name reports give the question
+        heading += f" — {_flat(pick(q.short_title, lang))}"
+    lines = [heading, "", f"**{pick(q.text, lang)}**", ""]
     kind = t("docs.ruleset.types." + q.type)
     meta = f"{t('docs.ruleset.labels.type')}{c}{kind} · "
     meta += f"{t('docs.ruleset.labels.weight')} {_num(q.weight)}"

@@ -153,6 +153,12 @@ class Question(_Model):
     )
     type: QuestionType
     text: Text
+    short_title: Text | None = Field(
+        default=None,
+        description="A few words that name the question in reports, tables and charts "
+        '("Hosting location"); the full text stays in the annex. Optional unless the rule '
+        "set says `require: [short_title]`.",
+    )
     help: Text | None = Field(
         default=None,
         description="Why we ask: the stake, the law, the statistic (`require: [help]`).",
@@ -345,7 +351,7 @@ class ChangelogEntry(_Model):
 
 
 #: Optional texts a rule set may require of every question (`require:` in ruleset.yaml).
-RequiredText = Literal["help"]
+RequiredText = Literal["help", "short_title"]
 
 
 class Manifest(_Model):
@@ -379,7 +385,7 @@ class Manifest(_Model):
     require: tuple[RequiredText, ...] = Field(
         default=(),
         description="Texts every question must have (vetting check reports a missing one as "
-        "an error); texts not listed are optional.",
+        "an error); texts not listed are optional (a missing short title is a warning).",
     )
     include: tuple[str, ...] = Field(default=(), description="Part files, in asking order.")
     categories: tuple[Category, ...] = ()
@@ -405,6 +411,7 @@ class QuestionOverride(_Model):
     """Changes to a base question, by id; `disabled` removes the question."""
 
     text: Text | None = None
+    short_title: Text | None = None
     help: Text | None = None
     when: Condition | None = None
     weight: float | None = Field(default=None, ge=0)

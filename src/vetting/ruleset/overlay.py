@@ -21,6 +21,7 @@ from vetting.yamlio import Document, format_path
 
 _QUESTION_FIELDS = (
     "text",
+    "short_title",
     "help",
     "when",
     "weight",

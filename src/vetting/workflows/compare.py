@@ -45,6 +45,8 @@ class Cell:
     kind: str = ""
     #: The number behind the text, for a spreadsheet (scores, counts).
     value: float | None = None
+    #: Its risk within the row (smaller is better); None when not comparable.
+    risk: RiskKey = None
 
 
 @dataclass(frozen=True)
@@ -86,15 +88,39 @@ class Comparison:
     latest: dt.date
 
 
-def _row(label: str, key: str, cells: Sequence[Cell], risks: Sequence[RiskKey]) -> Row:
-    """A row with its best cells marked: only when the comparable cells disagree."""
+def _row(
+    label: str,
+    key: str,
+    cells: Sequence[Cell],
+    risks: Sequence[RiskKey],
+    eligible: Sequence[bool] | None = None,
+) -> Row:
+    """A row with its best cells marked: only when the comparable cells disagree, and only
+    among the `eligible` ones (all by default)."""
     comparable = [r for r in risks if r is not None]
-    best = min(comparable) if len(set(comparable)) > 1 else None
+    allowed = eligible or [True] * len(risks)
+    candidates = [r for r, ok in zip(risks, allowed, strict=True) if ok and r is not None]
+    best = min(candidates) if len(set(comparable)) > 1 and candidates else None
     marked = tuple(
-        Cell(c.text, best is not None and r == best, c.kind, c.value)
-        for c, r in zip(cells, risks, strict=True)
+        Cell(c.text, best is not None and ok and r == best, c.kind, c.value, r)
+        for c, r, ok in zip(cells, risks, allowed, strict=True)
     )
     return Row(label, key, marked, len({c.text for c in cells}) > 1)
+
+
+def _not_for_rejected(section: Section, rejected: Sequence[bool]) -> Section:
+    """The section with "best" chosen among the tools not rejected only.
+
+    A rejected tool is out of the running: showing its cells as the best of a row
+    (its lowest score, its cheapest answer) would point a committee at the one
+    tool it cannot adopt.
+    """
+    eligible = [not out for out in rejected]
+    rows = tuple(
+        _row(row.label, row.key, row.cells, [c.risk for c in row.cells], eligible)
+        for row in section.rows
+    )
+    return Section(section.id, section.title, rows, section.empty)
 
 
 def _info(label: str, texts: Sequence[str]) -> Row:
@@ -345,7 +371,7 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
         )
         for i in items
     )
-    sections = (
+    built = (
         _summary(items, lang),
         _categories(items, lang),
         _knockouts(compiled, items, lang),
@@ -361,6 +387,8 @@ def compare(compiled: CompiledRuleSet, items: Sequence[Scored], lang: str) -> Co
             catalog.text(lang, "workflows.compare.empty.other_differences"),
         ),
     )
+    rejected = [i.assessment.verdict == "reject" for i in items]
+    sections = tuple(_not_for_rejected(section, rejected) for section in built)
     return Comparison(
         lang=lang,
         title=catalog.plural(lang, "workflows.compare.title", len(items)),

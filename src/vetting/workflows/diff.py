@@ -160,12 +160,15 @@ def _added_removed(
 
 
 def _findings(
-    old: Sequence[Finding], new: Sequence[Finding], lang: str
+    compiled: CompiledRuleSet, old: Sequence[Finding], new: Sequence[Finding], lang: str
 ) -> tuple[tuple[Line, ...], tuple[Line, ...], tuple[Line, ...]]:
     before = {f.id: f for f in old}
     after = {f.id: f for f in new}
 
     def label(f: Finding) -> str:
+        """A question's finding by its short title; a rule's by its message."""
+        if f.kind != "rule" and f.id in compiled.question_by_id:
+            return words.question_text(compiled, f.id, lang, 110)
         return words.short(pick(f.title, lang), 110)
 
     def severity(f: Finding) -> str:
@@ -277,7 +280,7 @@ def diff(compiled: CompiledRuleSet, old: Scored, new: Scored, lang: str) -> Asse
         (ko for p in b.pending for ko in p.knockouts),
         ko_label,
     )
-    f_added, f_removed, f_moved = _findings(a.findings, b.findings, lang)
+    f_added, f_removed, f_moved = _findings(compiled, a.findings, b.findings, lang)
     groups = tuple(
         group
         for group in (

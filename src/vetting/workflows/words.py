@@ -9,20 +9,18 @@ reviews).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from vetting import catalog
 from vetting.assess.assessment import RuleSetRef
 from vetting.escape import plain
 from vetting.i18n import level_name as level_name
-from vetting.i18n import pick
+from vetting.i18n import pick, question_name
 from vetting.i18n import severity_name as severity_name
 from vetting.i18n import verdict_name as verdict_name
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.words import answer_text
-
-_SPACES = re.compile(r"\s+")
+from vetting.words import short as short
 
 
 def day(value: dt.date | None) -> str:
@@ -33,15 +31,6 @@ def day(value: dt.date | None) -> str:
 def outcome_name(outcome: str, lang: str) -> str:
     """The committee's decision in words: `accept_with_conditions` -> `accepted with conditions`."""
     return catalog.text(lang, "workflows.outcomes." + outcome)
-
-
-def short(text: str, limit: int = 90) -> str:
-    """A long rule-set text cut at a word, for a table's first column."""
-    flat = _SPACES.sub(" ", text).strip()
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return f"{cut}…"
 
 
 def clean(text: str | None) -> str:
@@ -66,9 +55,10 @@ def answer(compiled: CompiledRuleSet, qid: str, value: object, lang: str) -> str
 
 
 def question_text(compiled: CompiledRuleSet, qid: str, lang: str, limit: int = 90) -> str:
-    """A question's text, shortened for a row label (its id when the rule set lacks it)."""
+    """A question's short title (else its text, shortened) for a row label; its id when the
+    rule set lacks it."""
     question = compiled.question_by_id.get(qid)
-    return short(pick(question.text, lang), limit) if question else qid
+    return short(question_name(question, lang), limit) if question else qid
 
 
 def knockout_label(
