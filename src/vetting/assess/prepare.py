@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vetting.assess import evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
@@ -26,6 +26,9 @@ from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
 from vetting.ruleset.export import max_points
 from vetting.ruleset.model import FindingRule, Question
+
+if TYPE_CHECKING:
+    from vetting.assess.incremental import Graph
 
 
 class _Wildcard:
@@ -143,6 +146,8 @@ class Prepared:
     #: Question id -> the finding rules that catch its answer contradicting the scope.
     contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
+    #: What each step of `evaluate()` reads: built by incremental.py on first use.
+    graph: Graph | None = None
 
 
 _PREPARED: dict[int, tuple[weakref.ref[CompiledRuleSet], Prepared]] = {}
