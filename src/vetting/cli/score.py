@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import signal
 import sys
@@ -23,6 +22,7 @@ from vetting.assess.answers import load_answers
 from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
+from vetting.cli.score_output import JsonOutput
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
@@ -370,13 +370,14 @@ def execute(args: argparse.Namespace) -> int:
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))
-    # Only the text table keeps its (small) rows: jsonl streams each result as soon as
-    # it is ready and keeps nothing, so a portfolio of any size runs in flat memory.
+    # Only the text table keeps its (small) rows: json and jsonl stream each result as
+    # soon as it is ready and keep nothing, so a portfolio of any size runs in flat memory.
     kept: list[_Outcome] = []
     count = 0
     failed = False
     reached: list[str] = []
-    json_items: list[dict[str, Any]] = []
+    single = len(args.answers) == 1 and not Path(args.answers[0]).is_dir()
+    output = JsonOutput(sys.stdout, args.format, single=single)
     for item in items:
         check_interrupted()  # a Ctrl-C swallowed on its way still stops the batch here
         outcome = item if isinstance(item, _Outcome) else next(scored)
@@ -386,11 +387,8 @@ def execute(args: argparse.Namespace) -> int:
         failed = failed or outcome.row is None
         if outcome.row is not None and gate is not None and _reached(outcome.row, gate):
             reached.append(outcome.path)
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(_json_item(outcome), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        elif args.format == "json":
-            json_items.append(_json_item(outcome))
+        if args.format != "text":
+            output.write(_json_item(outcome))
         count += 1
         if args.format == "text":
             outcome.data = None
@@ -401,10 +399,8 @@ def execute(args: argparse.Namespace) -> int:
         floors = _COMPILED.ruleset.scoring.level_floors
         legend = scale_legend(floors.knockout, floors.pending, floors.severity.items(), lang)
         sys.stdout.write(_table(kept, lang) + legend + "\n")
-    elif args.format == "json":
-        single = len(args.answers) == 1 and count == 1 and not Path(args.answers[0]).is_dir()
-        data: Any = json_items[0] if single else json_items
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        output.close()
 
     if failed:
         return 2
