@@ -209,6 +209,10 @@ class _Job:
     strict: bool
     #: `--date`: the assessment date of files that record none.
     date: dt.date | None = None
+    #: `--lang` given: the one language of the rule set's texts in json and jsonl.
+    lang: str | None = None
+    #: `--compact`: json and jsonl without the rule set's texts.
+    compact: bool = False
 
 
 def _init_worker(rules: str | None) -> None:
@@ -254,7 +258,7 @@ def _score_file(compiled: CompiledRuleSet, job: _Job, entry: str) -> _Outcome:
     else:
         assessment = score(compiled, answers, explain=True)
         head = Summary.of(assessment)
-        data = assessment_json(assessment)
+        data = assessment_json(assessment, lang=job.lang, compact=job.compact)
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
@@ -366,7 +370,18 @@ def execute(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     gate = _gate(args.fail_on)
     _COMPILED = load_ruleset(args.rules, cache=True)  # checked once, before any worker starts
-    job = _Job(args.rules, args.format, args.strict, maybe_day_option("--date", args.date))
+    if args.compact and args.format == "text":
+        raise VettingError(
+            "--compact: only json and jsonl have texts to leave out; add --format json or jsonl"
+        )
+    job = _Job(
+        args.rules,
+        args.format,
+        args.strict,
+        maybe_day_option("--date", args.date),
+        lang=args.lang,
+        compact=args.compact,
+    )
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))
