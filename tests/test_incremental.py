@@ -66,6 +66,29 @@ def test_a_changed_run_equals_a_full_evaluation(
     assert reevaluate(prep, base, values, changes, after) == expected
 
 
+def _read_by_others(prep: Prepared) -> frozenset[str]:
+    """Non-scope questions that another question's relevance or knock-outs read."""
+    read = {q for pq in prep.questions for reads in pq.knockout_reads.values() for q in reads}
+    read |= {q for pq in prep.questions for q in prep.compiled.depends_on[pq.id]}
+    return frozenset(q for q in read if q in prep.by_id and not prep.by_id[q].scope)
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_a_change_that_others_read_equals_a_full_evaluation(data: st.DataObject) -> None:
+    """Changes drawn among the answers other conditions read: where reuse could go wrong."""
+    compiled = load_ruleset(RULE_SETS["health-ai"])
+    prep = prepare(compiled)
+    day = compiled.ruleset.as_of
+    values = _internal(data.draw(answer_sets(compiled), label="answers"))
+    base = evaluate(prep, values, day)
+    among = _read_by_others(prep)
+    changes = _internal(data.draw(answer_changes(compiled, among), label="changes"))
+    expected = evaluate(prep, {**values, **changes}, day)
+    assert reevaluate(prep, base, values, changes, {}) == expected
+
+
 def test_a_scope_change_is_evaluated_in_full() -> None:
     compiled = load_ruleset(RULE_SETS["health-ai"])
     prep = prepare(compiled)
@@ -92,8 +115,7 @@ def test_a_change_decides_again_only_what_reads_it(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(evaluate_module, "rule_truths", counted)
     monkeypatch.setattr(incremental, "rule_truths", counted)
-    graph = incremental.graph(prep)
-    read_by = {q for reads in graph.rule.values() for q in reads}
+    read_by = {q for pr in prep.rules for q in pr.reads}
     leaf = next(
         pq
         for pq in reversed(prep.questions)
@@ -105,6 +127,6 @@ def test_a_change_decides_again_only_what_reads_it(monkeypatch: pytest.MonkeyPat
     changes = {leaf.id: leaf.choice_ids[0]}
     assert reevaluate(prep, base, {}, changes, {}) == evaluate(prep, changes, day)
     incremental_calls, full_calls = calls[: len(calls) - len(prep.rules)], len(prep.rules)
-    readers = [pr.id for pr in prep.rules if leaf.id in graph.rule[pr.id]]
+    readers = [pr.id for pr in prep.rules if leaf.id in pr.reads]
     assert sorted(incremental_calls) == sorted(readers)
     assert len(incremental_calls) < full_calls

@@ -41,15 +41,14 @@ from vetting.ruleset.conditions import ABSENT, UNKNOWN
 class Graph:
     """Which questions each step of `evaluate()` reads, and who reads each question."""
 
-    #: Question id -> what its relevance and its scope contradictions read.
-    question: dict[str, frozenset[str]]
     #: Question id -> the positions of the questions whose relevance or contradictions
     #: read it: those to decide again when its state moves.
     dependents: dict[str, tuple[int, ...]]
-    #: Question id -> what the conditions of its knock-outs read.
-    knockout: dict[str, frozenset[str]]
-    #: Rule id -> what its condition and knock-out read.
-    rule: dict[str, frozenset[str]]
+    #: Question id -> the questions whose knock-outs read it.
+    knockout_readers: dict[str, frozenset[str]]
+    #: Question id -> the positions of the rules that read it, or catch it contradicting
+    #: the scope.
+    rule_readers: dict[str, frozenset[int]]
     #: The questions that can knock out, in asking order.
     with_knockouts: tuple[PreparedQuestion, ...]
     #: Every question reads only questions asked before it (or itself): then a
@@ -68,6 +67,9 @@ class Parts:
     undecided_rules: frozenset[str]
     rule_knockouts: dict[str, FiredKnockOut]
     rule_pending: dict[str, PendingItem]
+    #: The knock-outs and pending items of the questions, then of the rules, in order.
+    by_questions: tuple[list[FiredKnockOut], list[PendingItem]]
+    by_rules: tuple[list[FiredKnockOut], list[PendingItem]]
 
     @classmethod
     def of(cls, run: Run) -> Parts:
@@ -90,6 +92,14 @@ class Parts:
             undecided_rules=frozenset(pr.id for pr in run.undecided_rules),
             rule_knockouts={ko.rule.id: ko for ko in run.knockouts if ko.rule is not None},
             rule_pending={item.rule.id: item for item in run.pending if item.rule is not None},
+            by_questions=(
+                [ko for ko in run.knockouts if ko.rule is None],
+                [item for item in run.pending if item.rule is None],
+            ),
+            by_rules=(
+                [ko for ko in run.knockouts if ko.rule is not None],
+                [item for item in run.pending if item.rule is not None],
+            ),
         )
         return run.parts
 
@@ -99,7 +109,6 @@ def graph(prep: Prepared) -> Graph:
     if prep.graph is not None:
         return prep.graph
     depends_on = prep.compiled.depends_on
-    question: dict[str, frozenset[str]] = {}
     dependents: dict[str, list[int]] = {pq.id: [] for pq in prep.questions}
     ordered = True
     for pq in prep.questions:
@@ -107,19 +116,24 @@ def graph(prep: Prepared) -> Graph:
         for pr in prep.contradictions.get(pq.id, ()):
             reads.update(pr.reads)
         reads.discard(pq.id)
-        question[pq.id] = frozenset(reads)
         for qid in reads:
             if qid in prep.by_id:
                 dependents[qid].append(pq.index)
                 ordered = ordered and prep.by_id[qid].index < pq.index
+    knockout_readers: dict[str, set[str]] = {}
+    for pq in prep.questions:
+        for read in pq.knockout_reads.values():
+            for qid in read:
+                knockout_readers.setdefault(qid, set()).add(pq.id)
+    rule_readers: dict[str, set[int]] = {}
+    for pr in prep.rules:
+        caught = pr.rule.contradicts_scope
+        for qid in (*pr.reads, *((caught,) if caught else ())):
+            rule_readers.setdefault(qid, set()).add(pr.index)
     prep.graph = Graph(
-        question=question,
         dependents={qid: tuple(sorted(ids)) for qid, ids in dependents.items()},
-        knockout={
-            pq.id: frozenset(q for qs in pq.knockout_reads.values() for q in qs)
-            for pq in prep.questions
-        },
-        rule={pr.id: frozenset(pr.reads) for pr in prep.rules},
+        knockout_readers={qid: frozenset(ids) for qid, ids in knockout_readers.items()},
+        rule_readers={qid: frozenset(ids) for qid, ids in rule_readers.items()},
         with_knockouts=tuple(pq for pq in prep.questions if pq.knockouts),
         ordered=ordered,
     )
@@ -145,7 +159,7 @@ def reevaluate(
         return evaluate(prep, new_values, day, proofs)
     tally = _copy(prep, base)
     redone, moved = _questions(prep, reads, base, values, new_values, changes, day, tally)
-    _knockouts(reads, base, proofs, redone, moved, day, tally)
+    _knockouts(prep, reads, base, proofs, redone, moved, day, tally)
     _rules(prep, reads, base, redone, moved, day, tally)
     return conclude(prep, new_values, day, proofs, tally, _maxima(prep, base, tally, moved))
 
@@ -264,6 +278,7 @@ def _insert(prep: Prepared, held: list[Any], item: Any) -> None:
 
 
 def _knockouts(
+    prep: Prepared,
     reads: Graph,
     base: Run,
     proofs: Mapping[str, int],
@@ -272,18 +287,29 @@ def _knockouts(
     day: dt.date,
     tally: Tally,
 ) -> None:
-    """The knock-outs of each relevant question: decided again only where a change reaches."""
+    """The knock-outs of each relevant question: decided again only where a change reaches.
+
+    A question's knock-outs are decided again when it was scored again, when a
+    question its knock-outs read moved, or when its evidence changed.
+    """
     parts = Parts.of(base)
+    dirty = {qid for qid in redone if prep.by_id[qid].knockouts}
+    for qid in moved:
+        dirty.update(reads.knockout_readers.get(qid, ()))
+    for qid in proofs.keys() | base.evidence.keys():
+        if proofs.get(qid) != base.evidence.get(qid):
+            dirty.add(qid)
+    if not dirty:
+        tally.knockouts.extend(parts.by_questions[0])
+        tally.pending.extend(parts.by_questions[1])
+        tally.unverified.extend(base.unverified)
+        return
     out = (tally.knockouts, tally.pending, tally.unverified)
     for pq in reads.with_knockouts:
         qid = pq.id
         if tally.state[qid] is ABSENT:
             continue
-        if (
-            qid in redone
-            or not moved.isdisjoint(reads.knockout[qid])
-            or proofs.get(qid) != base.evidence.get(qid)
-        ):
+        if qid in dirty:
             question_knockouts(pq, tally.state, day, proofs, qid in tally.contradicted, out)
             continue
         tally.knockouts.extend(parts.fired.get(qid, ()))
@@ -307,10 +333,20 @@ def _rules(
     it is decided again whenever that question was scored again.
     """
     parts = Parts.of(base)
+    dirty: set[int] = set()
+    for qid in moved:
+        dirty.update(reads.rule_readers.get(qid, ()))
+    for qid in redone:
+        dirty.update(pr.index for pr in prep.contradictions.get(qid, ()))
+    if not dirty:
+        tally.fired_rules.extend(base.fired_rules)
+        tally.undecided_rules.extend(base.undecided_rules)
+        tally.knockouts.extend(parts.by_rules[0])
+        tally.pending.extend(parts.by_rules[1])
+        return
     worst = prep.compiled.ruleset.scoring.unknown == "worst"
     for pr in prep.rules:
-        caught = pr.rule.contradicts_scope
-        if not moved.isdisjoint(reads.rule[pr.id]) or (caught is not None and caught in redone):
+        if pr.index in dirty:
             truth, holds = rule_truths(pr, tally.state, day, tally.truths)
             tally.rule(pr, truth, holds, worst)
             continue
