@@ -69,6 +69,8 @@ def write_answers(folder: Path, rules: Path, count: int, seed: int) -> int:
         answers = Answers(
             ruleset=f"{compiled.ruleset.id}@{compiled.ruleset.version}",
             tool=Tool(name=f"Tool {index:04d}", vendor="Bench"),
+            # Dated: an undated file is refused, and the bench would time the refusal.
+            date=compiled.ruleset.as_of,
             answers=kept,
         )
         text = dump_answers(answers, compiled)

@@ -30,7 +30,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -45,6 +44,8 @@ CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results.json"
 DOC = ROOT / "docs" / "performance.md"
 VETTING = [sys.executable, "-m", "vetting"]
+#: The heading of the hand-written part of docs/performance.md, kept by each run.
+NOTES = "## Profiles and what was tried"
 
 FLOOR_PARSE = """
 import sys, yaml
@@ -112,14 +113,70 @@ def copier_template(folder: Path) -> Path:
     return template
 
 
-def peak_child_rss_mb(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Wall time (ms) and peak resident memory (MiB) of a command and its children."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
-    elapsed = (time.perf_counter() - start) * 1000
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round(elapsed, 1), round(max(after, before) / 1024, 1)
+def _descendants(pid: int) -> list[int]:
+    """A process and every process below it, from /proc/PID/task/TID/children."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{current}/task/{tid}/children", encoding="ascii") as f:
+                    todo.extend(int(child) for child in f.read().split())
+            except OSError:
+                continue
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    """The proportional set size of a live process, in KiB (0 once it is gone).
+
+    PSS divides each page among the processes that share it, so the PSS of a parent
+    and its forked workers add up to the memory they hold together.
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def peak_memory(argv: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Peak memory (MiB) of a command and its workers together, and its stdout bytes.
+
+    Every 10 ms, the PSS of the process and of every process below it, summed; the
+    largest sum is the peak. A peak shorter than 10 ms may be missed.
+    """
+    peak = 0
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd)
+        while proc.poll() is None:
+            peak = max(peak, sum(_pss_kib(pid) for pid in _descendants(proc.pid)))
+            time.sleep(0.01)
+        size = out.tell()
+    return round(peak / 1024, 1), size
+
+
+def longest_example() -> Path:
+    """The example answers file whose HTML report is the longest: the PDF budget's case."""
+    from vetting.assess.answers import load_answers
+    from vetting.assess.score import score
+    from vetting.report import render_html
+    from vetting.ruleset.api import load_ruleset
+
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    sizes = {}
+    for path in sorted((ROOT / "examples" / "health-ai").glob("*.yaml")):
+        answers, _ = load_answers(path, compiled)
+        sizes[path] = len(render_html(score(compiled, answers), compiled, answers, "en"))
+    return max(sizes, key=lambda path: (sizes[path], path.name))
 
 
 def render_times(runs: int) -> dict[str, float]:
@@ -134,6 +191,9 @@ def render_times(runs: int) -> dict[str, float]:
     compiled = load_ruleset(ROOT / "rules" / "health-ai")
     answers, _ = load_answers(ROOT / "examples/health-ai/us-chatbot-reject.yaml", compiled)
     assessment = score(compiled, answers)
+    longest = longest_example()
+    long_answers, _ = load_answers(longest, compiled)
+    long_assessment = score(compiled, long_answers)
     jobs: dict[str, Callable[[], Any]] = {
         "md": lambda: render_markdown(assessment, compiled, answers, "en"),
         "html": lambda: render_html(assessment, compiled, answers, "en"),
@@ -141,21 +201,35 @@ def render_times(runs: int) -> dict[str, float]:
         "xlsx": lambda: checklist_xlsx(compiled, "en", answers=answers, assessment=assessment),
         "pdf": lambda: html_to_pdf(render_html(assessment, compiled, answers, "en")),
         "notice_html": lambda: render_notice(assessment, compiled, answers, "en", "html"),
+        "pdf_longest": lambda: html_to_pdf(
+            render_html(long_assessment, compiled, long_answers, "en")
+        ),
     }
     out = {}
     for name, job in jobs.items():
         job()
-        count = 5 if name == "pdf" else runs
+        count = 5 if name.startswith("pdf") else runs
         samples = []
         for _ in range(count):
             start = time.perf_counter()
             job()
             samples.append(time.perf_counter() - start)
         out[name] = median_ms(samples)
+    out["longest_example"] = longest.name  # type: ignore[assignment]
     return out
 
 
-def score_runs(counts: list[int], folder: Path) -> dict[str, Any]:
+#: The outputs of `vetting score` measured side by side: the options after the folder.
+OUTPUTS: dict[str, list[str]] = {
+    "score": [],
+    "json": ["--format", "json"],
+    "jsonl": ["--format", "jsonl"],
+    "jsonl_lang": ["--format", "jsonl", "--lang", "en"],
+    "jsonl_compact": ["--format", "jsonl", "--compact"],
+}
+
+
+def score_runs(counts: list[int], folder: Path, big_runs: int = 3) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_score import write_answers
 
@@ -163,25 +237,44 @@ def score_runs(counts: list[int], folder: Path) -> dict[str, Any]:
     for count in counts:
         data = folder / f"answers-{count}"
         data.mkdir()
-        write_answers(data, ROOT / "rules" / "health-ai", count, seed=1)
-        runs = 5 if count <= 1000 else 3
-        floor = timed([sys.executable, "-c", FLOOR_PARSE, str(data)], runs)
-        auto = timed([*VETTING, "score", str(data)], runs)
-        serial = timed([*VETTING, "score", str(data), "--jobs", "1"], runs)
-        wall, rss = peak_child_rss_mb([*VETTING, "score", str(data), "--format", "jsonl"])
-        results[str(count)] = {
-            "floor_ms": floor,
-            "score_ms": auto,
-            "score_jobs1_ms": serial,
-            "jsonl_ms": wall,
-            "jsonl_peak_mb": rss,
+        size = write_answers(data, ROOT / "rules" / "health-ai", count, seed=1)
+        runs = 5 if count <= 1000 else big_runs
+        # Side by side: one run of each command in turn, repeated, so a busy spell of
+        # the machine weighs on every figure alike.
+        commands = {
+            "floor_ms": [sys.executable, "-c", FLOOR_PARSE, str(data)],
+            **{
+                f"{name}_ms": [*VETTING, "score", str(data), *opts]
+                for name, opts in OUTPUTS.items()
+            },
+            "score_jobs1_ms": [*VETTING, "score", str(data), "--jobs", "1"],
         }
+        entry: dict[str, Any] = {"answers_bytes": size}
+        # The first batch warms the rule-set cache and the files' pages; a batch of 10,000
+        # files is warm enough after it.
+        entry.update(interleaved(commands, runs, warm=count == counts[0]))
+        for name in ("score", "json", "jsonl", "jsonl_lang", "jsonl_compact"):
+            argv = [*VETTING, "score", str(data), *OUTPUTS[name]]
+            entry[f"{name}_peak_mb"], entry[f"{name}_bytes"] = peak_memory(argv)
+        results[str(count)] = entry
     one = sorted((folder / f"answers-{counts[0]}").glob("*.yaml"))[0]
     results["one_file_ms"] = timed([*VETTING, "score", str(one)], 10)
     results["one_file_no_cache_ms"] = timed(
         [*VETTING, "score", str(one)], 10, env={"VETTING_CACHE_DIR": "off"}
     )
     return results
+
+
+def interleaved(commands: dict[str, list[str]], runs: int, *, warm: bool) -> dict[str, float]:
+    """Median wall time (ms) of each command, run in turn `runs` times (after a warm-up)."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for repeat in range(0 if warm else 1, runs + 1):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            if repeat:
+                samples[name].append(time.perf_counter() - start)
+    return {name: median_ms(values) for name, values in samples.items()}
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
@@ -222,7 +315,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 folder,
             )
         print("measuring vetting score ...", flush=True)
-        results["score"] = score_runs(args.files, folder)
+        results["score"] = score_runs(args.files, folder, args.big_runs)
         print("measuring report rendering ...", flush=True)
         results["render_ms"] = render_times(runs)
         print("measuring the feature suite ...", flush=True)
@@ -299,41 +392,75 @@ def report(results: dict[str, Any], previous: dict[str, Any] | None) -> list[tup
         )
     score = r["score"]
     old_score = p.get("score") or {}
-    for count, entry in score.items():
-        if not isinstance(entry, dict):
-            continue
-        old = old_score.get(count, {})
+    counts = [count for count, entry in score.items() if isinstance(entry, dict)]
+    for count in counts:
+        entry, old = score[count], old_score.get(count, {})
         floor = f"PyYAML C-loader parse {entry['floor_ms']:g} ms"
-        add(
-            f"`vetting score` of {int(count):,} files (`--jobs auto`, the default)",
-            entry["score_ms"],
-            "ms",
-            floor,
-            ratio(entry["score_ms"], entry["floor_ms"]),
-            "≤ 1.5× parse",
-            entry["score_ms"] <= 1.5 * entry["floor_ms"],
-            old.get("score_ms"),
-        )
-        add(
-            f"`vetting score --jobs 1` of {int(count):,} files (one core)",
-            entry["score_jobs1_ms"],
-            "ms",
-            floor,
-            ratio(entry["score_jobs1_ms"], entry["floor_ms"]),
-            "—",
-            True,
-            old.get("score_jobs1_ms"),
-        )
-        add(
-            f"peak memory, `score --format jsonl` of {int(count):,} files",
-            entry["jsonl_peak_mb"],
-            "MiB",
-            "—",
-            "—",
-            "flat",
-            True,
-            old.get("jsonl_peak_mb"),
-        )
+        files = f"{int(count):,} files"
+        timings = [
+            ("score", f"`vetting score` of {files} (text table, `--jobs auto`)", 1.5),
+            ("score_jobs1", f"`vetting score --jobs 1` of {files} (text table, one core)", None),
+            ("json", f"`vetting score --format json` of {files}", 2.0),
+            ("jsonl", f"`vetting score --format jsonl` of {files}", 2.0),
+            ("jsonl_lang", f"`vetting score --format jsonl --lang en` of {files}", None),
+            ("jsonl_compact", f"`vetting score --format jsonl --compact` of {files}", None),
+        ]
+        for key, name, times in timings:
+            value = entry[f"{key}_ms"]
+            add(
+                name,
+                value,
+                "ms",
+                floor,
+                ratio(value, entry["floor_ms"]),
+                f"≤ {times:g}× parse" if times else "—",
+                value <= times * entry["floor_ms"] if times else True,
+                old.get(f"{key}_ms"),
+            )
+    for count in counts:
+        entry, old = score[count], old_score.get(count, {})
+        small = score.get(counts[0], {})
+        for key, label in (
+            ("score", "text table"),
+            ("json", "`--format json`"),
+            ("jsonl", "`--format jsonl`"),
+            ("jsonl_lang", "`--format jsonl --lang en`"),
+            ("jsonl_compact", "`--format jsonl --compact`"),
+        ):
+            value = entry[f"{key}_peak_mb"]
+            budgeted = key in ("json", "jsonl") and count != counts[0]
+            first = small.get(f"{key}_peak_mb", value)
+            add(
+                f"peak memory, {label} of {int(count):,} files (parent and workers)",
+                value,
+                "MiB",
+                f"{int(counts[0]):,} files {first:g} MiB" if budgeted else "—",
+                ratio(value, first) if budgeted else "—",
+                "≤ 120 MiB and ≤ 1.2× 1,000 files" if budgeted else "—",
+                value <= 120 and value <= 1.2 * first if budgeted else True,
+                old.get(f"{key}_peak_mb"),
+            )
+    for count in counts:
+        entry, old = score[count], old_score.get(count, {})
+        answers = entry["answers_bytes"] / 2**20
+        for key, label in (
+            ("json", "`--format json`"),
+            ("jsonl", "`--format jsonl`"),
+            ("jsonl_lang", "`--format jsonl --lang en`"),
+            ("jsonl_compact", "`--format jsonl --compact`"),
+        ):
+            value = round(entry[f"{key}_bytes"] / 2**20, 1)
+            size_before = old.get(f"{key}_bytes")
+            add(
+                f"output of {label}, {int(count):,} files",
+                value,
+                "MiB",
+                f"answer files {answers:.1f} MiB",
+                ratio(value, answers),
+                "—",
+                True,
+                round(size_before / 2**20, 1) if isinstance(size_before, int) else None,
+            )
     add(
         "`vetting score` of one file (rule-set cache warm)",
         score["one_file_ms"],
@@ -344,12 +471,17 @@ def report(results: dict[str, Any], previous: dict[str, Any] | None) -> list[tup
         True,
         old_score.get("one_file_ms"),
     )
-    budgets = {"md": 50, "html": 50, "json": 50, "pdf": 1500}
+    budgets = {"md": 50, "html": 50, "json": 50, "pdf": 1500, "pdf_longest": 1500}
     old_render = p.get("render_ms") or {}
+    longest = r["render_ms"].get("longest_example", "")
     for fmt, value in r["render_ms"].items():
+        if not isinstance(value, int | float):
+            continue
         limit = budgets.get(fmt)
         add(
-            f"render {fmt} (CareChat example)",
+            f"render pdf (longest example report, {longest})"
+            if fmt == "pdf_longest"
+            else f"render {fmt} (CareChat example)",
             value,
             "ms",
             "—",
@@ -378,16 +510,35 @@ def write_doc(results: dict[str, Any], rows: list[tuple[str, ...]], machine: str
     )
     table = "\n".join([*head, *("| " + " | ".join(row) + " |" for row in rows)])
     missed = [row[0] for row in rows if row[5] != "yes"]
+    # The notes written by hand (profiles, what was tried) are kept from the last page.
+    notes = ""
+    if DOC.exists():
+        old = DOC.read_text(encoding="utf-8")
+        if NOTES in old:
+            notes = old[old.index(NOTES) :]
+    load = results.get("load") or [0.0, 0.0]
+    load_text = f"{load[0]:.2f} at the start and {load[-1]:.2f} at the end of the run"
     DOC.write_text(
         f"""# Performance
 
-Measured by `.venv/bin/python bench/run.py` on {machine}, {results["date"]}. Each figure
-is the median of {results["runs"]} runs (5 for the batches of 1,000 files and for the PDF,
-3 for 10,000 files, one for peak memory), after a warm-up; the references are measured in the
-same run, on the same machine. Ratios first: they travel between machines better than
-milliseconds. vetting is measured as installed: byte-compiled, its rule-set cache filled
-by the warm-up. Re-run the command to update this page; `bench/results.json` keeps the
-previous run, shown in the last column.
+Measured by `.venv/bin/python bench/run.py{results.get("options", "")}` on {machine},
+{results["date"]}. Each figure is the median of {results["runs"]} runs (5 for the batches of
+1,000 files and for the PDF, {results.get("big_runs", 3)} for 10,000 files, one for peak
+memory and output size), after a warm-up; the references
+are measured in the same run, on the same machine. The commands of a batch run side by
+side: each in turn, then again, so a busy spell weighs on all of them alike; their output
+goes to /dev/null. Ratios first: they travel between machines better than milliseconds.
+vetting is measured as installed: byte-compiled, its rule-set cache filled by the
+warm-up. Re-run the command to update this page; `bench/results.json` keeps the previous
+run, shown in the last column.
+
+The answer files are random but valid and dated (`bench/bench_score.py`, fixed seed), for
+the default rule set. Peak memory is that of the parent and its workers together: every
+10 ms, the sum of their proportional set sizes (PSS, from /proc: a page shared by a
+forked worker and its parent counts once), the largest sum over the run.
+
+The machine's load average (1 minute) was {load_text}:
+above 2 (its cores), other work shared them while this ran.
 
 {table}
 
@@ -413,11 +564,18 @@ How the budgets are kept without flaky timing tests:
     checked internal data without re-validating it;
   - with `--jobs auto` (the default), forks one worker per usable core once there are
     200 files per core, the parent scoring its share too; results stream in input
-    order, so memory stays flat on a portfolio.
+    order, so memory stays flat on a portfolio;
+  - answers "what would change the result" (json and jsonl) by re-scoring only what
+    each tried change reaches (`assess/incremental.py`, proved equal to a full
+    re-evaluation by tests/test_incremental.py), not the whole rule set;
+  - writes json and jsonl results as they arrive (tests/test_score_stream.py): no
+    result is kept once written.
 - Regression guards: `tests/test_cli.py` (imports), `tests/test_summarize.py`,
   `tests/test_rule_cache.py`, `tests/test_score_jobs.py` (same output whatever the
-  number of processes); and this runner prints every figure beside the previous run.
-""",
+  number of processes), `tests/test_incremental.py` (work counted: a changed answer
+  decides again only the rules that read it); and this runner prints every figure
+  beside the previous run.
+{notes and chr(10) + notes}""",
         encoding="utf-8",
     )
 
@@ -426,15 +584,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--files", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--big-runs", type=int, default=3, help="runs of each batch above 1,000 files"
+    )
     parser.add_argument("--no-copier", action="store_true", help="skip installing Copier")
     args = parser.parse_args()
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else None
+    load = [os.getloadavg()[0]]
     results = measure(args)
+    results["load"] = [*load, os.getloadavg()[0]]
     cpu = os.cpu_count()
     machine = (
         f"{cpu} cores, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
     )
-    results.update({"date": dt.date.today().isoformat(), "runs": args.runs, "machine": machine})
+    options = " ".join(sys.argv[1:])
+    results.update(
+        {
+            "date": dt.date.today().isoformat(),
+            "runs": args.runs,
+            "big_runs": args.big_runs,
+            "options": f" {options}" if options else "",
+            "machine": machine,
+        }
+    )
     rows = report(results, previous)
     width = max(len(row[0]) for row in rows)
     for row in rows:

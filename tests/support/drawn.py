@@ -68,3 +68,19 @@ def answer_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
         if value is not None:
             values[pq.id] = value
     return values
+
+
+@st.composite
+def answer_changes(
+    draw: st.DrawFn, compiled: CompiledRuleSet, among: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """One to three non-scope answers changed (`among` these), as a what-if changes them."""
+    prep = prepare(compiled)
+    movable = [pq for pq in prep.questions if not pq.scope and (among is None or pq.id in among)]
+    picked = draw(st.lists(st.sampled_from(movable), min_size=1, max_size=3, unique_by=id))
+    changes: dict[str, Any] = {}
+    for pq in picked:
+        value = _decode(pq, draw(st.integers(0, 2**16 - 1)))
+        if value is not None:
+            changes[pq.id] = value
+    return changes

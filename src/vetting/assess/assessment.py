@@ -335,8 +335,29 @@ class Assessment(_Result):
         raise KeyError(name)
 
 
+#: The texts a result repeats from its rule set, by the list that holds them and the
+#: model of its items: `--compact` leaves them out (`vetting rules export` has each
+#: once, by id), `--lang` keeps one language of them.
+RULESET_TEXTS: dict[str, tuple[type[_Result], tuple[str, ...]]] = {
+    "adjustments": (Adjustment, ("label",)),
+    "categories": (CategoryScore, ("title",)),
+    "knockouts": (KnockOut, ("rationale", "references")),
+    "pending": (Pending, ("rationale", "references")),
+    "findings": (
+        Finding,
+        ("title", "answer_labels", "recommendation", "ask_vendor", "rationale", "references"),
+    ),
+}
+#: Fields of a reference that are texts in every language.
+REFERENCE_TEXTS = ("note", "verify")
+
+
 def assessment_schema() -> dict[str, Any]:
-    """JSON Schema of one result of `vetting score --format json` (docs/score-json.md)."""
+    """JSON Schema of one result of `vetting score --format json` (docs/score-json.md).
+
+    One schema for every mode: the rule set's texts are optional, since
+    `--compact` leaves them out; `--lang` keeps their shape, one language in it.
+    """
     schema = Assessment.model_json_schema(mode="serialization", by_alias=True)
     for name in NOT_IN_JSON:
         del schema["properties"][name]
@@ -345,6 +366,15 @@ def assessment_schema() -> dict[str, Any]:
         **schema["properties"],
     }
     schema["required"] = ["vetting_score", *schema.get("required", [])]
+    for model, names in RULESET_TEXTS.values():
+        definition = schema["$defs"][model.__name__]
+        definition["required"] = [n for n in definition.get("required", []) if n not in names]
+        for name in names:
+            field = definition["properties"][name]
+            note = "A text of the rule set: left out by --compact."
+            field["description"] = (
+                f"{field['description']} {note}" if "description" in field else note
+            )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://vetting.invalid/schema/score-{JSON_FORMAT}.json",
@@ -352,15 +382,44 @@ def assessment_schema() -> dict[str, Any]:
     }
 
 
-def assessment_json(assessment: Assessment) -> dict[str, Any]:
-    """The public JSON form (docs/score-json.md): plain types, `from` for changes."""
-    data = assessment.model_dump(mode="json", by_alias=True, exclude=set(NOT_IN_JSON))
+def assessment_json(
+    assessment: Assessment, *, lang: str | None = None, compact: bool = False
+) -> dict[str, Any]:
+    """The public JSON form (docs/score-json.md): plain types, `from` for changes.
+
+    `lang` keeps the rule set's texts in that language only (`{"fr": ...}`);
+    `compact` leaves them out: ids and numbers only.
+    """
+    exclude: dict[str, Any] = dict.fromkeys(NOT_IN_JSON, True)
+    if compact:
+        exclude.update({key: {"__all__": set(names)} for key, (_, names) in RULESET_TEXTS.items()})
+    data = assessment.model_dump(mode="json", by_alias=True, exclude=exclude)
+    if lang is not None and not compact:
+        for key, (_, names) in RULESET_TEXTS.items():
+            for item in data[key]:
+                for name in names:
+                    item[name] = _one_language(item[name], lang)
     return {"vetting_score": JSON_FORMAT, **data}
+
+
+def _one_language(value: Any, lang: str) -> Any:
+    """A text map (or a list of them, or references) kept in one language."""
+    if isinstance(value, list):
+        return [_one_language(item, lang) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if "ref" in value:  # a reference: its note and what to verify are texts
+        return {
+            key: _one_language(text, lang) if key in REFERENCE_TEXTS else text
+            for key, text in value.items()
+        }
+    return {lang: value[lang]} if lang in value else value
 
 
 __all__ = [
     "JSON_FORMAT",
     "LEVELS",
+    "RULESET_TEXTS",
     "SEVERITIES",
     "VERDICTS",
     "Adjustment",

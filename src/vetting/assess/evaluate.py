@@ -106,15 +106,73 @@ class Run:
     unverified: list[str] = field(default_factory=list)
     #: The evidence strengths this run was scored with (explain re-scores with them).
     evidence: Mapping[str, int] = field(default_factory=dict)
+    #: `raw` before the finding rules: the sum of `points` (incremental.py updates it).
+    answer_raw: list[Decimal] = field(default_factory=list)
+    #: This run's items grouped by what raised them: built by incremental.py for the
+    #: what-ifs that start from this run.
+    parts: Parts | None = field(default=None, compare=False, repr=False)
 
     def given(self, qid: str) -> Any:
         """The answer as given (a contradicted one too), for showing; ABSENT if not asked."""
         return self.contradicted.get(qid, self.state.get(qid, ABSENT))
 
 
+@dataclass(frozen=True)
+class Parts:
+    """A run's knock-outs, pending items and rule outcomes, by what raised them."""
+
+    fired: dict[str, list[FiredKnockOut]]
+    waiting: dict[str, list[PendingItem]]
+    unverified: frozenset[str]
+    fired_rules: frozenset[str]
+    undecided_rules: frozenset[str]
+    rule_knockouts: dict[str, FiredKnockOut]
+    rule_pending: dict[str, PendingItem]
+    #: The knock-outs and pending items of the questions, then of the rules, in order.
+    by_questions: tuple[list[FiredKnockOut], list[PendingItem]]
+    by_rules: tuple[list[FiredKnockOut], list[PendingItem]]
+
+    @classmethod
+    def of(cls, run: Run) -> Parts:
+        """The parts of a run, grouped once and kept with it."""
+        if run.parts is not None:
+            return run.parts
+        fired: dict[str, list[FiredKnockOut]] = {}
+        for ko in run.knockouts:
+            if ko.question is not None:
+                fired.setdefault(ko.question.id, []).append(ko)
+        waiting: dict[str, list[PendingItem]] = {}
+        for item in run.pending:
+            if item.question is not None and item.rule is None:
+                waiting.setdefault(item.question.id, []).append(item)
+        run.parts = cls(
+            fired=fired,
+            waiting=waiting,
+            unverified=frozenset(run.unverified),
+            fired_rules=frozenset(pr.id for pr in run.fired_rules),
+            undecided_rules=frozenset(pr.id for pr in run.undecided_rules),
+            rule_knockouts={ko.rule.id: ko for ko in run.knockouts if ko.rule is not None},
+            rule_pending={item.rule.id: item for item in run.pending if item.rule is not None},
+            by_questions=(
+                [ko for ko in run.knockouts if ko.rule is None],
+                [item for item in run.pending if item.rule is None],
+            ),
+            by_rules=(
+                [ko for ko in run.knockouts if ko.rule is not None],
+                [item for item in run.pending if item.rule is not None],
+            ),
+        )
+        return run.parts
+
+
 def add_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
     for i, value in enumerate(points):
         total[i] += value
+
+
+def subtract_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
+    for i, value in enumerate(points):
+        total[i] -= value
 
 
 def level_of(prep: Prepared, part: Decimal, whole: Decimal) -> LevelRank:
@@ -141,6 +199,137 @@ def overall_level(prep: Prepared, points: Decimal, top: Decimal) -> LevelRank:
     return level_of(prep, points, Decimal(1))
 
 
+def answer_points(pq: PreparedQuestion, value: Any, size: int) -> tuple[tuple[Decimal, ...], int]:
+    """The weighted points per pool and the severity of a relevant answer, as scored.
+
+    `value` is the answer as the state holds it: UNKNOWN for an unknown, missing
+    or contradicted one. Its severity is before any knock-out makes it a blocker.
+    """
+    if value is UNKNOWN:
+        return pq.unknown_points, pq.unknown_severity
+    if isinstance(value, list):
+        total = [ZERO] * size
+        sev: int = SeverityRank.INFO
+        for choice in value:
+            add_points(total, pq.points[choice])
+            sev = max(sev, pq.severity[choice])
+        return tuple(total), sev
+    if pq.points and isinstance(value, str) and value in pq.points:
+        return pq.points[value], pq.severity[value]
+    return tuple(ZERO for _ in range(size)), SeverityRank.INFO
+
+
+def question_knockouts(
+    pq: PreparedQuestion,
+    state: Mapping[str, Any],
+    day: dt.date,
+    proofs: Mapping[str, int],
+    contradicted: bool,
+    out: tuple[list[FiredKnockOut], list[PendingItem], list[str]],
+) -> None:
+    """What a relevant question's answer knocks out, leaves pending, or claims unproven.
+
+    Appends to `out` (knock-outs, pending items, unverified claims), in the order
+    docs/scoring.md reports them.
+    """
+    knockouts, pending, unverified = out
+    value = state[pq.id]
+    if value is UNKNOWN:
+        possible = tuple(
+            f"{pq.id}={cid}" for cid, when in pq.knockouts.items() if when(state, day) is not False
+        )
+        if possible:
+            kind: PendingKind = "contradiction" if contradicted else "unknown"
+            pending.append(PendingItem(pq.id, kind, possible, (pq.id,), pq, None, None))
+        return
+    chosen = value if isinstance(value, list) else [value]
+    settled = True
+    for cid in chosen:
+        when = pq.knockouts.get(cid)
+        if when is None:
+            continue
+        holds = when(state, day)
+        ko_id = f"{pq.id}={cid}"
+        if holds is True:
+            knockouts.append(FiredKnockOut(ko_id, "choice", pq, None, cid))
+        elif holds is None:
+            waiting = tuple(q for q in pq.knockout_reads[cid] if state.get(q) is UNKNOWN)
+            pending.append(PendingItem(ko_id, "undecided", (ko_id,), waiting, pq, None, cid))
+        settled = settled and holds is False
+    need = pq.evidence_required.get(value) if settled and isinstance(value, str) else None
+    if need:
+        avoided = tuple(
+            f"{pq.id}={cid}"
+            for cid, when in pq.knockouts.items()
+            if cid != value and when(state, day) is not False
+        )
+        if avoided and evidence.short_of(need, proofs, pq.id):
+            pending.append(PendingItem(pq.id, "evidence", avoided, (pq.id,), pq, None, None))
+        elif avoided and proofs.get(pq.id, 0) < need:
+            unverified.append(pq.id)
+
+
+def rule_truths(
+    pr: PreparedRule, state: Mapping[str, Any], day: dt.date, truths: Mapping[str, Truth]
+) -> tuple[Truth, Truth]:
+    """A finding rule's condition and knock-out, each true, false or undecided (None).
+
+    A rule that catches a contradiction was decided on the answer as given, before
+    that answer was voided: its truth is the one recorded then.
+    """
+    truth = truths[pr.id] if pr.id in truths else pr.condition(state, day)
+    return truth, pr.knockout(state, day) if pr.knockout is not None else False
+
+
+@dataclass
+class Tally:
+    """The parts of a Run that `conclude()` turns into a score, a level and a verdict."""
+
+    state: dict[str, Any] = field(default_factory=dict)
+    relevant: list[PreparedQuestion] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+    points: dict[str, tuple[Decimal, ...]] = field(default_factory=dict)
+    severity: dict[str, int] = field(default_factory=dict)
+    contradicted: dict[str, Any] = field(default_factory=dict)
+    truths: dict[str, Truth] = field(default_factory=dict)
+    knockouts: list[FiredKnockOut] = field(default_factory=list)
+    pending: list[PendingItem] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
+    fired_rules: list[PreparedRule] = field(default_factory=list)
+    undecided_rules: list[PreparedRule] = field(default_factory=list)
+    #: The sum of `points`, per pool.
+    answer_raw: list[Decimal] = field(default_factory=list)
+
+    def place(self, pq: PreparedQuestion, values: Mapping[str, Any], value: Any) -> None:
+        """Files a question under relevant, missing, unknown or not applicable."""
+        self.state[pq.id] = value
+        if value is ABSENT:
+            if pq.id in values:
+                self.not_applicable.append(pq.id)
+            return
+        self.relevant.append(pq)
+        if pq.id not in values:
+            self.missing.append(pq.id)
+        elif values[pq.id] is UNKNOWN:
+            self.unknown.append(pq.id)
+
+    def rule(self, pr: PreparedRule, truth: Truth, holds: Truth, worst: bool) -> None:
+        """Files a finding rule's outcome: fired, counted as undecided, knock-out or pending."""
+        if truth is True:
+            self.fired_rules.append(pr)
+        elif truth is None and worst and any(pr.points):
+            # "Unknown scores the worst": a rule that unknown answers may fire counts its
+            # points (no finding), so `unknown` never scores better than a real answer.
+            self.undecided_rules.append(pr)
+        if holds is True:
+            self.knockouts.append(FiredKnockOut(pr.id, "rule", None, pr, None))
+        elif holds is None:
+            waiting = tuple(q for q in pr.reads if self.state.get(q) is UNKNOWN)
+            self.pending.append(PendingItem(pr.id, "undecided", (pr.id,), waiting, None, pr, None))
+
+
 def evaluate(
     prep: Prepared,
     values: Mapping[str, Any],
@@ -153,140 +342,81 @@ def evaluate(
     without it, no evidence is recorded.
     """
     proofs = proofs if proofs is not None else {}
-    policy = prep.compiled.ruleset.scoring
-    worst = policy.unknown == "worst"
     size = len(prep.pools)
-    state: dict[str, Any] = {}
-    relevant: list[PreparedQuestion] = []
-    missing: list[str] = []
-    unknown: list[str] = []
-    not_applicable: list[str] = []
-    points: dict[str, tuple[Decimal, ...]] = {}
-    severity: dict[str, int] = {}
-    raw = [ZERO] * size
-    max_severity: int = SeverityRank.INFO
-    contradicted: dict[str, Any] = {}
-    truths: dict[str, Truth] = {}
+    tally = Tally(answer_raw=[ZERO] * size)
+    state = tally.state
     for pq in prep.questions:
         if pq.relevance(state, day) is False:
-            state[pq.id] = ABSENT
-            if pq.id in values:
-                not_applicable.append(pq.id)
+            tally.place(pq, values, ABSENT)
             continue
-        relevant.append(pq)
         value = values.get(pq.id, UNKNOWN)
-        if pq.id not in values:
-            missing.append(pq.id)
-        elif value is UNKNOWN:
-            unknown.append(pq.id)
-        state[pq.id] = value
+        tally.place(pq, values, value)
         if pq.scope:
             continue
         rules = prep.contradictions.get(pq.id)
-        if rules and value is not UNKNOWN and contradiction.check(rules, state, day, truths):
-            contradicted[pq.id] = value
+        if rules and value is not UNKNOWN and contradiction.check(rules, state, day, tally.truths):
+            tally.contradicted[pq.id] = value
             value = state[pq.id] = UNKNOWN
-        if value is UNKNOWN:
-            got, sev = pq.unknown_points, pq.unknown_severity
-        elif isinstance(value, list):
-            total = [ZERO] * size
-            sev = SeverityRank.INFO
-            for choice in value:
-                add_points(total, pq.points[choice])
-                sev = max(sev, pq.severity[choice])
-            got = tuple(total)
-        elif pq.points and isinstance(value, str) and value in pq.points:
-            got, sev = pq.points[value], pq.severity[value]
-        else:
-            got, sev = tuple(ZERO for _ in range(size)), SeverityRank.INFO
-        points[pq.id] = got
-        severity[pq.id] = sev
-        add_points(raw, got)
+        got, tally.severity[pq.id] = answer_points(pq, value, size)
+        tally.points[pq.id] = got
+        add_points(tally.answer_raw, got)
 
-    knockouts: list[FiredKnockOut] = []
-    pending: list[PendingItem] = []
-    unverified: list[str] = []
-    for pq in relevant:
-        if not pq.knockouts:
-            continue
-        value = state[pq.id]
-        if value is UNKNOWN:
-            possible = tuple(
-                f"{pq.id}={cid}"
-                for cid, when in pq.knockouts.items()
-                if when(state, day) is not False
-            )
-            if possible:
-                kind: PendingKind = "contradiction" if pq.id in contradicted else "unknown"
-                pending.append(PendingItem(pq.id, kind, possible, (pq.id,), pq, None, None))
-            continue
-        chosen = value if isinstance(value, list) else [value]
-        settled = True
-        for cid in chosen:
-            when = pq.knockouts.get(cid)
-            if when is None:
-                continue
-            holds = when(state, day)
-            ko_id = f"{pq.id}={cid}"
-            if holds is True:
-                knockouts.append(FiredKnockOut(ko_id, "choice", pq, None, cid))
-                severity[pq.id] = SeverityRank.BLOCKER
-            elif holds is None:
-                waiting = tuple(q for q in pq.knockout_reads[cid] if state.get(q) is UNKNOWN)
-                pending.append(PendingItem(ko_id, "undecided", (ko_id,), waiting, pq, None, cid))
-            settled = settled and holds is False
-        need = pq.evidence_required.get(value) if settled and isinstance(value, str) else None
-        if need:
-            avoided = tuple(
-                f"{pq.id}={cid}"
-                for cid, when in pq.knockouts.items()
-                if cid != value and when(state, day) is not False
-            )
-            if avoided and evidence.short_of(need, proofs, pq.id):
-                pending.append(PendingItem(pq.id, "evidence", avoided, (pq.id,), pq, None, None))
-            elif avoided and proofs.get(pq.id, 0) < need:
-                unverified.append(pq.id)
-
-    fired_rules: list[PreparedRule] = []
-    undecided_rules: list[PreparedRule] = []
+    out = (tally.knockouts, tally.pending, tally.unverified)
+    for pq in tally.relevant:
+        if pq.knockouts:
+            question_knockouts(pq, state, day, proofs, pq.id in tally.contradicted, out)
+    worst = prep.compiled.ruleset.scoring.unknown == "worst"
     for pr in prep.rules:
-        # A contradiction was decided on the answer as given, before it was voided.
-        truth = truths[pr.id] if pr.id in truths else pr.condition(state, day)
-        fires = truth is True
-        if fires:
-            fired_rules.append(pr)
-            add_points(raw, pr.points)
-        elif truth is None and worst and any(pr.points):
-            # "Unknown scores the worst": a rule that unknown answers may fire counts its
-            # points (no finding), so `unknown` never scores better than a real answer.
-            undecided_rules.append(pr)
-            add_points(raw, pr.points)
-        if pr.knockout is not None:
-            holds = pr.knockout(state, day)
-            if holds is True:
-                knockouts.append(FiredKnockOut(pr.id, "rule", None, pr, None))
-            elif holds is None:
-                waiting = tuple(q for q in pr.reads if state.get(q) is UNKNOWN)
-                pending.append(PendingItem(pr.id, "undecided", (pr.id,), waiting, None, pr, None))
-        if fires:
-            fired_ko = any(k.rule is pr for k in knockouts)
-            max_severity = max(max_severity, SeverityRank.BLOCKER if fired_ko else pr.severity)
+        truth, holds = rule_truths(pr, state, day, tally.truths)
+        tally.rule(pr, truth, holds, worst)
+    return conclude(prep, values, day, proofs, tally)
 
-    for pq in relevant:
-        if not pq.scope or severity.get(pq.id) == SeverityRank.BLOCKER:
-            max_severity = max(max_severity, severity.get(pq.id, SeverityRank.INFO))
 
-    if policy.denominator == "scope":
+def conclude(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    day: dt.date,
+    proofs: Mapping[str, int],
+    tally: Tally,
+    maxima: Maxima | None = None,
+) -> Run:
+    """Blockers, severities, maxima, adjustments, level and verdict from a full tally.
+
+    `maxima` may be given when the caller knows them unchanged.
+    """
+    policy = prep.compiled.ruleset.scoring
+    raw = list(tally.answer_raw)
+    severity = tally.severity
+    ko_rules: set[str] = set()
+    for ko in tally.knockouts:
+        if ko.question is not None:
+            severity[ko.question.id] = SeverityRank.BLOCKER
+        elif ko.rule is not None:
+            ko_rules.add(ko.rule.id)
+    max_severity: int = SeverityRank.INFO
+    for pr in tally.fired_rules:
+        add_points(raw, pr.points)
+        max_severity = max(max_severity, SeverityRank.BLOCKER if pr.id in ko_rules else pr.severity)
+    for pr in tally.undecided_rules:
+        add_points(raw, pr.points)
+    # Every relevant non-scope answer has a severity, and a scope answer only its
+    # knock-out's: the worst of them all is the worst answer.
+    max_severity = max(max_severity, max(severity.values(), default=SeverityRank.INFO))
+
+    if maxima is not None:
+        pass
+    elif policy.denominator == "scope":
         maxima = scope_maxima(prep, values, day)
     elif policy.denominator == "all":
         maxima = prep.all_maxima
     else:
-        maxima = maxima_of(prep, relevant, fired_rules + undecided_rules)
+        maxima = maxima_of(prep, tally.relevant, tally.fired_rules + tally.undecided_rules)
 
     adjusted, applied = _adjust(prep, raw, maxima.overall)
     si = prep.score_index
     score = min(percent(adjusted[si], maxima.overall[si]), TOP_SCORE)
     points_level = overall_level(prep, adjusted[si], maxima.overall[si])
+    knockouts, pending = tally.knockouts, tally.pending
     level = prep.floors.level(points_level, bool(knockouts), bool(pending), max_severity)
     if knockouts:
         verdict = VerdictRank.REJECT
@@ -298,14 +428,14 @@ def evaluate(
         verdict = VerdictRank.ACCEPT
     return Run(
         day=day,
-        state=state,
-        relevant=relevant,
-        missing=missing,
-        unknown=unknown,
-        not_applicable=not_applicable,
-        points=points,
-        fired_rules=fired_rules,
-        undecided_rules=undecided_rules,
+        state=tally.state,
+        relevant=tally.relevant,
+        missing=tally.missing,
+        unknown=tally.unknown,
+        not_applicable=tally.not_applicable,
+        points=tally.points,
+        fired_rules=tally.fired_rules,
+        undecided_rules=tally.undecided_rules,
         raw=raw,
         adjusted=adjusted,
         maxima=maxima,
@@ -318,10 +448,11 @@ def evaluate(
         max_severity=max_severity,
         verdict=verdict,
         points_level=points_level,
-        contradicted=contradicted,
-        contradiction_truth=truths,
-        unverified=unverified,
+        contradicted=tally.contradicted,
+        contradiction_truth=tally.truths,
+        unverified=tally.unverified,
         evidence=proofs,
+        answer_raw=tally.answer_raw,
     )
 
 
@@ -351,8 +482,14 @@ __all__ = [
     "FiredKnockOut",
     "PendingItem",
     "Run",
+    "Tally",
     "add_points",
+    "answer_points",
+    "conclude",
     "evaluate",
     "level_of",
     "overall_level",
+    "question_knockouts",
+    "rule_truths",
+    "subtract_points",
 ]

@@ -18,6 +18,7 @@ from vetting.assess import contradiction, evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
 from vetting.assess.evaluate import Run, evaluate
+from vetting.assess.incremental import reevaluate
 from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, as_float, percent
 from vetting.assess.prepare import (
     Prepared,
@@ -173,7 +174,7 @@ def _trial(
     assumes that claim's evidence is recorded too, and says so (`evidence`).
     """
     proofs = {**run.evidence, **dict.fromkeys((*changes, *proven), evidence.VERIFIED)}
-    return evaluate(prep, {**values, **changes}, run.day, proofs)
+    return reevaluate(prep, run, values, changes, proofs)
 
 
 def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:

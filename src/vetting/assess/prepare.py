@@ -144,6 +144,25 @@ class Maxima:
     categories: dict[str, tuple[Decimal, ...]]
 
 
+@dataclass(frozen=True)
+class Graph:
+    """Which questions each step of `evaluate()` reads, and who reads each question."""
+
+    #: Question id -> the positions of the questions whose relevance or contradictions
+    #: read it: those to decide again when its state moves.
+    dependents: dict[str, tuple[int, ...]]
+    #: Question id -> the questions whose knock-outs read it.
+    knockout_readers: dict[str, frozenset[str]]
+    #: Question id -> the positions of the rules that read it, or catch it contradicting
+    #: the scope.
+    rule_readers: dict[str, frozenset[int]]
+    #: The questions that can knock out, in asking order.
+    with_knockouts: tuple[PreparedQuestion, ...]
+    #: Every question reads only questions asked before it (or itself): then a
+    #: question decided again sees the same answers as in a full pass.
+    ordered: bool
+
+
 @dataclass
 class Prepared:
     """Everything `evaluate()` needs, derived once per compiled rule set."""
@@ -165,6 +184,8 @@ class Prepared:
     #: Question id -> the finding rules that catch its answer contradicting the scope.
     contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
+    #: What each step of `evaluate()` reads: built by incremental.py on first use.
+    graph: Graph | None = None
 
 
 _PREPARED: dict[int, tuple[weakref.ref[CompiledRuleSet], Prepared]] = {}

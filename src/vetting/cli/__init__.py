@@ -197,7 +197,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a result reaches this level (low, moderate, high, critical) "
         "or verdict (conditional, pending_evidence, reject)",
     )
-    score.add_argument("--lang", choices=["fr", "en"], help="language of the text summary")
+    score.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        help="language of the text summary; with json or jsonl, keep the rule set's texts in "
+        "this language only (default: both)",
+    )
+    score.add_argument(
+        "--compact",
+        action="store_true",
+        help="json or jsonl with ids and numbers only, without the rule set's texts "
+        "(vetting rules export gives them once)",
+    )
     score.add_argument(
         "--strict", action="store_true", help="answers for another rule-set version are an error"
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import signal
 import sys
@@ -24,6 +23,7 @@ from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
 from vetting.cli.console import warnings_text
+from vetting.cli.score_output import JsonOutput
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
@@ -222,6 +222,10 @@ class _Job:
     strict: bool
     #: `--date`: the assessment date of files that record none.
     date: dt.date | None = None
+    #: `--lang` given: the one language of the rule set's texts in json and jsonl.
+    lang: str | None = None
+    #: `--compact`: json and jsonl without the rule set's texts.
+    compact: bool = False
 
 
 def _rule_sets(job: _Job) -> RuleSets:
@@ -267,7 +271,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     else:
         assessment = score(compiled, answers, explain=True)
         head = Summary.of(assessment)
-        data = assessment_json(assessment)
+        data = assessment_json(assessment, lang=job.lang, compact=job.compact)
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
@@ -380,25 +384,32 @@ def execute(args: argparse.Namespace) -> int:
     global _RULE_SETS
     lang = args.lang or default_language()
     gate = _gate(args.fail_on)
+    if args.compact and args.format == "text":
+        raise VettingError(
+            "--compact: only json and jsonl have texts to leave out; add --format json or jsonl"
+        )
     job = _Job(
         tuple(args.rules or ()),
         Path.cwd(),
         args.format,
         args.strict,
         maybe_day_option("--date", args.date),
+        lang=args.lang,
+        compact=args.compact,
     )
     _RULE_SETS = None
     default = _rule_sets(job).default()  # checked once, before any worker starts
     items = _expand(list(args.answers))
     entries = [item for item in items if isinstance(item, str)]
     scored = _run_jobs(job, entries, job_count(args.jobs, len(entries)))
-    # Only the text table keeps its (small) rows: jsonl streams each result as soon as
-    # it is ready and keeps nothing, so a portfolio of any size runs in flat memory.
+    # Only the text table keeps its (small) rows: json and jsonl stream each result as
+    # soon as it is ready and keep nothing, so a portfolio of any size runs in flat memory.
     kept: list[_Outcome] = []
     count = 0
     failed = False
     reached: list[str] = []
-    json_items: list[dict[str, Any]] = []
+    single = len(args.answers) == 1 and not Path(args.answers[0]).is_dir()
+    output = JsonOutput(sys.stdout, args.format, single=single)
     for item in items:
         check_interrupted()  # a Ctrl-C swallowed on its way still stops the batch here
         outcome = item if isinstance(item, _Outcome) else next(scored)
@@ -408,11 +419,8 @@ def execute(args: argparse.Namespace) -> int:
         failed = failed or outcome.row is None
         if outcome.row is not None and gate is not None and _reached(outcome.row, gate):
             reached.append(outcome.path)
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(_json_item(outcome), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        elif args.format == "json":
-            json_items.append(_json_item(outcome))
+        if args.format != "text":
+            output.write(_json_item(outcome))
         count += 1
         if args.format == "text":
             outcome.data = None
@@ -423,10 +431,8 @@ def execute(args: argparse.Namespace) -> int:
         floors = default.ruleset.scoring.level_floors
         legend = scale_legend(floors.knockout, floors.pending, floors.severity.items(), lang)
         sys.stdout.write(_table(kept, lang) + legend + "\n")
-    elif args.format == "json":
-        single = len(args.answers) == 1 and count == 1 and not Path(args.answers[0]).is_dir()
-        data: Any = json_items[0] if single else json_items
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        output.close()
 
     if failed:
         return 2

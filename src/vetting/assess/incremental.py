@@ -1,0 +1,312 @@
+"""reevaluate(): a run with a few answers changed, recomputing only what they reach.
+
+"What would change the result" (explain.py) tries dozens of answer changes per
+file; re-evaluating the whole rule set for each one was most of the time of
+`vetting score --format json`. The compiled conditions say which questions
+each relevance test, knock-out and finding rule reads, so a change needs only
+the questions, knock-outs and rules downstream of it; everything else is taken
+from the run the change starts from. The result is the same `Run` as a full
+`evaluate()` (tests/test_incremental.py proves it on drawn answers, for every
+rule set the tests know).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import heapq
+from collections.abc import Mapping
+from typing import Any
+
+from vetting.assess import contradiction
+from vetting.assess.evaluate import (
+    Parts,
+    Run,
+    Tally,
+    add_points,
+    answer_points,
+    conclude,
+    evaluate,
+    question_knockouts,
+    rule_truths,
+    subtract_points,
+)
+from vetting.assess.prepare import Graph, Maxima, Prepared, PreparedQuestion
+from vetting.ruleset.conditions import ABSENT, UNKNOWN
+
+
+def graph(prep: Prepared) -> Graph:
+    """The dependency graph of a prepared rule set (built once, kept with it)."""
+    if prep.graph is not None:
+        return prep.graph
+    depends_on = prep.compiled.depends_on
+    dependents: dict[str, list[int]] = {pq.id: [] for pq in prep.questions}
+    ordered = True
+    for pq in prep.questions:
+        reads = set(depends_on.get(pq.id, ()))
+        for pr in prep.contradictions.get(pq.id, ()):
+            reads.update(pr.reads)
+        reads.discard(pq.id)
+        for qid in reads:
+            if qid in prep.by_id:
+                dependents[qid].append(pq.index)
+                ordered = ordered and prep.by_id[qid].index < pq.index
+    knockout_readers: dict[str, set[str]] = {}
+    for pq in prep.questions:
+        for read in pq.knockout_reads.values():
+            for qid in read:
+                knockout_readers.setdefault(qid, set()).add(pq.id)
+    rule_readers: dict[str, set[int]] = {}
+    for pr in prep.rules:
+        caught = pr.rule.contradicts_scope
+        for qid in (*pr.reads, *((caught,) if caught else ())):
+            rule_readers.setdefault(qid, set()).add(pr.index)
+    prep.graph = Graph(
+        dependents={qid: tuple(sorted(ids)) for qid, ids in dependents.items()},
+        knockout_readers={qid: frozenset(ids) for qid, ids in knockout_readers.items()},
+        rule_readers={qid: frozenset(ids) for qid, ids in rule_readers.items()},
+        with_knockouts=tuple(pq for pq in prep.questions if pq.knockouts),
+        ordered=ordered,
+    )
+    return prep.graph
+
+
+def reevaluate(
+    prep: Prepared,
+    base: Run,
+    values: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    proofs: Mapping[str, int],
+) -> Run:
+    """`evaluate(prep, {**values, **changes}, base.day, proofs)`, reusing `base`.
+
+    `base` must be `evaluate(prep, values, base.day, base.evidence)`. A change to
+    a scope answer (which moves the score's maxima) is evaluated in full.
+    """
+    day = base.day
+    new_values = {**values, **changes}
+    reads = graph(prep)
+    if not reads.ordered or any(qid not in prep.by_id or prep.by_id[qid].scope for qid in changes):
+        return evaluate(prep, new_values, day, proofs)
+    tally = _copy(prep, base)
+    redone, moved = _questions(prep, reads, base, values, new_values, changes, day, tally)
+    _knockouts(prep, reads, base, proofs, redone, moved, day, tally)
+    _rules(prep, reads, base, redone, moved, day, tally)
+    return conclude(prep, new_values, day, proofs, tally, _maxima(prep, base, tally, moved))
+
+
+def _copy(prep: Prepared, base: Run) -> Tally:
+    """The question pass of `base`, to be patched: severities as before any knock-out."""
+    severity = dict(base.severity)
+    size = len(prep.pools)
+    for ko in base.knockouts:
+        pq = ko.question
+        if pq is not None:
+            if pq.scope:
+                severity.pop(pq.id, None)
+            else:
+                severity[pq.id] = answer_points(pq, base.state[pq.id], size)[1]
+    return Tally(
+        state=dict(base.state),
+        relevant=list(base.relevant),
+        missing=list(base.missing),
+        unknown=list(base.unknown),
+        not_applicable=list(base.not_applicable),
+        points=dict(base.points),
+        severity=severity,
+        contradicted=dict(base.contradicted),
+        truths=dict(base.contradiction_truth),
+        answer_raw=list(base.answer_raw),
+    )
+
+
+def _lists(tally: Tally, pq: PreparedQuestion, values: Mapping[str, Any], state: Any) -> list[Any]:
+    """The lists of the tally that hold a question, given its state and answers."""
+    if state is ABSENT:
+        return [tally.not_applicable] if pq.id in values else []
+    held: list[Any] = [tally.relevant]
+    if pq.id not in values:
+        held.append(tally.missing)
+    elif values[pq.id] is UNKNOWN:
+        held.append(tally.unknown)
+    return held
+
+
+def _questions(
+    prep: Prepared,
+    reads: Graph,
+    base: Run,
+    values: Mapping[str, Any],
+    new_values: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    day: dt.date,
+    tally: Tally,
+) -> tuple[set[str], set[str]]:
+    """The question pass of `evaluate()`, redone for the questions a change reaches.
+
+    Questions are decided again in asking order, starting from the changed ones
+    and following who reads whom; returns those decided again and, among them,
+    those whose state moved. Every question reads only earlier ones (`ordered`),
+    so each sees exactly the answers it would see in a full pass.
+    """
+    size = len(prep.pools)
+    state = tally.state
+    redone: set[str] = set()
+    moved: set[str] = set()
+    queue = sorted(prep.by_id[qid].index for qid in changes)
+    heapq.heapify(queue)
+    while queue:
+        pq = prep.questions[heapq.heappop(queue)]
+        qid = pq.id
+        if qid in redone:
+            continue
+        redone.add(qid)
+        old = base.state[qid]
+        if old is not ABSENT and not pq.scope:
+            subtract_points(tally.answer_raw, tally.points.pop(qid))
+            del tally.severity[qid]
+            tally.contradicted.pop(qid, None)
+            for pr in prep.contradictions.get(qid, ()):
+                tally.truths.pop(pr.id, None)
+        before = _lists(tally, pq, values, old)
+        if pq.relevance(state, day) is False:
+            value = state[qid] = ABSENT
+        else:
+            value = state[qid] = new_values.get(qid, UNKNOWN)
+            if not pq.scope:
+                rules = prep.contradictions.get(qid)
+                if (
+                    rules
+                    and value is not UNKNOWN
+                    and contradiction.check(rules, state, day, tally.truths)
+                ):
+                    tally.contradicted[qid] = value
+                    value = state[qid] = UNKNOWN
+                got, tally.severity[qid] = answer_points(pq, value, size)
+                tally.points[qid] = got
+                add_points(tally.answer_raw, got)
+        after = _lists(tally, pq, new_values, state[qid])
+        for held in before:
+            if not any(held is other for other in after):
+                held.remove(pq if held is tally.relevant else qid)
+        for held in after:
+            if not any(held is other for other in before):
+                _insert(prep, held, pq if held is tally.relevant else qid)
+        new = state[qid]
+        if new is not old and new != old:
+            moved.add(qid)
+            for index in reads.dependents[qid]:
+                heapq.heappush(queue, index)
+    return redone, moved
+
+
+def _insert(prep: Prepared, held: list[Any], item: Any) -> None:
+    """Insert a question (or its id) into a list kept in asking order."""
+    if isinstance(item, str):
+        bisect.insort(held, item, key=lambda qid: prep.by_id[qid].index)
+    else:
+        bisect.insort(held, item, key=lambda pq: pq.index)
+
+
+def _knockouts(
+    prep: Prepared,
+    reads: Graph,
+    base: Run,
+    proofs: Mapping[str, int],
+    redone: set[str],
+    moved: set[str],
+    day: dt.date,
+    tally: Tally,
+) -> None:
+    """The knock-outs of each relevant question: decided again only where a change reaches.
+
+    A question's knock-outs are decided again when it was scored again, when a
+    question its knock-outs read moved, or when its evidence changed.
+    """
+    parts = Parts.of(base)
+    dirty = {qid for qid in redone if prep.by_id[qid].knockouts}
+    for qid in moved:
+        dirty.update(reads.knockout_readers.get(qid, ()))
+    for qid in proofs.keys() | base.evidence.keys():
+        if proofs.get(qid) != base.evidence.get(qid):
+            dirty.add(qid)
+    if not dirty:
+        tally.knockouts.extend(parts.by_questions[0])
+        tally.pending.extend(parts.by_questions[1])
+        tally.unverified.extend(base.unverified)
+        return
+    out = (tally.knockouts, tally.pending, tally.unverified)
+    for pq in reads.with_knockouts:
+        qid = pq.id
+        if tally.state[qid] is ABSENT:
+            continue
+        if qid in dirty:
+            question_knockouts(pq, tally.state, day, proofs, qid in tally.contradicted, out)
+            continue
+        tally.knockouts.extend(parts.fired.get(qid, ()))
+        tally.pending.extend(parts.waiting.get(qid, ()))
+        if qid in parts.unverified:
+            tally.unverified.append(qid)
+
+
+def _rules(
+    prep: Prepared,
+    reads: Graph,
+    base: Run,
+    redone: set[str],
+    moved: set[str],
+    day: dt.date,
+    tally: Tally,
+) -> None:
+    """The finding rules: decided again only when a question they read moved.
+
+    A rule that catches a contradiction was decided on the answer as given:
+    it is decided again whenever that question was scored again.
+    """
+    parts = Parts.of(base)
+    dirty: set[int] = set()
+    for qid in moved:
+        dirty.update(reads.rule_readers.get(qid, ()))
+    for qid in redone:
+        dirty.update(pr.index for pr in prep.contradictions.get(qid, ()))
+    if not dirty:
+        tally.fired_rules.extend(base.fired_rules)
+        tally.undecided_rules.extend(base.undecided_rules)
+        tally.knockouts.extend(parts.by_rules[0])
+        tally.pending.extend(parts.by_rules[1])
+        return
+    worst = prep.compiled.ruleset.scoring.unknown == "worst"
+    for pr in prep.rules:
+        if pr.index in dirty:
+            truth, holds = rule_truths(pr, tally.state, day, tally.truths)
+            tally.rule(pr, truth, holds, worst)
+            continue
+        if pr.id in parts.fired_rules:
+            tally.fired_rules.append(pr)
+        elif pr.id in parts.undecided_rules:
+            tally.undecided_rules.append(pr)
+        if pr.id in parts.rule_knockouts:
+            tally.knockouts.append(parts.rule_knockouts[pr.id])
+        elif pr.id in parts.rule_pending:
+            tally.pending.append(parts.rule_pending[pr.id])
+
+
+def _maxima(prep: Prepared, base: Run, tally: Tally, moved: set[str]) -> Maxima | None:
+    """The base run's maxima when they cannot have changed; None to compute them again.
+
+    The scope is never changed here (see `reevaluate`), so the `scope` and `all`
+    conventions keep theirs; `relevant` keeps them while the same questions are
+    relevant and the same rules count.
+    """
+    if prep.compiled.ruleset.scoring.denominator != "relevant":
+        return base.maxima
+    if any((base.state[qid] is ABSENT) != (tally.state[qid] is ABSENT) for qid in moved):
+        return None
+    counted = tally.fired_rules + tally.undecided_rules
+    before = base.fired_rules + base.undecided_rules
+    if len(counted) != len(before) or any(a is not b for a, b in zip(counted, before, strict=True)):
+        return None
+    return base.maxima
+
+
+__all__ = ["graph", "reevaluate"]

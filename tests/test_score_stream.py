@@ -1,0 +1,73 @@
+"""`vetting score --format json|jsonl`: results written as they arrive, in input order.
+
+A portfolio of 10,000 files must not be held in memory to be written: each
+result is on stdout before the next file is scored, and the array of
+`--format json` is byte for byte the indented array it always was.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.test_cli_score import ACCEPT, MODERATE, REJECT, Cli
+from vetting.cli import main
+from vetting.cli import score as score_cli
+
+CLINIC = str(FIXTURES / "scoring" / "clinic")
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(tmp_path)
+    names = []
+    for index in range(6):
+        name = f"tool-{index}.yaml"
+        (tmp_path / name).write_text((ACCEPT, MODERATE, REJECT)[index % 3], encoding="utf-8")
+        names.append(name)
+    return names
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_each_result_is_written_before_the_next_file_is_scored(
+    portfolio: list[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    out = io.StringIO()
+    written_when_scored: list[int] = []
+    real = score_cli._score_one
+
+    def counted(job: Any, entry: str) -> Any:
+        written_when_scored.append(out.getvalue().count('"vetting_score"'))
+        return real(job, entry)
+
+    monkeypatch.setattr(score_cli, "_score_one", counted)
+    monkeypatch.setattr("sys.stdout", out)
+    code = main(["score", *portfolio, "--rules", CLINIC, "--format", fmt, "--jobs", "1"])
+    assert code == 0
+    assert written_when_scored == list(range(len(portfolio)))
+
+
+@pytest.mark.parametrize("count", [1, 2, 6])
+def test_the_streamed_array_is_the_indented_array(
+    cli: Cli, portfolio: list[str], count: int
+) -> None:
+    inputs = [*portfolio[:count], "missing.yaml"] if count > 1 else portfolio[:1]
+    result = cli("score", *inputs, "--rules", CLINIC, "--format", "json")
+    data = json.loads(result.out)
+    assert result.out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if count > 1:
+        assert [item["source"] for item in data] == inputs
+        assert "errors" in data[-1]
+
+
+def test_a_folder_of_one_file_is_still_an_array(cli: Cli, portfolio: list[str]) -> None:
+    folder = Path("only")
+    folder.mkdir()
+    Path(portfolio[0]).rename(folder / "a.yaml")
+    result = cli("score", "only", "--rules", CLINIC, "--format", "json")
+    assert [item["source"] for item in json.loads(result.out)] == ["only/a.yaml"]
