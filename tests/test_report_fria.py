@@ -12,8 +12,8 @@ from tests.conftest import ROOT, Result
 from tests.support.reports import EXAMPLES, example, hostile_answers, ruleset
 from vetting import catalog
 from vetting.assess import parse_answers, score
-from vetting.report import write_reports
-from vetting.report.fria import FriaRefused, build_fria, fria_applies, load_spec, render_fria
+from vetting.report import render_fria, write_reports
+from vetting.report.fria import FriaRefused, build_fria, fria_applies, load_spec
 from vetting.words import long_date, typo
 
 Cli = Callable[..., Result]
@@ -143,6 +143,7 @@ def test_untrusted_text_is_escaped() -> None:
     assert "<script" not in html and "<img" not in html and "<svg" not in html
     assert "&lt;script&gt;" in html
     markdown = render_fria(assessment, compiled, answers, "en", "md")
+    assert isinstance(markdown, str)
     assert re.search(r"(?<!\\)<", markdown) is None  # every < escaped
     assert "\\<script\\>" in markdown
 

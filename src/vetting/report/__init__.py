@@ -26,6 +26,7 @@ from vetting.words import fill, suggest
 if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
     from vetting.assess.answers import Answers
     from vetting.assess.assessment import Assessment
+    from vetting.report.fria import Fria
     from vetting.ruleset.compiled import CompiledRuleSet
 
 #: Every format `--format` accepts, in the order files are written.
@@ -128,6 +129,38 @@ def render_notice(
     if kind == "md":
         return _render("notice.md.j2", "md", {"n": notice}, templates)
     return _render("notice.html.j2", "html", {"n": notice}, templates)
+
+
+def render_fria(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    kind: str,
+    templates: Path | None = None,
+    *,
+    forced: bool = False,
+) -> str | bytes:
+    """The FRIA draft in Markdown (`kind="md"`), HTML (`"html"`) or DOCX (`"docx"`, bytes).
+
+    Raises `FriaRefused` when art. 27's condition does not hold, unless `forced`.
+    """
+    from vetting.report.fria import build_fria, load_spec
+
+    fria = build_fria(
+        assessment, compiled, answers, lang, load_spec(templates), templates, forced=forced
+    )
+    return _fria_document(fria, kind, templates)
+
+
+def _fria_document(fria: Fria, kind: str, templates: Path | None) -> str | bytes:
+    if kind == "docx":
+        from vetting.report.docx import fria_docx
+
+        return fria_docx(fria)
+    if kind == "md":
+        return _render("fria.md.j2", "md", {"f": fria}, templates)
+    return _render("fria.html.j2", "html", {"f": fria}, templates)
 
 
 class NoticeRefused(Exception):
@@ -285,24 +318,14 @@ def write_reports(
         text = pia_json(assessment, compiled, answers, lang, templates)
         outputs.append((out / document_name(slug, "pia", "json"), text))
     if "fria" in wanted:
-        from vetting.report.fria import build_fria, load_spec, render_fria
+        from vetting.report.fria import build_fria, load_spec
 
+        fria = build_fria(
+            assessment, compiled, answers, lang, load_spec(templates), templates, forced=force_fria
+        )
         for kind in [k for k in FRIA_FORMATS if k in wanted] or ["html"]:
-            fria_doc: str | bytes
-            if kind == "docx":
-                from vetting.report.docx import fria_docx
-
-                spec = load_spec(templates)
-                fria_doc = fria_docx(
-                    build_fria(
-                        assessment, compiled, answers, lang, spec, templates, forced=force_fria
-                    )
-                )
-            else:
-                fria_doc = render_fria(
-                    assessment, compiled, answers, lang, kind, templates, forced=force_fria
-                )
-            outputs.append((out / document_name(slug, "fria", kind), fria_doc))
+            document = _fria_document(fria, kind, templates)
+            outputs.append((out / document_name(slug, "fria", kind), document))
     write_files(outputs)
     return [path for path, _ in outputs]
 
@@ -313,6 +336,7 @@ __all__ = [
     "NOTICE_FORMATS",
     "NoticeRefused",
     "parse_formats",
+    "render_fria",
     "render_html",
     "render_markdown",
     "render_notice",

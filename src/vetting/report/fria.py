@@ -223,27 +223,6 @@ def build_fria(
     )
 
 
-def render_fria(
-    assessment: Assessment,
-    compiled: CompiledRuleSet,
-    answers: Answers,
-    lang: str,
-    kind: str,
-    templates: Path | None = None,
-    *,
-    forced: bool = False,
-) -> str:
-    """The FRIA draft in Markdown (`kind="md"`) or HTML (`"html"`); the DOCX is
-    `report.docx.fria_docx` of the same `build_fria`."""
-    from vetting.templates import render, search_path
-
-    fria = build_fria(
-        assessment, compiled, answers, lang, load_spec(templates), templates, forced=forced
-    )
-    name = "fria.md.j2" if kind == "md" else "fria.html.j2"
-    return render(name, "md" if kind == "md" else "html", {"f": fria}, search_path(templates))
-
-
 __all__ = [
     "Element",
     "Fria",
@@ -253,5 +232,4 @@ __all__ = [
     "fria_applies",
     "fria_refusal",
     "load_spec",
-    "render_fria",
 ]
