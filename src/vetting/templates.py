@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from vetting import catalog, yamlio
 from vetting.errors import Position, Problem, ProblemCollector, VettingError
@@ -72,6 +72,13 @@ def _read(path: Path) -> yamlio.Document:
     if not isinstance(doc.data, dict):
         raise VettingError(Problem(doc.position(()), "expected a mapping at the top of the file"))
     return doc
+
+
+class DataSpec(BaseModel):
+    """The base of every report data file's model (`clauses.yaml`, `notice.yaml`, `pia.yaml`,
+    `fria.yaml`): a field nobody reads is a mistake to report, and a spec never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def data_file(name: str, model: type[M], templates: Path | None) -> M:

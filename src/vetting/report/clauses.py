@@ -13,28 +13,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from vetting.assess.assessment import Assessment, Finding
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT
-from vetting.templates import CLAUSES, data_file
+from vetting.templates import CLAUSES, DataSpec, data_file
 
 Text = dict[str, str]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ClauseRef(_Spec):
+class ClauseRef(DataSpec):
     """A reference to one of the rule set's `sources`, like a rule set's own references."""
 
     ref: str
     article: str | None = None
 
 
-class ClauseSpec(_Spec):
+class ClauseSpec(DataSpec):
     """One clause of `reports/clauses.yaml`."""
 
     id: str
@@ -45,7 +41,7 @@ class ClauseSpec(_Spec):
     references: tuple[ClauseRef, ...] = ()
 
 
-class ClausesSpec(_Spec):
+class ClausesSpec(DataSpec):
     clauses: tuple[ClauseSpec, ...] = Field(min_length=1)
 
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from vetting import __version__, catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
@@ -31,18 +29,14 @@ from vetting.report.drafting import Line, answer_lines, draft_text
 from vetting.report.pia import load_spec as load_pia_spec
 from vetting.report.wording import Wording
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.templates import data_file
+from vetting.templates import DataSpec, data_file
 from vetting.words import fill, long_date, text_in, typo
 
 FRIA = "fria.yaml"
 Text = dict[str, str]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ElementSpec(_Spec):
+class ElementSpec(DataSpec):
     """One element of art. 27(1): its letter, its words, the answers that fill it."""
 
     letter: str
@@ -53,7 +47,7 @@ class ElementSpec(_Spec):
     severities: tuple[str, ...] = ()
 
 
-class FriaSpec(_Spec):
+class FriaSpec(DataSpec):
     """`reports/fria.yaml`."""
 
     condition: str

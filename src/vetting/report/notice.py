@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from vetting import catalog
 from vetting.assess.answers import Answers
@@ -25,17 +25,13 @@ from vetting.assess.assessment import Assessment
 from vetting.report import claims
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
-from vetting.templates import NOTICE, data_file
+from vetting.templates import NOTICE, DataSpec, data_file
 from vetting.words import fill, long_date, text_in, typo
 
 Text = dict[str, str]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Fact(_Spec):
+class Fact(DataSpec):
     """One question read for the notice: a sentence per answer, and one for "not known"."""
 
     question: str
@@ -43,7 +39,7 @@ class Fact(_Spec):
     unknown: Text | None = None
 
 
-class Section(_Spec):
+class Section(DataSpec):
     """A heading of the notice, with the facts under it."""
 
     id: str
@@ -52,19 +48,19 @@ class Section(_Spec):
     facts: tuple[Fact, ...] = ()
 
 
-class ContactLine(_Spec):
+class ContactLine(DataSpec):
     """A line of the contact box; `blank` leaves room to write a name by hand."""
 
     text: Text
     blank: bool = False
 
 
-class Contact(_Spec):
+class Contact(DataSpec):
     title: Text
     lines: tuple[ContactLine, ...]
 
 
-class NoticeSpec(_Spec):
+class NoticeSpec(DataSpec):
     """`reports/notice.yaml`; a user's older file without `decision` or `draft` gets ours."""
 
     title: Text

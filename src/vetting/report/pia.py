@@ -28,8 +28,6 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from vetting import __version__
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
@@ -37,7 +35,7 @@ from vetting.report.drafting import Line, answer_lines, draft_text, holds
 from vetting.report.wording import Wording
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import Condition
-from vetting.templates import data_file
+from vetting.templates import DataSpec, data_file
 from vetting.words import fill, long_date, text_in
 
 PIA = "pia.yaml"
@@ -49,18 +47,14 @@ MEASURE_PLACEHOLDER = "measures.default_placeholder"
 _DPO_ROLE = re.compile(r"\b(DPO|DPD)\b|d[ée]l[ée]gu[ée] à la protection", re.IGNORECASE)
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Tag(_Spec):
+class Tag(DataSpec):
     """An impact, threat or source: kept when its `when` holds (always, without one)."""
 
     text: Text
     when: Condition | None = None
 
 
-class AnswerSpec(_Spec):
+class AnswerSpec(DataSpec):
     """A text question of the PIA tool, and the answers that fill it."""
 
     pia: int
@@ -68,13 +62,13 @@ class AnswerSpec(_Spec):
     questions: tuple[str, ...]
 
 
-class MeasureSpec(_Spec):
+class MeasureSpec(DataSpec):
     id: str
     title: Text
     questions: tuple[str, ...]
 
 
-class RiskSpec(_Spec):
+class RiskSpec(DataSpec):
     """One of the three risks: the PIA tool's question ids, and what the answers reveal."""
 
     id: str
@@ -90,19 +84,19 @@ class RiskSpec(_Spec):
     measure_ids: tuple[str, ...] = ()
 
 
-class DpiaLevel(_Spec):
+class DpiaLevel(DataSpec):
     need: Literal["mandatory", "likely", "to_assess"]
     when: Condition
 
 
-class DpiaSpec(_Spec):
+class DpiaSpec(DataSpec):
     """When the answers make a DPIA mandatory, and the question that says whether one exists."""
 
     question: str
     levels: tuple[DpiaLevel, ...]
 
 
-class PiaSpec(_Spec):
+class PiaSpec(DataSpec):
     """`reports/pia.yaml`."""
 
     dpia: DpiaSpec | None = None
