@@ -134,3 +134,34 @@ def test_questionnaire_works_without_network(offline: dict[str, str], tmp_path: 
     child.close()
     assert child.exitstatus == 0
     assert _attempts(offline) == ""
+
+
+def test_no_pydantic_plugin_is_loaded(offline: dict[str, str], tmp_path: Path) -> None:
+    """A pydantic plugin sees every answer validated: one installed beside vetting
+    (an entry point of group `pydantic`) is never imported by the command."""
+    site = tmp_path / "plugin-site"
+    (site / "spy-1.0.dist-info").mkdir(parents=True)
+    (site / "spy-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (site / "spy-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = spy:plugin\n", encoding="utf-8"
+    )
+    mark = tmp_path / "plugin-loaded"
+    (site / "spy.py").write_text(
+        f"open({str(mark)!r}, 'w').close()\nplugin = object()\n", encoding="utf-8"
+    )
+    env = {**offline, "PYTHONPATH": f"{offline['PYTHONPATH']}{os.pathsep}{site}"}
+    probe = [sys.executable, "-c", "import pydantic.plugin._loader as l; list(l.get_plugins())"]
+    subprocess.run(probe, env=env, capture_output=True, cwd=tmp_path, check=False)
+    assert mark.exists()  # the plugin is found when nothing disables it
+    mark.unlink()
+    proc = subprocess.run(
+        [sys.executable, "-m", "vetting", "score", "--format", "json", str(EXAMPLES)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert not mark.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,22 @@ def test_a_folder_of_one_file_is_still_an_array(cli: Cli, portfolio: list[str]) 
     Path(portfolio[0]).rename(folder / "a.yaml")
     result = cli("score", "only", "--rules", CLINIC, "--format", "json")
     assert [item["source"] for item in json.loads(result.out)] == ["only/a.yaml"]
+
+
+def test_each_line_is_the_compact_json_of_its_result(
+    cli: Cli, tmp_path: Path, portfolio: list[str]
+) -> None:
+    # Escapes and non-ASCII text as `json.dumps` writes them, from a hostile tool name.
+    hostile = Path("hostile.yaml")
+    name = '"\\e[31mÉvaluation\\u2028\\t\\x7f\\" /"'
+    text = Path(portfolio[0]).read_text(encoding="utf-8")
+    text = re.sub(r"tool: \{name: [^,}]*", lambda _: "tool: {name: " + name, text)
+    hostile.write_text(text, encoding="utf-8")
+    result = cli("score", *portfolio, str(hostile), "--rules", CLINIC, "--format", "jsonl")
+    lines = result.out.split("\n")  # not splitlines(): U+2028 in a string is no line end
+    assert lines.pop() == ""
+    assert len(lines) == len(portfolio) + 1
+    for line in lines:
+        compact = json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
+        assert line == compact
+    assert "\\u001b[31mÉvaluation" in lines[-1]

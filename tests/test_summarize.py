@@ -7,15 +7,14 @@ texts and references; this is the proof that skipping them changes nothing.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.support.drawn import RULE_SETS, SETTINGS, answer_sets
-from vetting.assess import Answers, Tool, load_answers, score
+from tests.support.drawn import RULE_SETS, SETTINGS, answers_files
+from vetting.assess import Answers, load_answers, score
 from vetting.assess.score import Summary, summarize
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -53,11 +52,5 @@ def test_every_example_has_the_same_headline(path: Path) -> None:
 def test_random_answers_have_the_same_headline(
     compiled: CompiledRuleSet, data: st.DataObject
 ) -> None:
-    values: dict[str, Any] = data.draw(answer_sets(compiled), label="answers")
-    answers = Answers(
-        ruleset=compiled.ruleset.id,
-        tool=Tool(name="t"),
-        date=compiled.ruleset.as_of,
-        answers=values,
-    )
+    answers = data.draw(answers_files(compiled), label="answers")
     assert summarize(compiled, answers) == headline(compiled, answers)

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, ROOT
+from vetting.assess.answers import Answers, Tool
 from vetting.assess.prepare import PreparedQuestion, prepare
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -68,6 +69,17 @@ def answer_sets(draw: st.DrawFn, compiled: CompiledRuleSet) -> dict[str, Any]:
         if value is not None:
             values[pq.id] = value
     return values
+
+
+@st.composite
+def answers_files(draw: st.DrawFn, compiled: CompiledRuleSet) -> Answers:
+    """A dated answers file for the rule set, its answers drawn by `answer_sets`."""
+    return Answers(
+        ruleset=compiled.ruleset.id,
+        tool=Tool(name="t"),
+        date=compiled.ruleset.as_of,
+        answers=draw(answer_sets(compiled)),
+    )
 
 
 @st.composite

@@ -9,6 +9,7 @@ contract of `vetting score --format json` (docs/score-json.md).
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -390,16 +391,53 @@ def assessment_json(
     `lang` keeps the rule set's texts in that language only (`{"fr": ...}`);
     `compact` leaves them out: ids and numbers only.
     """
-    exclude: dict[str, Any] = dict.fromkeys(NOT_IN_JSON, True)
+    # Findings are most of a result: each is dumped once per process (`_finding_data`).
+    exclude: dict[str, Any] = dict.fromkeys((*NOT_IN_JSON, "findings"), True)
+    lists = {key: names for key, (_, names) in RULESET_TEXTS.items() if key != "findings"}
     if compact:
-        exclude.update({key: {"__all__": set(names)} for key, (_, names) in RULESET_TEXTS.items()})
+        exclude.update({key: {"__all__": set(names)} for key, names in lists.items()})
     data = assessment.model_dump(mode="json", by_alias=True, exclude=exclude)
     if lang is not None and not compact:
-        for key, (_, names) in RULESET_TEXTS.items():
+        for key, names in lists.items():
             for item in data[key]:
                 for name in names:
                     item[name] = _one_language(item[name], lang)
-    return {"vetting_score": JSON_FORMAT, **data}
+    data["findings"] = [_finding_data(f, lang, compact) for f in assessment.findings]
+    return {"vetting_score": JSON_FORMAT, **{key: data[key] for key in _json_keys()}}
+
+
+@cache
+def _json_keys() -> tuple[str, ...]:
+    """The keys of the public JSON form, in the order of the Assessment's fields."""
+    fields = Assessment.model_fields.items()
+    return tuple(f.alias or name for name, f in fields if name not in NOT_IN_JSON)
+
+
+#: How many findings `_finding_data` keeps dumped before it starts again.
+DUMPED_FINDINGS = 20_000
+_DUMPED: dict[tuple[int, str | None, bool], tuple[Finding, dict[str, Any]]] = {}
+
+
+def _finding_data(finding: Finding, lang: str | None, compact: bool) -> dict[str, Any]:
+    """A finding as public JSON data, dumped once per process for each language and mode.
+
+    `score()` gives the same (frozen) Finding to every file whose answers raise it, so
+    a portfolio dumps each a handful of times, not once per file. The data is shared
+    between results: it is only ever encoded, never changed.
+    """
+    key = (id(finding), lang, compact)
+    cached = _DUMPED.get(key)
+    if cached is not None and cached[0] is finding:
+        return cached[1]
+    names = RULESET_TEXTS["findings"][1]
+    data = finding.model_dump(mode="json", by_alias=True, exclude=set(names) if compact else None)
+    if lang is not None and not compact:
+        for name in names:
+            data[name] = _one_language(data[name], lang)
+    if len(_DUMPED) >= DUMPED_FINDINGS:
+        _DUMPED.clear()
+    _DUMPED[key] = (finding, data)
+    return data
 
 
 def _one_language(value: Any, lang: str) -> Any:

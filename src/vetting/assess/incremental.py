@@ -227,9 +227,8 @@ def _knockouts(
     dirty = {qid for qid in redone if prep.by_id[qid].knockouts}
     for qid in moved:
         dirty.update(reads.knockout_readers.get(qid, ()))
-    for qid in proofs.keys() | base.evidence.keys():
-        if proofs.get(qid) != base.evidence.get(qid):
-            dirty.add(qid)
+    # The questions whose evidence differs (strengths are ints: the items hash).
+    dirty.update(qid for qid, _ in proofs.items() ^ base.evidence.items())
     if not dirty:
         tally.knockouts.extend(parts.by_questions[0])
         tally.pending.extend(parts.by_questions[1])

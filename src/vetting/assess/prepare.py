@@ -184,6 +184,9 @@ class Prepared:
     #: Question id -> the finding rules that catch its answer contradicting the scope.
     contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
+    #: The findings built so far, by what they depend on (score.py): shared by the
+    #: files of a portfolio that raise the same ones. None: the answer raises none.
+    findings: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     #: What each step of `evaluate()` reads: built by incremental.py on first use.
     graph: Graph | None = None
 

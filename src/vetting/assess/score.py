@@ -50,6 +50,8 @@ from vetting.assess.numbers import (
 )
 from vetting.assess.prepare import (
     Prepared,
+    PreparedQuestion,
+    PreparedRule,
     internal_values,
     prepare,
     public_value,
@@ -91,8 +93,25 @@ def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+#: How many findings a rule set keeps built for the next files before it starts again.
+KEPT_FINDINGS = 20_000
+
+
+def _value_key(value: Any) -> tuple[type, Any]:
+    """An answer as a dictionary key: its type too, so that 1 and True stay apart."""
+    return type(value), tuple(value) if isinstance(value, list) else value
+
+
 def _findings(prep: Prepared, run: Run) -> list[Finding]:
-    pools, si = prep.pools, prep.score_index
+    """The findings of a run, worst first.
+
+    A finding depends only on its question (or rule), the answers it reads, and
+    whether it knocks out or waits: the same ones recur from file to file of a
+    portfolio, so each is built once per rule set and shared (findings are frozen).
+    """
+    kept = prep.findings
+    if len(kept) >= KEPT_FINDINGS:
+        kept.clear()
     fired_by_q: dict[str, list[FiredKnockOut]] = {}
     for ko in run.knockouts:
         if ko.question is not None:
@@ -102,91 +121,120 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     for pq in run.relevant:
         # A contradicted answer is scored as unknown but shown as given.
         value = run.given(pq.id)
-        q = pq.question
         fired = fired_by_q.get(pq.id, [])
         waiting = pq.id in pending_q
         if pq.scope and not fired and not (waiting and value is not UNKNOWN):
             continue
         got = run.points.get(pq.id, ())
         sev = run.severity.get(pq.id, 0)
-        kind: Literal["answer", "unknown"]
-        if value is UNKNOWN:
-            kind = "unknown"
-            labels: tuple[dict[str, str], ...] = ()
-            recommendation = q.recommendation
-        else:
-            chosen = value if isinstance(value, list) else [value]
-            chosen = [cid for cid in chosen if cid in pq.points]
-            has_points = bool(got) and got[si] > 0
-            if not (fired or waiting or has_points or sev >= SeverityRank.LOW):
-                continue
-            kind = "answer"
-            by_id = {ch.id: ch for ch in q.choices}
-            labels = tuple(by_id[cid].label for cid in chosen)
-            worst = max(chosen, key=lambda cid: pq.severity[cid], default=None)
-            own = by_id[worst].recommendation if worst else None
-            recommendation = own or q.recommendation
-        references = list(q.references)
-        rationale = None
-        for ko in fired:
-            knockout = q.choices[pq.choice_ids.index(ko.choice or "")].knockout
-            if knockout is not None:
-                rationale = rationale or knockout.rationale
-                references.extend(r for r in knockout.references if r not in references)
-        out.append(
-            (
-                (-sev, pq.index, 0, 0),
-                Finding.model_construct(
-                    id=pq.id,
-                    kind=kind,
-                    severity=SEVERITIES[sev],
-                    category=pq.category,
-                    questions=(pq.id,),
-                    answers={pq.id: public_value(value)},
-                    points=_vector(got, pools) if got else {},
-                    knockout=bool(fired),
-                    pending=waiting,
-                    title=q.text,
-                    answer_labels=labels,
-                    recommendation=recommendation,
-                    ask_vendor=q.evidence,
-                    rationale=rationale,
-                    references=_refs(tuple(references)),
-                ),
-            )
+        key: tuple[Any, ...] = (
+            pq.id,
+            _value_key(value),
+            got,
+            sev,
+            tuple(ko.choice for ko in fired),
+            waiting,
         )
+        if key not in kept:
+            kept[key] = _answer_finding(prep, pq, value, got, sev, fired, waiting)
+        finding = kept[key]
+        if finding is not None:
+            out.append(((-sev, pq.index, 0, 0), finding))
     fired_rules = {ko.rule.id for ko in run.knockouts if ko.rule is not None}
     pending_rules = {p.rule.id for p in run.pending if p.rule is not None}
     for pr in run.fired_rules:
-        rule = pr.rule
         blocked = pr.id in fired_rules
+        waiting = pr.id in pending_rules
+        state = run.state
+        asked = (q for q in pr.reads if state.get(q, ABSENT) is not ABSENT)
+        read = tuple((q, _value_key(run.given(q))) for q in asked)
+        key = (pr.id, read, blocked, waiting)
+        if key not in kept:
+            kept[key] = _rule_finding(prep, pr, run, blocked, waiting)
         sev = SeverityRank.BLOCKER if blocked else pr.severity
-        references = list(rule.references)
-        if blocked and rule.knockout is not None:
-            references.extend(r for r in rule.knockout.references if r not in references)
-        out.append(
-            (
-                (-sev, pr.position, 1, pr.index),
-                Finding.model_construct(
-                    id=pr.id,
-                    kind="rule",
-                    severity=SEVERITIES[sev],
-                    category=pr.category,
-                    questions=tuple(q for q in pr.reads if run.state.get(q, ABSENT) is not ABSENT),
-                    answers=_answers_of(run, pr.reads),
-                    points=_vector(pr.points, pools),
-                    knockout=blocked,
-                    pending=pr.id in pending_rules,
-                    title=rule.message,
-                    recommendation=rule.recommendation,
-                    ask_vendor=rule.ask_vendor,
-                    rationale=rule.knockout.rationale if blocked and rule.knockout else None,
-                    references=_refs(tuple(references)),
-                ),
-            )
-        )
+        out.append(((-sev, pr.position, 1, pr.index), kept[key]))
     out.sort(key=lambda item: item[0])
     return [finding for _, finding in out]
+
+
+def _answer_finding(
+    prep: Prepared,
+    pq: PreparedQuestion,
+    value: Any,
+    got: tuple[Decimal, ...],
+    sev: int,
+    fired: list[FiredKnockOut],
+    waiting: bool,
+) -> Finding | None:
+    """The finding of a question's answer; None when the answer raises none."""
+    q = pq.question
+    kind: Literal["answer", "unknown"]
+    if value is UNKNOWN:
+        kind = "unknown"
+        labels: tuple[dict[str, str], ...] = ()
+        recommendation = q.recommendation
+    else:
+        chosen = value if isinstance(value, list) else [value]
+        chosen = [cid for cid in chosen if cid in pq.points]
+        has_points = bool(got) and got[prep.score_index] > 0
+        if not (fired or waiting or has_points or sev >= SeverityRank.LOW):
+            return None
+        kind = "answer"
+        by_id = {ch.id: ch for ch in q.choices}
+        labels = tuple(by_id[cid].label for cid in chosen)
+        worst = max(chosen, key=lambda cid: pq.severity[cid], default=None)
+        own = by_id[worst].recommendation if worst else None
+        recommendation = own or q.recommendation
+    references = list(q.references)
+    rationale = None
+    for ko in fired:
+        knockout = q.choices[pq.choice_ids.index(ko.choice or "")].knockout
+        if knockout is not None:
+            rationale = rationale or knockout.rationale
+            references.extend(r for r in knockout.references if r not in references)
+    return Finding.model_construct(
+        id=pq.id,
+        kind=kind,
+        severity=SEVERITIES[sev],
+        category=pq.category,
+        questions=(pq.id,),
+        answers={pq.id: public_value(value)},
+        points=_vector(got, prep.pools) if got else {},
+        knockout=bool(fired),
+        pending=waiting,
+        title=q.text,
+        answer_labels=labels,
+        recommendation=recommendation,
+        ask_vendor=q.evidence,
+        rationale=rationale,
+        references=_refs(tuple(references)),
+    )
+
+
+def _rule_finding(
+    prep: Prepared, pr: PreparedRule, run: Run, blocked: bool, waiting: bool
+) -> Finding:
+    """The finding of a fired rule."""
+    rule = pr.rule
+    references = list(rule.references)
+    if blocked and rule.knockout is not None:
+        references.extend(r for r in rule.knockout.references if r not in references)
+    return Finding.model_construct(
+        id=pr.id,
+        kind="rule",
+        severity=SEVERITIES[SeverityRank.BLOCKER if blocked else pr.severity],
+        category=pr.category,
+        questions=tuple(q for q in pr.reads if run.state.get(q, ABSENT) is not ABSENT),
+        answers=_answers_of(run, pr.reads),
+        points=_vector(pr.points, prep.pools),
+        knockout=blocked,
+        pending=waiting,
+        title=rule.message,
+        recommendation=rule.recommendation,
+        ask_vendor=rule.ask_vendor,
+        rationale=rule.knockout.rationale if blocked and rule.knockout else None,
+        references=_refs(tuple(references)),
+    )
 
 
 def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
@@ -279,6 +327,9 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
             add_points(raw[pr.category], pr.points)
     adjustments = rs.scoring.adjustments
     overall_max = run.maxima.overall[si]
+    by_category: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        by_category.setdefault(finding.category, []).append(finding)
     out: list[CategoryScore] = []
     for cat_id in prep.scored_categories:
         points = raw[cat_id]
@@ -298,9 +349,7 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
             # Absolute thresholds are for the whole; a category uses the same share of its max.
             level = level_of(prep, points[si] * overall_max, top if overall_max > 0 else ZERO)
         category = prep.compiled.category_by_id[cat_id]
-        effective, raised = category_level(
-            prep.floors, level, (f for f in findings if f.category == cat_id)
-        )
+        effective, raised = category_level(prep.floors, level, by_category.get(cat_id, ()))
         out.append(
             CategoryScore(
                 id=cat_id,

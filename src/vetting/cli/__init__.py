@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -427,6 +428,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    # A pydantic plugin installed beside vetting would see every answer validated (and
+    # may send it elsewhere): the command loads none. Finding them also costs a scan of
+    # every installed package's metadata at each start.
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     from vetting.errors import VettingError, format_problems, os_problem
     from vetting.signals import interrupted, recording_interrupts
 

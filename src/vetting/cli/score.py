@@ -15,7 +15,7 @@ import sys
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vetting import catalog
 from vetting.assess.answers import load_answers_with
@@ -23,7 +23,7 @@ from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
 from vetting.cli.console import warnings_text
-from vetting.cli.score_output import JsonOutput
+from vetting.cli.score_output import JsonOutput, encode
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
@@ -60,11 +60,12 @@ class _Row:
 
 @dataclass
 class _Outcome:
-    """One input: its summary row (and JSON), or the problems that stopped it."""
+    """One input: its summary row (and its JSON text), or the problems that stopped it."""
 
     path: str
     row: _Row | None = None
-    data: dict[str, Any] | None = None
+    #: The result as `--format json` or `jsonl` writes it (score_output.encode).
+    text: str | None = None
     problems: list[Problem] = field(default_factory=list)
     stderr: str = ""
 
@@ -199,14 +200,15 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _json_item(item: _Outcome) -> dict[str, Any]:
-    if item.data is None:
-        return {
+def _json_text(item: _Outcome, fmt: str, *, single: bool) -> str:
+    if item.text is None:
+        error = {
             "vetting_score": JSON_FORMAT,
             "source": item.path,
             "errors": [str(p) for p in item.problems],
         }
-    return item.data
+        return encode(error, fmt, single=single)
+    return item.text
 
 
 #: The rule sets of this process: set once, inherited or rebuilt by worker processes,
@@ -226,6 +228,8 @@ class _Job:
     lang: str | None = None
     #: `--compact`: json and jsonl without the rule set's texts.
     compact: bool = False
+    #: One answers file, not a folder: `--format json` writes an object, not an array.
+    single: bool = False
 
 
 def _rule_sets(job: _Job) -> RuleSets:
@@ -264,7 +268,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     )
     notes = warnings_text(warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
-    data: dict[str, Any] | None = None
+    text: str | None = None
     if job.fmt == "text":
         # The table needs the headline only: no findings, texts or explanation to build.
         head = summarize(compiled, answers)
@@ -272,6 +276,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
         assessment = score(compiled, answers, explain=True)
         head = Summary.of(assessment)
         data = assessment_json(assessment, lang=job.lang, compact=job.compact)
+        text = encode(data, job.fmt, single=job.single)
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
@@ -286,7 +291,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
         f"{compiled.origin.id} {compiled.origin.version}",
         written_for(answers.ruleset, compiled.origin.version),
     )
-    return _Outcome(entry, row=row, data=data, stderr=notes)
+    return _Outcome(entry, row=row, text=text, stderr=notes)
 
 
 #: `--jobs auto` adds a process per this many files. Measured on the bench's answer
@@ -396,6 +401,7 @@ def execute(args: argparse.Namespace) -> int:
         maybe_day_option("--date", args.date),
         lang=args.lang,
         compact=args.compact,
+        single=len(args.answers) == 1 and not Path(args.answers[0]).is_dir(),
     )
     _RULE_SETS = None
     default = _rule_sets(job).default()  # checked once, before any worker starts
@@ -408,8 +414,7 @@ def execute(args: argparse.Namespace) -> int:
     count = 0
     failed = False
     reached: list[str] = []
-    single = len(args.answers) == 1 and not Path(args.answers[0]).is_dir()
-    output = JsonOutput(sys.stdout, args.format, single=single)
+    output = JsonOutput(sys.stdout, args.format, single=job.single)
     for item in items:
         check_interrupted()  # a Ctrl-C swallowed on its way still stops the batch here
         outcome = item if isinstance(item, _Outcome) else next(scored)
@@ -420,10 +425,9 @@ def execute(args: argparse.Namespace) -> int:
         if outcome.row is not None and gate is not None and _reached(outcome.row, gate):
             reached.append(outcome.path)
         if args.format != "text":
-            output.write(_json_item(outcome))
+            output.write(_json_text(outcome, args.format, single=job.single))
         count += 1
         if args.format == "text":
-            outcome.data = None
             kept.append(outcome)
     scored.close()  # every result is in: end the worker pool before the last output
 

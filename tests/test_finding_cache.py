@@ -1,0 +1,79 @@
+"""Findings built once and shared give the results built afresh, byte for byte.
+
+`score()` keeps each finding it builds, keyed by what the finding depends on, and
+gives it to the next file that raises it; `assessment_json()` keeps each finding's
+public data. A key that missed a dependency would hand one file another file's
+finding. Hypothesis draws answer sets one after another, so each is scored with
+the caches the earlier ones filled; the same answers are then scored with empty
+caches, and the two results must be equal in every JSON mode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import ROOT
+from tests.support.drawn import RULE_SETS, SETTINGS, answers_files
+from vetting.assess import Answers, load_answers, score
+from vetting.assess import assessment as assessment_module
+from vetting.assess.assessment import Assessment, assessment_json
+from vetting.assess.prepare import prepare
+from vetting.ruleset.api import load_ruleset
+from vetting.ruleset.compiled import CompiledRuleSet
+
+MODES: list[dict[str, Any]] = [{}, {"lang": "fr"}, {"lang": "en"}, {"compact": True}]
+
+
+@pytest.fixture(scope="module", params=sorted(RULE_SETS))
+def compiled(request: pytest.FixtureRequest) -> CompiledRuleSet:
+    return load_ruleset(RULE_SETS[request.param])
+
+
+def _fresh(compiled: CompiledRuleSet, answers: Answers) -> tuple[Assessment, list[Any]]:
+    """The result with both caches emptied first: every finding built and dumped anew."""
+    prepare(compiled).findings.clear()
+    assessment_module._DUMPED.clear()
+    fresh = score(compiled, answers)
+    return fresh, [assessment_json(fresh, **mode) for mode in MODES]
+
+
+def _same(compiled: CompiledRuleSet, answers: Answers) -> None:
+    kept = score(compiled, answers)
+    data = [assessment_json(kept, **mode) for mode in MODES]
+    fresh, fresh_data = _fresh(compiled, answers)
+    assert kept == fresh
+    assert data == fresh_data
+
+
+def test_the_examples_scored_in_turn_equal_their_fresh_results() -> None:
+    health_ai = load_ruleset(ROOT / "rules" / "health-ai")
+    examples = sorted((ROOT / "examples" / "health-ai").rglob("*.yaml"))
+    loaded = [load_answers(path, health_ai)[0] for path in examples]
+    for answers in loaded:  # fill the caches with every example's findings
+        score(health_ai, answers)
+    for answers in reversed(loaded):
+        _same(health_ai, answers)
+
+
+def test_a_finding_is_built_once_for_two_files_that_raise_it() -> None:
+    health_ai = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(ROOT / "examples/health-ai/us-chatbot-reject.yaml", health_ai)
+    first, second = score(health_ai, answers), score(health_ai, answers)
+    assert first.findings and all(
+        a is b for a, b in zip(first.findings, second.findings, strict=True)
+    )
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_drawn_answers_scored_in_turn_equal_their_fresh_results(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    answers = data.draw(answers_files(compiled), label="answers")
+    score(compiled, answers)  # what the earlier examples left, plus this one's own
+    _same(compiled, answers)
