@@ -340,23 +340,27 @@ def _ordered(ids: set[str], order: Mapping[str, int]) -> tuple[str, ...]:
 def maxima_of(
     prep: Prepared, questions: Iterable[PreparedQuestion], rules: Iterable[PreparedRule]
 ) -> Maxima:
-    """The weighted maxima of these questions (scope ones left out) and rules."""
+    """The weighted maxima of these questions (scope ones left out) and rules.
+
+    Sums are exact (Decimal), so adding per category first gives the same figures.
+    """
     size = len(prep.pools)
-    overall = [ZERO] * size
-    categories: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
+    vectors: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}
+    loose: list[tuple[Decimal, ...]] = []  # rules outside the scored categories
     for pq in questions:
-        if pq.scope:
-            continue
-        bucket = categories[pq.category]
-        for i, value in enumerate(pq.max_points):
-            overall[i] += value
-            bucket[i] += value
+        if not pq.scope:
+            vectors[pq.category].append(pq.max_points)
     for pr in rules:
-        bucket = categories.get(pr.category or "", [ZERO] * size)
-        for i, value in enumerate(pr.points):
-            overall[i] += value
-            bucket[i] += value
-    return Maxima(tuple(overall), {cat: tuple(v) for cat, v in categories.items()})
+        vectors.get(pr.category or "", loose).append(pr.points)
+    categories = {cat: _sums(held, size) for cat, held in vectors.items()}
+    return Maxima(_sums([*categories.values(), *loose], size), categories)
+
+
+def _sums(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
+    """Vectors added pool by pool (zeros when there are none)."""
+    if not vectors:
+        return (ZERO,) * size
+    return tuple(sum(pool, ZERO) for pool in zip(*vectors, strict=True))
 
 
 def _freeze(value: Any) -> Any:

@@ -81,8 +81,26 @@ def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
+#: How many findings (and point vectors) are kept built for the next files before
+#: starting again: a bound on the memory of a portfolio of varied answers.
+KEPT_FINDINGS = 20_000
+_VECTORS: dict[tuple[tuple[Decimal, ...], tuple[str, ...]], dict[str, float]] = {}
+
+
 def _vector(points: tuple[Decimal, ...], pools: tuple[str, ...]) -> dict[str, float]:
-    return {pool: as_float(v) for pool, v in zip(pools, points, strict=True) if v}
+    """Points per pool as floats, zeros left out; shared (never changed) between results.
+
+    The same few vectors (an answer's points) recur in every file of a portfolio.
+    """
+    key = (points, pools)
+    vector = _VECTORS.get(key)
+    if vector is None:
+        if len(_VECTORS) >= KEPT_FINDINGS:
+            _VECTORS.clear()
+        vector = _VECTORS[key] = {
+            pool: as_float(v) for pool, v in zip(pools, points, strict=True) if v
+        }
+    return vector
 
 
 def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
@@ -91,10 +109,6 @@ def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
         for qid in qids
         if run.state.get(qid, ABSENT) is not ABSENT
     }
-
-
-#: How many findings a rule set keeps built for the next files before it starts again.
-KEPT_FINDINGS = 20_000
 
 
 def _value_key(value: Any) -> tuple[type, Any]:
