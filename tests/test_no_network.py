@@ -152,6 +152,8 @@ def test_no_pydantic_plugin_is_loaded(offline: dict[str, str], tmp_path: Path) -
         f"open({str(mark)!r}, 'w').close()\nplugin = object()\n", encoding="utf-8"
     )
     env = {**offline, "PYTHONPATH": f"{offline['PYTHONPATH']}{os.pathsep}{site}"}
+    # An in-process `main()` of another test sets it in this process: not for the probe.
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
     probe = [sys.executable, "-c", "import pydantic.plugin._loader as l; list(l.get_plugins())"]
     subprocess.run(probe, env=env, capture_output=True, cwd=tmp_path, check=False)
     assert mark.exists()  # the plugin is found when nothing disables it

@@ -196,9 +196,6 @@ Condition = Annotated[
     ),
 ]
 
-for _model in (AllOf, AnyOf, Not):
-    _model.model_rebuild()
-
 
 def describe_bad_condition(value: Any) -> str:
     """A precise message for a node the discriminator rejected."""

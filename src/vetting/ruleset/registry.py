@@ -83,6 +83,9 @@ class RuleSets:
     rules: tuple[str, ...] = ()
     cwd: Path = field(default_factory=Path.cwd)
     _candidates: list[_Candidate] | None = None
+    #: Claims already answered (`health-ai@2.2.0` -> its rule set): a portfolio's files
+    #: name a handful of versions, each looked up once.
+    _claimed: dict[str, CompiledRuleSet] = field(default_factory=dict)
 
     def candidates(self) -> list[_Candidate]:
         if self._candidates is None:
@@ -133,6 +136,14 @@ class RuleSets:
         file reports it with its usual message. `where` gives the field's position, only
         when a message needs it (looking it up costs more than the rest).
         """
+        if isinstance(claim, str) and claim in self._claimed:
+            return self._claimed[claim]
+        found = self._for_claim(claim, where)
+        if isinstance(claim, str):
+            self._claimed[claim] = found
+        return found
+
+    def _for_claim(self, claim: object, where: Callable[[], Position]) -> CompiledRuleSet:
         match = CLAIM.match(claim) if isinstance(claim, str) else None
         if match is None:
             return self.default()
