@@ -23,7 +23,6 @@ from vetting.assess.numbers import (
     LevelRank,
     SeverityRank,
     VerdictRank,
-    dec,
     percent,
     round_to,
 )
@@ -462,14 +461,13 @@ def _adjust(
     """Apply the declared adjustments in order, each on the result of the previous ones."""
     adjusted = list(raw)
     applied: list[AppliedAdjustment] = []
-    for index, adj in enumerate(prep.compiled.ruleset.scoring.adjustments):
-        i_if, i_then = prep.pools.index(adj.if_pool), prep.pools.index(adj.then_pool)
+    for index, (i_if, i_then, reaches, factor, decimals, rounding) in enumerate(prep.adjustments):
         top = maxima[i_if]
-        reached = top > 0 and adjusted[i_if] * HUNDRED >= dec(adj.reaches_percent) * top
+        reached = top > 0 and adjusted[i_if] * HUNDRED >= reaches * top
         before = adjusted[i_then]
         after = before
         if reached:
-            after = round_to(before * dec(adj.multiply_by), adj.decimals, adj.rounding)
+            after = round_to(before * factor, decimals, rounding)
             adjusted[i_then] = after
         applied.append(
             AppliedAdjustment(index, reached, percent(adjusted[i_if], top), before, after)

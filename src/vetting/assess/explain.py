@@ -23,6 +23,7 @@ from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, a
 from vetting.assess.prepare import (
     Prepared,
     PreparedQuestion,
+    PreparedRule,
     internal_values,
     prepare,
     public_value,
@@ -187,43 +188,44 @@ def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
 
 
 def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
+    """The answers and rules that add the most risk points, the largest first."""
     si = prep.score_index
     total = run.raw[si]
-    items: list[tuple[tuple[Decimal, int, int], Contribution]] = []
+    items: list[tuple[tuple[Decimal, int, int], PreparedQuestion | PreparedRule]] = []
     for pq in run.relevant:
         points = run.points.get(pq.id)
         if pq.scope or not points or points[si] <= 0:
             continue
-        items.append(
-            (
-                (-points[si], pq.index, 0),
-                Contribution(
-                    id=pq.id,
-                    kind="question",
-                    category=pq.category,
-                    answer=public_value(run.given(pq.id)),
-                    points=as_float(points[si]),
-                    share=as_float(percent(points[si], total)),
-                ),
-            )
-        )
+        items.append(((-points[si], pq.index, 0), pq))
     for pr in run.fired_rules + run.undecided_rules:
-        if pr.points[si] <= 0:
-            continue
-        items.append(
-            (
-                (-pr.points[si], pr.position, 1),
-                Contribution(
-                    id=pr.id,
-                    kind="rule",
-                    category=pr.category,
-                    points=as_float(pr.points[si]),
-                    share=as_float(percent(pr.points[si], total)),
-                ),
-            )
-        )
+        if pr.points[si] > 0:
+            items.append(((-pr.points[si], pr.position, 1), pr))
     items.sort(key=lambda item: item[0])
-    return tuple(contribution for _, contribution in items[:MAX_CONTRIBUTORS])
+    out = []
+    for (negative, _, _), item in items[:MAX_CONTRIBUTORS]:
+        share = as_float(percent(-negative, total))
+        if isinstance(item, PreparedRule):
+            out.append(
+                Contribution(
+                    id=item.id,
+                    kind="rule",
+                    category=item.category,
+                    points=as_float(-negative),
+                    share=share,
+                )
+            )
+        else:
+            out.append(
+                Contribution(
+                    id=item.id,
+                    kind="question",
+                    category=item.category,
+                    answer=public_value(run.given(item.id)),
+                    points=as_float(-negative),
+                    share=share,
+                )
+            )
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- answers to try

@@ -184,6 +184,9 @@ class Prepared:
     #: Question id -> the finding rules that catch its answer contradicting the scope.
     contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
+    #: The scoring adjustments, in order, as numbers ready to use: (index of the pool
+    #: tested, index of the pool multiplied, threshold in %, factor, decimals, rounding).
+    adjustments: tuple[tuple[int, int, Decimal, Decimal, int, str], ...] = ()
     #: The findings built so far, by what they depend on (score.py): shared by the
     #: files of a portfolio that raise the same ones. None: the answer raises none.
     findings: dict[tuple[Any, ...], Any] = field(default_factory=dict)
@@ -324,6 +327,17 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         scope_ids=tuple(pq.id for pq in questions if pq.scope),
         all_maxima=Maxima(zero, {}),
         floors=Floors.of(policy.level_floors),
+        adjustments=tuple(
+            (
+                pools.index(adj.if_pool),
+                pools.index(adj.then_pool),
+                dec(adj.reaches_percent),
+                dec(adj.multiply_by),
+                adj.decimals,
+                adj.rounding,
+            )
+            for adj in policy.adjustments
+        ),
     )
     for pr in rules:
         if pr.rule.contradicts_scope is not None:

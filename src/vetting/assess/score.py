@@ -44,7 +44,6 @@ from vetting.assess.numbers import (
     ZERO,
     SeverityRank,
     as_float,
-    dec,
     percent,
     round_to,
 )
@@ -324,7 +323,6 @@ def _pending(run: Run, expired: set[str]) -> list[Pending]:
 
 
 def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[CategoryScore]:
-    rs = prep.compiled.ruleset
     size, si = len(prep.pools), prep.score_index
     raw: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
     answered: dict[str, int] = dict.fromkeys(prep.scored_categories, 0)
@@ -339,7 +337,6 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
     for pr in run.fired_rules + run.undecided_rules:
         if pr.category in raw:
             add_points(raw[pr.category], pr.points)
-    adjustments = rs.scoring.adjustments
     overall_max = run.maxima.overall[si]
     by_category: dict[str | None, list[Finding]] = {}
     for finding in findings:
@@ -350,11 +347,8 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
         # The discount is earned by the tool as a whole: a category gets the overall's.
         for applied in run.adjustments:
             if applied.applied:
-                adj = adjustments[applied.index]
-                i_then = prep.pools.index(adj.then_pool)
-                points[i_then] = round_to(
-                    points[i_then] * dec(adj.multiply_by), adj.decimals, adj.rounding
-                )
+                _, i_then, _, factor, decimals, rounding = prep.adjustments[applied.index]
+                points[i_then] = round_to(points[i_then] * factor, decimals, rounding)
         top = run.maxima.categories.get(cat_id, (ZERO,) * size)[si]
         cat_score = min(percent(points[si], top), TOP_SCORE)
         if prep.unit == "percent":
