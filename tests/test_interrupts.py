@@ -31,7 +31,7 @@ DRIVER = textwrap.dedent(
 
     how, argv = sys.argv[1], sys.argv[2:]
     parent = os.getpid()
-    real = score._score_block
+    real = score._score_each
     calls = []
 
     class Thing:
@@ -51,20 +51,19 @@ DRIVER = textwrap.dedent(
             blocked = int(line.split()[1], 16) & (1 << (signal.SIGINT - 1))
             print(thread.name, "blocks SIGINT" if blocked else "takes SIGINT", file=sys.stderr)
 
-    def block(job, entries):
-        if os.getpid() == parent:
-            calls.append(1)
-            if len(calls) == 2 and how == "finalizer":
-                ctrl_c_in_a_finalizer()
-            if len(calls) == 2 and how == "helpers":
-                blocked_in_helpers()
+    def block(job, entries):  # the blocks this process scores itself
+        calls.append(1)
+        if len(calls) == 2 and how == "finalizer":
+            ctrl_c_in_a_finalizer()
+        if len(calls) == 2 and how == "helpers":
+            blocked_in_helpers()
         return real(job, entries)
 
     def before_fork():
         if os.getpid() == parent and how == "fork":
             signal.raise_signal(signal.SIGINT)  # Ctrl-C while a worker is being forked
 
-    score._score_block = block
+    score._score_each = block
     os.register_at_fork(before=before_fork)
     sys.exit(main(argv))
     """

@@ -413,8 +413,14 @@ def _json_keys() -> tuple[str, ...]:
     return tuple(f.alias or name for name, f in fields if name not in NOT_IN_JSON)
 
 
+@cache
+def _finding_keys() -> tuple[str, ...]:
+    """The keys of a finding's JSON form, in the order of its fields."""
+    return tuple(f.alias or name for name, f in Finding.model_fields.items())
+
+
 #: How many findings `_finding_data` keeps dumped before it starts again.
-DUMPED_FINDINGS = 20_000
+DUMPED_FINDINGS = 1_000
 _DUMPED: dict[tuple[int, str | None, bool], tuple[Finding, dict[str, Any]]] = {}
 
 
@@ -423,17 +429,22 @@ def _finding_data(finding: Finding, lang: str | None, compact: bool) -> dict[str
 
     `score()` gives the same (frozen) Finding to every file whose answers raise it, so
     a portfolio dumps each a handful of times, not once per file. The data is shared
-    between results: it is only ever encoded, never changed.
+    between results: it is only ever encoded, never changed. Its texts are the rule
+    set's own (plain JSON data already), not copies: a portfolio's findings would
+    otherwise hold each text once per finding that shows it.
     """
     key = (id(finding), lang, compact)
     cached = _DUMPED.get(key)
     if cached is not None and cached[0] is finding:
         return cached[1]
     names = RULESET_TEXTS["findings"][1]
-    data = finding.model_dump(mode="json", by_alias=True, exclude=set(names) if compact else None)
-    if lang is not None and not compact:
+    data = finding.model_dump(mode="json", by_alias=True, exclude=set(names))
+    if not compact:
         for name in names:
-            data[name] = _one_language(data[name], lang)
+            value = getattr(finding, name)
+            value = list(value) if isinstance(value, tuple) else value
+            data[name] = value if lang is None else _one_language(value, lang)
+        data = {name: data[name] for name in _finding_keys()}
     if len(_DUMPED) >= DUMPED_FINDINGS:
         _DUMPED.clear()
     _DUMPED[key] = (finding, data)

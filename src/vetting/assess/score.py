@@ -82,7 +82,7 @@ def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
 
 #: How many findings (and point vectors) are kept built for the next files before
 #: starting again: a bound on the memory of a portfolio of varied answers.
-KEPT_FINDINGS = 20_000
+KEPT_FINDINGS = 1_000
 _VECTORS: dict[tuple[tuple[Decimal, ...], tuple[str, ...]], dict[str, float]] = {}
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -325,7 +325,15 @@ def job_count(requested: int, files: int) -> int:
 
 
 def _score_block(job: _Job, block: list[str]) -> list[_Outcome]:
+    """A worker's block: its outcomes in one list, sent back at once."""
     return [_score_one(job, entry) for entry in block]
+
+
+def _score_each(job: _Job, block: list[str]) -> Iterator[_Outcome]:
+    """This process's block, one outcome at a time: each is written and let go before
+    the next is scored (a JSON result is tens of kilobytes)."""
+    for entry in block:
+        yield _score_one(job, entry)
 
 
 def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, None, None]:
@@ -343,7 +351,7 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
     import multiprocessing
     from collections import deque
 
-    size = max(1, min(64, len(entries) // (jobs * 8)))
+    size = max(1, min(64 if job.fmt == "text" else 32, len(entries) // (jobs * 8)))
     blocks = [entries[i : i + size] for i in range(0, len(entries), size)]
     mine = set(range(0, len(blocks), jobs))
     theirs = iter([block for index, block in enumerate(blocks) if index not in mine])
@@ -374,7 +382,7 @@ def _run_jobs(job: _Job, entries: list[str], jobs: int) -> Generator[_Outcome, N
             submit()
         for index, block in enumerate(blocks):
             if index in mine:
-                yield from _score_block(job, block)
+                yield from _score_each(job, block)
                 continue
             done = flight.popleft().get()
             submit()
