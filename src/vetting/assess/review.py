@@ -109,6 +109,16 @@ def accepted_despite_knockout(decision: Decision | None, knockouts: int) -> bool
     return decision is not None and decision.outcome != "reject" and knockouts > 0
 
 
+def decision_outdated(decision: Decision | None, assessment_date: dt.date | None) -> bool:
+    """A decision dated before the assessment it sits with: it was taken on earlier answers.
+
+    Re-assessing a tool (a new version, new answers) keeps the old decision in the
+    file until the committee decides again; until then it covers nothing that is
+    shown, and must not be read as a decision on these answers.
+    """
+    return decision is not None and assessment_date is not None and decision.date < assessment_date
+
+
 def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Problem]:
     """What is wrong with a decision once the answers are scored (`knockouts`: fired ids).
 
@@ -135,6 +145,7 @@ def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Proble
 
 __all__ = [
     "accepted_despite_knockout",
+    "decision_outdated",
     "decision_problems",
     "evidence_statuses",
     "expired_on",

@@ -21,7 +21,7 @@ from vetting.errors import Problem, VettingError
 from vetting.files import write_files
 from vetting.i18n import verdict_name
 from vetting.report.naming import document_name, notice_name, report_name, slugify
-from vetting.words import fill, suggest
+from vetting.words import fill, long_date, suggest
 
 if TYPE_CHECKING:  # `vetting assess` checks --format before its first prompt: stay light
     from vetting.assess.answers import Answers
@@ -188,8 +188,16 @@ def without_refused_notice(
     if answers.decision is None:
         verdict = verdict_name(assessment.verdict, lang)
         why = fill(catalog.text(lang, "cli.notice_no_decision"), {"verdict": verdict})
-    else:
+    elif answers.decision.outcome == "reject":
         why = catalog.text(lang, "cli.notice_rejected")
+    else:
+        why = fill(
+            catalog.text(lang, "cli.notice_outdated_decision"),
+            {
+                "decided": long_date(answers.decision.date, lang),
+                "assessed": long_date(assessment.assessment_date, lang),
+            },
+        )
     message = fill(catalog.text(lang, "cli.notice_refused"), {"why": why, "file": source})
     return tuple(f for f in formats if f != "patient-notice"), message
 

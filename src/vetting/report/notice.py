@@ -22,6 +22,7 @@ from pydantic import Field
 from vetting import catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
+from vetting.assess.review import decision_outdated
 from vetting.report import claims
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
@@ -123,8 +124,13 @@ USE_OUTCOMES = ("accept", "accept_with_conditions")
 
 
 def notice_allowed(answers: Answers) -> bool:
-    """A notice tells patients "we use this tool": only once a committee decided to use it."""
-    return answers.decision is not None and answers.decision.outcome in USE_OUTCOMES
+    """A notice tells patients "we use this tool": only once a committee decided to use
+    it, on this assessment (a decision older than a re-assessment decided on other answers)."""
+    return (
+        answers.decision is not None
+        and answers.decision.outcome in USE_OUTCOMES
+        and not decision_outdated(answers.decision, answers.date)
+    )
 
 
 def load_spec(templates: Path | None) -> NoticeSpec:

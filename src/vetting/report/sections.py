@@ -12,6 +12,7 @@ from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
+from vetting.assess.review import decision_outdated
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.report import claims, sheet, svg
@@ -513,6 +514,25 @@ def alerts(w: Wording) -> tuple[str, ...]:
                 justification=decision.knockout_justification or "",
             )
         )
+    if decision is not None and decision_outdated(decision, a.assessment_date):
+        out.append(
+            L["alert_decision_outdated"].format(
+                outcome=L[f"outcome_{decision.outcome}"],
+                by=decision.by,
+                date=long_date(decision.date, w.lang),
+                assessed=long_date(a.assessment_date, w.lang),
+            )
+        )
+    elif decision is not None and decision.outcome != "reject" and a.verdict == "pending_evidence":
+        out.append(
+            L.count(
+                "alert_accepted_pending",
+                len(a.pending),
+                ids=", ".join(w.item_name(item.id) for item in a.pending),
+                by=decision.by,
+                date=long_date(decision.date, w.lang),
+            )
+        )
     if is_stale(w.c, a.assessment_date):
         due = review_due(w.c)
         rs = w.rs
@@ -528,8 +548,10 @@ def alerts(w: Wording) -> tuple[str, ...]:
 
 
 def decision(w: Wording) -> DecisionView | None:
+    """The recorded decision; None (a blank block to fill) when there is none, or when it
+    predates this assessment: the committee has not decided on these answers yet."""
     recorded, L = w.answers.decision, w.L
-    if recorded is None:
+    if recorded is None or decision_outdated(recorded, w.a.assessment_date):
         return None
     review = w.a.review
     return DecisionView(

@@ -2,9 +2,10 @@
 
 A row that needs nothing must really need nothing: a rejected tool with no
 decision, a pending or conditional tool nobody decided on, a tool used despite
-a knock-out, a review or a condition overdue, evidence expired, rules past
-their review date or not the ones used, and an assessment dated in the future
-all ask for action. Each reason is a code; the page says it in words.
+a knock-out or while evidence that could block it is still missing, a decision
+older than the assessment it sits with, a review or a condition overdue,
+evidence expired, rules past their review date or not the ones used, and an
+assessment dated in the future all ask for action. Each reason is a code; the page says it in words.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vetting.assess.assessment import Assessment
+from vetting.assess.review import decision_outdated
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.stale import is_stale
 
@@ -20,6 +22,8 @@ ACTIONS = (
     "reject",
     "accepted_despite_knockout",
     "no_decision",
+    "accepted_pending",
+    "decision_outdated",
     "future_date",
     "review_overdue",
     "review_due",
@@ -54,6 +58,11 @@ def actions_of(
             found.add("reject")
     elif a.verdict in ("pending_evidence", "conditional") and decision is None:
         found.add("no_decision")
+    elif a.verdict == "pending_evidence" and decision is not None and decision.outcome != "reject":
+        # Accepted before the evidence came: what is missing could still block the tool.
+        found.add("accepted_pending")
+    if decision_outdated(decision, a.assessment_date):
+        found.add("decision_outdated")
     if a.assessment_date > today:
         found.add("future_date")
     if review_state in ("overdue", "due"):
