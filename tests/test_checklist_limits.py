@@ -199,3 +199,57 @@ def test_an_import_never_replaces_an_answers_file_without_force(
     forced = cli("import-checklist", str(workbook), "-o", str(decided), "--force")
     assert forced.code == 0, forced.err
     assert decided.read_bytes() != before
+
+
+# ------------------------------------------------------------------ judged on go-live
+
+DATED_QUESTION = """
+  - id: data.ai_notice
+    type: single
+    when: {judged_date: {gte: 2027-08-02}}
+    text: {fr: "Les patients sont-ils informés ?", en: "Are patients told?"}
+    help: {fr: "Une obligation datée.", en: "A dated duty."}
+    choices:
+      - id: "yes"
+        label: {fr: "Oui", en: "Yes"}
+      - id: "no"
+        label: {fr: "Non", en: "No"}
+        points: {risk: 2}
+"""
+
+
+@pytest.mark.parametrize(("go_live", "asked"), [("2028-01-01", True), (None, False)])
+@pytest.mark.parametrize("filled", [False, True])
+def test_the_checklist_asks_what_applies_on_the_judged_date(
+    tmp_path: Path, go_live: str | None, asked: bool, filled: bool
+) -> None:
+    """A duty that starts between the assessment and go-live is on the checklist, as the
+    score counts it; without a go-live date it is not yet one."""
+    from vetting.assess.score import score
+    from vetting.checklist import checklist_xlsx
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("ruleset.yaml", "questions.yaml"):
+        (rules / name).write_text((FIXTURES / "rules/mini" / name).read_text("utf-8"), "utf-8")
+    with (rules / "questions.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(DATED_QUESTION)
+    compiled = load_ruleset(rules)
+    answers_file = tmp_path / "tool.yaml"
+    answers_file.write_text(
+        "ruleset: mini@0.1.0\ndate: 2026-11-24\n"
+        + (f"go_live: {go_live}\n" if go_live else "")
+        + "tool: {name: T}\nanswers:\n  scope.data: patients\n",
+        encoding="utf-8",
+    )
+    answers, _ = load_answers(answers_file, compiled)
+    assessment = score(compiled, answers) if filled else None
+    workbook = tmp_path / "c.xlsx"
+    workbook.write_bytes(
+        checklist_xlsx(compiled, "en", answers=answers, assessment=assessment, scope=not filled)
+    )
+    sheet = openpyxl.load_workbook(workbook).worksheets[1]
+    cells = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert ("data.ai_notice" in cells) is asked
+    if assessment is not None:
+        assert ("data.ai_notice" in assessment.unanswered) is asked  # the score agrees

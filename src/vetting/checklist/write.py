@@ -432,7 +432,16 @@ def checklist_xlsx(
         ruleset_ref, ruleset_sha = answers.ruleset, answers.ruleset_sha256 or ""
     else:
         ruleset_ref, ruleset_sha = f"{rs.id}@{rs.version}", compiled.origin.sha256
-    rows = _rows(compiled, answers if (filled or scope) else None, filled, day)
+    # Which questions apply is judged on the judged date (the later of the assessment
+    # and go-live), as the score judges it: a duty that starts before go-live is asked.
+    judged = (
+        assessment.judged_date
+        if assessment is not None
+        else max(day, answers.go_live)
+        if answers and answers.go_live
+        else day
+    )
+    rows = _rows(compiled, answers if (filled or scope) else None, filled, judged)
     tool_answers = answers if (filled or scope) else None
     writer.tool_sheet(tool_answers, assessment, filled, ruleset_ref, ruleset_sha)
     sheet = writer.checklist_sheet(rows, tool_answers, assessment, filled)
