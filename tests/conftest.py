@@ -6,6 +6,7 @@ Helpers that are not fixtures live in `tests/support/`.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,12 @@ from tests.support import rulesets
 from tests.support.paths import FIXTURES as FIXTURES
 from tests.support.paths import ROOT as ROOT
 from vetting.cli import main
+
+# A run started in the background by a non-interactive shell (`cmd &` in a script) inherits
+# SIGINT ignored, and so do the commands the tests start: the Ctrl-C tests would see
+# nothing. Take Ctrl-C back as a terminal gives it (the tests below restore nothing else).
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
