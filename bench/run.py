@@ -568,10 +568,15 @@ How the budgets are kept without flaky timing tests:
   - answers "what would change the result" (json and jsonl) by re-scoring only what
     each tried change reaches (`assess/incremental.py`, proved equal to a full
     re-evaluation by tests/test_incremental.py), not the whole rule set;
-  - writes json and jsonl results as they arrive (tests/test_score_stream.py): no
-    result is kept once written.
+  - builds each finding once per rule set and shares it between the files that raise
+    it, its texts the rule set's own (proved equal to fresh ones by
+    tests/test_finding_cache.py);
+  - encodes each json or jsonl result where it is scored, with pydantic-core, and
+    writes it as it arrives (tests/test_score_stream.py): no result is kept once
+    written.
 - Regression guards: `tests/test_cli.py` (imports), `tests/test_summarize.py`,
-  `tests/test_rule_cache.py`, `tests/test_score_jobs.py` (same output whatever the
+  `tests/test_finding_cache.py`, `tests/test_rule_cache.py`,
+  `tests/test_score_jobs.py` (same output whatever the
   number of processes), `tests/test_incremental.py` (work counted: a changed answer
   decides again only the rules that read it); and this runner prints every figure
   beside the previous run.
