@@ -131,3 +131,18 @@ def test_the_examples_hold_no_outdated_decision() -> None:
     for path in sorted(Path(EXAMPLES).glob("*.yaml")):
         answers, _ = example(path.stem)
         assert not decision_outdated(answers.decision, answers.date), path.name
+
+
+@pytest.mark.parametrize(("day", "refused"), [("2026-06-01", False), ("2026-12-01", True)])
+def test_an_outdated_acceptance_neither_blocks_the_file_nor_counts_as_accepted(
+    day: str, refused: bool
+) -> None:
+    """Accepting despite a knock-out needs a written justification: a current decision
+    without one is refused; an outdated one accepts nothing of these answers, so it is
+    neither refused nor counted as accepted despite the knock-out."""
+    from vetting.assess.review import decision_problems
+
+    answers, assessment = _with_decision("us-chatbot-reject", "accept", day)
+    assert assessment.knockouts
+    assert bool(decision_problems(assessment.knockout_ids, answers)) is refused
+    assert assessment.accepted_despite_knockout is refused

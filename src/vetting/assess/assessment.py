@@ -389,7 +389,9 @@ def assessment_json(
     """The public JSON form (docs/score-json.md): plain types, `from` for changes.
 
     `lang` keeps the rule set's texts in that language only (`{"fr": ...}`);
-    `compact` leaves them out: ids and numbers only.
+    `compact` leaves them out: ids and numbers only. The data shares objects with the
+    rule set and with other results (findings are dumped once): encode it, or copy it
+    before changing it.
     """
     # Findings are most of a result: each is dumped once per process (`_finding_data`).
     exclude: dict[str, Any] = dict.fromkeys((*NOT_IN_JSON, "findings"), True)

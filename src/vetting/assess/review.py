@@ -129,6 +129,8 @@ def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Proble
     decision = answers.decision
     if decision is None or decision.outcome == "reject" or not knockouts:
         return []
+    if decision_outdated(decision, answers.date):
+        return []  # taken on earlier answers: it accepts nothing of these (see the alerts)
     if decision.knockout_justification:
         return []
     where = answers.decision_position or Position(answers.source or "<answers>")

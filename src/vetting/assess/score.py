@@ -55,7 +55,12 @@ from vetting.assess.prepare import (
     prepare,
     public_value,
 )
-from vetting.assess.review import accepted_despite_knockout, evidence_statuses, review_status
+from vetting.assess.review import (
+    accepted_despite_knockout,
+    decision_outdated,
+    evidence_statuses,
+    review_status,
+)
 from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, support
@@ -111,7 +116,10 @@ def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _value_key(value: Any) -> tuple[type, Any]:
-    """An answer as a dictionary key: its type too, so that 1 and True stay apart."""
+    """An answer as a dictionary key: its type too, so that 1 and True stay apart, and a
+    float by its text, so that -0.0 and 0.0 do."""
+    if isinstance(value, float):
+        return float, repr(value)
     return type(value), tuple(value) if isinstance(value, list) else value
 
 
@@ -533,7 +541,9 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         completeness=as_float(_completeness(run)),
         evidence=records,
         decision=answers.decision,
-        accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts)),
+        # A decision older than the assessment accepts nothing of it (review.decision_outdated).
+        accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts))
+        and not decision_outdated(answers.decision, day),
         review=review_status(
             answers.decision,
             day,

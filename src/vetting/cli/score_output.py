@@ -1,16 +1,17 @@
 """The JSON outputs of `vetting score`, written as results arrive, in input order.
 
 `--format jsonl` writes one line per result; `--format json` one object for a
-single file, else an array whose items are written one by one: the bytes are
-those of `json.dumps(results, ensure_ascii=False, indent=2)`, but no result is
-kept once written, so a portfolio of 10,000 files runs in the memory of one
+single file, else an array whose items are written one by one, as
+`json.dumps(results, ensure_ascii=False, indent=2)` lays it out, but no result
+is kept once written, so a portfolio of 10,000 files runs in the memory of one
 (docs/performance.md).
 
 Each result is encoded where it was scored (`encode`, in a worker process), so
 the parent only writes text: encoding is most of the cost of a JSON result, and
 a string crosses from a worker far faster than the nested data it holds.
-pydantic-core's encoder writes what `json.dumps` does for these plain types
-(tests/test_score_stream.py), several times faster, and with an indent too.
+pydantic-core's encoder writes what `json.dumps` does for the texts and numbers of
+a result (tests/test_score_stream.py), several times faster, and with an indent
+too; a float below 1e-4 (a number answer) comes out without an exponent.
 """
 
 from __future__ import annotations
