@@ -105,17 +105,25 @@ def test_the_report_of_an_outdated_decision_alerts_and_leaves_the_block_to_fill(
 
 
 @pytest.mark.parametrize(
-    ("outcome", "flagged"),
-    [("accept", True), ("accept_with_conditions", True), ("reject", False)],
+    ("outcome", "day", "flagged"),
+    [
+        ("accept", "2026-12-01", True),
+        ("accept_with_conditions", "2026-12-01", True),
+        ("reject", "2026-12-01", False),
+        # Taken on earlier answers: reported as outdated, never as accepted on these.
+        ("accept", "2026-06-01", False),
+    ],
 )
 def test_accepting_while_evidence_is_pending_asks_for_the_evidence(
-    outcome: str, flagged: bool
+    outcome: str, day: str, flagged: bool
 ) -> None:
-    answers, assessment = _with_decision("triage-pending", outcome, "2026-12-01")
+    """The portfolio and the report agree, both ways, on what "accepted pending" means."""
+    answers, assessment = _with_decision("triage-pending", outcome, day)
     assert assessment.verdict == "pending_evidence" and assessment.pending
     assert ("accepted_pending" in _actions(assessment)) is flagged
     report = render_markdown(assessment, ruleset(), answers, "en")
     assert ("that could block it are still pending" in report) is flagged
+    assert ("decision_outdated" in _actions(assessment)) is (day == "2026-06-01")
 
 
 def test_an_accepted_tool_without_pending_evidence_asks_for_nothing_new() -> None:

@@ -9,12 +9,13 @@ contract of `vetting score --format json` (docs/score-json.md).
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting.assess.answers import Decision, DecisionCondition, Evidence, Tool
+from vetting.memo import remember
 from vetting.ruleset.model import Level, Verdict
 
 #: A choice's or a rule's severity, or `blocker`: a finding that knocks out.
@@ -405,20 +406,15 @@ def assessment_json(
                 for name in names:
                     item[name] = _one_language(item[name], lang)
     data["findings"] = [_finding_data(f, lang, compact) for f in assessment.findings]
-    return {"vetting_score": JSON_FORMAT, **{key: data[key] for key in _json_keys()}}
+    keys = _keys(Assessment, NOT_IN_JSON)
+    return {"vetting_score": JSON_FORMAT, **{key: data[key] for key in keys}}
 
 
 @cache
-def _json_keys() -> tuple[str, ...]:
-    """The keys of the public JSON form, in the order of the Assessment's fields."""
-    fields = Assessment.model_fields.items()
-    return tuple(f.alias or name for name, f in fields if name not in NOT_IN_JSON)
-
-
-@cache
-def _finding_keys() -> tuple[str, ...]:
-    """The keys of a finding's JSON form, in the order of its fields."""
-    return tuple(f.alias or name for name, f in Finding.model_fields.items())
+def _keys(model: type[BaseModel], leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The keys of a model's public JSON form, in the order of its fields."""
+    fields = model.model_fields.items()
+    return tuple(f.alias or name for name, f in fields if name not in leave_out)
 
 
 #: How many findings `_finding_data` keeps dumped before it starts again.
@@ -436,9 +432,11 @@ def _finding_data(finding: Finding, lang: str | None, compact: bool) -> dict[str
     otherwise hold each text once per finding that shows it.
     """
     key = (id(finding), lang, compact)
-    cached = _DUMPED.get(key)
-    if cached is not None and cached[0] is finding:
-        return cached[1]
+    return remember(_DUMPED, key, partial(_dump, finding, lang, compact), DUMPED_FINDINGS)[1]
+
+
+def _dump(finding: Finding, lang: str | None, compact: bool) -> tuple[Finding, dict[str, Any]]:
+    """A finding and its data: the entry holds the finding, so its id stays its own."""
     names = RULESET_TEXTS["findings"][1]
     data = finding.model_dump(mode="json", by_alias=True, exclude=set(names))
     if not compact:
@@ -446,11 +444,8 @@ def _finding_data(finding: Finding, lang: str | None, compact: bool) -> dict[str
             value = getattr(finding, name)
             value = list(value) if isinstance(value, tuple) else value
             data[name] = value if lang is None else _one_language(value, lang)
-        data = {name: data[name] for name in _finding_keys()}
-    if len(_DUMPED) >= DUMPED_FINDINGS:
-        _DUMPED.clear()
-    _DUMPED[key] = (finding, data)
-    return data
+        data = {name: data[name] for name in _keys(Finding)}
+    return finding, data
 
 
 def _one_language(value: Any, lang: str) -> Any:

@@ -461,16 +461,16 @@ def _adjust(
     """Apply the declared adjustments in order, each on the result of the previous ones."""
     adjusted = list(raw)
     applied: list[AppliedAdjustment] = []
-    for index, (i_if, i_then, reaches, factor, decimals, rounding) in enumerate(prep.adjustments):
-        top = maxima[i_if]
-        reached = top > 0 and adjusted[i_if] * HUNDRED >= reaches * top
-        before = adjusted[i_then]
+    for index, adj in enumerate(prep.adjustments):
+        top = maxima[adj.if_pool]
+        reached = top > 0 and adjusted[adj.if_pool] * HUNDRED >= adj.reaches * top
+        before = adjusted[adj.then_pool]
         after = before
         if reached:
-            after = round_to(before * factor, decimals, rounding)
-            adjusted[i_then] = after
+            after = round_to(before * adj.factor, adj.decimals, adj.rounding)
+            adjusted[adj.then_pool] = after
         applied.append(
-            AppliedAdjustment(index, reached, percent(adjusted[i_if], top), before, after)
+            AppliedAdjustment(index, reached, percent(adjusted[adj.if_pool], top), before, after)
         )
     return adjusted, applied
 

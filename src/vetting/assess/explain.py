@@ -203,28 +203,17 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
     items.sort(key=lambda item: item[0])
     out = []
     for (negative, _, _), item in items[:MAX_CONTRIBUTORS]:
-        share = as_float(percent(-negative, total))
-        if isinstance(item, PreparedRule):
-            out.append(
-                Contribution(
-                    id=item.id,
-                    kind="rule",
-                    category=item.category,
-                    points=as_float(-negative),
-                    share=share,
-                )
+        rule = isinstance(item, PreparedRule)
+        out.append(
+            Contribution(
+                id=item.id,
+                kind="rule" if rule else "question",
+                category=item.category,
+                answer=None if rule else public_value(run.given(item.id)),
+                points=as_float(-negative),
+                share=as_float(percent(-negative, total)),
             )
-        else:
-            out.append(
-                Contribution(
-                    id=item.id,
-                    kind="question",
-                    category=item.category,
-                    answer=public_value(run.given(item.id)),
-                    points=as_float(-negative),
-                    share=share,
-                )
-            )
+        )
     return tuple(out)
 
 

@@ -14,13 +14,14 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from vetting.assess import evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.floors import Floors
 from vetting.assess.numbers import ZERO, SeverityRank, dec
 from vetting.assess.when import judged_date
+from vetting.memo import remember
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
@@ -163,6 +164,17 @@ class Graph:
     ordered: bool
 
 
+class PreparedAdjustment(NamedTuple):
+    """A scoring adjustment as numbers: pools by index, the threshold in %."""
+
+    if_pool: int
+    then_pool: int
+    reaches: Decimal
+    factor: Decimal
+    decimals: int
+    rounding: str
+
+
 @dataclass
 class Prepared:
     """Everything `evaluate()` needs, derived once per compiled rule set."""
@@ -183,10 +195,10 @@ class Prepared:
     floors: Floors
     #: Question id -> the finding rules that catch its answer contradicting the scope.
     contradictions: dict[str, tuple[PreparedRule, ...]] = field(default_factory=dict)
+    #: Maxima by scope answers and day (`scope_maxima`): few scopes recur in a portfolio.
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
-    #: The scoring adjustments, in order, as numbers ready to use: (index of the pool
-    #: tested, index of the pool multiplied, threshold in %, factor, decimals, rounding).
-    adjustments: tuple[tuple[int, int, Decimal, Decimal, int, str], ...] = ()
+    #: The scoring adjustments, in order, as numbers ready to use.
+    adjustments: tuple[PreparedAdjustment, ...] = ()
     #: The findings built so far, by what they depend on (score.py): shared by the
     #: files of a portfolio that raise the same ones. None: the answer raises none.
     findings: dict[tuple[Any, ...], Any] = field(default_factory=dict)
@@ -328,7 +340,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         all_maxima=Maxima(zero, {}),
         floors=Floors.of(policy.level_floors),
         adjustments=tuple(
-            (
+            PreparedAdjustment(
                 pools.index(adj.if_pool),
                 pools.index(adj.then_pool),
                 dec(adj.reaches_percent),
@@ -415,27 +427,29 @@ def possible_given_scope(
     return [pq.id for pq in possible]
 
 
+#: How many scopes' maxima are kept (`scope_maxima`).
+SCOPES_KEPT = 512
+
+
 def scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Maxima:
     """Maxima over what the scope answers alone leave possible (cached per scope)."""
     key = (day, *(_freeze(values.get(qid)) for qid in prep.scope_ids))
-    cached = prep.scope_cache.get(key)
-    if cached is not None:
-        return cached
-    possible, state = _scope_pass(prep, values, day)
-    # Scope questions the scope answers settle are the buyer's facts, not scored.
-    counted = [pq for pq in possible if state[pq.id] is WILDCARD]
-    rules = [pr for pr in prep.rules if pr.possible(state, day) is not False]
-    maxima = maxima_of(prep, counted, rules)
-    if len(prep.scope_cache) > 512:
-        prep.scope_cache.clear()
-    prep.scope_cache[key] = maxima
-    return maxima
+
+    def make() -> Maxima:
+        possible, state = _scope_pass(prep, values, day)
+        # Scope questions the scope answers settle are the buyer's facts, not scored.
+        counted = [pq for pq in possible if state[pq.id] is WILDCARD]
+        rules = [pr for pr in prep.rules if pr.possible(state, day) is not False]
+        return maxima_of(prep, counted, rules)
+
+    return remember(prep.scope_cache, key, make, SCOPES_KEPT)
 
 
 __all__ = [
     "WILDCARD",
     "Maxima",
     "Prepared",
+    "PreparedAdjustment",
     "PreparedQuestion",
     "PreparedRule",
     "internal_values",

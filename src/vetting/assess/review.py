@@ -104,9 +104,35 @@ def review_on(assessment: Assessment, day: dt.date) -> ReviewStatus:
     )
 
 
-def accepted_despite_knockout(decision: Decision | None, knockouts: int) -> bool:
-    """Whether the committee accepts a tool that a knock-out blocks."""
-    return decision is not None and decision.outcome != "reject" and knockouts > 0
+def accepted_despite_knockout(
+    decision: Decision | None, knockouts: int, assessment_date: dt.date | None
+) -> bool:
+    """Whether the committee accepts, on these answers, a tool that a knock-out blocks.
+
+    A decision older than the assessment accepts nothing of it (`decision_outdated`).
+    """
+    return (
+        decision is not None
+        and decision.outcome != "reject"
+        and knockouts > 0
+        and not decision_outdated(decision, assessment_date)
+    )
+
+
+def accepted_pending(
+    decision: Decision | None, verdict: str, assessment_date: dt.date | None
+) -> bool:
+    """Whether the committee accepts, on these answers, a tool whose evidence is pending.
+
+    What is missing could still block the tool. An outdated decision is reported as
+    outdated instead: it was not taken on these answers.
+    """
+    return (
+        decision is not None
+        and decision.outcome != "reject"
+        and verdict == "pending_evidence"
+        and not decision_outdated(decision, assessment_date)
+    )
 
 
 def decision_outdated(decision: Decision | None, assessment_date: dt.date | None) -> bool:
@@ -127,10 +153,9 @@ def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Proble
     shows a decision calls this and treats a problem as an input error.
     """
     decision = answers.decision
-    if decision is None or decision.outcome == "reject" or not knockouts:
-        return []
-    if decision_outdated(decision, answers.date):
-        return []  # taken on earlier answers: it accepts nothing of these (see the alerts)
+    if not accepted_despite_knockout(decision, len(knockouts), answers.date):
+        return []  # an outdated decision accepts nothing of these answers (see the alerts)
+    assert decision is not None
     if decision.knockout_justification:
         return []
     where = answers.decision_position or Position(answers.source or "<answers>")
@@ -147,6 +172,7 @@ def decision_problems(knockouts: Sequence[str], answers: Answers) -> list[Proble
 
 __all__ = [
     "accepted_despite_knockout",
+    "accepted_pending",
     "decision_outdated",
     "decision_problems",
     "evidence_statuses",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any, Literal
 
 from vetting.assess import evidence
@@ -57,11 +58,11 @@ from vetting.assess.prepare import (
 )
 from vetting.assess.review import (
     accepted_despite_knockout,
-    decision_outdated,
     evidence_statuses,
     review_status,
 )
 from vetting.assess.when import assessment_date, judged_date
+from vetting.memo import remember
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, support
 from vetting.ruleset.model import Reference
@@ -70,19 +71,20 @@ from vetting.ruleset.registry import written_for
 # --------------------------------------------------------------------------- the Assessment
 
 
+#: Each reference's plain data, by id: the entry holds the reference, so the id stays its.
 _DUMPED_REFS: dict[int, tuple[Reference, dict[str, Any]]] = {}
+
+
+def _ref_data(ref: Reference) -> tuple[Reference, dict[str, Any]]:
+    return ref, ref.model_dump(mode="json", exclude_none=True)
 
 
 def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
     """References as plain data; each (immutable) reference is dumped once per process."""
-    out = []
-    for ref in references:
-        cached = _DUMPED_REFS.get(id(ref))
-        if cached is None or cached[0] is not ref:
-            cached = (ref, ref.model_dump(mode="json", exclude_none=True))
-            _DUMPED_REFS[id(ref)] = cached
-        out.append(cached[1])
-    return tuple(out)
+    return tuple(
+        remember(_DUMPED_REFS, id(ref), partial(_ref_data, ref), KEPT_FINDINGS)[1]
+        for ref in references
+    )
 
 
 #: How many findings (and point vectors) are kept built for the next files before
@@ -96,15 +98,12 @@ def _vector(points: tuple[Decimal, ...], pools: tuple[str, ...]) -> dict[str, fl
 
     The same few vectors (an answer's points) recur in every file of a portfolio.
     """
-    key = (points, pools)
-    vector = _VECTORS.get(key)
-    if vector is None:
-        if len(_VECTORS) >= KEPT_FINDINGS:
-            _VECTORS.clear()
-        vector = _VECTORS[key] = {
-            pool: as_float(v) for pool, v in zip(pools, points, strict=True) if v
-        }
-    return vector
+    return remember(
+        _VECTORS,
+        (points, pools),
+        lambda: {pool: as_float(v) for pool, v in zip(pools, points, strict=True) if v},
+        KEPT_FINDINGS,
+    )
 
 
 def _answers_of(run: Run, qids: tuple[str, ...]) -> dict[str, Any]:
@@ -131,8 +130,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     portfolio, so each is built once per rule set and shared (findings are frozen).
     """
     kept = prep.findings
-    if len(kept) >= KEPT_FINDINGS:
-        kept.clear()
+    state = run.state
     fired_by_q: dict[str, list[FiredKnockOut]] = {}
     for ko in run.knockouts:
         if ko.question is not None:
@@ -156,9 +154,12 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
             tuple(ko.choice for ko in fired),
             waiting,
         )
-        if key not in kept:
-            kept[key] = _answer_finding(prep, pq, value, got, sev, fired, waiting)
-        finding = kept[key]
+        finding = remember(
+            kept,
+            key,
+            partial(_answer_finding, prep, pq, value, got, sev, fired, waiting),
+            KEPT_FINDINGS,
+        )
         if finding is not None:
             out.append(((-sev, pq.index, 0, 0), finding))
     fired_rules = {ko.rule.id for ko in run.knockouts if ko.rule is not None}
@@ -166,14 +167,12 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     for pr in run.fired_rules:
         blocked = pr.id in fired_rules
         waiting = pr.id in pending_rules
-        state = run.state
         asked = (q for q in pr.reads if state.get(q, ABSENT) is not ABSENT)
         read = tuple((q, _value_key(run.given(q))) for q in asked)
         key = (pr.id, read, blocked, waiting)
-        if key not in kept:
-            kept[key] = _rule_finding(prep, pr, run, blocked, waiting)
+        made = partial(_rule_finding, prep, pr, run, blocked, waiting)
         sev = SeverityRank.BLOCKER if blocked else pr.severity
-        out.append(((-sev, pr.position, 1, pr.index), kept[key]))
+        out.append(((-sev, pr.position, 1, pr.index), remember(kept, key, made, KEPT_FINDINGS)))
     out.sort(key=lambda item: item[0])
     return [finding for _, finding in out]
 
@@ -355,8 +354,10 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
         # The discount is earned by the tool as a whole: a category gets the overall's.
         for applied in run.adjustments:
             if applied.applied:
-                _, i_then, _, factor, decimals, rounding = prep.adjustments[applied.index]
-                points[i_then] = round_to(points[i_then] * factor, decimals, rounding)
+                adj = prep.adjustments[applied.index]
+                points[adj.then_pool] = round_to(
+                    points[adj.then_pool] * adj.factor, adj.decimals, adj.rounding
+                )
         top = run.maxima.categories.get(cat_id, (ZERO,) * size)[si]
         cat_score = min(percent(points[si], top), TOP_SCORE)
         if prep.unit == "percent":
@@ -541,9 +542,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         completeness=as_float(_completeness(run)),
         evidence=records,
         decision=answers.decision,
-        # A decision older than the assessment accepts nothing of it (review.decision_outdated).
-        accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts))
-        and not decision_outdated(answers.decision, day),
+        accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts), day),
         review=review_status(
             answers.decision,
             day,

@@ -34,7 +34,14 @@ def assessment_date(answers: Answers) -> dt.date:
     return answers.date
 
 
+def later_of(day: dt.date, go_live: dt.date | None) -> dt.date:
+    """The day duties are judged at: the later of `day` and go-live, when it is known.
+
+    A duty that bites between the assessment and go-live applies to the tool in use.
+    """
+    return max(day, go_live) if go_live is not None else day
+
+
 def judged_date(answers: Answers) -> dt.date:
     """The day conditions on dates are judged at: the later of the assessment and go-live."""
-    day = assessment_date(answers)
-    return max(day, answers.go_live) if answers.go_live is not None else day
+    return later_of(assessment_date(answers), answers.go_live)

@@ -25,6 +25,7 @@ from vetting.answer_points import points_text, question_points
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.prepare import possible_given_scope
+from vetting.assess.when import later_of
 from vetting.checklist.layout import COLUMNS, FORMAT, HEADER_ROW, WIDTHS, part_key, split_text
 from vetting.escape import xlsx_guard, xlsx_workbook
 from vetting.i18n import level_name, severity_name, verdict_name
@@ -437,9 +438,7 @@ def checklist_xlsx(
     judged = (
         assessment.judged_date
         if assessment is not None
-        else max(day, answers.go_live)
-        if answers and answers.go_live
-        else day
+        else later_of(day, answers.go_live if answers else None)
     )
     rows = _rows(compiled, answers if (filled or scope) else None, filled, judged)
     tool_answers = answers if (filled or scope) else None

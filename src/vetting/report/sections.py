@@ -12,7 +12,7 @@ from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
-from vetting.assess.review import decision_outdated
+from vetting.assess.review import accepted_pending, decision_outdated
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.report import claims, sheet, svg
@@ -523,7 +523,7 @@ def alerts(w: Wording) -> tuple[str, ...]:
                 assessed=long_date(a.assessment_date, w.lang),
             )
         )
-    elif decision is not None and decision.outcome != "reject" and a.verdict == "pending_evidence":
+    elif decision is not None and accepted_pending(decision, a.verdict, a.assessment_date):
         out.append(
             L.count(
                 "alert_accepted_pending",

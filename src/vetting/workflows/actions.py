@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vetting.assess.assessment import Assessment
-from vetting.assess.review import decision_outdated
+from vetting.assess.review import accepted_pending, decision_outdated
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.stale import is_stale
 
@@ -58,8 +58,7 @@ def actions_of(
             found.add("reject")
     elif a.verdict in ("pending_evidence", "conditional") and decision is None:
         found.add("no_decision")
-    elif a.verdict == "pending_evidence" and decision is not None and decision.outcome != "reject":
-        # Accepted before the evidence came: what is missing could still block the tool.
+    elif accepted_pending(decision, a.verdict, a.assessment_date):
         found.add("accepted_pending")
     if decision_outdated(decision, a.assessment_date):
         found.add("decision_outdated")
