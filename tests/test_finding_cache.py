@@ -10,6 +10,7 @@ caches, and the two results must be equal in every JSON mode.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from tests.support.drawn import RULE_SETS, SETTINGS, answers_files
 from vetting.assess import Answers, load_answers, score
 from vetting.assess import assessment as assessment_module
 from vetting.assess.assessment import Assessment, assessment_json
-from vetting.assess.prepare import prepare
+from vetting.assess.prepare import day_class, internal_values, prepare, scope_maxima
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -77,3 +78,42 @@ def test_drawn_answers_scored_in_turn_equal_their_fresh_results(
     answers = data.draw(answers_files(compiled), label="answers")
     score(compiled, answers)  # what the earlier examples left, plus this one's own
     _same(compiled, answers)
+
+
+def _days_around(bounds: tuple[dt.date, ...]) -> list[dt.date]:
+    one = dt.timedelta(days=1)
+    days = {dt.date(2000, 1, 1), dt.date(2100, 1, 1)}
+    for bound in bounds:
+        days |= {bound - one, bound, bound + one}
+    return sorted(days)
+
+
+@pytest.mark.parametrize("name", sorted(RULE_SETS))
+def test_scope_maxima_kept_by_the_days_class_equal_fresh_ones(name: str) -> None:
+    """The scope's maxima are kept by where the day falls among the rule set's date
+    bounds, not by the day: on every side of every bound, and on it, the kept maxima
+    equal those computed afresh."""
+    compiled = load_ruleset(RULE_SETS[name])
+    prep = prepare(compiled)
+    examples = sorted((ROOT / "examples" / "health-ai").glob("*.yaml"))
+    scopes = [{}]
+    if name == "health-ai":
+        scopes += [internal_values(load_answers(p, compiled)[0], compiled) for p in examples]
+    days = _days_around(prep.day_bounds)
+    for values in scopes:
+        prep.scope_cache.clear()
+        kept = [scope_maxima(prep, values, day) for day in days + days[::-1]]
+        fresh = []
+        for day in days + days[::-1]:
+            prep.scope_cache.clear()
+            fresh.append(scope_maxima(prep, values, day))
+        assert kept == fresh
+
+
+def test_the_date_bounds_are_the_rule_sets_own() -> None:
+    prep = prepare(load_ruleset(ROOT / "rules" / "health-ai"))
+    assert dt.date(2026, 8, 2) in prep.day_bounds  # AI Act, high-risk duties (art. 113)
+    assert list(prep.day_bounds) == sorted(set(prep.day_bounds))
+    assert day_class(prep, dt.date(2026, 8, 1)) != day_class(prep, dt.date(2026, 8, 2))
+    assert day_class(prep, dt.date(2026, 8, 2)) != day_class(prep, dt.date(2026, 8, 3))
+    assert day_class(prep, dt.date(2026, 8, 3)) == day_class(prep, dt.date(2026, 12, 5))

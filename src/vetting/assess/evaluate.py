@@ -120,9 +120,6 @@ class Run:
 class Parts:
     """A run's knock-outs, pending items and rule outcomes, by what raised them."""
 
-    fired: dict[str, list[FiredKnockOut]]
-    waiting: dict[str, list[PendingItem]]
-    unverified: frozenset[str]
     fired_rules: frozenset[str]
     undecided_rules: frozenset[str]
     rule_knockouts: dict[str, FiredKnockOut]
@@ -136,18 +133,7 @@ class Parts:
         """The parts of a run, grouped once and kept with it."""
         if run.parts is not None:
             return run.parts
-        fired: dict[str, list[FiredKnockOut]] = {}
-        for ko in run.knockouts:
-            if ko.question is not None:
-                fired.setdefault(ko.question.id, []).append(ko)
-        waiting: dict[str, list[PendingItem]] = {}
-        for item in run.pending:
-            if item.question is not None and item.rule is None:
-                waiting.setdefault(item.question.id, []).append(item)
         run.parts = cls(
-            fired=fired,
-            waiting=waiting,
-            unverified=frozenset(run.unverified),
             fired_rules=frozenset(pr.id for pr in run.fired_rules),
             undecided_rules=frozenset(pr.id for pr in run.undecided_rules),
             rule_knockouts={ko.rule.id: ko for ko in run.knockouts if ko.rule is not None},

@@ -15,12 +15,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from vetting.assess import contradiction
 from vetting.assess.evaluate import (
+    FiredKnockOut,
     Parts,
+    PendingItem,
     Run,
     Tally,
     add_points,
@@ -65,7 +67,6 @@ def graph(prep: Prepared) -> Graph:
         dependents={qid: tuple(sorted(ids)) for qid, ids in dependents.items()},
         knockout_readers={qid: frozenset(ids) for qid, ids in knockout_readers.items()},
         rule_readers={qid: frozenset(ids) for qid, ids in rule_readers.items()},
-        with_knockouts=tuple(pq for pq in prep.questions if pq.knockouts),
         ordered=ordered,
     )
     return prep.graph
@@ -234,18 +235,43 @@ def _knockouts(
         tally.pending.extend(parts.by_questions[1])
         tally.unverified.extend(base.unverified)
         return
-    out = (tally.knockouts, tally.pending, tally.unverified)
-    for pq in reads.with_knockouts:
-        qid = pq.id
-        if tally.state[qid] is ABSENT:
-            continue
-        if qid in dirty:
-            question_knockouts(pq, tally.state, day, proofs, qid in tally.contradicted, out)
-            continue
-        tally.knockouts.extend(parts.fired.get(qid, ()))
-        tally.pending.extend(parts.waiting.get(qid, ()))
-        if qid in parts.unverified:
-            tally.unverified.append(qid)
+    # The few dirty questions are decided again; the base's items of the others are
+    # kept, and both are merged back in asking order (each list is in asking order).
+    fresh: tuple[list[FiredKnockOut], list[PendingItem], list[str]] = ([], [], [])
+    by_id = prep.by_id
+    # (Evidence may name a question the rule set does not have: it raises nothing.)
+    for pq in sorted((by_id[q] for q in dirty if q in by_id), key=lambda pq: pq.index):
+        if pq.knockouts and tally.state[pq.id] is not ABSENT:
+            question_knockouts(pq, tally.state, day, proofs, pq.id in tally.contradicted, fresh)
+    fired, waiting = parts.by_questions
+    tally.knockouts.extend(_merged(fired, fresh[0], dirty, _asked))
+    tally.pending.extend(_merged(waiting, fresh[1], dirty, _asked))
+    tally.unverified.extend(
+        _merged(base.unverified, fresh[2], dirty, lambda qid: by_id[qid].index, own=str)
+    )
+
+
+def _asked(item: FiredKnockOut | PendingItem) -> int:
+    """Where a question's knock-out or pending item comes in asking order."""
+    assert item.question is not None
+    return item.question.index
+
+
+def _merged(
+    base: list[Any],
+    fresh: list[Any],
+    dirty: set[str],
+    order: Callable[[Any], int],
+    own: Callable[[Any], str] | None = None,
+) -> list[Any]:
+    """`base` without the items of `dirty` questions, with `fresh` merged in by `order`."""
+    if own is None:
+        kept = [item for item in base if item.question.id not in dirty]
+    else:
+        kept = [item for item in base if own(item) not in dirty]
+    if not fresh:
+        return kept
+    return list(heapq.merge(kept, fresh, key=order))
 
 
 def _rules(

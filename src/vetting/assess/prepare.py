@@ -9,6 +9,7 @@ alone leave possible (`scope`), computed once per scope and kept.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import weakref
 from collections.abc import Callable, Iterable, Mapping
@@ -27,7 +28,7 @@ from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
 from vetting.ruleset.export import max_points
 from vetting.ruleset.migrate import migration
-from vetting.ruleset.model import FindingRule, Question
+from vetting.ruleset.model import FindingRule, Question, RuleSet
 
 
 class _Wildcard:
@@ -157,8 +158,6 @@ class Graph:
     #: Question id -> the positions of the rules that read it, or catch it contradicting
     #: the scope.
     rule_readers: dict[str, frozenset[int]]
-    #: The questions that can knock out, in asking order.
-    with_knockouts: tuple[PreparedQuestion, ...]
     #: Every question reads only questions asked before it (or itself): then a
     #: question decided again sees the same answers as in a full pass.
     ordered: bool
@@ -191,6 +190,9 @@ class Prepared:
     #: Levels are reached only strictly above their thresholds (`levels.reached: above`).
     strict: bool
     scope_ids: tuple[str, ...]
+    #: Every date a `judged_date` condition compares with, sorted: days between two of
+    #: them judge every condition alike (`day_class`).
+    day_bounds: tuple[dt.date, ...]
     all_maxima: Maxima
     floors: Floors
     #: Question id -> the finding rules that catch its answer contradicting the scope.
@@ -337,6 +339,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
         unit=levels.unit,
         strict=levels.reached == "above",
         scope_ids=tuple(pq.id for pq in questions if pq.scope),
+        day_bounds=_day_bounds(rs),
         all_maxima=Maxima(zero, {}),
         floors=Floors.of(policy.level_floors),
         adjustments=tuple(
@@ -427,13 +430,41 @@ def possible_given_scope(
     return [pq.id for pq in possible]
 
 
+def _day_bounds(rs: RuleSet) -> tuple[dt.date, ...]:
+    """The dates the rule set's `judged_date` conditions compare the judged date with."""
+    conditions: list[Any] = [d.when for d in rs.definitions.values()]
+    for q in rs.questions:
+        conditions.append(q.when)
+        conditions.extend(ch.knockout.when for ch in q.choices if ch.knockout)
+    for rule in rs.findings:
+        conditions.append(rule.when)
+        conditions.append(rule.knockout.when if rule.knockout else None)
+    bounds: set[dt.date] = set()
+    for cond in conditions:
+        for _, node in c.iter_nodes(cond):
+            if isinstance(node, c.JudgedDate):
+                found = c.comparison_bounds(node.judged_date).values()
+                bounds.update(b for b in found if isinstance(b, dt.date))
+    return tuple(sorted(bounds))
+
+
+def day_class(prep: Prepared, day: dt.date) -> tuple[int, int]:
+    """Where `day` falls among the rule set's date bounds: days of one class are judged alike.
+
+    A `judged_date` condition only compares the day with its bounds (<, <=, >, >=): two
+    days before, on, or after each bound alike give every condition the same truth.
+    """
+    return bisect.bisect_left(prep.day_bounds, day), bisect.bisect_right(prep.day_bounds, day)
+
+
 #: How many scopes' maxima are kept (`scope_maxima`).
 SCOPES_KEPT = 512
 
 
 def scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Maxima:
     """Maxima over what the scope answers alone leave possible (cached per scope)."""
-    key = (day, *(_freeze(values.get(qid)) for qid in prep.scope_ids))
+    # Keyed by the day's class, not the day: a portfolio's files have many dates.
+    key = (day_class(prep, day), *(_freeze(values.get(qid)) for qid in prep.scope_ids))
 
     def make() -> Maxima:
         possible, state = _scope_pass(prep, values, day)
