@@ -96,7 +96,7 @@ def test_scope_maxima_kept_by_the_days_class_equal_fresh_ones(name: str) -> None
     compiled = load_ruleset(RULE_SETS[name])
     prep = prepare(compiled)
     examples = sorted((ROOT / "examples" / "health-ai").glob("*.yaml"))
-    scopes = [{}]
+    scopes: list[dict[str, Any]] = [{}]
     if name == "health-ai":
         scopes += [internal_values(load_answers(p, compiled)[0], compiled) for p in examples]
     days = _days_around(prep.day_bounds)
