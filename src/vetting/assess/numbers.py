@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from enum import IntEnum
+from functools import cache
 from typing import Self
 
 ZERO = Decimal(0)
@@ -55,12 +56,18 @@ class _Rank(IntEnum):
     @classmethod
     def of(cls, name: str) -> Self:
         """The rank of a name as files write it (`pending_evidence`)."""
-        return cls[name.upper()]
+        return _rank_of(cls, name)  # type: ignore[return-value]
 
     @property
     def id(self) -> str:
         """The name as files write it (`pending_evidence`)."""
         return self.name.lower()
+
+
+@cache
+def _rank_of(scale: type[_Rank], name: str) -> _Rank:
+    """Looked up once per scale and name: findings' severities are read per file."""
+    return scale[name.upper()]
 
 
 class SeverityRank(_Rank):

@@ -131,6 +131,7 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     """
     kept = prep.findings
     state = run.state
+    si = prep.score_index
     fired_by_q: dict[str, list[FiredKnockOut]] = {}
     for ko in run.knockouts:
         if ko.question is not None:
@@ -146,6 +147,8 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
             continue
         got = run.points.get(pq.id, ())
         sev = run.severity.get(pq.id, 0)
+        if not _raises_finding(value, got, sev, bool(fired), waiting, si):
+            continue
         key: tuple[Any, ...] = (
             pq.id,
             _value_key(value),
@@ -177,6 +180,22 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
     return [finding for _, finding in out]
 
 
+def _raises_finding(
+    value: Any, got: tuple[Decimal, ...], sev: int, fired: bool, waiting: bool, si: int
+) -> bool:
+    """Whether an answer raises a finding: unknown, knocking out, waiting, risky or severe.
+
+    A plain answer without risk points or severity raises none.
+    """
+    return (
+        value is UNKNOWN
+        or fired
+        or waiting
+        or sev >= SeverityRank.LOW
+        or (bool(got) and got[si] > 0)
+    )
+
+
 def _answer_finding(
     prep: Prepared,
     pq: PreparedQuestion,
@@ -196,8 +215,7 @@ def _answer_finding(
     else:
         chosen = value if isinstance(value, list) else [value]
         chosen = [cid for cid in chosen if cid in pq.points]
-        has_points = bool(got) and got[prep.score_index] > 0
-        if not (fired or waiting or has_points or sev >= SeverityRank.LOW):
+        if not _raises_finding(value, got, sev, bool(fired), waiting, prep.score_index):
             return None
         kind = "answer"
         by_id = {ch.id: ch for ch in q.choices}
