@@ -101,6 +101,33 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
   Scénario: sans enregistrement audio, la question du consentement n'est pas posée
     Alors la question "transparency.recording_consent" n'est pas posée
 
+  Scénario: filmer un patient à son insu en chambre ou en téléconsultation est un KO
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "transparency.image_consent" est "covert"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.image_consent=covert"
+    Et le verdict est "reject"
+
+  Scénario: des caméras signalées dans les seuls espaces ouverts au public ne sont pas un KO
+    Étant donné la réponse à "scope.patient_data" est "[video]"
+    Et la réponse à "transparency.image_consent" est "public_areas_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.image_consent" a la sévérité "low"
+
+  Scénario: une simple signalisation pour des images prises en chambre est un constat élevé
+    Étant donné la réponse à "scope.patient_data" est "[video]"
+    Et la réponse à "transparency.image_consent" est "signage_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.image_consent" a la sévérité "high"
+
+  Scénario: filmer avec l'information et l'accord du patient n'est pas un KO
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "transparency.image_consent" est "informed_each_time"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.image_consent"
+
   Scénario: un chatbot qui ne dit pas qu'il est une IA est un KO depuis le 2 août 2026
     Étant donné la réponse à "scope.use" est "[patient_facing]"
     Et la réponse à "scope.audience" est "patients"

@@ -65,6 +65,9 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [identifiable]  | participation.patient_rights    | est posée       |
       | [audio]         | transparency.recording_consent  | est posée       |
       | [identifiable]  | transparency.recording_consent  | n'est pas posée |
+      | [video]         | transparency.image_consent      | est posée       |
+      | [audio]         | transparency.image_consent      | n'est pas posée |
+      | [images]        | transparency.image_consent      | n'est pas posée |
       | [audio]         | bias.language                   | est posée       |
       | [identifiable]  | bias.language                   | n'est pas posée |
       | [none]          | security.subprocessors          | est posée       |

@@ -135,6 +135,10 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | transparency.recording_consent          | informed_each_time       |      0 |           2 |
         | transparency.recording_consent          | general_notice_only      |      3 |           1 |
         | transparency.recording_consent          | covert                   |      4 |           0 |
+        | transparency.image_consent              | informed_each_time       |      0 |           2 |
+        | transparency.image_consent              | public_areas_only        |      1 |           1 |
+        | transparency.image_consent              | signage_only             |      3 |           1 |
+        | transparency.image_consent              | covert                   |      4 |           0 |
         | transparency.ai_disclosure              | not_conversational       |      0 |           2 |
         | transparency.ai_disclosure              | disclosed_with_human     |      0 |           2 |
         | transparency.ai_disclosure              | disclosed_only           |      2 |           1 |

@@ -269,7 +269,7 @@ def broad_scopes() -> list[dict[str, Any]]:
         {
             "scope.buyer": buyer,
             "scope.use": uses,
-            "scope.patient_data": ["identifiable", "pseudonymised", "audio", "images"],
+            "scope.patient_data": ["identifiable", "pseudonymised", "audio", "images", "video"],
             "scope.deployment": deployment,
             "scope.audience": "professionals_and_patients",
             "scope.generative": "yes",
