@@ -31,6 +31,22 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Alors il n'y a pas de KO sur "reuse.training"
     Et le verdict n'est pas "reject"
 
+  Scénario: le même scribe en téléconsultation vidéo, qui enregistre l'image du patient sans le lui dire : rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "scope.patient_data" est "[identifiable, audio, video]"
+    Et la réponse à "transparency.image_consent" est "covert"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "transparency.image_consent=covert"
+
+  Scénario: le même scribe en téléconsultation vidéo, le patient informé et d'accord avant d'être filmé : pas rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "scope.patient_data" est "[identifiable, audio, video]"
+    Et la réponse à "transparency.image_consent" est "informed_each_time"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "conditional"
+
   Scénario: un agent d'orientation des patients sans marquage CE, « à titre d'information seulement » : rejeté
     Étant donné le fichier de réponses "features/tools/orientation-chatbot.yaml"
     Quand l'évaluation est calculée

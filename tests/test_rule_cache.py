@@ -67,11 +67,35 @@ def test_a_hit_is_used_and_a_changed_file_is_a_miss(
         raise AssertionError("a hit must not parse the rule files")
 
     with monkeypatch.context() as patch:
-        patch.setattr("vetting.ruleset.api.load_folder", no_parsing)
+        patch.setattr("vetting.ruleset.load.load_folder", no_parsing)
         assert load_ruleset(rules, cache=True).ruleset.id == "health-ai"
     text = (rules / "ruleset.yaml").read_text(encoding="utf-8")
     (rules / "ruleset.yaml").write_text(text + "\n# edited\n", encoding="utf-8")
     assert cache.lookup(rules, str(rules), False) is None
+
+
+def test_a_hit_imports_neither_the_loader_nor_the_checker(store: Path, rules: Path) -> None:
+    """A batch that finds its rule set checked spends no start-up time on them."""
+    load_ruleset(rules, cache=True)
+    probe = (
+        "import sys\n"
+        "from vetting.ruleset.api import load_ruleset\n"
+        f"load_ruleset({str(rules)!r}, cache=True)\n"
+        "print(sorted(m for m in sys.modules if m in "
+        "('vetting.ruleset.check', 'vetting.ruleset.load')))\n"
+    )
+    env = {**os.environ, "VETTING_CACHE_DIR": str(store)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+    (rules / "ruleset.yaml").write_text(
+        (rules / "ruleset.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "['vetting.ruleset.check', 'vetting.ruleset.load']"
 
 
 def test_without_owner_ids_as_on_windows_a_private_entry_is_still_a_hit(
@@ -206,7 +230,6 @@ def test_the_entry_holds_the_digests_of_the_bytes_that_were_checked(
     store: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file saved between the check and the store must not bless the new bytes."""
-    from vetting.ruleset import api
     from vetting.ruleset.check import check
 
     def check_then_edit(*args: Any, **kwargs: Any) -> Any:
@@ -216,7 +239,7 @@ def test_the_entry_holds_the_digests_of_the_bytes_that_were_checked(
         return compiled
 
     with monkeypatch.context() as patch:
-        patch.setattr(api, "check", check_then_edit)
+        patch.setattr("vetting.ruleset.check.check", check_then_edit)
         load_ruleset(rules, cache=True)
     with pytest.raises(VettingError, match="bogus_field"):
         load_ruleset(rules, cache=True)

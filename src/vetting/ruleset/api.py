@@ -6,10 +6,8 @@ from pathlib import Path
 
 from vetting.errors import Position, Problem, VettingError
 from vetting.resources import DEFAULT_RULESET, embedded_rules_dir
-from vetting.ruleset.check import check
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.load import display_name, load_folder
-from vetting.ruleset.sources import MANIFEST
+from vetting.ruleset.sources import MANIFEST, display_name
 
 
 def resolve_rules_dir(rules: str | Path | None, cwd: Path | None = None) -> tuple[Path, bool]:
@@ -53,6 +51,11 @@ def load_ruleset(
         hit = stored.lookup(folder, display or display_name(folder), embedded)
         if hit is not None:
             return hit
+    # Loaded and checked only when no checked copy is kept: a batch that hits the
+    # cache never imports the loader and the checker (tens of ms of a portfolio run).
+    from vetting.ruleset.check import check
+    from vetting.ruleset.load import load_folder
+
     loaded = load_folder(folder, display, keep_going=True)
     compiled = check(loaded, embedded=embedded)
     if cache:

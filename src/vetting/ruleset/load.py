@@ -23,6 +23,7 @@ from vetting.ruleset.sources import (
     LoadedRuleSet,
     SourceMap,
     add_named,
+    display_name,
 )
 from vetting.words import suggest
 from vetting.yamlio import DocPath, Document, format_path
@@ -142,13 +143,6 @@ def _validate(cls: type[model._Model], doc: Document, out: ProblemCollector) -> 
             return cls.model_validate(_without(doc.data, paths))
         except ValidationError:
             return None
-
-
-def display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_folder(
@@ -392,4 +386,4 @@ def _merge(
     )
 
 
-__all__ = ["display_name", "load_folder", "validation_problems"]
+__all__ = ["load_folder", "validation_problems"]

@@ -18,6 +18,14 @@ from vetting.yamlio import DocPath, Document, format_path
 MANIFEST = "ruleset.yaml"
 
 
+def display_name(path: Path) -> str:
+    """A rule-set folder as messages show it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 @dataclass
 class SourceMap:
     """Where each element of a merged rule set was written: for precise errors."""
