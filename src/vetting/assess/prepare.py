@@ -381,11 +381,11 @@ def maxima_of(
             vectors[pq.category].append(pq.max_points)
     for pr in rules:
         vectors.get(pr.category or "", loose).append(pr.points)
-    categories = {cat: _sums(held, size) for cat, held in vectors.items()}
-    return Maxima(_sums([*categories.values(), *loose], size), categories)
+    categories = {cat: sum_vectors(held, size) for cat, held in vectors.items()}
+    return Maxima(sum_vectors([*categories.values(), *loose], size), categories)
 
 
-def _sums(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
+def sum_vectors(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
     """Vectors added pool by pool (zeros when there are none)."""
     if not vectors:
         return (ZERO,) * size
@@ -489,4 +489,5 @@ __all__ = [
     "prepare",
     "public_value",
     "scope_maxima",
+    "sum_vectors",
 ]

@@ -33,7 +33,6 @@ from vetting.assess.assessment import (
 from vetting.assess.evaluate import (
     FiredKnockOut,
     Run,
-    add_points,
     evaluate,
     level_of,
     overall_level,
@@ -55,6 +54,7 @@ from vetting.assess.prepare import (
     internal_values,
     prepare,
     public_value,
+    sum_vectors,
 )
 from vetting.assess.review import (
     accepted_despite_knockout,
@@ -349,33 +349,32 @@ def _pending(run: Run, expired: set[str]) -> list[Pending]:
 
 def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[CategoryScore]:
     size, si = len(prep.pools), prep.score_index
-    raw: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
+    held: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}
     answered: dict[str, int] = dict.fromkeys(prep.scored_categories, 0)
-    relevant: dict[str, int] = dict.fromkeys(prep.scored_categories, 0)
+    state, points_of = run.state, run.points
     for pq in run.relevant:
         if pq.scope:
             continue
-        add_points(raw[pq.category], run.points[pq.id])
-        relevant[pq.category] += 1
-        if run.state[pq.id] is not UNKNOWN:
+        held[pq.category].append(points_of[pq.id])
+        if state[pq.id] is not UNKNOWN:
             answered[pq.category] += 1
+    relevant = {cat: len(vectors) for cat, vectors in held.items()}
     for pr in run.fired_rules + run.undecided_rules:
-        if pr.category in raw:
-            add_points(raw[pr.category], pr.points)
+        if pr.category in held:
+            held[pr.category].append(pr.points)
+    # The discount is earned by the tool as a whole: a category gets the overall's.
+    discounts = [prep.adjustments[a.index] for a in run.adjustments if a.applied]
     overall_max = run.maxima.overall[si]
     by_category: dict[str | None, list[Finding]] = {}
     for finding in findings:
         by_category.setdefault(finding.category, []).append(finding)
     out: list[CategoryScore] = []
     for cat_id in prep.scored_categories:
-        points = raw[cat_id]
-        # The discount is earned by the tool as a whole: a category gets the overall's.
-        for applied in run.adjustments:
-            if applied.applied:
-                adj = prep.adjustments[applied.index]
-                points[adj.then_pool] = round_to(
-                    points[adj.then_pool] * adj.factor, adj.decimals, adj.rounding
-                )
+        points = list(sum_vectors(held[cat_id], size))
+        for adj in discounts:
+            points[adj.then_pool] = round_to(
+                points[adj.then_pool] * adj.factor, adj.decimals, adj.rounding
+            )
         top = run.maxima.categories.get(cat_id, (ZERO,) * size)[si]
         cat_score = min(percent(points[si], top), TOP_SCORE)
         if prep.unit == "percent":
