@@ -244,34 +244,29 @@ def _knockouts(
         if pq.knockouts and tally.state[pq.id] is not ABSENT:
             question_knockouts(pq, tally.state, day, proofs, pq.id in tally.contradicted, fresh)
     fired, waiting = parts.by_questions
-    tally.knockouts.extend(_merged(fired, fresh[0], dirty, _asked))
-    tally.pending.extend(_merged(waiting, fresh[1], dirty, _asked))
-    tally.unverified.extend(
-        _merged(base.unverified, fresh[2], dirty, lambda qid: by_id[qid].index, own=str)
-    )
+    tally.knockouts.extend(_merged(fired, fresh[0], dirty, by_id, _raised_by))
+    tally.pending.extend(_merged(waiting, fresh[1], dirty, by_id, _raised_by))
+    tally.unverified.extend(_merged(base.unverified, fresh[2], dirty, by_id, lambda qid: qid))
 
 
-def _asked(item: FiredKnockOut | PendingItem) -> int:
-    """Where a question's knock-out or pending item comes in asking order."""
+def _raised_by(item: FiredKnockOut | PendingItem) -> str:
+    """The question whose answer raised a knock-out or a pending item."""
     assert item.question is not None
-    return item.question.index
+    return item.question.id
 
 
 def _merged(
     base: list[Any],
     fresh: list[Any],
     dirty: set[str],
-    order: Callable[[Any], int],
-    own: Callable[[Any], str] | None = None,
+    by_id: Mapping[str, PreparedQuestion],
+    owner: Callable[[Any], str],
 ) -> list[Any]:
-    """`base` without the items of `dirty` questions, with `fresh` merged in by `order`."""
-    if own is None:
-        kept = [item for item in base if item.question.id not in dirty]
-    else:
-        kept = [item for item in base if own(item) not in dirty]
+    """`base` without the items of `dirty` questions, `fresh` merged in (by asking order)."""
+    kept = [item for item in base if owner(item) not in dirty]
     if not fresh:
         return kept
-    return list(heapq.merge(kept, fresh, key=order))
+    return list(heapq.merge(kept, fresh, key=lambda item: by_id[owner(item)].index))
 
 
 def _rules(
