@@ -105,6 +105,49 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
     Alors il y a un KO en attente de preuves sur "regulatory.fria=not_planned"
     Et le verdict est "pending_evidence"
 
+  Plan du scénario: une autorité publique n'utilise pas un système de l'annexe III absent de la base de l'UE (<cas>)
+    Étant donné la réponse à "regulatory.eu_registration" est "not_registered"
+    Et la réponse à "regulatory.market_placement" est "<mise sur le marché>"
+    Et la date de l'évaluation est "<date>"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | cas                                            | mise sur le marché | date       | résultat                                                          |
+      | système récent, annexe III applicable          | after              | 2027-01-01 | il y a un KO sur "regulatory.eu_registration=not_registered"      |
+      | système modifié de façon importante            | before_changed     | 2027-01-01 | il y a un KO sur "regulatory.eu_registration=not_registered"      |
+      | avant l'application de l'annexe III            | after              | 2026-03-01 | il n'y a pas de KO sur "regulatory.eu_registration"               |
+      | système antérieur inchangé, avant 2030         | before_unchanged   | 2030-08-01 | il n'y a pas de KO sur "regulatory.eu_registration"               |
+      | système antérieur inchangé, à partir de 2030   | before_unchanged   | 2030-08-02 | il y a un KO sur "regulatory.eu_registration=not_registered"      |
+      | date de mise sur le marché inconnue            | unknown            | 2027-01-01 | il y a un KO en attente de preuves sur "regulatory.eu_registration=not_registered" |
+
+  Scénario: un système enregistré dans la base de l'UE n'est pas bloqué
+    Étant donné la réponse à "regulatory.eu_registration" est "registered"
+    Et la date de l'évaluation est "2027-01-01"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "regulatory.eu_registration"
+
+  Scénario: un enregistrement que personne n'a vérifié laisse l'élément bloquant en attente
+    Étant donné la réponse à "regulatory.eu_registration" est "unknown"
+    Et la date de l'évaluation est "2027-01-01"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "regulatory.eu_registration=not_registered"
+
+  Plan du scénario: l'enregistrement n'est demandé qu'à une autorité publique pour un usage de l'annexe III (<cas>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.public_service" est "<service public>"
+    Et la réponse à "scope.use" est "<usage>"
+    Quand l'évaluation est calculée
+    Alors la question "regulatory.eu_registration" <posée>
+
+    Exemples:
+      | cas                                   | acheteur                   | service public | usage                    | posée           |
+      | hôpital public, tri aux urgences      | public_hospital            | no             | [triage]                 | est posée       |
+      | agence publique, tri aux urgences     | public_agency              | no             | [triage]                 | est posée       |
+      | ESPIC, tri aux urgences               | private_nonprofit_hospital | yes            | [triage]                 | n'est pas posée |
+      | clinique de service public, tri       | private_clinic             | yes            | [triage]                 | n'est pas posée |
+      | hôpital public, documentation         | public_hospital            | no             | [clinical_documentation] | n'est pas posée |
+
   Plan du scénario: un certificat HDS v1 seul est bloquant à partir de la fin de la transition (<date>)
     Étant donné la réponse à "scope.use" est "[clinical_documentation]"
     Et la réponse à "hosting.hds_certified" est "v1_only"

@@ -128,6 +128,8 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.fria                         | planned_registered       |      0 |           3 |
         | regulatory.fria                         | planned_unregistered     |      3 |         1,5 |
         | regulatory.fria                         | not_planned              |      6 |           0 |
+        | regulatory.eu_registration              | registered               |      0 |           3 |
+        | regulatory.eu_registration              | not_registered           |      6 |           0 |
         | transparency.patient_information        | yes                      |      0 |           3 |
         | transparency.patient_information        | partial                  |      3 |         1,5 |
         | transparency.patient_information        | privacy_notice_only      |    4,5 |           0 |
