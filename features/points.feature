@@ -14,7 +14,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
       Et un outil dont les réponses sont :
         | question           | réponse                                                        |
         | scope.buyer        | public_hospital                                                |
-        | scope.use          | [clinical_documentation, triage, patient_facing, prescription] |
+        | scope.use          | [clinical_documentation, triage, patient_facing, prescription, research] |
         | scope.patient_data | [identifiable, audio, video, staff]                            |
         | scope.deployment   | vendor_saas_third_party_model                                  |
         | scope.audience     | professionals_and_patients                                     |
@@ -130,6 +130,10 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.fria                         | not_planned              |      6 |           0 |
         | regulatory.eu_registration              | registered               |      0 |           3 |
         | regulatory.eu_registration              | not_registered           |      6 |           0 |
+        | regulatory.research_formalities         | reference_methodology    |      0 |           3 |
+        | regulatory.research_formalities         | authorised               |      0 |           3 |
+        | regulatory.research_formalities         | care_team_internal       |    1,5 |         1,5 |
+        | regulatory.research_formalities         | none                     |      6 |           0 |
         | transparency.patient_information        | yes                      |      0 |           3 |
         | transparency.patient_information        | partial                  |      3 |         1,5 |
         | transparency.patient_information        | privacy_notice_only      |    4,5 |           0 |

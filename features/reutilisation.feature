@@ -115,3 +115,52 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Quand l'évaluation est calculée
     Alors aucune question de la section "reuse" n'est posée
     Et il n'y a aucun KO
+
+  Scénario: des recherches sur des données de santé personnelles sans formalité Informatique et Libertés sont un KO
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "regulatory.research_formalities" est "none"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.research_formalities=none"
+    Et le verdict est "reject"
+
+  Plan du scénario: des recherches avec la formalité applicable ne sont pas bloquées (<réponse>)
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
+    Et la réponse à "regulatory.research_formalities" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "regulatory.research_formalities"
+    Et il n'y a aucun KO en attente de preuves
+
+    Exemples:
+      | réponse               |
+      | reference_methodology |
+      | authorised            |
+      | care_team_internal    |
+
+  Scénario: des études internes de l'équipe de soins, dispensées de formalités, restent un constat faible
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
+    Et la réponse à "regulatory.research_formalities" est "care_team_internal"
+    Quand l'évaluation est calculée
+    Alors le constat sur "regulatory.research_formalities" a la sévérité "low"
+
+  Scénario: des formalités dont personne ne sait si elles sont faites laissent l'élément bloquant en attente
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
+    Et la réponse à "regulatory.research_formalities" est "unknown"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "regulatory.research_formalities=none"
+
+  Plan du scénario: les formalités de la recherche ne sont demandées que pour des recherches sur des données personnelles (<cas>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "<données>"
+    Quand l'évaluation est calculée
+    Alors la question "regulatory.research_formalities" <posée>
+
+    Exemples:
+      | cas                                  | usage                    | données          | posée           |
+      | recherche sur données identifiantes  | [research]               | [identifiable]   | est posée       |
+      | recherche sur données pseudonymisées | [research]               | [pseudonymised]  | est posée       |
+      | recherche sur données anonymisées    | [research]               | [anonymised]     | n'est pas posée |
+      | documentation clinique               | [clinical_documentation] | [identifiable]   | n'est pas posée |

@@ -45,8 +45,13 @@ def test_every_risky_question_leads_to_some_clause_or_is_known_not_to() -> None:
     missing = sorted(
         q for q in compiled.knockout_capable if q not in covered and not compiled.is_scope(q)
     )
-    # The buyer's own duties: the FRIA (AI Act art. 27), informing its staff (L.1222-4).
-    assert missing == ["regulatory.fria", "transparency.staff_information"]
+    # The buyer's own duties: the FRIA (AI Act art. 27), the formalities of its own
+    # research (French Data Protection Act), informing its staff (L.1222-4).
+    assert missing == [
+        "regulatory.fria",
+        "regulatory.research_formalities",
+        "transparency.staff_information",
+    ]
 
 
 def test_every_notice_fact_names_a_question_and_its_choices() -> None:
