@@ -18,6 +18,7 @@ Feature: Finding rules: contradictions and risky combinations
     Then there is no finding on "hosting.no_hosting_claim_contradicts_scope"
     And there is no finding on "hosting.hds_claim_outside_eea"
     And there is no finding on "hosting.no_access_claim_under_foreign_law"
+    And there is no finding on "hosting.no_access_claim_outside_eea"
     And there is no finding on "reuse.retention_contradicts_no_training"
     And there is no finding on "scope.appointments_without_personal_data"
     And there is no finding on "scope.patients_may_type_personal_data"
@@ -49,6 +50,7 @@ Feature: Finding rules: contradictions and risky combinations
       | hosting.no_hosting_claim_contradicts_scope    | hosting.hds_certified            | no_third_party_hosting | scope.deployment                     | buyer_tenancy_hds   | scope.generative | yes              | critical |
       | hosting.hds_claim_outside_eea                 | hosting.hds_certified            | full_chain_v2          | hosting.location                     | outside_eea         | scope.generative | yes              | high     |
       | hosting.no_access_claim_under_foreign_law     | hosting.extraterritorial_law     | yes                    | hosting.non_eea_access               | none                | scope.generative | yes              | medium   |
+      | hosting.no_access_claim_outside_eea           | hosting.location                 | outside_eea            | hosting.non_eea_access               | none                | scope.generative | yes              | high     |
       | reuse.retention_contradicts_no_training       | reuse.training                   | no                     | reuse.retention                      | indefinite          | scope.generative | yes              | medium   |
       | scope.appointments_without_personal_data      | scope.use                        | [appointments]         | scope.patient_data                   | [none]              | scope.generative | yes              | medium   |
       | scope.patients_may_type_personal_data         | scope.use                        | [patient_information]  | scope.patient_data                   | [none]              | scope.generative | yes              | medium   |
@@ -80,6 +82,8 @@ Feature: Finding rules: contradictions and risky combinations
       | hosting.hds_claim_outside_eea                 | hosting.hds_certified           | full_chain_v2          | hosting.location                     | eea                      |
       | hosting.no_access_claim_under_foreign_law     | hosting.extraterritorial_law    | yes                    | hosting.non_eea_access               | adequacy                 |
       | hosting.no_access_claim_under_foreign_law     | hosting.extraterritorial_law    | mitigated              | hosting.non_eea_access               | none                     |
+      | hosting.no_access_claim_outside_eea           | hosting.location                | outside_eea            | hosting.non_eea_access               | scc                      |
+      | hosting.no_access_claim_outside_eea           | hosting.location                | eea                    | hosting.non_eea_access               | none                     |
       | reuse.retention_contradicts_no_training       | reuse.training                  | anonymised_only        | reuse.retention                      | indefinite               |
       | reuse.retention_contradicts_no_training       | reuse.training                  | no                     | reuse.retention                      | long                     |
       | scope.appointments_without_personal_data      | scope.use                       | [appointments]         | scope.patient_data                   | [appointment]            |
