@@ -29,6 +29,7 @@ from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
 from vetting.ruleset.export import max_points
 from vetting.ruleset.migrate import migration
 from vetting.ruleset.model import FindingRule, Question, RuleSet
+from vetting.ruleset.slots import conditions_of
 
 
 class _Wildcard:
@@ -432,15 +433,8 @@ def possible_given_scope(
 
 def _day_bounds(rs: RuleSet) -> tuple[dt.date, ...]:
     """The dates the rule set's `judged_date` conditions compare the judged date with."""
-    conditions: list[Any] = [d.when for d in rs.definitions.values()]
-    for q in rs.questions:
-        conditions.append(q.when)
-        conditions.extend(ch.knockout.when for ch in q.choices if ch.knockout)
-    for rule in rs.findings:
-        conditions.append(rule.when)
-        conditions.append(rule.knockout.when if rule.knockout else None)
     bounds: set[dt.date] = set()
-    for cond in conditions:
+    for cond in conditions_of(rs):
         for _, node in c.iter_nodes(cond):
             if isinstance(node, c.JudgedDate):
                 found = c.comparison_bounds(node.judged_date).values()

@@ -13,6 +13,7 @@ from typing import Any
 from vetting.errors import Problem, ProblemCollector
 from vetting.ruleset import conditions as c
 from vetting.ruleset.model import Question, RuleSet
+from vetting.ruleset.slots import condition_slots, slot_condition, slot_path
 from vetting.ruleset.sources import LoadedRuleSet, SourceMap
 from vetting.yamlio import DocPath
 
@@ -62,23 +63,17 @@ class CheckContext:
 
     def conditions(self) -> Iterator[tuple[Place | None, tuple[Any, ...], Any, int | None]]:
         """Every condition with its place and, for relevance, the asking index."""
-        for name, definition in self.rs.definitions.items():
-            yield self.sm.places.get(("definitions", name)), ("when",), definition.when, None
-        for i, q in enumerate(self.rs.questions):
-            if q.when is not None:
-                yield self.q_place(i), ("when",), q.when, i
-            for j, ch in enumerate(q.choices):
-                if ch.knockout and ch.knockout.when is not None:
-                    yield (
-                        self.q_place(i),
-                        ("choices", j, "knockout", "when"),
-                        ch.knockout.when,
-                        None,
-                    )
-        for i, rule in enumerate(self.rs.findings):
-            yield self.f_place(i), ("when",), rule.when, None
-            if rule.knockout and rule.knockout.when is not None:
-                yield self.f_place(i), ("knockout", "when"), rule.knockout.when, None
+        for slot in condition_slots(self.rs):
+            kind = slot[0]
+            place: Place | None
+            if kind == "definition":
+                place = self.sm.places.get(("definitions", slot[1]))
+            elif kind in ("question", "choice_ko"):
+                place = self.q_place(slot[1])
+            else:
+                place = self.f_place(slot[1])
+            asked_at = slot[1] if kind == "question" else None
+            yield place, slot_path(slot), slot_condition(self.rs, slot), asked_at
 
 
 __all__ = ["CheckContext", "Place"]

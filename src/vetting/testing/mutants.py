@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from vetting.errors import Position
 from vetting.ruleset import conditions as c
 from vetting.ruleset.describe import describe
 from vetting.ruleset.model import RuleSet
+from vetting.ruleset.slots import Slot, condition_slots, slot_condition, slot_path
 from vetting.ruleset.sources import LoadedRuleSet
 
 Operator = Literal[
@@ -39,9 +39,6 @@ OPERATORS: tuple[Operator, ...] = (
     "drop_question",
 )
 
-#: Where a condition lives: ("question", i) its `when`, ("choice_ko", i, j) a choice's
-#: knock-out, ("finding", i), ("finding_ko", i), ("definition", name).
-Slot = tuple[Any, ...]
 NodePath = tuple[str | int, ...]
 
 
@@ -60,21 +57,6 @@ class Mutant:
 
 def _replace(items: tuple[Any, ...], index: int, value: Any) -> tuple[Any, ...]:
     return (*items[:index], value, *items[index + 1 :])
-
-
-def _get_slot(rs: RuleSet, slot: Slot) -> Any:
-    kind = slot[0]
-    if kind == "question":
-        return rs.questions[slot[1]].when
-    if kind == "choice_ko":
-        knockout = rs.questions[slot[1]].choices[slot[2]].knockout
-        return knockout.when if knockout else None
-    if kind == "finding":
-        return rs.findings[slot[1]].when
-    if kind == "finding_ko":
-        knockout = rs.findings[slot[1]].knockout
-        return knockout.when if knockout else None
-    return rs.definitions[slot[1]].when
 
 
 def _set_slot(rs: RuleSet, slot: Slot, cond: Any) -> RuleSet:
@@ -166,14 +148,14 @@ def apply_mutant(loaded: LoadedRuleSet, mutant: Mutant) -> LoadedRuleSet:
         q = q.model_copy(update={"choices": _replace(q.choices, target[2], choice)})
         rs = rs.model_copy(update={"questions": _replace(rs.questions, target[1], q)})
     elif op == "negate_condition":
-        cond = _get_slot(rs, target[0])
+        cond = slot_condition(rs, target[0])
         rs = _set_slot(rs, target[0], cond.not_ if isinstance(cond, c.Not) else c.Not(not_=cond))
     elif op == "drop_condition":
         slot, path, member = target
         if member is None:
             rs = _set_slot(rs, slot, None)
         else:
-            rs = _set_slot(rs, slot, _without_member(_get_slot(rs, slot), path, member))
+            rs = _set_slot(rs, slot, _without_member(slot_condition(rs, slot), path, member))
     elif op == "swap_thresholds":
         if target[0] == "levels":
             levels = rs.scoring.levels
@@ -182,8 +164,11 @@ def apply_mutant(loaded: LoadedRuleSet, mutant: Mutant) -> LoadedRuleSet:
             rs = rs.model_copy(update={"scoring": rs.scoring.model_copy(update={"levels": levels})})
         else:
             (slot_a, path_a, op_a, value_a), (slot_b, path_b, op_b, value_b) = target[1], target[2]
-            rs = _set_slot(rs, slot_a, _set_bound(_get_slot(rs, slot_a), path_a, op_a, value_b))
-            rs = _set_slot(rs, slot_b, _set_bound(_get_slot(rs, slot_b), path_b, op_b, value_a))
+            # One after the other: both bounds may sit in the same condition.
+            cond_a = _set_bound(slot_condition(rs, slot_a), path_a, op_a, value_b)
+            rs = _set_slot(rs, slot_a, cond_a)
+            cond_b = _set_bound(slot_condition(rs, slot_b), path_b, op_b, value_a)
+            rs = _set_slot(rs, slot_b, cond_b)
     elif op == "drop_question":
         index = target[1]
         rs = rs.model_copy(update={"questions": rs.questions[:index] + rs.questions[index + 1 :]})
@@ -237,29 +222,6 @@ class _Describer:
             return f"the knock-out of finding rule {rs.findings[slot[1]].id}"
         return f"definition {slot[1]}"
 
-    def slot_sub(self, slot: Slot) -> tuple[str | int, ...]:
-        kind = slot[0]
-        if kind == "choice_ko":
-            return ("choices", slot[2], "knockout", "when")
-        if kind == "finding_ko":
-            return ("knockout", "when")
-        return ("when",)
-
-
-def _slots(rs: RuleSet) -> Iterator[Slot]:
-    for name in rs.definitions:
-        yield ("definition", name)
-    for i, q in enumerate(rs.questions):
-        if q.when is not None:
-            yield ("question", i)
-        for j, ch in enumerate(q.choices):
-            if ch.knockout is not None and ch.knockout.when is not None:
-                yield ("choice_ko", i, j)
-    for i, rule in enumerate(rs.findings):
-        yield ("finding", i)
-        if rule.knockout is not None and rule.knockout.when is not None:
-            yield ("finding_ko", i)
-
 
 def _points(points: dict[str, float]) -> str:
     return ", ".join(f"{pool} {value:g}" for pool, value in points.items() if value)
@@ -305,9 +267,9 @@ def list_mutants(loaded: LoadedRuleSet) -> list[Mutant]:
                     )
                 )
 
-    for slot in _slots(rs):
-        cond = _get_slot(rs, slot)
-        where = say.where(slot, *say.slot_sub(slot))
+    for slot in condition_slots(rs):
+        cond = slot_condition(rs, slot)
+        where = say.where(slot, *slot_path(slot))
         name = say.slot_name(slot)
         found.append(
             (
@@ -350,8 +312,8 @@ def list_mutants(loaded: LoadedRuleSet) -> list[Mutant]:
             )
         )
     bounds: list[tuple[Slot, NodePath, str, Any, str]] = []
-    for slot in _slots(rs):
-        cond = _get_slot(rs, slot)
+    for slot in condition_slots(rs):
+        cond = slot_condition(rs, slot)
         for path, node in sorted(c.iter_nodes(cond), key=lambda item: str(item[0])):
             holder = node.judged_date if isinstance(node, c.JudgedDate) else node
             if isinstance(node, c.JudgedDate | c.Compare):
@@ -365,8 +327,8 @@ def list_mutants(loaded: LoadedRuleSet) -> list[Mutant]:
                 "swap_thresholds",
                 ("bounds", first[:4], second[:4]),
                 f"swapped the thresholds {_bound(first[3])} ({first[4]}, "
-                f"{say.where(first[0], *say.slot_sub(first[0]))}) and {_bound(second[3])} "
-                f"({second[4]}, {say.where(second[0], *say.slot_sub(second[0]))})",
+                f"{say.where(first[0], *slot_path(first[0]))}) and {_bound(second[3])} "
+                f"({second[4]}, {say.where(second[0], *slot_path(second[0]))})",
             )
         )
 
