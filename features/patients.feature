@@ -72,6 +72,13 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
       | [diagnostic_analysis] |
       | [patient_facing]      |
 
+  Scénario: une alerte de chute qui informe du seul traitement des données n'est pas un KO (pas de finalité médicale)
+    Étant donné la réponse à "scope.use" est "[safety_alerts]"
+    Et la réponse à "transparency.patient_information" est "privacy_notice_only"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.patient_information"
+    Et le constat sur "transparency.patient_information" a la sévérité "medium"
+
   Scénario: un outil de documentation sans finalité médicale qui informe du traitement n'est pas un KO
     Étant donné la réponse à "transparency.patient_information" est "privacy_notice_only"
     Quand l'évaluation est calculée

@@ -192,6 +192,21 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | use                      |
       | [clinical_documentation] |
       | [general_assistant]      |
+      | [safety_alerts]          |
+
+  Scenario Outline: a fall or exit alarm is not medical remote monitoring, a seizure watch is (<use>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "scope.patient_data" is "[identifiable]"
+    And the answer to "regulatory.medical_device" is "no_medical_purpose"
+    And the evidence for "regulatory.medical_device" is "verified"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | use                               | outcome                                                            |
+      | [safety_alerts]                   | there is no knock-out on "regulatory.medical_device"               |
+      | [remote_monitoring]               | there is a knock-out on "regulatory.medical_device=no_medical_purpose" |
+      | [safety_alerts, remote_monitoring] | there is a knock-out on "regulatory.medical_device=no_medical_purpose" |
 
   Scenario: with the declared use unknown, the CE question stays pending
     Given the answer to "scope.use" is "unknown"
@@ -316,7 +331,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the finding on "regulatory.emotion_recognition" has severity "medium"
 
   Scenario: a camera that detects falls without inferring emotions is not blocked
-    Given the answer to "scope.use" is "[remote_monitoring]"
+    Given the answer to "scope.use" is "[safety_alerts]"
     And the answer to "scope.patient_data" is "[video]"
     And the answer to "regulatory.emotion_recognition" is "none"
     When the assessment is scored

@@ -133,3 +133,24 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Quand l'évaluation est calculée
     Alors le verdict est "reject"
     Et il y a un KO sur "transparency.ai_disclosure=not_disclosed"
+
+  Scénario: une détection de chutes en EHPAD, sans marquage CE, qui prévient le personnel : acceptée
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le verdict est "accept"
+
+  Scénario: le même détecteur employé pour surveiller les crises d'épilepsie, sans marquage CE : rejeté
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Et la réponse à "scope.use" est "[safety_alerts, remote_monitoring]"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.medical_device=no_medical_purpose"
+
+  Scénario: le même détecteur qui filme les résidents en chambre à leur insu : rejeté
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Et la réponse à "transparency.image_consent" est "covert"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "transparency.image_consent=covert"

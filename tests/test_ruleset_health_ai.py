@@ -31,7 +31,7 @@ CONTRACT = {
         "multiple",
         "administrative, clinical_documentation, decision_support, "
         "diagnostic_analysis, prescription, patient_facing, triage, "
-        "remote_monitoring, research, general_assistant",
+        "remote_monitoring, safety_alerts, research, general_assistant",
     ),
     # 2.0.0 moved `anonymised` after the staff choices (a major version, in the changelog).
     "scope.patient_data": (
