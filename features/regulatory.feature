@@ -208,6 +208,19 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | [remote_monitoring]               | there is a knock-out on "regulatory.medical_device=no_medical_purpose" |
       | [safety_alerts, remote_monitoring] | there is a knock-out on "regulatory.medical_device=no_medical_purpose" |
 
+  Scenario Outline: a safety alert without CE marking is flagged for its intended purpose, only then (<use>, <status>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "regulatory.medical_device" is "<status>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | use                                | status             | outcome                                                                     |
+      | [safety_alerts]                    | no_medical_purpose | the finding on "regulatory.safety_alert_purpose_check" has severity "low"  |
+      | [safety_alerts]                    | ce_marked          | there is no finding on "regulatory.safety_alert_purpose_check"             |
+      | [safety_alerts, remote_monitoring] | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
+      | [clinical_documentation]           | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
+
   Scenario: with the declared use unknown, the CE question stays pending
     Given the answer to "scope.use" is "unknown"
     And the answer to "regulatory.medical_device" is "no_medical_purpose"

@@ -140,6 +140,7 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Alors il n'y a aucun KO
     Et il n'y a aucun KO en attente de preuves
     Et le verdict est "accept"
+    Et le constat sur "regulatory.safety_alert_purpose_check" a la sévérité "low"
 
   Scénario: le même détecteur employé pour surveiller les crises d'épilepsie, sans marquage CE : rejeté
     Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
