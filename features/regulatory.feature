@@ -221,6 +221,18 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | [safety_alerts, remote_monitoring] | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
       | [clinical_documentation]           | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
 
+  Scenario Outline: the class of a CE certificate is asked, not of a device made in-house or under investigation (<status>)
+    Given the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "<status>"
+    Then the question "regulatory.device_class" <state>
+
+    Examples:
+      | status                 | state         |
+      | ce_marked              | is asked      |
+      | in_house               | is not asked  |
+      | clinical_investigation | is not asked  |
+      | unknown                | is asked      |
+
   Scenario: with the declared use unknown, the CE question stays pending
     Given the answer to "scope.use" is "unknown"
     And the answer to "regulatory.medical_device" is "no_medical_purpose"
