@@ -10,11 +10,9 @@ order.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
 from vetting.ruleset.model import RuleSet
-
-SlotKind = Literal["definition", "question", "choice_ko", "finding", "finding_ko"]
 
 #: Where a condition lives: ("definition", name), ("question", i) its `when`,
 #: ("choice_ko", i, j) a choice's knock-out, ("finding", i), ("finding_ko", i).
@@ -69,4 +67,4 @@ def conditions_of(rs: RuleSet) -> Iterator[Any]:
         yield slot_condition(rs, slot)
 
 
-__all__ = ["Slot", "SlotKind", "condition_slots", "conditions_of", "slot_condition", "slot_path"]
+__all__ = ["Slot", "condition_slots", "conditions_of", "slot_condition", "slot_path"]
