@@ -33,7 +33,7 @@ Feature: Nothing reassures wrongly: contradictions, missing evidence, one risk s
     Given the answer to "hosting.hds_certified" is "<answer>"
     When the assessment is scored
     Then the verdict is "pending_evidence"
-    And the score is between 2.8 and 2.8
+    And the score is between 2.7 and 2.7
 
     Examples:
       | answer                 |

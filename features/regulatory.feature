@@ -130,6 +130,24 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | health_tech   |
       | public_agency |
 
+  Scenario Outline: profiling staff without a DPIA is a knock-out for any employer (<buyer>, <decisions>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "<decisions>"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | buyer           | decisions | outcome                                     |
+      | practice        | yes       | there is a knock-out on "regulatory.dpia=no" |
+      | health_tech     | yes       | there is a knock-out on "regulatory.dpia=no" |
+      | public_hospital | yes       | there is a knock-out on "regulatory.dpia=no" |
+      | practice        | no        | there is no knock-out on "regulatory.dpia"   |
+      | public_hospital | no        | there is no knock-out on "regulatory.dpia"   |
+
   Scenario Outline: a DPIA that leaves a high residual risk is a knock-out for every buyer (<buyer>)
     Given the answer to "scope.buyer" is "<buyer>"
     And the answer to "regulatory.dpia" is "high_residual_risk"
@@ -159,6 +177,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Given the answer to "scope.use" is "[decision_support]"
     And the answer to "regulatory.medical_device" is "ce_marked"
     And the evidence for "regulatory.medical_device" is "verified"
+    And the answer to "regulatory.ai_act_class" is "high_risk_annex_i"
     When the assessment is scored
     Then there is no knock-out
     And the verdict is "accept"
@@ -252,6 +271,21 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | in_house               |
       | clinical_investigation |
 
+  Scenario Outline: only a health institution may claim the in-house exemption (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "in_house"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | buyer                      | outcome                                                      |
+      | health_tech                | there is a knock-out on "regulatory.medical_device=in_house" |
+      | public_hospital            | there is no knock-out on "regulatory.medical_device"         |
+      | private_nonprofit_hospital | there is no knock-out on "regulatory.medical_device"         |
+      | private_clinic             | there is no knock-out on "regulatory.medical_device"         |
+
   Scenario: a general-purpose LLM used on identifiable patients is a knock-out
     Given the answer to "regulatory.intended_use" is "general_purpose_llm"
     When the assessment is scored
@@ -286,6 +320,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
 
   Scenario Outline: the FRIA is asked of public bodies using an Annex III system only (<buyer>, <use>)
     Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_law" is "no"
     And the answer to "scope.use" is "<use>"
     Then the question "regulatory.fria" <asked>
 
@@ -335,6 +370,57 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the answer to "scope.use" is "[access_prioritisation]"
     Then the question "regulatory.fria" is not asked
 
+  Scenario Outline: staff management and patients' emotion recognition are Annex III uses too (<case>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "scope.patient_data" is "<data>"
+    And the answer to "<question>" is "<answer>"
+    And the answer to "regulatory.market_placement" is "after"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.fria=not_planned"
+    And the verdict is "reject"
+
+    Examples:
+      | case                                       | use              | data    | question                       | answer            |
+      | shifts allocated by past absences, point 4 | [administrative] | [staff] | scope.workforce_decisions      | yes               |
+      | staff evaluation, point 4                  | [administrative] | [none]  | scope.workforce_decisions      | yes               |
+      | callers' emotions, point 1(c)              | [appointments]   | [audio] | regulatory.emotion_recognition | patients_informed |
+
+  Scenario Outline: their lawful neighbours are not Annex III uses (<case>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "scope.patient_data" is "<data>"
+    And the answer to "<question>" is "<answer>"
+    When the assessment is scored
+    Then the question "regulatory.fria" is not asked
+    And the question "regulatory.eu_registration" is not asked
+    And there is no knock-out
+
+    Examples:
+      | case                                        | use              | data             | question                       | answer |
+      | roster from needs and declared availability | [administrative] | [staff]          | scope.workforce_decisions      | no     |
+      | billing with staff accounts only            | [administrative] | [staff_accounts] | scope.workforce_decisions      | no     |
+      | voice booking that infers no emotion        | [appointments]   | [audio]          | regulatory.emotion_recognition | none   |
+
+  Scenario Outline: decisions about staff are asked of administrative tools and of tools that track staff (<use>, <data>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "scope.patient_data" is "<data>"
+    Then the question "scope.workforce_decisions" <asked>
+
+    Examples:
+      | use                      | data             | asked        |
+      | [administrative]         | [staff_accounts] | is asked     |
+      | [clinical_documentation] | [staff]          | is asked     |
+      | [clinical_documentation] | [identifiable]   | is not asked |
+
+  Scenario: a private clinic evaluating its staff owes the deployer's duties but no FRIA
+    Given the answer to "scope.buyer" is "private_clinic"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.workforce_decisions" is "yes"
+    Then the question "regulatory.deployer_duties" is asked
+    And the question "regulatory.fria" is not asked
+
   Scenario Outline: inferring staff emotions at work is a prohibited practice (<data>)
     Given the answer to "scope.patient_data" is "<data>"
     And the answer to "regulatory.emotion_recognition" is "staff_workplace"
@@ -378,17 +464,67 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Then there is no knock-out on "regulatory.emotion_recognition"
     And the finding on "regulatory.emotion_recognition" has severity "high"
 
-  Scenario: a vendor calling emergency triage "minimal risk" is flagged
-    Given the answer to "scope.use" is "[triage]"
+  Scenario Outline: a vendor calling an Annex III use "minimal risk" is flagged (<use>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "<question>" is "<answer>"
     And the answer to "regulatory.ai_act_class" is "minimal_justified"
     When the assessment is scored
     Then the finding on "regulatory.annex_iii_denied" has severity "high"
+
+    Examples:
+      | use              | question                  | answer |
+      | [triage]         | scope.generative          | no     |
+      | [administrative] | scope.workforce_decisions | yes    |
+
+  Scenario Outline: a CE-marked medical device called "minimal risk" is flagged under Annex I (<device>, <class>)
+    Given the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "<device>"
+    And the answer to "regulatory.ai_act_class" is "<class>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | device    | class             | outcome                                                           |
+      | ce_marked | minimal_justified | the finding on "regulatory.annex_i_denied" has severity "high"    |
+      | ce_marked | transparency_only | the finding on "regulatory.annex_i_denied" has severity "high"    |
+      | ce_marked | high_risk_annex_i | there is no finding on "regulatory.annex_i_denied"                |
+      | in_house  | minimal_justified | there is no finding on "regulatory.annex_i_denied"                |
 
   Scenario: a software publisher calling itself a mere deployer is asked to check its role
     Given the answer to "scope.buyer" is "health_tech"
     And the answer to "regulatory.ai_act_role" is "deployer"
     When the assessment is scored
     Then the finding on "regulatory.integrator_role_check" has severity "medium"
+
+  Scenario Outline: a public care home or a municipal health centre is a public body (<buyer>, <public_law>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_law" is "<public_law>"
+    And the answer to "scope.use" is "[access_prioritisation]"
+    And the answer to "regulatory.market_placement" is "after"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then <outcome>
+    And the question "regulatory.eu_registration" <registration>
+
+    Examples:
+      | buyer         | public_law | outcome                                               | registration |
+      | medico_social | yes        | there is a knock-out on "regulatory.fria=not_planned" | is asked     |
+      | practice      | yes        | there is a knock-out on "regulatory.fria=not_planned" | is asked     |
+      | medico_social | no         | there is no knock-out                                 | is not asked |
+      | practice      | no         | there is no knock-out                                 | is not asked |
+
+  Scenario Outline: whether the buyer is governed by public law is asked where it is not known (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    Then the question "scope.public_law" <asked>
+
+    Examples:
+      | buyer           | asked        |
+      | medico_social   | is asked     |
+      | practice        | is asked     |
+      | public_hospital | is not asked |
+      | private_clinic  | is not asked |
+      | health_tech     | is not asked |
 
   Scenario: the question on a public-service mission is for private clinics only
     Given the answer to "scope.buyer" is "public_hospital"

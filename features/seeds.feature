@@ -53,7 +53,7 @@ Feature: The public's key questions: hosting, resale, training, European origin,
     Given the answer to "vendor.origin" is "<origin>"
     When the assessment is scored
     Then the verdict is "accept"
-    And the score is between 0 and 0
+    And the score is between 0,5 and 0,5
     And there is no finding on "vendor.origin"
 
     Examples:

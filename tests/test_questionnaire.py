@@ -90,7 +90,7 @@ def test_ticks_survive_why_we_ask(
     health_ai: CompiledRuleSet, pipe: PipeInput, tmp_path: Path, lang: str
 ) -> None:
     path = tmp_path / "a.yaml"
-    session = _session(health_ai, _terminal(pipe, lang), path, {"scope.buyer": "practice"})
+    session = _session(health_ai, _terminal(pipe, lang), path, {"scope.buyer": "public_hospital"})
     # scope.use: tick the last two uses, open "why we ask", then confirm the ticks as they are
     _keys(pipe, UP + " " + UP + " " + DOWN * 3 + ENTER + ENTER)
     with pytest.raises(EOFError):  # the next question waits for keys that never come
@@ -103,7 +103,7 @@ def test_ticks_survive_going_back(
     health_ai: CompiledRuleSet, pipe: PipeInput, tmp_path: Path
 ) -> None:
     path = tmp_path / "a.yaml"
-    session = _session(health_ai, _terminal(pipe), path, {"scope.buyer": "practice"})
+    session = _session(health_ai, _terminal(pipe), path, {"scope.buyer": "public_hospital"})
     # tick one use, go back (keep the buyer's answer), come back: the tick is there
     _keys(pipe, UP + " " + DOWN * 4 + ENTER + ENTER + ENTER)
     with pytest.raises(EOFError):
