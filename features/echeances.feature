@@ -178,3 +178,30 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
     Et la date de mise en service est "2026-09-01"
     Quand l'évaluation est calculée
     Alors il y a un KO sur "transparency.ai_disclosure=not_disclosed"
+
+  Plan du scénario: un ancien certificat selon la directive est jugé à la date où sa transition se termine (<date retenue>)
+    Étant donné la réponse à "scope.use" est "[decision_support]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la réponse à "regulatory.device_class" est "legacy_mdd"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "<date retenue>"
+    Quand l'évaluation est calculée
+    Alors <classe III>
+    Et <toutes classes>
+
+    Exemples:
+      | date retenue | classe III                                                                    | toutes classes                                                            |
+      | 2027-12-31   | il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"       | il n'y a pas de constat sur "regulatory.legacy_certificate_expired"       |
+      | 2028-01-01   | le constat sur "regulatory.legacy_certificate_class_check" a la sévérité "medium" | il n'y a pas de constat sur "regulatory.legacy_certificate_expired"   |
+      | 2028-12-31   | le constat sur "regulatory.legacy_certificate_class_check" a la sévérité "medium" | il n'y a pas de constat sur "regulatory.legacy_certificate_expired"   |
+      | 2029-01-01   | il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"       | le constat sur "regulatory.legacy_certificate_expired" a la sévérité "high" |
+
+  Scénario: un certificat délivré selon le MDR n'est pas concerné par la fin de la transition
+    Étant donné la réponse à "scope.use" est "[decision_support]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la réponse à "regulatory.device_class" est "consistent"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "2029-01-01"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de constat sur "regulatory.legacy_certificate_expired"
+    Et il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"

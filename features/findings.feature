@@ -26,6 +26,7 @@ Feature: Finding rules: contradictions and risky combinations
     And there is no finding on "regulatory.dpia_before_deployment"
     And there is no finding on "regulatory.annex_iii_denied"
     And there is no finding on "regulatory.annex_i_denied"
+    And there is no finding on "regulatory.access_on_behalf_check"
     And there is no finding on "regulatory.integrator_role_check"
     And there is no finding on "transparency.information_contradiction"
     And there is no finding on "bias.unproven_for_your_patients"
@@ -59,6 +60,7 @@ Feature: Finding rules: contradictions and risky combinations
       | regulatory.dpia_before_deployment             | regulatory.dpia                  | planned                | scope.buyer                          | practice            | scope.generative | yes              | high     |
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class          | transparency_only      | scope.use                            | [triage]            | scope.generative | yes              | high     |
       | regulatory.annex_i_denied                     | regulatory.ai_act_class          | minimal_justified      | scope.use                            | [decision_support]  | regulatory.medical_device | ce_marked | high     |
+      | regulatory.access_on_behalf_check             | scope.buyer                      | private_nonprofit_hospital | scope.use                        | [access_prioritisation] | scope.generative | no           | medium   |
       | regulatory.safety_alert_purpose_check         | scope.use                        | [safety_alerts]        | regulatory.medical_device            | no_medical_purpose  | scope.generative | no               | low      |
       | regulatory.integrator_role_check              | regulatory.ai_act_role           | deployer               | scope.buyer                          | health_tech         | scope.generative | yes              | medium   |
       | transparency.information_contradiction        | transparency.patient_information | yes                    | transparency.ai_disclosure           | not_disclosed       | scope.audience   | patients         | medium   |
@@ -99,6 +101,8 @@ Feature: Finding rules: contradictions and risky combinations
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class         | high_risk_annex_iii    | scope.use                            | [triage]                 |
       | regulatory.annex_i_denied                     | regulatory.ai_act_class         | minimal_justified      | scope.use                            | [clinical_documentation] |
       | regulatory.annex_i_denied                     | regulatory.ai_act_class         | high_risk_annex_i      | scope.use                            | [decision_support]       |
+      | regulatory.access_on_behalf_check             | scope.buyer                     | public_hospital        | scope.use                            | [access_prioritisation]  |
+      | regulatory.access_on_behalf_check             | scope.buyer                     | private_nonprofit_hospital | scope.use                        | [triage]                 |
       | regulatory.integrator_role_check              | regulatory.ai_act_role          | deployer               | scope.buyer                          | private_clinic           |
       | regulatory.integrator_role_check              | regulatory.ai_act_role          | provider_prepared      | scope.buyer                          | health_tech              |
       | reliability.medical_device_without_evidence   | reliability.clinical_validation | none                   | scope.use                            | [clinical_documentation] |

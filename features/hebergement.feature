@@ -107,6 +107,38 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
     Alors il n'y a pas de KO sur "hosting.hds_certified"
     Et le constat sur "hosting.hds_certified" a la sévérité "high"
 
+  Plan du scénario: l'établissement d'un GHT qui héberge pour le groupe n'a pas à être certifié (<preuve>)
+    Étant donné la réponse à "scope.deployment" est "buyer_tenancy_hds"
+    Et la réponse à "scope.vendor_access" est "maintenance"
+    Et la réponse à "hosting.hds_certified" est "ght_member_hosting"
+    Et la preuve pour "hosting.hds_certified" est "<preuve>"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+    Et le verdict est "<verdict>"
+
+    Exemples:
+      | preuve   | résultat                                                           | verdict          |
+      | verified | il n'y a aucun KO                                                  | accept           |
+      | missing  | il y a un KO en attente de preuves sur "hosting.hds_certified=none" | pending_evidence |
+
+  Plan du scénario: l'exemption du GHT ne vaut que pour un hôpital public qui garde la main sur le service (<cas>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.deployment" est "<déploiement>"
+    Et la réponse à "scope.vendor_access" est "maintenance"
+    Et la réponse à "hosting.hds_certified" est "ght_member_hosting"
+    Et la preuve pour "hosting.hds_certified" est "verified"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "hosting.hds_certified=ght_member_hosting"
+    Et le verdict est "reject"
+
+    Exemples:
+      | cas                                    | acheteur                   | déploiement       |
+      | une clinique privée                    | private_clinic             | buyer_tenancy_hds |
+      | un ESPIC                               | private_nonprofit_hospital | buyer_tenancy_hds |
+      | un EHPAD                               | medico_social              | buyer_tenancy_hds |
+      | un hôpital public, service du fournisseur | public_hospital          | vendor_saas       |
+
   Scénario: des données anonymisées seules ne relèvent pas de l'HDS
     Étant donné la réponse à "scope.patient_data" est "[anonymised]"
     Et la réponse à "hosting.hds_certified" est "none"

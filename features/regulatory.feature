@@ -364,6 +364,38 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     When the assessment is scored
     Then there is no knock-out on "regulatory.fria"
 
+  Scenario Outline: an ESPIC or an approved clinic ranking its own waiting list is asked to check, not rejected (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "yes"
+    And the answer to "scope.use" is "[access_prioritisation]"
+    And the answer to "regulatory.market_placement" is "after"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then the question "regulatory.fria" is not asked
+    And there is no knock-out
+    And the finding on "regulatory.access_on_behalf_check" has severity "medium"
+
+    Examples:
+      | buyer                      |
+      | private_nonprofit_hospital |
+      | private_clinic             |
+
+  Scenario Outline: the on-behalf check is for private-law public-service providers only (<buyer>, <use>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.public_law" is "yes"
+    And the answer to "scope.use" is "<use>"
+    When the assessment is scored
+    Then there is no finding on "regulatory.access_on_behalf_check"
+
+    Examples:
+      | buyer                      | use                     |
+      | public_hospital            | [access_prioritisation] |
+      | medico_social              | [access_prioritisation] |
+      | private_clinic             | [access_prioritisation] |
+      | private_nonprofit_hospital | [triage]                |
+
   Scenario: prioritising access to care is high-risk only for public bodies (Annex III 5(a))
     Given the answer to "scope.buyer" is "private_clinic"
     And the answer to "scope.public_service" is "no"

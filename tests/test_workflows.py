@@ -253,7 +253,8 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
         "en",
     ).out
     assert "Verdict: pending evidence → accept" in out
-    assert "Knock-outs no longer pending (8):" in out  # the art. 28 agreement, now proven, too
+    # The art. 28 agreement, now proven, too; and the GHT exemption, closed to a vendor SaaS.
+    assert "Knock-outs no longer pending (9):" in out
     assert "  - reuse.training=yes" in out
     assert "Decision: — → accepted, 2027-03-20" in out
 
