@@ -35,7 +35,7 @@ from vetting.lockfile import LockBusy, exclusive, lock_path
 from vetting.report.naming import slugify
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.words import width, wrap
+from vetting.words import typo, width, wrap
 
 ENTER, DOWN, UP, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x03"
 DAY = dt.date(2026, 11, 24)
@@ -185,6 +185,20 @@ def test_buyer_only_questions_offer_not_decided_yet(
     assert _saved(path, health_ai).answers[qid] == "unknown"
 
 
+@pytest.mark.parametrize("keys", [" " + ENTER + ENTER, ENTER + ENTER])
+def test_not_decided_ticked_on_a_multiple_choice_is_echoed_by_name(
+    health_ai: CompiledRuleSet, pipe: PipeInput, tmp_path: Path, keys: str
+) -> None:
+    """Ticked with Space or chosen with Enter, "not decided yet" is echoed by name, never blank."""
+    screen = io.StringIO()
+    path = tmp_path / "a.yaml"
+    session = _session(health_ai, _terminal(pipe, screen=screen), path)
+    _keys(pipe, keys)  # the pointer is on "not decided yet"; then skip the note
+    session.run(iter(["scope.use"]))
+    assert "→ Not decided yet" in screen.getvalue()
+    assert _saved(path, health_ai).answers["scope.use"] == "unknown"
+
+
 def test_the_buyer_only_marker_is_set_on_the_questions_only_the_buyer_answers(
     health_ai: CompiledRuleSet,
 ) -> None:
@@ -246,6 +260,18 @@ def test_wrapping_keeps_every_word_within_the_width(
             assert "".join("".join(lines).split()) == "".join(text.split())  # nothing lost
             if max(width(word) for word in text.split()) <= columns - 5:
                 assert " ".join(lines).split() == text.split()  # cut between words only
+
+
+@pytest.mark.parametrize("columns", [30, 40, 79])
+def test_a_french_question_mark_never_starts_a_line(
+    health_ai: CompiledRuleSet, columns: int
+) -> None:
+    """The French texts are typeset (a no-break space before ? : ;) and the wrap keeps it."""
+    for question in health_ai.questions:
+        for text in [question.text["fr"], *(ch.label["fr"] for ch in question.choices)]:
+            lines = wrap(typo(text, "fr"), columns, indent=2)
+            assert not any(line.startswith(("?", ":", ";", "!", "»")) for line in lines), lines
+            assert all(width(line) <= columns - 2 for line in lines)
 
 
 def test_a_word_longer_than_the_line_is_cut_not_lost() -> None:
@@ -431,3 +457,21 @@ def test_the_evidence_step_says_when_skipping_it_leaves_the_verdict_pending(
     said = " ".join(term.out.getvalue().split())  # type: ignore[attr-defined]
     needed = "This answer rules out a knock-out only with evidence verified by your organisation"
     assert (needed in said) is warned
+
+
+@pytest.mark.parametrize(
+    ("lang", "verify", "evidence"),
+    [
+        ("en", "\nTo verify: The public-establishment status", "\nEvidence to request: "),
+        ("fr", "\nÀ vérifier : Le statut d'établissement public", "\nPreuve à demander : "),
+    ],
+)
+def test_why_we_ask_writes_its_labels_as_each_language_does(
+    health_ai: CompiledRuleSet, lang: str, verify: str, evidence: str
+) -> None:
+    """French puts a space before a colon, English does not; a [verify] note reads like one."""
+    from vetting.interview.prompts import help_text
+
+    assert verify in help_text(health_ai, health_ai.question_by_id["scope.public_law"], lang)
+    hosting = help_text(health_ai, health_ai.question_by_id["hosting.hds_certified"], lang)
+    assert evidence in hosting

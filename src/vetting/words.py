@@ -89,7 +89,10 @@ def wrap(text: str, columns: int, indent: int = 0, first: int | None = None) -> 
     lines: list[str] = []
     current = ""
     room = max(columns - start, 8)
-    for word in text.split():
+    # Cut at ASCII white space only: a no-break space (French "outil ?") holds its words.
+    for word in _SPACE_RUN.split(text):
+        if not word:
+            continue
         candidate = f"{current} {word}" if current else word
         if width(candidate) <= room:
             current = candidate

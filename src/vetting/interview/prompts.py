@@ -21,7 +21,7 @@ import questionary
 from vetting import catalog
 from vetting.i18n import pick
 from vetting.interview.widgets import SEPARATOR, Row, Ticked, choose, columns, tick
-from vetting.words import hanging
+from vetting.words import hanging, text_in
 
 if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
     from vetting.ruleset.compiled import CompiledRuleSet
@@ -162,27 +162,28 @@ def help_text(compiled: CompiledRuleSet, question: Question, lang: str) -> str:
     from vetting.ruleset.describe import cite
 
     rs = compiled.ruleset
-    why = " ".join(pick(question.help, lang).split())
+    why = text_in(question.help, lang)
     lines = [
         f"── {catalog.text(lang, 'interview.why_title')} ──",
         why or catalog.text(lang, "interview.no_help"),
     ]
+    # French sets a space before a colon: "À vérifier :", "To verify:".
+    colon = catalog.text(lang, "interview.colon").rstrip()
     if question.evidence:
-        colon = catalog.text(lang, "interview.colon")
-        lines.append(f"{catalog.text(lang, 'interview.evidence')}{colon}")
-        lines[-1] += " ".join(pick(question.evidence, lang).split())
+        lines.append(f"{catalog.text(lang, 'interview.evidence')}{colon} ")
+        lines[-1] += text_in(question.evidence, lang)
     refs = []
     for ref in question.references:
         refs.append(f"  · {cite(rs, ref, lang)}")
         if ref.verify:
-            verify = " ".join(pick(ref.verify, lang).split())
-            refs.append(f"    {catalog.text(lang, 'interview.verify')}: {verify}")
+            verify = text_in(ref.verify, lang)
+            refs.append(f"    {catalog.text(lang, 'interview.verify')}{colon} {verify}")
     if refs:
         lines.append(catalog.text(lang, "interview.references"))
         lines.extend(refs)
     if question.verify:
-        verify = " ".join(pick(question.verify, lang).split())
-        lines.append(f"{catalog.text(lang, 'interview.verify')}: {verify}")
+        verify = text_in(question.verify, lang)
+        lines.append(f"{catalog.text(lang, 'interview.verify')}{colon} {verify}")
     return "\n".join(lines)
 
 
@@ -244,7 +245,7 @@ def _ask_once(
 ) -> tuple[Any, Any]:
     """One prompt: the reply (an answer, HELP or BACK) and the ticks to keep as a draft."""
     lang = term.lang
-    text = " ".join(pick(question.text, lang).split())
+    text = text_in(question.text, lang)
 
     def message() -> tuple[str, str]:
         return header(), text
@@ -257,7 +258,7 @@ def _ask_once(
     ]
     if can_go_back:
         extras.append(Row(catalog.text(lang, "interview.back"), BACK, action=True))
-    rows = [*(Row(pick(ch.label, lang), ch.id) for ch in question.choices), *extras]
+    rows = [*(Row(text_in(ch.label, lang), ch.id) for ch in question.choices), *extras]
     if question.type == "single":
         values = {ch.id for ch in question.choices}
         reply = choose(
@@ -271,7 +272,9 @@ def _ask_once(
         return reply, None
     if question.type == "multiple":
         ticked = list(default) if isinstance(default, list) else []
-        labels = {ch.id: pick(ch.label, lang) for ch in question.choices}
+        labels = {ch.id: text_in(ch.label, lang) for ch in question.choices}
+        # "Not decided yet" ticked is an answer too: the echo names it, never a bare arrow.
+        shown = {**labels, UNKNOWN_VALUE: unknown}
 
         def summary(result: Ticked) -> str:
             if result.row is not None and result.row.value in labels:
@@ -279,7 +282,7 @@ def _ask_once(
             if result.row is not None:
                 return result.row.label
             separator = catalog.text(lang, "interview.semicolon")
-            return separator.join(labels[v] for v in result.values if v in labels)
+            return separator.join(shown[v] for v in result.values if v in shown)
 
         result = tick(
             message,
