@@ -133,6 +133,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.research_formalities         | reference_methodology    |      0 |           3 |
         | regulatory.research_formalities         | authorised               |      0 |           3 |
         | regulatory.research_formalities         | care_team_internal       |    1,5 |         1,5 |
+        | regulatory.research_formalities         | warehouse_only           |      6 |           0 |
         | regulatory.research_formalities         | none                     |      6 |           0 |
         | transparency.patient_information        | yes                      |      0 |           3 |
         | transparency.patient_information        | partial                  |      3 |         1,5 |

@@ -124,6 +124,19 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Alors il y a un KO sur "regulatory.research_formalities=none"
     Et le verdict est "reject"
 
+  Plan du scénario: un entrepôt conforme ne dispense pas chaque étude de sa propre formalité (<données>)
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "<données>"
+    Et la réponse à "regulatory.research_formalities" est "warehouse_only"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.research_formalities=warehouse_only"
+    Et le verdict est "reject"
+
+    Exemples:
+      | données          |
+      | [pseudonymised]  |
+      | [identifiable]   |
+
   Plan du scénario: des recherches avec la formalité applicable ne sont pas bloquées (<réponse>)
     Étant donné la réponse à "scope.use" est "[research]"
     Et la réponse à "scope.patient_data" est "[identifiable]"
