@@ -29,6 +29,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
       Exemples:
         | question                                | réponse                  | risque | atténuation |
         | hosting.location                        | outside_eea              |      9 |           0 |
+        | hosting.hds_certified                   | ght_member_hosting       |      0 |           0 |
         | hosting.hds_certified                   | infrastructure_only      |      9 |           0 |
         | hosting.hds_certified                   | v1_only                  |      9 |           0 |
         | hosting.hds_certified                   | none                     |      9 |           0 |
@@ -100,6 +101,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.dpia                         | planned                  |      3 |         1,5 |
         | regulatory.dpia                         | no                       |      6 |           0 |
         | regulatory.dpia                         | high_residual_risk       |      6 |           0 |
+        | regulatory.medical_device               | in_house                 |      0 |           0 |
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
         | regulatory.device_class                 | under_classified         |    4,5 |           0 |
@@ -196,6 +198,8 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | oversight.human_decision                | automated_administrative |    1,8 |         1,8 |
         | oversight.human_decision                | override_possible        |    3,6 |         1,8 |
         | oversight.human_decision                | automated                |    7,2 |           0 |
+        | oversight.qualified_reader              | physician                |      0 |           0 |
+        | oversight.qualified_reader              | outside_scope            |    4,8 |           0 |
         | oversight.override_and_stop             | full                     |      0 |         2,4 |
         | oversight.override_and_stop             | edit_only                |    2,4 |         1,2 |
         | oversight.override_and_stop             | none                     |    3,6 |           0 |

@@ -271,6 +271,48 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | in_house               |
       | clinical_investigation |
 
+  Scenario Outline: outputs read by someone not entitled to diagnose are a knock-out, whoever the buyer (<buyer>, <use>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "<use>"
+    And the answer to "oversight.qualified_reader" is "outside_scope"
+    When the assessment is scored
+    Then there is a knock-out on "oversight.qualified_reader=outside_scope"
+    And the verdict is "reject"
+
+    Examples:
+      | buyer           | use                   |
+      | practice        | [diagnostic_analysis] |
+      | public_hospital | [decision_support]    |
+      | medico_social   | [remote_monitoring]   |
+
+  Scenario Outline: a doctor, a professional in their own scope, a protocol or remote reading is no knock-out (<reader>)
+    Given the answer to "scope.buyer" is "practice"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[diagnostic_analysis]"
+    And the answer to "oversight.qualified_reader" is "<reader>"
+    When the assessment is scored
+    Then there is no knock-out
+
+    Examples:
+      | reader                     |
+      | physician                  |
+      | own_scope                  |
+      | protocol_or_remote_reading |
+
+  Scenario Outline: who interprets is asked of diagnostic and decision tools only (<use>)
+    Given the answer to "scope.use" is "<use>"
+    Then the question "oversight.qualified_reader" <asked>
+
+    Examples:
+      | use                      | asked        |
+      | [diagnostic_analysis]    | is asked     |
+      | [triage]                 | is asked     |
+      | [prescription]           | is asked     |
+      | [clinical_documentation] | is not asked |
+      | [appointments]           | is not asked |
+      | [safety_alerts]          | is not asked |
+
   Scenario Outline: only a health institution may claim the in-house exemption (<buyer>)
     Given the answer to "scope.buyer" is "<buyer>"
     And the answer to "scope.public_service" is "no"

@@ -122,7 +122,7 @@ def test_french_reports_use_french_typography(tmp_path: Path) -> None:
     (path,) = write_reports(assessment, ruleset(), answers, ("md",), tmp_path, "fr")
     text = path.read_text(encoding="utf-8")
     assert "Verdict\u00a0: EN ATTENTE DE PREUVES" in text
-    assert "94,3\u00a0%" in text
+    assert "94,4\u00a0%" in text
     assert "«\u00a0je ne sais pas\u00a0»" in text
     assert " ?" not in text.replace("\u00a0?", "")  # no plain space before a question mark
 

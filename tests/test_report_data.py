@@ -45,9 +45,11 @@ def test_every_risky_question_leads_to_some_clause_or_is_known_not_to() -> None:
     missing = sorted(
         q for q in compiled.knockout_capable if q not in covered and not compiled.is_scope(q)
     )
-    # The buyer's own duties: the FRIA (AI Act art. 27), the formalities of its own
-    # research (French Data Protection Act), informing its staff (L.1222-4).
+    # The buyer's own duties: who interprets the outputs (CSP L.4161-1), the FRIA (AI Act
+    # art. 27), the formalities of its own research (French Data Protection Act), informing
+    # its staff (L.1222-4).
     assert missing == [
+        "oversight.qualified_reader",
         "regulatory.fria",
         "regulatory.research_formalities",
         "transparency.staff_information",
