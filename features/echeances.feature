@@ -196,12 +196,17 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
       | 2028-12-31   | le constat sur "regulatory.legacy_certificate_class_check" a la sévérité "medium" | il n'y a pas de constat sur "regulatory.legacy_certificate_expired"   |
       | 2029-01-01   | il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"       | le constat sur "regulatory.legacy_certificate_expired" a la sévérité "high" |
 
-  Scénario: un certificat délivré selon le MDR n'est pas concerné par la fin de la transition
+  Plan du scénario: un certificat délivré selon le MDR n'est pas concerné par la fin de la transition (<date retenue>)
     Étant donné la réponse à "scope.use" est "[decision_support]"
     Et la réponse à "regulatory.medical_device" est "ce_marked"
     Et la réponse à "regulatory.device_class" est "consistent"
     Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
-    Et la date de l'évaluation est "2029-01-01"
+    Et la date de l'évaluation est "<date retenue>"
     Quand l'évaluation est calculée
     Alors il n'y a pas de constat sur "regulatory.legacy_certificate_expired"
     Et il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"
+
+    Exemples:
+      | date retenue |
+      | 2028-06-01   |
+      | 2029-01-01   |

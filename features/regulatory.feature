@@ -492,8 +492,21 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the answer to "scope.public_service" is "no"
     And the answer to "scope.use" is "[administrative]"
     And the answer to "scope.workforce_decisions" is "yes"
+    And the answer to "regulatory.ai_act_class" is "minimal_justified"
     Then the question "regulatory.deployer_duties" is asked
     And the question "regulatory.fria" is not asked
+
+  Scenario Outline: the deployer's duties follow what the tool does, not the vendor's class (<use>)
+    Given the answer to "scope.use" is "<use>"
+    And the answer to "regulatory.medical_device" is "ce_marked"
+    And the answer to "regulatory.ai_act_class" is "minimal_justified"
+    Then the question "regulatory.deployer_duties" <asked>
+
+    Examples:
+      | use                      | asked        |
+      | [decision_support]       | is asked     |
+      | [remote_monitoring]      | is asked     |
+      | [clinical_documentation] | is not asked |
 
   Scenario Outline: inferring staff emotions at work is a prohibited practice (<data>)
     Given the answer to "scope.patient_data" is "<data>"
@@ -507,6 +520,14 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | [audio] |
       | [staff] |
       | [video] |
+
+  Scenario: inferring staff emotions before the prohibition applied (2 February 2025) is a critical finding, not a knock-out
+    Given the answer to "scope.patient_data" is "[staff]"
+    And the answer to "regulatory.emotion_recognition" is "staff_workplace"
+    And the assessment date is "2025-02-01"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.emotion_recognition"
+    And the finding on "regulatory.emotion_recognition" has severity "critical"
 
   Scenario: emotion recognition of patients for a medical purpose, with patients told, is not blocked
     Given the answer to "scope.patient_data" is "[audio]"
@@ -618,6 +639,19 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | buyer           | outcome                                                                |
       | public_hospital | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
       | private_clinic  | there is no knock-out on "transparency.patient_information"            |
+
+  Scenario Outline: an Annex III use informed of the data processing only is judged when Annex III applies (<date>)
+    Given the answer to "scope.use" is "[access_prioritisation]"
+    And the answer to "scope.audience" is "professionals"
+    And the answer to "transparency.patient_information" is "privacy_notice_only"
+    And the assessment date is "<date>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | date       | outcome                                                                        |
+      | 2026-08-01 | there is no knock-out on "transparency.patient_information"                    |
+      | 2026-08-02 | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
 
   Scenario: no DPIA for appointment data alone, in a hospital, is a high finding, not a knock-out
     Given the answer to "scope.use" is "[appointments]"
