@@ -109,6 +109,7 @@ Feature: Finding rules: contradictions and risky combinations
       | reliability.medical_device_without_evidence   | reliability.clinical_validation | internal               | scope.use                            | [decision_support]       |
       | reliability.hallucinations_unmanaged          | reliability.performance_metrics | partial                | reliability.hallucination_safeguards | disclaimer_only          |
       | reliability.hallucinations_unmanaged          | reliability.performance_metrics | none                   | reliability.hallucination_safeguards | review_only              |
+      | reliability.hallucinations_unmanaged          | reliability.performance_metrics | none                   | reliability.hallucination_safeguards | live_translation_checked |
       | oversight.validation_contradiction            | oversight.human_decision        | override_possible      | reliability.hallucination_safeguards | automatic_release        |
       | oversight.validation_contradiction            | oversight.human_decision        | always                 | reliability.hallucination_safeguards | disclaimer_only          |
       | training.oversight_without_training           | training.user_training          | optional               | oversight.human_decision             | always                   |

@@ -314,6 +314,16 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Alors il n'y a aucun KO
     Et le constat sur "reliability.hallucination_safeguards" a la sévérité "low"
 
+  Scénario: une traduction en direct, vérifiée par reformulation et relayée par un interprète pour le consentement, est un constat moyen, pas un KO
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[audio]"
+    Et la réponse à "scope.audience" est "professionals_and_patients"
+    Et la réponse à "scope.generative" est "yes"
+    Et la réponse à "reliability.hallucination_safeguards" est "live_translation_checked"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "reliability.hallucination_safeguards"
+    Et le constat sur "reliability.hallucination_safeguards" a la sévérité "medium"
+
   Scénario: un outil administratif qui verse sans relecture des documents sur des données de santé est un KO
     Étant donné la réponse à "scope.generative" est "yes"
     Et la réponse à "scope.use" est "[administrative]"

@@ -181,6 +181,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | reliability.hallucination_safeguards    | controls_and_review      |      0 |         2,4 |
         | reliability.hallucination_safeguards    | review_only              |    1,2 |         1,2 |
         | reliability.hallucination_safeguards    | live_answers_bounded     |    1,2 |         1,2 |
+        | reliability.hallucination_safeguards    | live_translation_checked |    2,4 |         1,2 |
         | reliability.hallucination_safeguards    | disclaimer_only          |    3,6 |           0 |
         | reliability.hallucination_safeguards    | live_answers_unbounded   |    3,6 |           0 |
         | reliability.hallucination_safeguards    | automatic_release        |    4,8 |           0 |
