@@ -487,6 +487,20 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | [clinical_documentation] | [staff]          | is asked     |
       | [clinical_documentation] | [identifiable]   | is not asked |
 
+  Scenario Outline: a tool that decides about staff must be made known to them, whatever data it was declared with (<data>, <decisions>)
+    Given the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "<data>"
+    And the answer to "scope.workforce_decisions" is "<decisions>"
+    And the answer to "transparency.staff_information" is "no"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | data             | decisions | outcome                                                          |
+      | [staff_accounts] | yes       | there is a knock-out on "transparency.staff_information=no"      |
+      | [staff]          | yes       | there is a knock-out on "transparency.staff_information=no"      |
+      | [staff_accounts] | no        | the question "transparency.staff_information" is not asked       |
+
   Scenario: a private clinic evaluating its staff owes the deployer's duties but no FRIA
     Given the answer to "scope.buyer" is "private_clinic"
     And the answer to "scope.public_service" is "no"
