@@ -155,3 +155,32 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Quand l'évaluation est calculée
     Alors le verdict est "reject"
     Et il y a un KO sur "transparency.image_consent=covert"
+
+  Scénario: un planning d'hôpital public qui répartit les gardes selon les absences passées, toutes obligations remplies : accepté
+    Étant donné le fichier de réponses "features/tools/planning-chu.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "accept"
+    Et la question "regulatory.fria" est posée
+    Et la question "regulatory.eu_registration" est posée
+
+  Scénario: le même planning sans analyse d'impact sur les droits fondamentaux (annexe III, point 4) : rejeté
+    Étant donné le fichier de réponses "features/tools/planning-chu.yaml"
+    Et la réponse à "regulatory.fria" est "not_planned"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.fria=not_planned"
+
+  Scénario: le même planning sans AIPD, alors qu'il établit des profils des agents : rejeté
+    Étant donné le fichier de réponses "features/tools/planning-chu.yaml"
+    Et la réponse à "regulatory.dpia" est "no"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpia=no"
+
+  Scénario: un planning calculé à partir des seules disponibilités déclarées n'est pas un usage de l'annexe III
+    Étant donné le fichier de réponses "features/tools/planning-chu.yaml"
+    Et la réponse à "scope.workforce_decisions" est "no"
+    Et la réponse à "regulatory.fria" est "not_planned"
+    Quand l'évaluation est calculée
+    Alors la question "regulatory.fria" n'est pas posée
+    Et il n'y a aucun KO
