@@ -27,6 +27,7 @@ Feature: Finding rules: contradictions and risky combinations
     And there is no finding on "regulatory.annex_iii_denied"
     And there is no finding on "regulatory.annex_i_denied"
     And there is no finding on "regulatory.access_on_behalf_check"
+    And there is no finding on "regulatory.in_house_claim_check"
     And there is no finding on "regulatory.integrator_role_check"
     And there is no finding on "transparency.information_contradiction"
     And there is no finding on "bias.unproven_for_your_patients"
@@ -61,6 +62,7 @@ Feature: Finding rules: contradictions and risky combinations
       | regulatory.annex_iii_denied                   | regulatory.ai_act_class          | transparency_only      | scope.use                            | [triage]            | scope.generative | yes              | high     |
       | regulatory.annex_i_denied                     | regulatory.ai_act_class          | minimal_justified      | scope.use                            | [decision_support]  | regulatory.medical_device | ce_marked | high     |
       | regulatory.access_on_behalf_check             | scope.buyer                      | private_nonprofit_hospital | scope.use                        | [access_prioritisation] | scope.generative | no           | medium   |
+      | regulatory.in_house_claim_check               | regulatory.medical_device        | in_house               | scope.use                            | [decision_support]  | scope.deployment | vendor_saas      | medium   |
       | regulatory.safety_alert_purpose_check         | scope.use                        | [safety_alerts]        | regulatory.medical_device            | no_medical_purpose  | scope.generative | no               | low      |
       | regulatory.integrator_role_check              | regulatory.ai_act_role           | deployer               | scope.buyer                          | health_tech         | scope.generative | yes              | medium   |
       | transparency.information_contradiction        | transparency.patient_information | yes                    | transparency.ai_disclosure           | not_disclosed       | scope.audience   | patients         | medium   |
@@ -103,6 +105,8 @@ Feature: Finding rules: contradictions and risky combinations
       | regulatory.annex_i_denied                     | regulatory.ai_act_class         | high_risk_annex_i      | scope.use                            | [decision_support]       |
       | regulatory.access_on_behalf_check             | scope.buyer                     | public_hospital        | scope.use                            | [access_prioritisation]  |
       | regulatory.access_on_behalf_check             | scope.buyer                     | private_nonprofit_hospital | scope.use                        | [triage]                 |
+      | regulatory.in_house_claim_check               | regulatory.medical_device       | in_house               | scope.deployment                     | on_premises              |
+      | regulatory.in_house_claim_check               | regulatory.medical_device       | ce_marked              | scope.deployment                     | vendor_saas              |
       | regulatory.integrator_role_check              | regulatory.ai_act_role          | deployer               | scope.buyer                          | private_clinic           |
       | regulatory.integrator_role_check              | regulatory.ai_act_role          | provider_prepared      | scope.buyer                          | health_tech              |
       | reliability.medical_device_without_evidence   | reliability.clinical_validation | none                   | scope.use                            | [clinical_documentation] |

@@ -139,6 +139,21 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | un EHPAD                               | medico_social              | buyer_tenancy_hds |
       | un hôpital public, service du fournisseur | public_hospital          | vendor_saas       |
 
+  Plan du scénario: un EHPAD public partie au GHT en bénéficie aussi, pas s'il laisse le fournisseur administrer (<cas>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.public_law" est "yes"
+    Et la réponse à "scope.deployment" est "buyer_tenancy_hds"
+    Et la réponse à "scope.vendor_access" est "<accès>"
+    Et la réponse à "hosting.hds_certified" est "ght_member_hosting"
+    Et la preuve pour "hosting.hds_certified" est "verified"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | cas                                          | acheteur        | accès          | résultat                                                         |
+      | un EHPAD public                              | medico_social   | maintenance    | il n'y a pas de KO sur "hosting.hds_certified"                   |
+      | un hôpital public, fournisseur administrateur | public_hospital | administration | il y a un KO sur "hosting.hds_certified=ght_member_hosting"      |
+
   Scénario: des données anonymisées seules ne relèvent pas de l'HDS
     Étant donné la réponse à "scope.patient_data" est "[anonymised]"
     Et la réponse à "hosting.hds_certified" est "none"

@@ -299,6 +299,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | physician                  |
       | own_scope                  |
       | protocol_or_remote_reading |
+      | patient_self               |
 
   Scenario Outline: who interprets is asked of diagnostic and decision tools only (<use>)
     Given the answer to "scope.use" is "<use>"
@@ -666,6 +667,17 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | date       | outcome                                                                        |
       | 2026-08-01 | there is no knock-out on "transparency.patient_information"                    |
       | 2026-08-02 | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
+
+  Scenario: a roster that uses patients' acuity is Annex III for its staff, not for its patients' information
+    Given the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "[staff, pseudonymised]"
+    And the answer to "scope.workforce_decisions" is "yes"
+    And the answer to "scope.audience" is "professionals"
+    And the answer to "transparency.patient_information" is "privacy_notice_only"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then there is no knock-out on "transparency.patient_information"
+    And the question "regulatory.fria" is asked
 
   Scenario: no DPIA for appointment data alone, in a hospital, is a high finding, not a knock-out
     Given the answer to "scope.use" is "[appointments]"

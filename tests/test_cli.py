@@ -233,7 +233,7 @@ def test_every_command_prints_an_answers_file_s_warnings_alike(
     """Answers written for an older rule set, with a question since removed: warnings, the
     same lines whichever command reads the file."""
     text = (ROOT / "examples" / "health-ai" / "scribe-accept.yaml").read_text(encoding="utf-8")
-    text = text.replace("ruleset: health-ai@2.5.0", "ruleset: health-ai@1.0.0")
+    text = text.replace("ruleset: health-ai@3.0.0", "ruleset: health-ai@1.0.0")
     (tmp_path / "a.yaml").write_text(text.replace("answers:\n", "answers:\n  gone: x\n", 1))
     monkeypatch.chdir(tmp_path)
     _, warnings = load_answers(Path("a.yaml"), health_ai, display="a.yaml")

@@ -334,7 +334,7 @@ def test_each_file_is_scored_with_its_own_rule_set_in_input_order(
     ]
     table = cli("score", "--rules", CLINIC, "reject.yaml", "scribe.yaml").out
     assert "rule set" in table.splitlines()[0]
-    assert "health-ai 2.5.0" in table and "clinic 1.0.0" in table
+    assert "health-ai 3.0.0" in table and "clinic 1.0.0" in table
 
 
 @pytest.mark.parametrize(
@@ -423,7 +423,7 @@ def test_compare_and_diff_say_when_files_were_scored_with_different_rule_sets(
     result = cli(command, "accept.yaml", "scribe.yaml", "--rules", CLINIC, "--lang", "en")
     assert result.code in (0, 1), result.err
     assert (
-        "clinic 1.0.0, health-ai 2.5.0 (the files were scored with different rule sets; the "
+        "clinic 1.0.0, health-ai 3.0.0 (the files were scored with different rule sets; the "
         "question-by-question rows follow " in " ".join(result.out.split())
     )
     same = cli(command, "accept.yaml", "reject.yaml", "--rules", CLINIC, "--lang", "en")

@@ -109,7 +109,7 @@ def test_score_refuses_undated_answers_in_memory(health_ai: CompiledRuleSet) -> 
 
 def test_go_live_is_kept_in_the_file_after_the_date(health_ai: CompiledRuleSet) -> None:
     text = (
-        "ruleset: health-ai@2.5.0\ntool: {name: T}\ndate: 2026-06-01\ngo_live: 2026-10-01\n"
+        "ruleset: health-ai@3.0.0\ntool: {name: T}\ndate: 2026-06-01\ngo_live: 2026-10-01\n"
         "answers:\n  scope.buyer: public_hospital\n"
     )
     answers, _ = parse_answers(text, health_ai)
@@ -157,7 +157,7 @@ def test_evidence_must_still_hold_when_the_tool_goes_live(
 
 
 def test_a_bad_go_live_names_its_place(health_ai: CompiledRuleSet) -> None:
-    text = "ruleset: health-ai@2.5.0\ntool: {name: T}\ndate: 2026-06-01\ngo_live: soon\n"
+    text = "ruleset: health-ai@3.0.0\ntool: {name: T}\ndate: 2026-06-01\ngo_live: soon\n"
     with pytest.raises(VettingError) as caught:
         parse_answers(text, health_ai, file="t.yaml")
     assert "t.yaml:4:1: go_live: expected a date YYYY-MM-DD (got 'soon')" in str(caught.value)
@@ -197,7 +197,7 @@ def test_the_questionnaire_asks_the_go_live_once_then_judges_on_it(
 ) -> None:
     term = Terminal("en", out=io.StringIO(), prompt_kwargs={"input": pipe, "output": DummyOutput()})
     start = Answers(
-        ruleset="health-ai@2.5.0", tool=Tool(name="T"), date=dt.date(2026, 6, 1), answers=SCOPE
+        ruleset="health-ai@3.0.0", tool=Tool(name="T"), date=dt.date(2026, 6, 1), answers=SCOPE
     )
     path = tmp_path / "t.answers.yaml"
     session = Session(health_ai, term, path, start, live=False)

@@ -29,7 +29,7 @@ MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB of address space for the child
 #: load, where a wall-clock limit would fail a correct run on a busy machine.
 CPU_CAP = 20
 
-HEAD = "ruleset: health-ai@2.5.0\ntool: {name: T}\nanswers:\n"
+HEAD = "ruleset: health-ai@3.0.0\ntool: {name: T}\nanswers:\n"
 
 
 def _cap() -> None:
@@ -162,7 +162,7 @@ _question_ids = st.sampled_from(
 _documents = st.fixed_dictionaries(
     {},
     optional={
-        "ruleset": st.one_of(st.just("health-ai@2.5.0"), st.just("health-ai"), _values),
+        "ruleset": st.one_of(st.just("health-ai@3.0.0"), st.just("health-ai"), _values),
         "tool": st.one_of(st.fixed_dictionaries({"name": st.text(max_size=10)}), _values),
         "answers": st.one_of(st.dictionaries(_question_ids, _values, max_size=5), _values),
         "notes": st.one_of(st.dictionaries(_question_ids, st.text(max_size=10)), _values),

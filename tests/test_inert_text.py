@@ -171,7 +171,7 @@ def test_score_table_and_error_lines_show_escapes_never_obey_them(
 def test_warnings_are_shown_escaped(tmp_path: Path, cli: Callable[..., Result]) -> None:
     path = _hostile(tmp_path, "tool.yaml", "n")
     text = path.read_text(encoding="utf-8").replace(
-        "ruleset: health-ai@2.5.0", "ruleset: health-ai@1.0.0"
+        "ruleset: health-ai@3.0.0", "ruleset: health-ai@1.0.0"
     )
     text = text.replace("answers:\n", 'answers:\n  "gone\\e[2J": x\n', 1)
     path.write_text(text, encoding="utf-8")

@@ -36,7 +36,7 @@ OLD_ANSWERS = (
 def test_overlay_adds_overrides_and_disables_by_id() -> None:
     compiled = load_ruleset(OVERLAY)
     rs = compiled.ruleset
-    assert (rs.id, rs.version, rs.extends) == ("chu-fictiville", "1.0.0", "health-ai@2.5.0")
+    assert (rs.id, rs.version, rs.extends) == ("chu-fictiville", "1.0.0", "health-ai@3.0.0")
     assert "vendor.environmental_footprint" not in compiled.question_by_id
     assert rs.questions[-1].id == "integration.ehr_connector"  # its new section comes last
     location = compiled.question_by_id["hosting.location"]
@@ -57,7 +57,7 @@ def test_overlay_changes_the_outcome_of_the_same_answers() -> None:
     # The overlay disabled the footprint question: its answer goes, the rest stays.
     text = text.replace("  vendor.environmental_footprint: reported\n", "")
     text = text.replace("answers:\n", "answers:\n  integration.ehr_connector: approved_connector\n")
-    b, _ = parse_answers(text.replace("health-ai@2.5.0", "chu-fictiville@1.0.0"), overlay)
+    b, _ = parse_answers(text.replace("health-ai@3.0.0", "chu-fictiville@1.0.0"), overlay)
     assert score(base, a).verdict == "accept"
     assert score(overlay, b).verdict == "conditional"  # the CHU's stricter hosting policy
 
@@ -88,10 +88,10 @@ BROKEN_OVERLAYS = {
     ),
     "base version not found": (
         "ruleset.yaml",
-        "extends: health-ai@^2",
         "extends: health-ai@^3",
-        "ruleset.yaml:6:1: extends: base rule set 'health-ai@^3' not found (<embedded>/health-ai "
-        "is 2.5.0) (put the base beside this folder, or change the version constraint)",
+        "extends: health-ai@^4",
+        "ruleset.yaml:6:1: extends: base rule set 'health-ai@^4' not found (<embedded>/health-ai "
+        "is 3.0.0) (put the base beside this folder, or change the version constraint)",
     ),
     "other languages": (
         "ruleset.yaml",

@@ -84,7 +84,7 @@ def test_the_checklist_has_one_row_per_question_with_points_and_evidence(
     )
     values = {row[0].value: row[2].value for row in tool.iter_rows(min_row=5, max_col=3)}
     assert values["tool.name"] == "TriagePlus"
-    assert values["ruleset"] == "health-ai@2.5.0"
+    assert values["ruleset"] == "health-ai@3.0.0"
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

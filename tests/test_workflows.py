@@ -262,7 +262,7 @@ def test_diff_lists_knockouts_lifted(cli: Cli, in_root: Path) -> None:
 def test_diff_across_rule_set_versions(cli: Cli, in_root: Path, tmp_path: Path) -> None:
     """Answers written for an older version: scored with this one, unknown questions listed."""
     text = (ROOT / THREE[0]).read_text(encoding="utf-8")
-    old = text.replace("ruleset: health-ai@2.5.0", "ruleset: health-ai@1.0.0").replace(
+    old = text.replace("ruleset: health-ai@3.0.0", "ruleset: health-ai@1.0.0").replace(
         "answers:\n", "answers:\n  hosting.legacy_region: eu_only\n"
     )
     path = tmp_path / "scribe-2025.yaml"
@@ -318,10 +318,10 @@ def test_portfolio_matches_its_golden_file(cli: Cli, in_root: Path, fmt: str, la
 @pytest.mark.parametrize(
     ("lang", "marked"),
     [
-        ("en", "scored with health-ai 2.5.0; answers written for 1.0.0"),
+        ("en", "scored with health-ai 3.0.0; answers written for 1.0.0"),
         (
             "fr",
-            "évalué avec le référentiel health-ai 2.5.0 ; réponses rédigées pour la version 1.0.0",
+            "évalué avec le référentiel health-ai 3.0.0 ; réponses rédigées pour la version 1.0.0",
         ),
     ],
 )
@@ -332,7 +332,7 @@ def test_a_portfolio_of_two_versions_scores_in_one_run_and_marks_the_older(
     shutil.copytree(ROOT / EX, folder)
     old = folder / "planner-conditional.yaml"
     text = old.read_text(encoding="utf-8")
-    old.write_text(text.replace("health-ai@2.5.0", "health-ai@1.0.0"), encoding="utf-8")
+    old.write_text(text.replace("health-ai@3.0.0", "health-ai@1.0.0"), encoding="utf-8")
     args = ("portfolio", str(folder), "--today", "2027-12-15", "--lang", lang)
     data = json.loads(cli(*args, "--format", "json").out)
     written = {row["file"]: row["scored_with"]["written_for"] for row in data["rows"]}

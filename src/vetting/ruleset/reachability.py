@@ -11,7 +11,6 @@ than guessed.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,21 +51,45 @@ def unreachable(
         reads_of=compiled.depends_on,
         days=sorted(days),
         nodes_by_q=nodes_by_q,
+        dated={q.id: reads_the_day(q.when, rs.definitions) for q in rs.questions},
     )
     questions = [
         i
         for i, q in enumerate(rs.questions)
         if q.when is not None
-        and not search.satisfiable(compiled.relevance[q.id], compiled.depends_on[q.id])
+        and not search.satisfiable(
+            compiled.relevance[q.id], compiled.depends_on[q.id], search.dated[q.id]
+        )
     ]
     findings = [
         i
         for i, rule in enumerate(rs.findings)
         if not search.satisfiable(
-            compiled.finding_conditions[rule.id], c.questions_read(rule.when, rs.definitions)
+            compiled.finding_conditions[rule.id],
+            c.questions_read(rule.when, rs.definitions),
+            reads_the_day(rule.when, rs.definitions),
         )
     ]
     return questions, findings
+
+
+def reads_the_day(
+    cond: Any, definitions: Mapping[str, Any], _seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a condition compares the judged date, directly or through definitions.
+
+    A condition that never does has the same value on every day: the search tries it on
+    one day instead of on every day around every legal date of the rule set.
+    """
+    if cond is None:
+        return False
+    if any(isinstance(node, c.JudgedDate) for _, node in c.iter_nodes(cond)):
+        return True
+    return any(
+        reads_the_day(definitions[name].when, definitions, _seen | {name})
+        for name in c.definitions_of(cond)
+        if name in definitions and name not in _seen
+    )
 
 
 @dataclass(frozen=True)
@@ -81,8 +104,10 @@ class _Search:
     days: list[dt.date]
     #: Question id -> the condition nodes that test it.
     nodes_by_q: Mapping[str, list[Any]]
+    #: Question id -> whether its own condition compares the judged date.
+    dated: Mapping[str, bool]
 
-    def satisfiable(self, target: c.Predicate, reads: Iterable[str]) -> bool:
+    def satisfiable(self, target: c.Predicate, reads: Iterable[str], target_dated: bool) -> bool:
         """Whether some answers (and day) make `target` true; True past the budget."""
         closure: set[str] = set()
         stack = list(reads)
@@ -96,20 +121,42 @@ class _Search:
         options = [
             _candidates(self.questions[qid], self.nodes_by_q.get(qid, [])) for qid in ordered
         ]
-        total = len(self.days)
+        dated = target_dated or any(self.dated.get(qid, False) for qid in ordered)
+        days = self.days if dated else self.days[:1]
+        total = len(days)
         for opt in options:
             total *= max(1, len(opt))
         if total > REACHABILITY_BUDGET:
             return True  # too many cases to enumerate: assume reachable rather than guess
-        for day in self.days:
-            for combo in itertools.product(*options):
-                answers: dict[str, Any] = {}
-                for qid, value in zip(ordered, combo, strict=True):
-                    rel = self.relevance.get(qid)
-                    answers[qid] = c.ABSENT if rel and rel(answers, day) is False else value
-                if target(answers, day) is True:
-                    return True
-        return False
+        return any(self._some_answers(target, ordered, options, 0, {}, day) for day in days)
+
+    def _some_answers(
+        self,
+        target: c.Predicate,
+        ordered: list[str],
+        options: list[list[Any]],
+        index: int,
+        answers: dict[str, Any],
+        day: dt.date,
+    ) -> bool:
+        """Depth first, in asking order: a question its earlier answers leave unasked is
+        tried once, as absent, instead of once per choice (the same answers each time)."""
+        if index == len(ordered):
+            return target(answers, day) is True
+        qid = ordered[index]
+        rel = self.relevance.get(qid)
+        if rel is not None and rel(answers, day) is False:
+            answers[qid] = c.ABSENT
+            found = self._some_answers(target, ordered, options, index + 1, answers, day)
+        else:
+            found = False
+            for value in options[index]:
+                answers[qid] = value
+                if self._some_answers(target, ordered, options, index + 1, answers, day):
+                    found = True
+                    break
+        del answers[qid]
+        return found
 
 
 def _candidates(q: Question, nodes: list[Any]) -> list[Any]:

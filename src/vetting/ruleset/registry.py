@@ -83,7 +83,7 @@ class RuleSets:
     rules: tuple[str, ...] = ()
     cwd: Path = field(default_factory=Path.cwd)
     _candidates: list[_Candidate] | None = None
-    #: Claims already answered (`health-ai@2.5.0` -> its rule set): a portfolio's files
+    #: Claims already answered (`health-ai@3.0.0` -> its rule set): a portfolio's files
     #: name a handful of versions, each looked up once.
     _claimed: dict[str, CompiledRuleSet] = field(default_factory=dict)
 
