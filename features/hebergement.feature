@@ -153,6 +153,7 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | cas                                          | acheteur        | accès          | résultat                                                         |
       | un EHPAD public                              | medico_social   | maintenance    | il n'y a pas de KO sur "hosting.hds_certified"                   |
       | un hôpital public, fournisseur administrateur | public_hospital | administration | il y a un KO sur "hosting.hds_certified=ght_member_hosting"      |
+      | un centre de santé municipal (hors GHT)      | practice        | maintenance    | il y a un KO sur "hosting.hds_certified=ght_member_hosting"      |
 
   Scénario: des données anonymisées seules ne relèvent pas de l'HDS
     Étant donné la réponse à "scope.patient_data" est "[anonymised]"

@@ -668,6 +668,16 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | 2026-08-01 | there is no knock-out on "transparency.patient_information"                    |
       | 2026-08-02 | there is a knock-out on "transparency.patient_information=privacy_notice_only" |
 
+  Scenario: a voicebot that infers callers' emotions must tell them more than the data processing, once Annex III applies
+    Given the answer to "scope.use" is "[appointments]"
+    And the answer to "scope.patient_data" is "[appointment, audio]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "regulatory.emotion_recognition" is "patients_informed"
+    And the answer to "transparency.patient_information" is "privacy_notice_only"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then there is a knock-out on "transparency.patient_information=privacy_notice_only"
+
   Scenario: a roster that uses patients' acuity is Annex III for its staff, not for its patients' information
     Given the answer to "scope.use" is "[administrative]"
     And the answer to "scope.patient_data" is "[staff, pseudonymised]"
