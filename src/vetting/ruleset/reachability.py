@@ -122,7 +122,8 @@ class _Search:
             _candidates(self.questions[qid], self.nodes_by_q.get(qid, [])) for qid in ordered
         ]
         dated = target_dated or any(self.dated.get(qid, False) for qid in ordered)
-        days = self.days if dated else self.days[:1]
+        # Latest first: most dated conditions hold from a day on ("from 2 August 2026").
+        days = self.days[::-1] if dated else self.days[:1]
         total = len(days)
         for opt in options:
             total *= max(1, len(opt))
