@@ -9,7 +9,6 @@ answer combination of the questions read, on every day, in order.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from vetting.ruleset.reachability import (
     REACHABILITY_BUDGET,
     _candidates,
     reads_the_day,
+    search_space,
     unreachable,
 )
 from vetting.ruleset.slots import conditions_of
@@ -39,16 +39,7 @@ RULE_SETS = [
 def _plain(compiled: CompiledRuleSet) -> tuple[list[int], list[int]]:
     """The enumeration without pruning: every combination, every day, earliest first."""
     rs = compiled.ruleset
-    days = {rs.as_of}
-    nodes_by_q: dict[str, list[Any]] = {}
-    for cond in conditions_of(rs):
-        for _, node in c.iter_nodes(cond):
-            if isinstance(node, c.JudgedDate):
-                for bound in c.comparison_bounds(node.judged_date).values():
-                    if isinstance(bound, dt.date):
-                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
-            if hasattr(node, "question"):
-                nodes_by_q.setdefault(node.question, []).append(node)
+    days, nodes_by_q = search_space(compiled, conditions_of(rs))
 
     def satisfiable(target: c.Predicate, reads: set[str]) -> bool:
         closure: set[str] = set()
@@ -68,7 +59,7 @@ def _plain(compiled: CompiledRuleSet) -> tuple[list[int], list[int]]:
             total *= max(1, len(opt))
         if total > REACHABILITY_BUDGET:
             return True
-        for day in sorted(days):
+        for day in days:
             for combo in itertools.product(*options):
                 answers: dict[str, Any] = {}
                 for qid, value in zip(ordered, combo, strict=True):

@@ -33,23 +33,13 @@ def unreachable(
     and the days worth judging on, come from them.
     """
     rs = compiled.ruleset
-    days = {rs.as_of}
-    # The values worth trying for each question come from the conditions that test it.
-    nodes_by_q: dict[str, list[Any]] = {}
-    for cond in conditions:
-        for _, node in c.iter_nodes(cond):
-            if isinstance(node, c.JudgedDate):
-                for bound in c.comparison_bounds(node.judged_date).values():
-                    if isinstance(bound, dt.date):
-                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
-            if hasattr(node, "question"):
-                nodes_by_q.setdefault(node.question, []).append(node)
+    days, nodes_by_q = search_space(compiled, conditions)
     search = _Search(
         questions=compiled.question_by_id,
         order=compiled.order,
         relevance=compiled.relevance,
         reads_of=compiled.depends_on,
-        days=sorted(days),
+        days=days,
         nodes_by_q=nodes_by_q,
         dated={q.id: reads_the_day(q.when, rs.definitions) for q in rs.questions},
     )
@@ -71,6 +61,24 @@ def unreachable(
         )
     ]
     return questions, findings
+
+
+def search_space(
+    compiled: CompiledRuleSet, conditions: Iterable[Any]
+) -> tuple[list[dt.date], dict[str, list[Any]]]:
+    """The days worth judging on (around each legal date, in order) and, per question,
+    the condition nodes that test it (the values worth trying come from them)."""
+    days = {compiled.ruleset.as_of}
+    nodes_by_q: dict[str, list[Any]] = {}
+    for cond in conditions:
+        for _, node in c.iter_nodes(cond):
+            if isinstance(node, c.JudgedDate):
+                for bound in c.comparison_bounds(node.judged_date).values():
+                    if isinstance(bound, dt.date):
+                        days |= {bound - dt.timedelta(days=1), bound, bound + dt.timedelta(days=1)}
+            if hasattr(node, "question"):
+                nodes_by_q.setdefault(node.question, []).append(node)
+    return sorted(days), nodes_by_q
 
 
 def reads_the_day(
