@@ -194,4 +194,4 @@ def _candidates(q: Question, nodes: list[Any]) -> list[Any]:
     return values or [dt.date(2000, 1, 1) if q.type == "date" else "x"]
 
 
-__all__ = ["REACHABILITY_BUDGET", "unreachable"]
+__all__ = ["REACHABILITY_BUDGET", "reads_the_day", "search_space", "unreachable"]
