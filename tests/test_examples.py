@@ -104,3 +104,23 @@ def test_everything_unknown_sends_every_blocking_question_back(health_ai: Compil
     assert assessment.completeness == 0
     pending_questions = {q for p in assessment.pending for q in p.questions}
     assert {"hosting.location", "reuse.training", "reuse.resale"} <= pending_questions
+
+
+@pytest.mark.parametrize(
+    ("question", "worst"),
+    [
+        ("hosting.hds_certified", "none"),
+        ("regulatory.medical_device", "not_ce_marked"),
+        ("regulatory.emotion_recognition", "staff_workplace"),
+    ],
+)
+def test_an_unknown_answer_says_why_its_worst_knockout_would_block(
+    health_ai: CompiledRuleSet, question: str, worst: str
+) -> None:
+    """Not the first knock-out written (the GHT exemption's, for HDS) but the riskiest one."""
+    answers, _ = load_answers(EXAMPLES / "everything-unknown-pending.yaml", health_ai)
+    assessment = score(health_ai, answers, explain=False)
+    (item,) = (p for p in assessment.pending if p.id == question)
+    choice = next(ch for ch in health_ai.question_by_id[question].choices if ch.id == worst)
+    assert choice.knockout is not None
+    assert item.rationale == choice.knockout.rationale

@@ -329,9 +329,13 @@ def _pending(run: Run, expired: set[str]) -> list[Pending]:
             knockout = item.rule.rule.knockout
         else:
             assert item.question is not None
-            q = item.question.question
-            cid = item.choice or item.knockouts[0].split("=", 1)[1]
-            knockout = q.choices[item.question.choice_ids.index(cid)].knockout
+            pq = item.question
+            # An unknown answer could be any of its knock-outs: the committee reads why
+            # the worst of them would block (the riskiest choice), not the first written.
+            cid = item.choice or max(
+                (ko.split("=", 1)[1] for ko in item.knockouts), key=pq.risk_order.index
+            )
+            knockout = pq.question.choices[pq.choice_ids.index(cid)].knockout
         assert knockout is not None
         out.append(
             Pending(
