@@ -127,6 +127,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Examples:
       | buyer         |
       | practice      |
+      | pharmacy_lab  |
       | health_tech   |
       | public_agency |
 
@@ -283,6 +284,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Examples:
       | buyer           | use                   |
       | practice        | [diagnostic_analysis] |
+      | pharmacy_lab    | [diagnostic_analysis] |
       | public_hospital | [decision_support]    |
       | medico_social   | [remote_monitoring]   |
 
@@ -635,6 +637,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | public_hospital | is not asked |
       | private_clinic  | is not asked |
       | health_tech     | is not asked |
+      | pharmacy_lab    | is not asked |
 
   Scenario: the question on a public-service mission is for private clinics only
     Given the answer to "scope.buyer" is "public_hospital"
