@@ -103,6 +103,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.dpia                         | high_residual_risk       |      6 |           0 |
         | regulatory.medical_device               | in_house                 |      0 |           0 |
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
+        | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
         | regulatory.device_class                 | under_classified         |    4,5 |           0 |
         | regulatory.device_class                 | no_conformity            |    4,5 |           0 |

@@ -241,17 +241,32 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | [safety_alerts, remote_monitoring] | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
       | [clinical_documentation]           | no_medical_purpose | there is no finding on "regulatory.safety_alert_purpose_check"             |
 
-  Scenario Outline: the class of a CE certificate is asked, not of a device made in-house or under investigation (<status>)
+  Scenario Outline: a device made in-house or under investigation answers the class truthfully with a low finding (<status>)
     Given the answer to "scope.use" is "[decision_support]"
     And the answer to "regulatory.medical_device" is "<status>"
-    Then the question "regulatory.device_class" <state>
+    And the answer to "regulatory.device_class" is "no_certificate"
+    When the assessment is scored
+    Then there is no knock-out
+    And the finding on "regulatory.device_class" has severity "low"
 
     Examples:
-      | status                 | state         |
-      | ce_marked              | is asked      |
-      | in_house               | is not asked  |
-      | clinical_investigation | is not asked  |
-      | unknown                | is asked      |
+      | status                 |
+      | in_house               |
+      | clinical_investigation |
+
+  Scenario Outline: claiming an in-house device never hides an under-classified certificate (<status>)
+    Given the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "<status>"
+    And the answer to "regulatory.device_class" is "under_classified"
+    When the assessment is scored
+    Then the finding on "regulatory.device_class" has severity "high"
+    And the verdict is not "accept"
+
+    Examples:
+      | status                 |
+      | ce_marked              |
+      | in_house               |
+      | clinical_investigation |
 
   Scenario: with the declared use unknown, the CE question stays pending
     Given the answer to "scope.use" is "unknown"
