@@ -28,6 +28,7 @@ Feature: Finding rules: contradictions and risky combinations
     And there is no finding on "regulatory.annex_i_denied"
     And there is no finding on "regulatory.access_on_behalf_check"
     And there is no finding on "regulatory.in_house_claim_check"
+    And there is no finding on "regulatory.certificate_contradiction"
     And there is no finding on "regulatory.integrator_role_check"
     And there is no finding on "transparency.information_contradiction"
     And there is no finding on "bias.unproven_for_your_patients"

@@ -254,6 +254,24 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | in_house               |
       | clinical_investigation |
 
+  Scenario Outline: "no certificate" is a truthful class only without CE marking (<status>)
+    Given the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "<status>"
+    And the answer to "regulatory.device_class" is "no_certificate"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | status    | outcome                                                                      |
+      | ce_marked | the finding on "regulatory.certificate_contradiction" has severity "high"    |
+      | in_house  | there is no finding on "regulatory.certificate_contradiction"                |
+
+  Scenario: staff emotion recognition, a prohibited practice, keeps the duties of an Annex III use
+    Given the answer to "scope.patient_data" is "[staff]"
+    And the answer to "regulatory.emotion_recognition" is "staff_workplace"
+    Then the question "regulatory.fria" is asked
+    And the question "regulatory.deployer_duties" is asked
+
   Scenario Outline: claiming an in-house device never hides an under-classified certificate (<status>)
     Given the answer to "scope.use" is "[decision_support]"
     And the answer to "regulatory.medical_device" is "<status>"

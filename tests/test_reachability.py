@@ -9,7 +9,9 @@ answer combination of the questions read, on every day, in order.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +22,11 @@ from vetting.ruleset import conditions as c
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.reachability import (
-    REACHABILITY_BUDGET,
-    _candidates,
+    Search,
     reads_the_day,
-    search_space,
+    search_for,
     unreachable,
+    unreachable_by,
 )
 from vetting.ruleset.slots import conditions_of
 
@@ -36,53 +38,29 @@ RULE_SETS = [
 ]
 
 
-def _plain(compiled: CompiledRuleSet) -> tuple[list[int], list[int]]:
-    """The enumeration without pruning: every combination, every day, earliest first."""
-    rs = compiled.ruleset
-    days, nodes_by_q = search_space(compiled, conditions_of(rs))
+class _Plain(Search):
+    """The enumeration the pruning replaced: every day, every combination of answers."""
 
-    def satisfiable(target: c.Predicate, reads: set[str]) -> bool:
-        closure: set[str] = set()
-        stack = list(reads)
-        while stack:
-            qid = stack.pop()
-            if qid in closure or qid not in compiled.question_by_id:
-                continue
-            closure.add(qid)
-            stack.extend(compiled.depends_on.get(qid, ()))
-        ordered = sorted(closure, key=lambda qid: compiled.order[qid])
-        options = [
-            _candidates(compiled.question_by_id[qid], nodes_by_q.get(qid, [])) for qid in ordered
-        ]
-        total = len(days)
-        for opt in options:
-            total *= max(1, len(opt))
-        if total > REACHABILITY_BUDGET:
+    def satisfiable(self, target: c.Predicate, reads: Iterable[str], target_dated: bool) -> bool:
+        cases = self.cases(reads, target_dated=True)
+        if cases is None:
             return True
+        ordered, options, days = cases
         for day in days:
             for combo in itertools.product(*options):
                 answers: dict[str, Any] = {}
                 for qid, value in zip(ordered, combo, strict=True):
-                    rel = compiled.relevance.get(qid)
+                    rel = self.relevance.get(qid)
                     answers[qid] = c.ABSENT if rel and rel(answers, day) is False else value
                 if target(answers, day) is True:
                     return True
         return False
 
-    questions = [
-        i
-        for i, q in enumerate(rs.questions)
-        if q.when is not None
-        and not satisfiable(compiled.relevance[q.id], set(compiled.depends_on[q.id]))
-    ]
-    findings = [
-        i
-        for i, rule in enumerate(rs.findings)
-        if not satisfiable(
-            compiled.finding_conditions[rule.id], c.questions_read(rule.when, rs.definitions)
-        )
-    ]
-    return questions, findings
+
+def _plain(compiled: CompiledRuleSet) -> tuple[list[int], list[int]]:
+    search = search_for(compiled, conditions_of(compiled.ruleset))
+    plain = _Plain(**{f.name: getattr(search, f.name) for f in dataclasses.fields(search)})
+    return unreachable_by(plain, compiled)
 
 
 @pytest.mark.parametrize("folder", RULE_SETS, ids=lambda p: p.name)

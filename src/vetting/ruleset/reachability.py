@@ -32,9 +32,14 @@ def unreachable(
     `conditions` are every condition of the rule set: the answers worth trying,
     and the days worth judging on, come from them.
     """
+    return unreachable_by(search_for(compiled, conditions), compiled)
+
+
+def search_for(compiled: CompiledRuleSet, conditions: Iterable[Any]) -> Search:
+    """The search over a rule set: its questions, the days and the values worth trying."""
     rs = compiled.ruleset
     days, nodes_by_q = search_space(compiled, conditions)
-    search = _Search(
+    return Search(
         questions=compiled.question_by_id,
         order=compiled.order,
         relevance=compiled.relevance,
@@ -43,6 +48,11 @@ def unreachable(
         nodes_by_q=nodes_by_q,
         dated={q.id: reads_the_day(q.when, rs.definitions) for q in rs.questions},
     )
+
+
+def unreachable_by(search: Search, compiled: CompiledRuleSet) -> tuple[list[int], list[int]]:
+    """The questions and finding rules `search` finds no answers for (see `unreachable`)."""
+    rs = compiled.ruleset
     questions = [
         i
         for i, q in enumerate(rs.questions)
@@ -101,7 +111,7 @@ def reads_the_day(
 
 
 @dataclass(frozen=True)
-class _Search:
+class Search:
     """What a search for satisfying answers needs from the compiled rule set."""
 
     questions: Mapping[str, Question]
@@ -117,6 +127,17 @@ class _Search:
 
     def satisfiable(self, target: c.Predicate, reads: Iterable[str], target_dated: bool) -> bool:
         """Whether some answers (and day) make `target` true; True past the budget."""
+        cases = self.cases(reads, target_dated)
+        if cases is None:
+            return True  # too many cases to enumerate: assume reachable rather than guess
+        ordered, options, days = cases
+        return any(self._some_answers(target, ordered, options, 0, {}, day) for day in days)
+
+    def cases(
+        self, reads: Iterable[str], target_dated: bool
+    ) -> tuple[list[str], list[list[Any]], list[dt.date]] | None:
+        """The questions to answer (in asking order), the answers worth trying for each,
+        and the days to try; None past `REACHABILITY_BUDGET` combinations."""
         closure: set[str] = set()
         stack = list(reads)
         while stack:
@@ -135,9 +156,7 @@ class _Search:
         total = len(days)
         for opt in options:
             total *= max(1, len(opt))
-        if total > REACHABILITY_BUDGET:
-            return True  # too many cases to enumerate: assume reachable rather than guess
-        return any(self._some_answers(target, ordered, options, 0, {}, day) for day in days)
+        return None if total > REACHABILITY_BUDGET else (ordered, options, days)
 
     def _some_answers(
         self,
@@ -194,4 +213,12 @@ def _candidates(q: Question, nodes: list[Any]) -> list[Any]:
     return values or [dt.date(2000, 1, 1) if q.type == "date" else "x"]
 
 
-__all__ = ["REACHABILITY_BUDGET", "reads_the_day", "search_space", "unreachable"]
+__all__ = [
+    "REACHABILITY_BUDGET",
+    "Search",
+    "reads_the_day",
+    "search_for",
+    "search_space",
+    "unreachable",
+    "unreachable_by",
+]
