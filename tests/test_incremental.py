@@ -9,6 +9,8 @@ by field (points, knock-outs, pending items, maxima, score, level, verdict).
 
 from __future__ import annotations
 
+import functools
+import importlib
 from typing import Any
 
 import pytest
@@ -20,11 +22,21 @@ from vetting.assess import evaluate as evaluate_module
 from vetting.assess import incremental
 from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import DECLARED, NO_EVIDENCE, VERIFIED
-from vetting.assess.incremental import reevaluate
+from vetting.assess.incremental import Trial, reevaluate
 from vetting.assess.prepare import Prepared, prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import UNKNOWN
+
+
+@functools.cache
+def _health_ai() -> CompiledRuleSet:
+    """The default rule set, loaded once: the properties draw hundreds of examples."""
+    return load_ruleset(RULE_SETS["health-ai"])
+
+
+#: The module, not the function `vetting.assess.explain` that the package exports.
+explain_module = importlib.import_module("vetting.assess.explain")
 
 
 @pytest.fixture(scope="module", params=sorted(RULE_SETS))
@@ -66,6 +78,58 @@ def test_a_changed_run_equals_a_full_evaluation(
     assert reevaluate(prep, base, values, changes, after) == expected
 
 
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_a_trial_before_it_is_concluded_says_what_its_run_says(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """The searches rank trials on their verdict and severity without concluding them."""
+    prep = prepare(compiled)
+    day = compiled.ruleset.as_of
+    values = _internal(data.draw(answer_sets(compiled), label="answers"))
+    base = evaluate(prep, values, day)
+    changes = _internal(data.draw(answer_changes(compiled), label="changes"))
+    trial = Trial(prep, base, values, changes, {})
+    seen = (trial.knockouts, trial.pending, trial.fired_rules, trial.max_severity, trial.verdict)
+    run = evaluate(prep, {**values, **changes}, day)
+    assert seen == (run.knockouts, run.pending, run.fired_rules, run.max_severity, run.verdict)
+    assert trial.run() == run
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_an_answer_the_search_skips_knocks_out(data: st.DataObject) -> None:
+    """`_knocks_out` says an answer knocks out only when a full evaluation agrees.
+
+    The search skips such answers untried: a wrong "yes" would hide the one change
+    that lifts a knock-out.
+    """
+    compiled = _health_ai()
+    prep = prepare(compiled)
+    day = compiled.ruleset.as_of
+    values = _internal(data.draw(answer_sets(compiled), label="answers"))
+    base = evaluate(prep, values, day)
+    for pq in base.relevant:
+        for cid in pq.knockouts:
+            if pq.scope or not explain_module._knocks_out(prep, base, pq, cid):
+                continue
+            run = evaluate(prep, {**values, pq.id: cid}, day, {pq.id: VERIFIED})
+            assert f"{pq.id}={cid}" in {ko.id for ko in run.knockouts}
+
+
+def test_the_search_skips_answers_that_knock_out() -> None:
+    """Patients' data in a vendor's cloud outside the EEA: a knock-out no search need try."""
+    compiled = _health_ai()
+    prep = prepare(compiled)
+    scope = {"scope.patient_data": ["identifiable"], "scope.deployment": "vendor_saas"}
+    base = evaluate(prep, scope, compiled.ruleset.as_of)
+    hosting = prep.by_id["hosting.location"]
+    assert explain_module._knocks_out(prep, base, hosting, "outside_eea")
+    assert not explain_module._knocks_out(prep, base, hosting, hosting.risk_order[0])
+
+
 def _read_by_others(prep: Prepared) -> frozenset[str]:
     """Non-scope questions that another question's relevance or knock-outs read."""
     read = {q for pq in prep.questions for reads in pq.knockout_reads.values() for q in reads}
@@ -78,7 +142,7 @@ def _read_by_others(prep: Prepared) -> frozenset[str]:
 @given(data=st.data())
 def test_a_change_that_others_read_equals_a_full_evaluation(data: st.DataObject) -> None:
     """Changes drawn among the answers other conditions read: where reuse could go wrong."""
-    compiled = load_ruleset(RULE_SETS["health-ai"])
+    compiled = _health_ai()
     prep = prepare(compiled)
     day = compiled.ruleset.as_of
     values = _internal(data.draw(answer_sets(compiled), label="answers"))
@@ -90,7 +154,7 @@ def test_a_change_that_others_read_equals_a_full_evaluation(data: st.DataObject)
 
 
 def test_a_scope_change_is_evaluated_in_full() -> None:
-    compiled = load_ruleset(RULE_SETS["health-ai"])
+    compiled = _health_ai()
     prep = prepare(compiled)
     day = compiled.ruleset.as_of
     scope = next(pq for pq in prep.questions if pq.scope and pq.question.type == "single")
@@ -103,7 +167,7 @@ def test_a_scope_change_is_evaluated_in_full() -> None:
 
 def test_a_change_decides_again_only_what_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Work counted: one leaf answer changed decides few rules, a full run decides all."""
-    compiled = load_ruleset(RULE_SETS["health-ai"])
+    compiled = _health_ai()
     prep = prepare(compiled)
     day = compiled.ruleset.as_of
     calls: list[str] = []

@@ -372,21 +372,12 @@ def conclude(
     policy = prep.compiled.ruleset.scoring
     raw = list(tally.answer_raw)
     severity = tally.severity
-    ko_rules: set[str] = set()
     for ko in tally.knockouts:
         if ko.question is not None:
             severity[ko.question.id] = SeverityRank.BLOCKER
-        elif ko.rule is not None:
-            ko_rules.add(ko.rule.id)
-    max_severity: int = SeverityRank.INFO
-    for pr in tally.fired_rules:
+    max_severity = worst_severity(tally)
+    for pr in (*tally.fired_rules, *tally.undecided_rules):
         add_points(raw, pr.points)
-        max_severity = max(max_severity, SeverityRank.BLOCKER if pr.id in ko_rules else pr.severity)
-    for pr in tally.undecided_rules:
-        add_points(raw, pr.points)
-    # Every relevant non-scope answer has a severity, and a scope answer only its
-    # knock-out's: the worst of them all is the worst answer.
-    max_severity = max(max_severity, max(severity.values(), default=SeverityRank.INFO))
 
     if maxima is not None:
         pass
@@ -441,6 +432,24 @@ def conclude(
     )
 
 
+def worst_severity(tally: Tally) -> int:
+    """The worst severity of a tally: its answers', its fired rules', a knock-out's blocker.
+
+    Every relevant non-scope answer has a severity, and a question that knocks out
+    (a scope one too) is a blocker; a fired rule is a blocker when it knocks out.
+    """
+    worst = max(tally.severity.values(), default=SeverityRank.INFO)
+    ko_rules: set[str] = set()
+    for ko in tally.knockouts:
+        if ko.question is not None:
+            return SeverityRank.BLOCKER
+        if ko.rule is not None:
+            ko_rules.add(ko.rule.id)
+    for pr in tally.fired_rules:
+        worst = max(worst, SeverityRank.BLOCKER if pr.id in ko_rules else pr.severity)
+    return worst
+
+
 def _adjust(
     prep: Prepared, raw: list[Decimal], maxima: tuple[Decimal, ...]
 ) -> tuple[list[Decimal], list[AppliedAdjustment]]:
@@ -476,4 +485,5 @@ __all__ = [
     "question_knockouts",
     "rule_truths",
     "subtract_points",
+    "worst_severity",
 ]

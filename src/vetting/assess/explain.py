@@ -12,13 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from vetting.assess import contradiction, evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
-from vetting.assess.evaluate import Run, evaluate
-from vetting.assess.incremental import reevaluate
+from vetting.assess.evaluate import FiredKnockOut, PendingItem, Run, evaluate
+from vetting.assess.incremental import Trial, graph
 from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, as_float, percent
 from vetting.assess.prepare import (
     Prepared,
@@ -39,7 +39,21 @@ MAX_PAIRS = 400
 #: How many of a question's best answers the greedy search tries before skipping it.
 MAX_ANSWERS_TRIED = 3
 
-Goal = Callable[[Run], bool]
+
+class Blockers(Protocol):
+    """What the goals of a search read: a Run's, or a Trial's before it is concluded."""
+
+    @property
+    def knockouts(self) -> list[FiredKnockOut]: ...
+
+    @property
+    def pending(self) -> list[PendingItem]: ...
+
+
+#: What a search for one knock-out or pending item must reach.
+Goal = Callable[[Blockers], bool]
+#: What a search for a better level or verdict must reach.
+RunGoal = Callable[[Run], bool]
 Target = Literal["knockout", "pending", "level", "verdict"]
 
 
@@ -174,8 +188,37 @@ def _trial(
     A what-if that moves an answer to a claim (a certificate, a contract)
     assumes that claim's evidence is recorded too, and says so (`evidence`).
     """
+    return _attempt(prep, values, run, changes, proven).run()
+
+
+def _attempt(
+    prep: Prepared,
+    values: Mapping[str, Any],
+    run: Run,
+    changes: Mapping[str, Any],
+    proven: tuple[str, ...] = (),
+) -> Trial:
+    """`_trial`, concluded only when asked (incremental.Trial)."""
     proofs = {**run.evidence, **dict.fromkeys((*changes, *proven), evidence.VERIFIED)}
-    return reevaluate(prep, run, values, changes, proofs)
+    return Trial(prep, run, values, changes, proofs)
+
+
+def _knocks_out(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
+    """Whether answering `value` alone certainly knocks out, so no search need try it.
+
+    `value` is a knock-out answer whose condition holds, and the condition reads
+    no answer the change can move (the question itself, what depends on it, or
+    what a contradiction rule decides). The trial would raise the knock-out
+    `pq.id=value`, which no goal of `_search` allows: the run it starts from
+    cannot have had it, since the question had another answer.
+    """
+    when = pq.knockouts.get(value) if isinstance(value, str) else None
+    if when is None or pq.question.type != "single" or prep.contradictions.get(pq.id):
+        return False
+    reach = graph(prep).reach.get(pq.id)
+    if reach is None or not reach.isdisjoint(pq.knockout_reads[value]):
+        return False
+    return when(run.state, run.day) is True
 
 
 def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
@@ -312,7 +355,7 @@ def _lifted(ko_id: str, before: Run) -> Goal:
     """The knock-out neither holds nor is pending, and no other knock-out appears."""
     known = {k.id for k in before.knockouts}
 
-    def goal(r: Run) -> bool:
+    def goal(r: Blockers) -> bool:
         return all(k.id != ko_id and k.id in known for k in r.knockouts) and all(
             ko_id not in p.knockouts for p in r.pending
         )
@@ -325,7 +368,7 @@ def _resolved(pending_id: str, knockouts: tuple[str, ...], before: Run) -> Goal:
     known_kos = {k.id for k in before.knockouts}
     known_pending = {p.id for p in before.pending}
 
-    def goal(r: Run) -> bool:
+    def goal(r: Blockers) -> bool:
         return all(k.id not in knockouts and k.id in known_kos for k in r.knockouts) and all(
             p.id != pending_id and p.id in known_pending for p in r.pending
         )
@@ -429,15 +472,17 @@ def _search(
     # Every single change that works, then the least harmful: lowest verdict, lowest
     # severity, fewest finding rules fired (an answer may contradict another), and
     # only then the smallest move.
-    working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Run]] = []
+    working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Trial]] = []
     for order, (qid, alt) in enumerate(singles):
-        trial = _trial(prep, values, run, {qid: alt})
-        if goal(trial):
-            rank = (trial.verdict, trial.max_severity, len(trial.fired_rules), order)
-            working.append((rank, (qid, alt), trial))
+        if _knocks_out(prep, run, prep.by_id[qid], alt):
+            continue
+        attempt = _attempt(prep, values, run, {qid: alt})
+        if goal(attempt):
+            rank = (attempt.verdict, attempt.max_severity, len(attempt.fired_rules), order)
+            working.append((rank, (qid, alt), attempt))
     if working:
-        _, change, trial = min(working, key=lambda item: item[0])
-        return _whatif(prep, values, target, target_id, [change], (), run, trial, True)
+        _, change, chosen = min(working, key=lambda item: item[0])
+        return _whatif(prep, values, target, target_id, [change], (), run, chosen.run(), True)
     for tries, (first, second) in enumerate(
         (a, b) for a, b in itertools.combinations(singles, 2) if a[0] != b[0]
     ):
@@ -465,7 +510,7 @@ def _greedy(
     values: Mapping[str, Any],
     run: Run,
     target: Target,
-    goal: Goal,
+    goal: RunGoal,
     *,
     severe_first: bool,
 ) -> WhatIf:

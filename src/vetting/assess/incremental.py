@@ -1,4 +1,4 @@
-"""reevaluate(): a run with a few answers changed, recomputing only what they reach.
+"""reevaluate() and Trial: a run with a few answers changed, recomputing only what they reach.
 
 "What would change the result" (explain.py) tries dozens of answer changes per
 file; re-evaluating the whole rule set for each one was most of the time of
@@ -7,7 +7,8 @@ each relevance test, knock-out and finding rule reads, so a change needs only
 the questions, knock-outs and rules downstream of it; everything else is taken
 from the run the change starts from. The result is the same `Run` as a full
 `evaluate()` (tests/test_incremental.py proves it on drawn answers, for every
-rule set the tests know).
+rule set the tests know). A `Trial` stops before the score: the searches that
+only ask whether a knock-out is lifted conclude the few trials they keep.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from vetting.assess.evaluate import (
     question_knockouts,
     rule_truths,
     subtract_points,
+    worst_severity,
 )
-from vetting.assess.prepare import Graph, Maxima, Prepared, PreparedQuestion
+from vetting.assess.numbers import SeverityRank, VerdictRank
+from vetting.assess.prepare import Graph, Maxima, Prepared, PreparedQuestion, PreparedRule
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
 
@@ -63,11 +66,20 @@ def graph(prep: Prepared) -> Graph:
         caught = pr.rule.contradicts_scope
         for qid in (*pr.reads, *((caught,) if caught else ())):
             rule_readers.setdefault(qid, set()).add(pr.index)
+    reach: dict[str, frozenset[str]] = {}
+    if ordered:
+        # Dependents come later in asking order: walking back, theirs are known.
+        for pq in reversed(prep.questions):
+            reached = {pq.id}
+            for index in dependents[pq.id]:
+                reached.update(reach[prep.questions[index].id])
+            reach[pq.id] = frozenset(reached)
     prep.graph = Graph(
         dependents={qid: tuple(sorted(ids)) for qid, ids in dependents.items()},
         knockout_readers={qid: frozenset(ids) for qid, ids in knockout_readers.items()},
         rule_readers={qid: frozenset(ids) for qid, ids in rule_readers.items()},
         ordered=ordered,
+        reach=reach,
     )
     return prep.graph
 
@@ -84,16 +96,97 @@ def reevaluate(
     `base` must be `evaluate(prep, values, base.day, base.evidence)`. A change to
     a scope answer (which moves the score's maxima) is evaluated in full.
     """
-    day = base.day
-    new_values = {**values, **changes}
-    reads = graph(prep)
-    if not reads.ordered or any(qid not in prep.by_id or prep.by_id[qid].scope for qid in changes):
-        return evaluate(prep, new_values, day, proofs)
-    tally = _copy(prep, base)
-    redone, moved = _questions(prep, reads, base, values, new_values, changes, day, tally)
-    _knockouts(prep, reads, base, proofs, redone, moved, day, tally)
-    _rules(prep, reads, base, redone, moved, day, tally)
-    return conclude(prep, new_values, day, proofs, tally, _maxima(prep, base, tally, moved))
+    return Trial(prep, base, values, changes, proofs).run()
+
+
+class Trial:
+    """A run with a few answers changed: its knock-outs, pending items and rules at
+    once, its score, level and verdict (the maxima, the adjustments) only when asked.
+
+    The explanation's searches keep or drop most trials on their knock-outs and
+    pending items alone, and rank them by verdict and severity, which a trial that
+    still knocks out or waits has without a score. `run()` is `reevaluate()`'s Run.
+    """
+
+    __slots__ = ("_base", "_concluded", "_moved", "_prep", "_proofs", "_tally", "_values")
+
+    def __init__(
+        self,
+        prep: Prepared,
+        base: Run,
+        values: Mapping[str, Any],
+        changes: Mapping[str, Any],
+        proofs: Mapping[str, int],
+    ) -> None:
+        day = base.day
+        self._prep, self._base, self._proofs = prep, base, proofs
+        self._values = new_values = {**values, **changes}
+        self._concluded: Run | None = None
+        reads = graph(prep)
+        if not reads.ordered or any(
+            qid not in prep.by_id or prep.by_id[qid].scope for qid in changes
+        ):
+            self._concluded = evaluate(prep, new_values, day, proofs)
+            self._tally = _tally_of(self._concluded)
+            self._moved: set[str] = set()
+            return
+        self._tally = tally = _copy(prep, base)
+        redone, self._moved = _questions(prep, reads, base, values, new_values, changes, day, tally)
+        _knockouts(prep, reads, base, proofs, redone, self._moved, day, tally)
+        _rules(prep, reads, base, redone, self._moved, day, tally)
+
+    @property
+    def knockouts(self) -> list[FiredKnockOut]:
+        return self._tally.knockouts
+
+    @property
+    def pending(self) -> list[PendingItem]:
+        return self._tally.pending
+
+    @property
+    def fired_rules(self) -> list[PreparedRule]:
+        return self._tally.fired_rules
+
+    @property
+    def max_severity(self) -> int:
+        """The run's `max_severity`, without concluding it."""
+        if self._concluded is not None:
+            return self._concluded.max_severity
+        return worst_severity(self._tally)
+
+    @property
+    def verdict(self) -> VerdictRank:
+        """The run's verdict; concluded only when the level decides it."""
+        if self._concluded is not None:
+            return self._concluded.verdict
+        if self._tally.knockouts:
+            return VerdictRank.REJECT
+        if self._tally.pending:
+            return VerdictRank.PENDING_EVIDENCE
+        if self.max_severity >= SeverityRank.HIGH:
+            return VerdictRank.CONDITIONAL
+        return self.run().verdict
+
+    def run(self) -> Run:
+        """The whole run, concluded once."""
+        if self._concluded is None:
+            prep, tally = self._prep, self._tally
+            maxima = _maxima(prep, self._base, tally, self._moved)
+            self._concluded = conclude(
+                prep, self._values, self._base.day, self._proofs, tally, maxima
+            )
+        return self._concluded
+
+
+def _tally_of(run: Run) -> Tally:
+    """The items of a concluded run, as a trial shows them."""
+    return Tally(
+        state=run.state,
+        knockouts=run.knockouts,
+        pending=run.pending,
+        fired_rules=run.fired_rules,
+        undecided_rules=run.undecided_rules,
+    )
 
 
 def _copy(prep: Prepared, base: Run) -> Tally:
@@ -329,4 +422,4 @@ def _maxima(prep: Prepared, base: Run, tally: Tally, moved: set[str]) -> Maxima 
     return base.maxima
 
 
-__all__ = ["graph", "reevaluate"]
+__all__ = ["Trial", "graph", "reevaluate"]

@@ -162,6 +162,9 @@ class Graph:
     #: Every question reads only questions asked before it (or itself): then a
     #: question decided again sees the same answers as in a full pass.
     ordered: bool
+    #: Question id -> itself and every question whose state may move when its answer
+    #: does (its dependents, theirs, and so on); filled only when `ordered`.
+    reach: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class PreparedAdjustment(NamedTuple):

@@ -65,7 +65,7 @@ class _Outcome:
     path: str
     row: _Row | None = None
     #: The result as `--format json` or `jsonl` writes it (score_output.encode).
-    text: str | None = None
+    text: bytes | None = None
     problems: list[Problem] = field(default_factory=list)
     stderr: str = ""
 
@@ -200,7 +200,7 @@ def _table(outcomes: list[_Outcome], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _json_text(item: _Outcome, fmt: str, *, single: bool) -> str:
+def _json_text(item: _Outcome, fmt: str, *, single: bool) -> bytes:
     if item.text is None:
         error = {
             "vetting_score": JSON_FORMAT,
@@ -268,7 +268,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     )
     notes = warnings_text(warnings)
     tool = answers.tool.name + (f" {answers.tool.version}" if answers.tool.version else "")
-    text: str | None = None
+    text: bytes | None = None
     if job.fmt == "text":
         # The table needs the headline only: no findings, texts or explanation to build.
         head = summarize(compiled, answers)
