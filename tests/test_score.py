@@ -19,12 +19,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import FIXTURES
-from vetting.assess import Answers, Evidence, Tool, assessment_json, explain, score
+from tests.support.paths import ROOT
+from vetting.assess import Answers, Evidence, Tool, assessment_json, explain, load_answers, score
 from vetting.assess.assessment import (
     LEVELS,
     SEVERITIES,
     VERDICTS,
     Assessment,
+    RuleSetRef,
     WhatIf,
     assessment_schema,
 )
@@ -451,7 +453,6 @@ def test_the_assessment_records_what_was_scored(clinic: CompiledRuleSet, tmp_pat
         "answers: {data.training: never}\n",
         encoding="utf-8",
     )
-    from vetting.assess import load_answers
 
     loaded, _ = load_answers(path, clinic)
     a = score(clinic, loaded)
@@ -586,3 +587,29 @@ def test_explain_can_be_skipped_or_run_alone(clinic: CompiledRuleSet) -> None:
     given = answers(BASE)
     assert score(clinic, given, explain=False).explanation is None
     assert explain(clinic, given) == score(clinic, given).explanation
+
+
+_SCORED = sorted((ROOT / "examples" / "health-ai").glob("*.yaml")) + sorted(
+    (ROOT / "features" / "tools").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", _SCORED, ids=lambda path: path.name)
+def test_a_result_built_without_validation_is_what_validation_makes(path: Path) -> None:
+    """`score()` builds its results unvalidated (`model_construct`: a portfolio builds
+    them by the hundred thousand): each must equal its own validated copy, field by
+    field, types included (a list where a tuple belongs would differ)."""
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(path, compiled)
+    built = score(compiled, answers)
+    assert Assessment.model_validate(built.model_dump()) == built
+
+
+def test_a_result_built_with_a_wrong_field_is_refused() -> None:
+    """`built` skips validation, not care: a missing or unknown field is a bug, raised."""
+    ref = {"id": "health-ai", "version": "3.0.0", "sha256": "0" * 64, "path": "rules"}
+    assert RuleSetRef.built(**ref) == RuleSetRef.model_validate(ref)
+    with pytest.raises(TypeError, match="path"):
+        RuleSetRef.built(**{k: v for k, v in ref.items() if k != "path"})
+    with pytest.raises(TypeError, match="colour"):
+        RuleSetRef.built(**ref, colour="red")

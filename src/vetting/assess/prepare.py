@@ -93,9 +93,14 @@ def _undecided_on_wildcard(qid: str, test: Predicate) -> Predicate:
     return possible
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PreparedQuestion:
-    """A question with its weighted points and severities precomputed."""
+    """A question with its weighted points and severities precomputed.
+
+    Compared by identity: a prepared rule set holds one per question, and runs
+    compare and remove them in lists by the thousand (field by field, each would
+    compare the whole question).
+    """
 
     question: Question
     id: str
@@ -122,9 +127,10 @@ class PreparedQuestion:
     evidence_required: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PreparedRule:
-    """A finding rule with its weighted points and the questions it reads."""
+    """A finding rule with its weighted points and the questions it reads (compared by
+    identity, as `PreparedQuestion`)."""
 
     rule: FindingRule
     id: str
