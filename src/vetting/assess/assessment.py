@@ -9,9 +9,8 @@ contract of `vetting score --format json` (docs/score-json.md).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import cache, partial
-from typing import Any, Literal, Self, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,50 +40,6 @@ TextMap = dict[str, str]
 
 class _Result(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
-
-    @classmethod
-    def built(cls, **values: Any) -> Self:
-        """`model_construct` for the scorer's own values, already of their fields' types.
-
-        A portfolio builds results by the hundred thousand (some 40 per file), and
-        `model_construct` looks for aliases and defaults field by field. The fields
-        are set in their declared order (the JSON keeps it); a field left out takes
-        its default; a name that is no field is a bug of ours, raised at once.
-        tests/test_score.py checks that what is built equals its validated copy.
-        """
-        names, defaults = _fields_of(cls)
-        given = len(values)
-        data = {name: values.pop(name, _MISSING) for name in names}
-        if values:
-            raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(values))}")
-        if given != len(names):  # no name is unknown: some are left out
-            for name, value in data.items():
-                if value is _MISSING:
-                    if name not in defaults:
-                        raise TypeError(f"{cls.__name__} needs {name}")
-                    data[name] = defaults[name]()
-        made = cls.__new__(cls)
-        _set(made, "__dict__", data)
-        _set(made, "__pydantic_fields_set__", set(names))
-        _set(made, "__pydantic_extra__", None)
-        _set(made, "__pydantic_private__", None)
-        return made
-
-
-_set = object.__setattr__
-_MISSING = object()
-
-
-@cache
-def _fields_of(model: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Callable[[], Any]]]:
-    """A model's field names in order, and what gives the default of each optional one."""
-    fields = model.model_fields
-    defaults: dict[str, Callable[[], Any]] = {
-        name: partial(field.get_default, call_default_factory=True)
-        for name, field in fields.items()
-        if not field.is_required()
-    }
-    return tuple(fields), defaults
 
 
 class RuleSetRef(_Result):

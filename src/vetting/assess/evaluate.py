@@ -31,6 +31,7 @@ from vetting.assess.prepare import (
     Prepared,
     PreparedQuestion,
     PreparedRule,
+    add_points,
     maxima_of,
     scope_maxima,
 )
@@ -148,11 +149,6 @@ class Parts:
             ),
         )
         return run.parts
-
-
-def add_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
-    for i, value in enumerate(points):
-        total[i] += value
 
 
 def subtract_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
@@ -476,7 +472,6 @@ __all__ = [
     "PendingItem",
     "Run",
     "Tally",
-    "add_points",
     "answer_points",
     "conclude",
     "evaluate",

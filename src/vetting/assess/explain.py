@@ -117,7 +117,7 @@ def explain_run(prep: Prepared, values: Mapping[str, Any], run: Run) -> Explanat
                 severe_first=True,
             )
         )
-    return Explanation.built(
+    return Explanation(
         contributors=_contributors(prep, run),
         what_would_change=tuple(w for w in whatifs if _changes_result(w, run)),
         lifts=tuple(lifts),
@@ -248,7 +248,7 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
     for (negative, _, _), item in items[:MAX_CONTRIBUTORS]:
         rule = isinstance(item, PreparedRule)
         out.append(
-            Contribution.built(
+            Contribution(
                 id=item.id,
                 kind="rule" if rule else "question",
                 category=item.category,
@@ -388,12 +388,12 @@ def _whatif(
     reached: bool,
     note: str | None = None,
 ) -> WhatIf:
-    return WhatIf.built(
+    return WhatIf(
         target=target,
         id=target_id,
         reached=reached,
         changes=tuple(
-            Change.built(
+            Change(
                 question=qid,
                 from_=public_value(before.given(qid)) if qid in values else None,
                 to=public_value(new),

@@ -90,7 +90,7 @@ class Floors:
 
 
 def _raise(kind: RaiseKind, floor: int, ids: tuple[str, ...]) -> LevelRaise:
-    return LevelRaise.built(kind=kind, level=LEVELS[floor], ids=ids)
+    return LevelRaise(kind=kind, level=LEVELS[floor], ids=ids)
 
 
 def category_level(

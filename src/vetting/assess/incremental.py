@@ -26,7 +26,6 @@ from vetting.assess.evaluate import (
     PendingItem,
     Run,
     Tally,
-    add_points,
     answer_points,
     conclude,
     evaluate,
@@ -36,7 +35,14 @@ from vetting.assess.evaluate import (
     worst_severity,
 )
 from vetting.assess.numbers import SeverityRank, VerdictRank
-from vetting.assess.prepare import Graph, Maxima, Prepared, PreparedQuestion, PreparedRule
+from vetting.assess.prepare import (
+    Graph,
+    Maxima,
+    Prepared,
+    PreparedQuestion,
+    PreparedRule,
+    add_points,
+)
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
 

@@ -25,21 +25,11 @@ from vetting.assess.when import judged_date
 from vetting.memo import remember
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.conditions import ABSENT, UNKNOWN, Predicate, Truth
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, WILDCARD, Predicate
 from vetting.ruleset.export import max_points
 from vetting.ruleset.migrate import migration
 from vetting.ruleset.model import FindingRule, Question, RuleSet
 from vetting.ruleset.slots import conditions_of
-
-
-class _Wildcard:
-    """A non-scope answer not yet known when only the scope is: any answer, or none."""
-
-    def __repr__(self) -> str:
-        return "ANY"
-
-
-WILDCARD: Any = _Wildcard()
 
 
 def internal_values(answers: Answers, compiled: CompiledRuleSet) -> dict[str, Any]:
@@ -77,22 +67,6 @@ def public_value(value: Any) -> Any:
     return value
 
 
-def _undecided_on_wildcard(qid: str, test: Predicate) -> Predicate:
-    """For the scope pass: a not-yet-known (WILDCARD) answer may become anything.
-
-    The rule set's own predicates treat `answered: true` on an unknown answer as
-    decided (false); here every test that reads a WILDCARD is undecided. Three-valued
-    logic is monotone, so a condition false in the scope pass is false whatever the
-    other answers are: the maximum computed from it never shrinks when an answer
-    gets worse.
-    """
-
-    def possible(a: c.Answers, d: dt.date) -> Truth:
-        return None if a.get(qid, ABSENT) is WILDCARD else test(a, d)
-
-    return possible
-
-
 @dataclass(frozen=True, eq=False)
 class PreparedQuestion:
     """A question with its weighted points and severities precomputed.
@@ -108,7 +82,6 @@ class PreparedQuestion:
     category: str
     scope: bool
     relevance: Predicate
-    possible: Predicate
     choice_ids: tuple[str, ...]
     #: The choice ids from the lowest risk to the highest (not the order shown).
     risk_order: tuple[str, ...]
@@ -137,7 +110,6 @@ class PreparedRule:
     index: int
     category: str | None
     condition: Predicate
-    possible: Predicate
     knockout: Predicate | None
     reads: tuple[str, ...]
     points: tuple[Decimal, ...]
@@ -246,11 +218,6 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
     policy = rs.scoring
     pools = tuple(policy.pools)
     score_index = pools.index(policy.score_pool)
-    possible_definitions = c.compile_definitions(rs.definitions, _undecided_on_wildcard)
-
-    def possible(cond: Any) -> Predicate:
-        return c.compile_condition(cond, possible_definitions, _undecided_on_wildcard)
-
     zero = tuple(ZERO for _ in pools)
 
     def vector(points: Mapping[str, float] | None, weight: Decimal) -> tuple[Decimal, ...]:
@@ -299,7 +266,6 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 category=category.id,
                 scope=category.scope,
                 relevance=compiled.relevance[q.id],
-                possible=possible(q.when),
                 choice_ids=tuple(ch.id for ch in q.choices),
                 risk_order=compiled.risk_order[q.id],
                 points=points,
@@ -328,7 +294,6 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 index=index,
                 category=rule_category.id if rule_category else None,
                 condition=compiled.finding_conditions[rule.id],
-                possible=possible(rule.when),
                 knockout=compiled.finding_knockouts.get(rule.id),
                 reads=ordered,
                 points=vector(rule.points, weight),
@@ -382,17 +347,26 @@ def maxima_of(
     """The weighted maxima of these questions (scope ones left out) and rules.
 
     Sums are exact (Decimal), so adding per category first gives the same figures.
+    Added in place, pool by pool: this runs for every scope a portfolio holds.
     """
     size = len(prep.pools)
-    vectors: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}
-    loose: list[tuple[Decimal, ...]] = []  # rules outside the scored categories
+    sums: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
+    loose = [ZERO] * size  # rules outside the scored categories
     for pq in questions:
         if not pq.scope:
-            vectors[pq.category].append(pq.max_points)
+            add_points(sums[pq.category], pq.max_points)
     for pr in rules:
-        vectors.get(pr.category or "", loose).append(pr.points)
-    categories = {cat: sum_vectors(held, size) for cat, held in vectors.items()}
-    return Maxima(sum_vectors([*categories.values(), *loose], size), categories)
+        add_points(sums.get(pr.category or "", loose), pr.points)
+    overall = list(loose)
+    for held in sums.values():
+        add_points(overall, held)
+    return Maxima(tuple(overall), {cat: tuple(held) for cat, held in sums.items()})
+
+
+def add_points(total: list[Decimal], points: Iterable[Decimal]) -> None:
+    """Add a vector of points to a running total, pool by pool."""
+    for i, value in enumerate(points):
+        total[i] += value
 
 
 def sum_vectors(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
@@ -413,7 +387,8 @@ def _scope_pass(
     state: dict[str, Any] = {}
     possible: list[PreparedQuestion] = []
     for pq in prep.questions:
-        relevant = pq.possible(state, day)
+        # WILDCARD answers leave every test that reads them undecided (conditions.py).
+        relevant = pq.relevance(state, day)
         if relevant is False:
             state[pq.id] = ABSENT
         elif not pq.scope or relevant is None:
@@ -473,7 +448,7 @@ def scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Max
         possible, state = _scope_pass(prep, values, day)
         # Scope questions the scope answers settle are the buyer's facts, not scored.
         counted = [pq for pq in possible if state[pq.id] is WILDCARD]
-        rules = [pr for pr in prep.rules if pr.possible(state, day) is not False]
+        rules = [pr for pr in prep.rules if pr.condition(state, day) is not False]
         return maxima_of(prep, counted, rules)
 
     return remember(prep.scope_cache, key, make, SCOPES_KEPT)
@@ -486,6 +461,7 @@ __all__ = [
     "PreparedAdjustment",
     "PreparedQuestion",
     "PreparedRule",
+    "add_points",
     "internal_values",
     "maxima_of",
     "possible_given_scope",

@@ -230,7 +230,7 @@ def _answer_finding(
         if knockout is not None:
             rationale = rationale or knockout.rationale
             references.extend(r for r in knockout.references if r not in references)
-    return Finding.built(
+    return Finding.model_construct(
         id=pq.id,
         kind=kind,
         severity=SEVERITIES[sev],
@@ -257,7 +257,7 @@ def _rule_finding(
     references = list(rule.references)
     if blocked and rule.knockout is not None:
         references.extend(r for r in rule.knockout.references if r not in references)
-    return Finding.built(
+    return Finding.model_construct(
         id=pr.id,
         kind="rule",
         severity=SEVERITIES[SeverityRank.BLOCKER if blocked else pr.severity],
@@ -287,7 +287,7 @@ def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
             _, decisive = support(knockout.when, definitions, run.state, run.day)
             qids = (pq.id, *(q for q in pq.knockout_reads[choice.id] if q in decisive))
             out.append(
-                KnockOut.built(
+                KnockOut(
                     id=ko.id,
                     kind="choice",
                     questions=tuple(dict.fromkeys(qids)),
@@ -301,7 +301,7 @@ def _knockouts(run: Run, definitions: Mapping[str, Any]) -> list[KnockOut]:
             rule = ko.rule.rule
             assert rule.knockout is not None
             out.append(
-                KnockOut.built(
+                KnockOut(
                     id=ko.id,
                     kind="rule",
                     questions=tuple(
@@ -338,7 +338,7 @@ def _pending(run: Run, expired: set[str]) -> list[Pending]:
             knockout = pq.question.choices[pq.choice_ids.index(cid)].knockout
         assert knockout is not None
         out.append(
-            Pending.built(
+            Pending(
                 id=item.id,
                 kind=item.kind,
                 knockouts=item.knockouts,
@@ -389,7 +389,7 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
         category = prep.compiled.category_by_id[cat_id]
         effective, raised = category_level(prep.floors, level, by_category.get(cat_id, ()))
         out.append(
-            CategoryScore.built(
+            CategoryScore(
                 id=cat_id,
                 title=category.title,
                 weight=category.weight,
@@ -493,7 +493,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     run = evaluate(prep, values, judged, evidence.strengths(compiled, answers, judged))
     rs = compiled.ruleset
     pools = tuple(
-        PoolScore.built(
+        PoolScore(
             pool=pool,
             raw=as_float(run.raw[i]),
             adjusted=as_float(run.adjusted[i]),
@@ -503,7 +503,7 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         for i, pool in enumerate(prep.pools)
     )
     adjustments = tuple(
-        Adjustment.built(
+        Adjustment(
             id=adj.id,
             label=adj.label,
             applied=applied.applied,
@@ -524,8 +524,8 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
     explanation = None
     if explain:
         explanation = explain_run(prep, values, run)
-    return Assessment.built(
-        ruleset=RuleSetRef.built(
+    return Assessment(
+        ruleset=RuleSetRef(
             id=compiled.origin.id,
             version=compiled.origin.version,
             sha256=compiled.origin.sha256,

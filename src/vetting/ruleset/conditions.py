@@ -282,8 +282,26 @@ class _Absent:
         return "ABSENT"
 
 
+class _Wildcard:
+    """An answer not known yet: in a pass over the scope answers alone, every other
+    answer may turn out to be anything, or nothing. Any test that reads it is undecided
+    (the rule set's own `answered: true` included), so a condition false on it is false
+    whatever that answer becomes: three-valued logic is monotone."""
+
+    _instance: _Wildcard | None = None
+
+    def __new__(cls) -> _Wildcard:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
 UNKNOWN: Any = _Unknown()
 ABSENT: Any = _Absent()
+WILDCARD: Any = _Wildcard()
 
 #: Three-valued truth: True, False, or None when undecided.
 Truth = bool | None
@@ -322,29 +340,24 @@ def _compare(value: Any, op: str, bound: Any) -> bool:
     return bool(value <= bound)
 
 
-#: Wraps the predicate of a node that reads one question: (question id, predicate) -> predicate.
-LeafHook = Callable[[str, Predicate], Predicate]
-
-
-def compile_condition(
-    cond: Any, definitions: Mapping[str, Predicate], leaf: LeafHook | None = None
-) -> Predicate:
+def compile_condition(cond: Any, definitions: Mapping[str, Predicate]) -> Predicate:
     """Turn a validated condition tree into a closure, once.
 
     `definitions` maps names to already compiled predicates (see
-    `compile_definitions`). `leaf`, when given, wraps every node that reads a
-    question: the scorer uses it to evaluate conditions on partly known answers.
+    `compile_definitions`). The closure reads UNKNOWN and WILDCARD answers as
+    undecided: the scorer's pass over the scope answers alone (prepare.py) gives
+    every other answer as WILDCARD.
     """
     if cond is None:
         return lambda answers, day: True
     if isinstance(cond, AllOf):
-        parts = [compile_condition(c, definitions, leaf) for c in cond.all]
+        parts = [compile_condition(c, definitions) for c in cond.all]
         return parts[0] if len(parts) == 1 else _decided_by(parts, False)
     if isinstance(cond, AnyOf):
-        parts = [compile_condition(c, definitions, leaf) for c in cond.any]
+        parts = [compile_condition(c, definitions) for c in cond.any]
         return parts[0] if len(parts) == 1 else _decided_by(parts, True)
     if isinstance(cond, Not):
-        inner = compile_condition(cond.not_, definitions, leaf)
+        inner = compile_condition(cond.not_, definitions)
 
         def negate(a: Answers, d: dt.date) -> Truth:
             v = inner(a, d)
@@ -361,16 +374,15 @@ def compile_condition(
 
         def answered(a: Answers, d: dt.date) -> Truth:
             v = a.get(qid, ABSENT)
+            if v is WILDCARD:
+                return None
             return (v is not ABSENT and v is not UNKNOWN) == wanted
 
-        return leaf(qid, answered) if leaf else answered
-    test = _compile_question_test(cond)
-    return leaf(cond.question, test) if leaf else test
+        return answered
+    return _compile_question_test(cond)
 
 
-def compile_definitions(
-    definitions: Mapping[str, Any], leaf: LeafHook | None = None
-) -> dict[str, Predicate]:
+def compile_definitions(definitions: Mapping[str, Any]) -> dict[str, Predicate]:
     """Compile named definitions (objects with a `when`), each after those it uses.
 
     The checker has rejected unknown names and cycles before this runs.
@@ -382,7 +394,7 @@ def compile_definitions(
             cond = definitions[name].when
             for used in sorted(definitions_of(cond)):
                 define(used)
-            compiled[name] = compile_condition(cond, compiled, leaf)
+            compiled[name] = compile_condition(cond, compiled)
         return compiled[name]
 
     for name in definitions:
@@ -473,7 +485,7 @@ def _compile_question_test(cond: Any) -> Predicate:
         v = a.get(qid, ABSENT)
         if v is ABSENT:
             return False
-        if v is UNKNOWN:
+        if v is UNKNOWN or v is WILDCARD:
             return None
         return test(v)
 
