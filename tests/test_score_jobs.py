@@ -101,3 +101,14 @@ def test_a_bad_jobs_value_is_a_usage_error(value: str) -> None:
     assert result.returncode == 2
     assert f"'{value}' is neither a positive number nor auto" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_workers_leave_the_interpreter_as_they_found_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """While workers run, this process takes shorter turns (their results drain faster);
+    the default comes back after, even when the batch stops early."""
+    from vetting.cli import main
+
+    before = sys.getswitchinterval()
+    assert main(["score", str(EXAMPLES), "--format", "jsonl", "--jobs", "2"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(list(EXAMPLES.rglob("*.yaml")))
+    assert sys.getswitchinterval() == before
