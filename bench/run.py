@@ -518,6 +518,11 @@ def write_doc(results: dict[str, Any], rows: list[tuple[str, ...]], machine: str
             notes = old[old.index(NOTES) :]
     load = results.get("load") or [0.0, 0.0]
     load_text = f"{load[0]:.2f} at the start and {load[-1]:.2f} at the end of the run"
+    cores = os.cpu_count() or 1
+    if max(load) > cores:
+        load_text += f": above {cores} (its cores), other work shared them while this ran"
+    else:
+        load_text += f": at most {cores} (its cores), this run's own processes included"
     DOC.write_text(
         f"""# Performance
 
@@ -537,8 +542,7 @@ the default rule set. Peak memory is that of the parent and its workers together
 10 ms, the sum of their proportional set sizes (PSS, from /proc: a page shared by a
 forked worker and its parent counts once), the largest sum over the run.
 
-The machine's load average (1 minute) was {load_text}:
-above 2 (its cores), other work shared them while this ran.
+The machine's load average (1 minute) was {load_text}.
 
 {table}
 
