@@ -1,15 +1,19 @@
-"""A bounded memo: results that recur from file to file, built once, memory capped.
+"""Memos: results that recur, built once.
 
 Scoring a portfolio meets the same few findings, point vectors and scope maxima in
 file after file. Each is kept for the next files, up to a limit; past it the memo
 starts again rather than grow with the portfolio (a simple bound, and a varied
 portfolio loses only the time to rebuild what recurs).
+
+What is derived from a compiled rule set (its prepared form, the rule tests'
+index of rules by question) is kept while that rule set lives: `derived`.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -27,4 +31,27 @@ def remember(memo: dict[K, V], key: K, make: Callable[[], V], limit: int) -> V:
     return found  # type: ignore[return-value]
 
 
-__all__ = ["remember"]
+#: A table of `derived` values: the object's id -> (a weak reference to it, the value).
+Derived = dict[int, tuple["weakref.ref[Any]", V]]
+
+
+def derived(table: Derived[V], source: Any, make: Callable[[], V]) -> V:
+    """`make()`'s value for `source`, kept in `table` while `source` lives.
+
+    Keyed by identity (a rule set compares field by field, and an equal one loaded
+    again is another object): the entry goes when the object does.
+    """
+    key = id(source)
+    entry = table.get(key)
+    if entry is not None and entry[0]() is source:
+        return entry[1]
+    value = make()
+
+    def forget(_: object) -> None:
+        table.pop(key, None)
+
+    table[key] = (weakref.ref(source, forget), value)
+    return value
+
+
+__all__ = ["Derived", "derived", "remember"]

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -22,7 +21,7 @@ from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.floors import Floors
 from vetting.assess.numbers import ZERO, SeverityRank, dec
 from vetting.assess.when import judged_date
-from vetting.memo import remember
+from vetting.memo import Derived, derived, remember
 from vetting.ruleset import conditions as c
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, WILDCARD, Predicate
@@ -190,27 +189,12 @@ class Prepared:
     graph: Graph | None = None
 
 
-_PREPARED: dict[int, tuple[weakref.ref[CompiledRuleSet], Prepared]] = {}
-
-
-def _forget(key: int) -> Callable[[object], None]:
-    def forget(_: object) -> None:
-        cache = _PREPARED  # None while the interpreter shuts down
-        if cache is not None:
-            cache.pop(key, None)
-
-    return forget
+_PREPARED: Derived[Prepared] = {}
 
 
 def prepare(compiled: CompiledRuleSet) -> Prepared:
     """The prepared form of a compiled rule set, cached while the rule set lives."""
-    key = id(compiled)
-    cached = _PREPARED.get(key)
-    if cached is not None and cached[0]() is compiled:
-        return cached[1]
-    prepared = _prepare(compiled)
-    _PREPARED[key] = (weakref.ref(compiled, _forget(key)), prepared)
-    return prepared
+    return derived(_PREPARED, compiled, lambda: _prepare(compiled))
 
 
 def _prepare(compiled: CompiledRuleSet) -> Prepared:

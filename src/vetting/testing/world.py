@@ -30,6 +30,7 @@ from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.dates import add_months
 from vetting.errors import Position, Problem, VettingError
+from vetting.memo import Derived, derived
 from vetting.ruleset import conditions as c
 from vetting.ruleset.api import resolve_rules_dir
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -209,15 +210,23 @@ def _reads(cond: Any, compiled: CompiledRuleSet, seen: frozenset[str] = frozense
     return found
 
 
-def _rules_by_question(
-    compiled: CompiledRuleSet,
-) -> dict[str, list[tuple[c.Predicate, int, frozenset[str]]]]:
+#: What a question's answer can set off: (predicate, how bad, the questions it reads).
+RulesByQuestion = dict[str, list[tuple[c.Predicate, int, frozenset[str]]]]
+_RULES_BY_QUESTION: Derived[RulesByQuestion] = {}
+
+
+def _rules_by_question(compiled: CompiledRuleSet) -> RulesByQuestion:
     """The finding rules (and their knock-outs) each question's answer can set off.
 
     Each comes with how bad it is when it fires (its severity's rank; one above
-    the worst severity for a knock-out) and the questions it reads.
+    the worst severity for a knock-out) and the questions it reads. Built once per
+    rule set: every scenario that fills answers needs it.
     """
-    out: dict[str, list[tuple[c.Predicate, int, frozenset[str]]]] = {}
+    return derived(_RULES_BY_QUESTION, compiled, lambda: _index_rules(compiled))
+
+
+def _index_rules(compiled: CompiledRuleSet) -> RulesByQuestion:
+    out: RulesByQuestion = {}
     blocker = len(SEVERITIES)
     for rule in compiled.ruleset.findings:
         reads = _reads(rule.when, compiled)
