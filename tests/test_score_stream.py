@@ -15,10 +15,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 from tests.test_cli_score import ACCEPT, MODERATE, REJECT, Cli
-from vetting.cli import main
+from vetting.assess import assessment_json, load_answers, score
+from vetting.cli import main, score_output
 from vetting.cli import score as score_cli
+from vetting.ruleset.api import load_ruleset
 
 CLINIC = str(FIXTURES / "scoring" / "clinic")
 
@@ -91,3 +93,29 @@ def test_each_line_is_the_compact_json_of_its_result(
         compact = json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
         assert line == compact
     assert "\\u001b[31mÉvaluation" in lines[-1]
+
+
+_EXAMPLES = sorted((ROOT / "examples" / "health-ai").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _EXAMPLES, ids=lambda path: path.name)
+@pytest.mark.parametrize(("lang", "compact"), [(None, False), ("fr", False), (None, True)])
+def test_findings_encoded_once_are_the_bytes_of_the_whole_result(
+    path: Path, lang: str | None, compact: bool
+) -> None:
+    """Each finding is encoded once and spliced into the rest of its result: the bytes are
+    those of encoding the whole result, in every layout, the first time and the next."""
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(path, compiled)
+    data = assessment_json(score(compiled, answers), lang=lang, compact=compact)
+    for fmt, single in (("jsonl", False), ("json", True), ("json", False)):
+        whole = score_output._whole(data, fmt, single)
+        assert score_output.encode(data, fmt, single=single) == whole
+        assert score_output.encode(data, fmt, single=single) == whole  # from the memo
+
+
+@pytest.mark.parametrize(("fmt", "single"), [("jsonl", False), ("json", True), ("json", False)])
+def test_a_result_holding_the_findings_mark_is_encoded_whole(fmt: str, single: bool) -> None:
+    """Were another part of a result to read as the findings' mark, nothing is spliced."""
+    item = {"notes": [score_output._MARK], "findings": [{"id": "hosting.location"}]}
+    assert score_output.encode(item, fmt, single=single) == score_output._whole(item, fmt, single)

@@ -23,6 +23,15 @@ from typing import Any, BinaryIO, TextIO
 
 from pydantic_core import to_json
 
+#: Stands for the findings while the rest of a result is encoded. Encoded, the list of
+#: this one text is found once, or the result is encoded whole (`_spliced`).
+_MARK = "\x00findings\x00"
+_MARK_JSON = b'"\\u0000findings\\u0000"'
+#: Findings encoded so far, by identity (each with the data it encodes, so that the
+#: identity stays its own) and layout; emptied past `KEPT` entries.
+_ENCODED: dict[tuple[int, bytes | None], tuple[dict[str, Any], bytes]] = {}
+KEPT = 2_000
+
 
 def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
     """One result as its format writes it, before `JsonOutput.write` places it.
@@ -30,11 +39,60 @@ def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
     jsonl: one line, no spaces; json: indented by two, and two more as an item of
     the array. JSON escapes the newlines inside strings, so each newline of the
     indented text is a line break.
+
+    The findings are most of a result's bytes, and the same few recur in file after
+    file: each is encoded once (they are shared data, see `assessment_json`) and
+    spliced into the rest of the result, which is encoded with a mark in their place.
+    tests/test_score_stream.py checks the bytes against encoding the whole result.
     """
+    findings = item.get("findings")
+    if not findings:
+        return _whole(item, fmt, single)
+    marked = _whole({**item, "findings": [_MARK]}, fmt, single)
+    if fmt == "jsonl":
+        parts = b",".join(_encoded(finding, None) for finding in findings)
+        spliced = _spliced(marked, b"[" + _MARK_JSON + b"]", b"[" + parts + b"]")
+    else:
+        # The findings list sits at depth 1 of the result, its items at depth 2; an
+        # item of the array is indented two more.
+        outer = b"\n" + (b"  " if single else b"    ")
+        inner = outer + b"  "
+        parts = (b"," + inner).join(_encoded(finding, inner) for finding in findings)
+        mark = b"[" + inner + _MARK_JSON + outer + b"]"
+        spliced = _spliced(marked, mark, b"[" + inner + parts + outer + b"]")
+    return spliced if spliced is not None else _whole(item, fmt, single)
+
+
+def _spliced(marked: bytes, mark: bytes, findings: bytes) -> bytes | None:
+    """The findings in place of the mark; None unless the mark is there exactly once
+    (a text of the result could, in principle, read as the mark)."""
+    if marked.count(mark) != 1:
+        return None
+    return marked.replace(mark, findings)
+
+
+def _whole(item: dict[str, Any], fmt: str, single: bool) -> bytes:
     if fmt == "jsonl":
         return to_json(item)
     text = to_json(item, indent=2)
     return text if single else text.replace(b"\n", b"\n  ")
+
+
+def _encoded(finding: dict[str, Any], newline: bytes | None) -> bytes:
+    """A finding's JSON: compact (`newline` None), or indented with each line break
+    followed by `newline`'s indentation."""
+    key = (id(finding), newline)
+    entry = _ENCODED.get(key)
+    if entry is not None and entry[0] is finding:
+        return entry[1]
+    if newline is None:
+        data = to_json(finding)
+    else:
+        data = to_json(finding, indent=2).replace(b"\n", newline)
+    if len(_ENCODED) >= KEPT:
+        _ENCODED.clear()
+    _ENCODED[key] = (finding, data)
+    return data
 
 
 class JsonOutput:
