@@ -7,14 +7,16 @@ holds, not every question the condition could read.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
 
-from vetting.ruleset.conditions import UNKNOWN, Condition, support
+from vetting.ruleset.conditions import ABSENT, UNKNOWN, WILDCARD, Condition, support
 
 DAY = dt.date(2026, 12, 4)
 
@@ -85,3 +87,11 @@ def test_support_names_the_deciding_answers(
 
 def test_no_condition_holds_with_no_question() -> None:
     assert support(None, DEFINITIONS, {}, DAY) == (True, set())
+
+
+@pytest.mark.parametrize("sentinel", [UNKNOWN, ABSENT, WILDCARD], ids=repr)
+def test_a_sentinel_stays_itself_through_pickle_and_copies(sentinel: object) -> None:
+    """Conditions compare answers with `is`: a worker process or a deep copy of answers
+    must get the very object back, not an equal one."""
+    assert pickle.loads(pickle.dumps(sentinel)) is sentinel
+    assert copy.deepcopy(sentinel) is sentinel

@@ -1,4 +1,4 @@
-"""`reevaluate()` (what-if trials) gives exactly the run a full `evaluate()` gives.
+"""A what-if `Trial` gives exactly the run a full `evaluate()` gives.
 
 The explanation's searches score dozens of answer changes per file, each by
 recomputing only what the change reaches. Hypothesis draws whole answer sets,
@@ -22,7 +22,7 @@ from vetting.assess import evaluate as evaluate_module
 from vetting.assess import incremental
 from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import DECLARED, NO_EVIDENCE, VERIFIED
-from vetting.assess.incremental import Trial, reevaluate
+from vetting.assess.incremental import Trial
 from vetting.assess.prepare import Prepared, prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -66,8 +66,11 @@ def _proofs(data: st.DataObject, prep: Prepared, label: str) -> dict[str, int]:
 def test_a_changed_run_equals_a_full_evaluation(
     compiled: CompiledRuleSet, data: st.DataObject
 ) -> None:
+    """A trial equals the full evaluation, and before it is concluded already has the
+    run's knock-outs, pending items, fired rules, severity and verdict (the searches
+    rank trials on them)."""
     prep = prepare(compiled)
-    assert incremental.graph(prep).ordered  # else reevaluate() would evaluate in full
+    assert incremental.graph(prep).ordered  # else a trial would evaluate in full
     day = compiled.ruleset.as_of
     values = _internal(data.draw(answer_sets(compiled), label="answers"))
     before = _proofs(data, prep, "evidence before")
@@ -75,26 +78,16 @@ def test_a_changed_run_equals_a_full_evaluation(
     changes = _internal(data.draw(answer_changes(compiled), label="changes"))
     after = {**before, **_proofs(data, prep, "evidence after")}
     expected = evaluate(prep, {**values, **changes}, day, after)
-    assert reevaluate(prep, base, values, changes, after) == expected
-
-
-@pytest.mark.slow
-@SETTINGS
-@given(data=st.data())
-def test_a_trial_before_it_is_concluded_says_what_its_run_says(
-    compiled: CompiledRuleSet, data: st.DataObject
-) -> None:
-    """The searches rank trials on their verdict and severity without concluding them."""
-    prep = prepare(compiled)
-    day = compiled.ruleset.as_of
-    values = _internal(data.draw(answer_sets(compiled), label="answers"))
-    base = evaluate(prep, values, day)
-    changes = _internal(data.draw(answer_changes(compiled), label="changes"))
-    trial = Trial(prep, base, values, changes, {})
+    trial = Trial(prep, base, values, changes, after)
     seen = (trial.knockouts, trial.pending, trial.fired_rules, trial.max_severity, trial.verdict)
-    run = evaluate(prep, {**values, **changes}, day)
-    assert seen == (run.knockouts, run.pending, run.fired_rules, run.max_severity, run.verdict)
-    assert trial.run() == run
+    assert seen == (
+        expected.knockouts,
+        expected.pending,
+        expected.fired_rules,
+        expected.max_severity,
+        expected.verdict,
+    )
+    assert trial.run() == expected
 
 
 @pytest.mark.slow
@@ -150,7 +143,7 @@ def test_a_change_that_others_read_equals_a_full_evaluation(data: st.DataObject)
     among = _read_by_others(prep)
     changes = _internal(data.draw(answer_changes(compiled, among), label="changes"))
     expected = evaluate(prep, {**values, **changes}, day)
-    assert reevaluate(prep, base, values, changes, {}) == expected
+    assert Trial(prep, base, values, changes, {}).run() == expected
 
 
 def test_a_scope_change_is_evaluated_in_full() -> None:
@@ -162,7 +155,7 @@ def test_a_scope_change_is_evaluated_in_full() -> None:
     base = evaluate(prep, values, day)
     changes = {scope.id: scope.choice_ids[-1]}
     expected = evaluate(prep, {**values, **changes}, day)
-    assert reevaluate(prep, base, values, changes, {}) == expected
+    assert Trial(prep, base, values, changes, {}).run() == expected
 
 
 def test_a_change_decides_again_only_what_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,7 +182,7 @@ def test_a_change_decides_again_only_what_reads_it(monkeypatch: pytest.MonkeyPat
     assert len(calls) == len(prep.rules)
     calls.clear()
     changes = {leaf.id: leaf.choice_ids[0]}
-    assert reevaluate(prep, base, {}, changes, {}) == evaluate(prep, changes, day)
+    assert Trial(prep, base, {}, changes, {}).run() == evaluate(prep, changes, day)
     incremental_calls, full_calls = calls[: len(calls) - len(prep.rules)], len(prep.rules)
     readers = [pr.id for pr in prep.rules if leaf.id in pr.reads]
     assert sorted(incremental_calls) == sorted(readers)

@@ -151,11 +151,6 @@ class Parts:
         return run.parts
 
 
-def subtract_points(total: list[Decimal], points: tuple[Decimal, ...]) -> None:
-    for i, value in enumerate(points):
-        total[i] -= value
-
-
 def level_of(prep: Prepared, part: Decimal, whole: Decimal) -> LevelRank:
     """The level reached by the exact value `part / whole` (never by a rounded score).
 
@@ -390,14 +385,9 @@ def conclude(
     points_level = overall_level(prep, adjusted[si], maxima.overall[si])
     knockouts, pending = tally.knockouts, tally.pending
     level = prep.floors.level(points_level, bool(knockouts), bool(pending), max_severity)
-    if knockouts:
-        verdict = VerdictRank.REJECT
-    elif pending:
-        verdict = VerdictRank.PENDING_EVIDENCE
-    elif level > LevelRank.LOW or max_severity >= SeverityRank.HIGH:
-        verdict = VerdictRank.CONDITIONAL
-    else:
-        verdict = VerdictRank.ACCEPT
+    verdict = settled_verdict(tally, max_severity)
+    if verdict is None:
+        verdict = VerdictRank.CONDITIONAL if level > LevelRank.LOW else VerdictRank.ACCEPT
     return Run(
         day=day,
         state=tally.state,
@@ -426,6 +416,19 @@ def conclude(
         evidence=proofs,
         answer_raw=tally.answer_raw,
     )
+
+
+def settled_verdict(tally: Tally | Run, max_severity: int) -> VerdictRank | None:
+    """The verdict when what was found settles it, before any score: a knock-out
+    rejects, a pending item waits, a high finding makes it conditional. None when the
+    level decides between conditional and accept."""
+    if tally.knockouts:
+        return VerdictRank.REJECT
+    if tally.pending:
+        return VerdictRank.PENDING_EVIDENCE
+    if max_severity >= SeverityRank.HIGH:
+        return VerdictRank.CONDITIONAL
+    return None
 
 
 def worst_severity(tally: Tally) -> int:
@@ -479,6 +482,6 @@ __all__ = [
     "overall_level",
     "question_knockouts",
     "rule_truths",
-    "subtract_points",
+    "settled_verdict",
     "worst_severity",
 ]

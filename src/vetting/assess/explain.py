@@ -155,7 +155,7 @@ def _all_at_once(
         for ch in w.changes:
             changes.setdefault(ch.question, _internal(ch.to))
         proofs.update(dict.fromkeys(w.evidence))
-    trial = _trial(prep, values, run, changes, tuple(proofs))
+    trial = _trial(prep, values, run, changes, tuple(proofs)).run()
     reached = not trial.knockouts and (target == "knockout" or not trial.pending)
     note = None if reached else "the changes that lift each one do not lift them all together"
     return _whatif(
@@ -172,7 +172,7 @@ def _with_evidence(
     prep: Prepared, values: Mapping[str, Any], run: Run, qid: str, goal: Goal
 ) -> WhatIf:
     """A claim without its proof: the change is to record the evidence, not the answer."""
-    trial = _trial(prep, values, run, {}, (qid,))
+    trial = _trial(prep, values, run, {}, (qid,)).run()
     return _whatif(prep, values, "pending", qid, [], (qid,), run, trial, goal(trial))
 
 
@@ -182,23 +182,13 @@ def _trial(
     run: Run,
     changes: Mapping[str, Any],
     proven: tuple[str, ...] = (),
-) -> Run:
+) -> Trial:
     """Re-score with answers changed; a changed answer comes with the proof it needs.
 
     A what-if that moves an answer to a claim (a certificate, a contract)
     assumes that claim's evidence is recorded too, and says so (`evidence`).
+    The trial is concluded (`.run()`) only where its score or level is needed.
     """
-    return _attempt(prep, values, run, changes, proven).run()
-
-
-def _attempt(
-    prep: Prepared,
-    values: Mapping[str, Any],
-    run: Run,
-    changes: Mapping[str, Any],
-    proven: tuple[str, ...] = (),
-) -> Trial:
-    """`_trial`, concluded only when asked (incremental.Trial)."""
     proofs = {**run.evidence, **dict.fromkeys((*changes, *proven), evidence.VERIFIED)}
     return Trial(prep, run, values, changes, proofs)
 
@@ -476,7 +466,7 @@ def _search(
     for order, (qid, alt) in enumerate(singles):
         if _knocks_out(prep, run, prep.by_id[qid], alt):
             continue
-        attempt = _attempt(prep, values, run, {qid: alt})
+        attempt = _trial(prep, values, run, {qid: alt})
         if goal(attempt):
             rank = (attempt.verdict, attempt.max_severity, len(attempt.fired_rules), order)
             working.append((rank, (qid, alt), attempt))
@@ -488,9 +478,10 @@ def _search(
     ):
         if tries >= MAX_PAIRS:
             break
-        trial = _trial(prep, values, run, {first[0]: first[1], second[0]: second[1]})
-        if goal(trial):
-            return _whatif(prep, values, target, target_id, [first, second], (), run, trial, True)
+        pair = _trial(prep, values, run, {first[0]: first[1], second[0]: second[1]})
+        if goal(pair):
+            changes = [first, second]
+            return _whatif(prep, values, target, target_id, changes, (), run, pair.run(), True)
     return _whatif(
         prep,
         values,
@@ -569,7 +560,7 @@ def _greedy(
         for answer in tried[:MAX_ANSWERS_TRIED]:
             if answer == run.given(pq.id) or _pool_points(prep, pq, answer)[0] > risk_now:
                 continue
-            attempt = _trial(prep, values, run, {**dict(changes), pq.id: answer})
+            attempt = _trial(prep, values, run, {**dict(changes), pq.id: answer}).run()
             if no_worse(trial, attempt):
                 changes.append((pq.id, answer))
                 trial = attempt
@@ -585,7 +576,7 @@ def _greedy(
         if len(changes) == 1:
             break
         fewer = [c for c in changes if c != change]
-        attempt = _trial(prep, values, run, dict(fewer))
+        attempt = _trial(prep, values, run, dict(fewer)).run()
         if goal(attempt):
             changes, trial = fewer, attempt
     return _whatif(prep, values, target, None, changes, (), run, trial, True)

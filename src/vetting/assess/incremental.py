@@ -1,4 +1,4 @@
-"""reevaluate() and Trial: a run with a few answers changed, recomputing only what they reach.
+"""Trial: a run with a few answers changed, recomputing only what they reach.
 
 "What would change the result" (explain.py) tries dozens of answer changes per
 file; re-evaluating the whole rule set for each one was most of the time of
@@ -31,10 +31,10 @@ from vetting.assess.evaluate import (
     evaluate,
     question_knockouts,
     rule_truths,
-    subtract_points,
+    settled_verdict,
     worst_severity,
 )
-from vetting.assess.numbers import SeverityRank, VerdictRank
+from vetting.assess.numbers import VerdictRank
 from vetting.assess.prepare import (
     Graph,
     Maxima,
@@ -42,6 +42,7 @@ from vetting.assess.prepare import (
     PreparedQuestion,
     PreparedRule,
     add_points,
+    subtract_points,
 )
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
@@ -90,31 +91,20 @@ def graph(prep: Prepared) -> Graph:
     return prep.graph
 
 
-def reevaluate(
-    prep: Prepared,
-    base: Run,
-    values: Mapping[str, Any],
-    changes: Mapping[str, Any],
-    proofs: Mapping[str, int],
-) -> Run:
-    """`evaluate(prep, {**values, **changes}, base.day, proofs)`, reusing `base`.
-
-    `base` must be `evaluate(prep, values, base.day, base.evidence)`. A change to
-    a scope answer (which moves the score's maxima) is evaluated in full.
-    """
-    return Trial(prep, base, values, changes, proofs).run()
-
-
 class Trial:
     """A run with a few answers changed: its knock-outs, pending items and rules at
     once, its score, level and verdict (the maxima, the adjustments) only when asked.
 
     The explanation's searches keep or drop most trials on their knock-outs and
     pending items alone, and rank them by verdict and severity, which a trial that
-    still knocks out or waits has without a score. `run()` is `reevaluate()`'s Run.
+    still knocks out or waits has without a score.
+
+    `base` must be `evaluate(prep, values, base.day, base.evidence)`; `run()` is then
+    `evaluate(prep, {**values, **changes}, base.day, proofs)`. A change to a scope
+    answer (which moves the score's maxima) is evaluated in full.
     """
 
-    __slots__ = ("_base", "_concluded", "_moved", "_prep", "_proofs", "_tally", "_values")
+    __slots__ = ("_base", "_found", "_moved", "_prep", "_proofs", "_values")
 
     def __init__(
         self,
@@ -127,72 +117,52 @@ class Trial:
         day = base.day
         self._prep, self._base, self._proofs = prep, base, proofs
         self._values = new_values = {**values, **changes}
-        self._concluded: Run | None = None
+        self._moved: set[str] = set()
         reads = graph(prep)
         if not reads.ordered or any(
             qid not in prep.by_id or prep.by_id[qid].scope for qid in changes
         ):
-            self._concluded = evaluate(prep, new_values, day, proofs)
-            self._tally = _tally_of(self._concluded)
-            self._moved: set[str] = set()
+            # Concluded at once: the run holds the same items a tally would.
+            self._found: Tally | Run = evaluate(prep, new_values, day, proofs)
             return
-        self._tally = tally = _copy(prep, base)
+        self._found = tally = _copy(prep, base)
         redone, self._moved = _questions(prep, reads, base, values, new_values, changes, day, tally)
         _knockouts(prep, reads, base, proofs, redone, self._moved, day, tally)
         _rules(prep, reads, base, redone, self._moved, day, tally)
 
     @property
     def knockouts(self) -> list[FiredKnockOut]:
-        return self._tally.knockouts
+        return self._found.knockouts
 
     @property
     def pending(self) -> list[PendingItem]:
-        return self._tally.pending
+        return self._found.pending
 
     @property
     def fired_rules(self) -> list[PreparedRule]:
-        return self._tally.fired_rules
+        return self._found.fired_rules
 
     @property
     def max_severity(self) -> int:
         """The run's `max_severity`, without concluding it."""
-        if self._concluded is not None:
-            return self._concluded.max_severity
-        return worst_severity(self._tally)
+        found = self._found
+        return found.max_severity if isinstance(found, Run) else worst_severity(found)
 
     @property
     def verdict(self) -> VerdictRank:
         """The run's verdict; concluded only when the level decides it."""
-        if self._concluded is not None:
-            return self._concluded.verdict
-        if self._tally.knockouts:
-            return VerdictRank.REJECT
-        if self._tally.pending:
-            return VerdictRank.PENDING_EVIDENCE
-        if self.max_severity >= SeverityRank.HIGH:
-            return VerdictRank.CONDITIONAL
-        return self.run().verdict
+        settled = settled_verdict(self._found, self.max_severity)
+        return settled if settled is not None else self.run().verdict
 
     def run(self) -> Run:
         """The whole run, concluded once."""
-        if self._concluded is None:
-            prep, tally = self._prep, self._tally
-            maxima = _maxima(prep, self._base, tally, self._moved)
-            self._concluded = conclude(
-                prep, self._values, self._base.day, self._proofs, tally, maxima
+        found = self._found
+        if isinstance(found, Tally):
+            maxima = _maxima(self._prep, self._base, found, self._moved)
+            self._found = found = conclude(
+                self._prep, self._values, self._base.day, self._proofs, found, maxima
             )
-        return self._concluded
-
-
-def _tally_of(run: Run) -> Tally:
-    """The items of a concluded run, as a trial shows them."""
-    return Tally(
-        state=run.state,
-        knockouts=run.knockouts,
-        pending=run.pending,
-        fired_rules=run.fired_rules,
-        undecided_rules=run.undecided_rules,
-    )
+        return found
 
 
 def _copy(prep: Prepared, base: Run) -> Tally:
@@ -413,7 +383,7 @@ def _rules(
 def _maxima(prep: Prepared, base: Run, tally: Tally, moved: set[str]) -> Maxima | None:
     """The base run's maxima when they cannot have changed; None to compute them again.
 
-    The scope is never changed here (see `reevaluate`), so the `scope` and `all`
+    The scope is never changed here (see `Trial`), so the `scope` and `all`
     conventions keep theirs; `relevant` keeps them while the same questions are
     relevant and the same rules count.
     """
@@ -428,4 +398,4 @@ def _maxima(prep: Prepared, base: Run, tally: Tally, moved: set[str]) -> Maxima 
     return base.maxima
 
 
-__all__ = ["Trial", "graph", "reevaluate"]
+__all__ = ["Trial", "graph"]

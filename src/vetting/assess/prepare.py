@@ -353,6 +353,12 @@ def add_points(total: list[Decimal], points: Iterable[Decimal]) -> None:
         total[i] += value
 
 
+def subtract_points(total: list[Decimal], points: Iterable[Decimal]) -> None:
+    """Take a vector of points off a running total (a what-if's changed answer)."""
+    for i, value in enumerate(points):
+        total[i] -= value
+
+
 def sum_vectors(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
     """Vectors added pool by pool (zeros when there are none)."""
     if not vectors:
@@ -439,7 +445,6 @@ def scope_maxima(prep: Prepared, values: Mapping[str, Any], day: dt.date) -> Max
 
 
 __all__ = [
-    "WILDCARD",
     "Maxima",
     "Prepared",
     "PreparedAdjustment",
@@ -452,5 +457,6 @@ __all__ = [
     "prepare",
     "public_value",
     "scope_maxima",
+    "subtract_points",
     "sum_vectors",
 ]

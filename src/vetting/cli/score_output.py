@@ -23,13 +23,16 @@ from typing import Any, BinaryIO, TextIO
 
 from pydantic_core import to_json
 
+from vetting.memo import remember
+
 #: Stands for the findings while the rest of a result is encoded. Encoded, the list of
 #: this one text is found once, or the result is encoded whole (`_spliced`).
 _MARK = "\x00findings\x00"
 _MARK_JSON = b'"\\u0000findings\\u0000"'
-#: Findings encoded so far, by identity (each with the data it encodes, so that the
-#: identity stays its own) and layout; emptied past `KEPT` entries.
+#: Findings encoded so far, by identity and layout. Each entry holds the finding it
+#: encodes, so that no other object can take its id meanwhile.
 _ENCODED: dict[tuple[int, bytes | None], tuple[dict[str, Any], bytes]] = {}
+#: How many encoded findings are kept before starting again (memo.remember).
 KEPT = 2_000
 
 
@@ -81,18 +84,13 @@ def _whole(item: dict[str, Any], fmt: str, single: bool) -> bytes:
 def _encoded(finding: dict[str, Any], newline: bytes | None) -> bytes:
     """A finding's JSON: compact (`newline` None), or indented with each line break
     followed by `newline`'s indentation."""
-    key = (id(finding), newline)
-    entry = _ENCODED.get(key)
-    if entry is not None and entry[0] is finding:
-        return entry[1]
-    if newline is None:
-        data = to_json(finding)
-    else:
-        data = to_json(finding, indent=2).replace(b"\n", newline)
-    if len(_ENCODED) >= KEPT:
-        _ENCODED.clear()
-    _ENCODED[key] = (finding, data)
-    return data
+
+    def make() -> tuple[dict[str, Any], bytes]:
+        if newline is None:
+            return finding, to_json(finding)
+        return finding, to_json(finding, indent=2).replace(b"\n", newline)
+
+    return remember(_ENCODED, (id(finding), newline), make, KEPT)[1]
 
 
 class JsonOutput:

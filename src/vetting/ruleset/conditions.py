@@ -254,54 +254,31 @@ def comparison_bounds(node: Compare | DateBounds) -> dict[str, float | dt.date]:
 # --------------------------------------------------------------------------- evaluation
 
 
-class _Unknown:
-    """The answer `unknown`: the buyer does not know, or the vendor did not say."""
+class _Sentinel:
+    """A value no answer can be, compared by identity: one object per name, in every
+    process (a pickled one comes back as the module's own constant)."""
 
-    _instance: _Unknown | None = None
+    __slots__ = ("_name",)
 
-    def __new__(cls) -> _Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-class _Absent:
-    """No answer because the question does not apply (its `when` is false)."""
-
-    _instance: _Absent | None = None
-
-    def __new__(cls) -> _Absent:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    def __init__(self, name: str) -> None:
+        self._name = name
 
     def __repr__(self) -> str:
-        return "ABSENT"
+        return self._name
+
+    def __reduce__(self) -> str:
+        return self._name
 
 
-class _Wildcard:
-    """An answer not known yet: in a pass over the scope answers alone, every other
-    answer may turn out to be anything, or nothing. Any test that reads it is undecided
-    (the rule set's own `answered: true` included), so a condition false on it is false
-    whatever that answer becomes: three-valued logic is monotone."""
-
-    _instance: _Wildcard | None = None
-
-    def __new__(cls) -> _Wildcard:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "ANY"
-
-
-UNKNOWN: Any = _Unknown()
-ABSENT: Any = _Absent()
-WILDCARD: Any = _Wildcard()
+#: The answer `unknown`: the buyer does not know, or the vendor did not say.
+UNKNOWN: Any = _Sentinel("UNKNOWN")
+#: No answer because the question does not apply (its `when` is false).
+ABSENT: Any = _Sentinel("ABSENT")
+#: An answer not known yet: in a pass over the scope answers alone, every other answer
+#: may turn out to be anything, or nothing. Any test that reads it is undecided (the
+#: rule set's own `answered: true` included), so a condition false on it is false
+#: whatever that answer becomes: three-valued logic is monotone.
+WILDCARD: Any = _Sentinel("WILDCARD")
 
 #: Three-valued truth: True, False, or None when undecided.
 Truth = bool | None
@@ -402,18 +379,25 @@ def compile_definitions(definitions: Mapping[str, Any]) -> dict[str, Predicate]:
     return compiled
 
 
-def questions_read(
-    cond: Any, definitions: Mapping[str, Any], _seen: frozenset[str] = frozenset()
-) -> set[str]:
+def nodes_read(cond: Any, definitions: Mapping[str, Any]) -> Iterator[Any]:
+    """Every node of a condition and of the definitions it uses (each definition once,
+    however many times it is used): what the condition reads, in all."""
+    seen: set[str] = set()
+    stack = [cond]
+    while stack:
+        current = stack.pop()
+        if current is None:
+            continue
+        for _, node in iter_nodes(current):
+            yield node
+            if isinstance(node, Is) and node.is_ not in seen and node.is_ in definitions:
+                seen.add(node.is_)
+                stack.append(definitions[node.is_].when)
+
+
+def questions_read(cond: Any, definitions: Mapping[str, Any]) -> set[str]:
     """Question ids a condition reads, directly or through definitions."""
-    if cond is None:
-        return set()
-    found = questions_of(cond)
-    for name in definitions_of(cond):
-        definition = definitions.get(name)
-        if definition is not None and name not in _seen:
-            found |= questions_read(definition.when, definitions, _seen | {name})
-    return found
+    return {n.question for n in nodes_read(cond, definitions) if hasattr(n, "question")}
 
 
 def support(

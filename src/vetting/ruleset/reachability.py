@@ -91,23 +91,13 @@ def search_space(
     return sorted(days), nodes_by_q
 
 
-def reads_the_day(
-    cond: Any, definitions: Mapping[str, Any], _seen: frozenset[str] = frozenset()
-) -> bool:
+def reads_the_day(cond: Any, definitions: Mapping[str, Any]) -> bool:
     """Whether a condition compares the judged date, directly or through definitions.
 
     A condition that never does has the same value on every day: the search tries it on
     one day instead of on every day around every legal date of the rule set.
     """
-    if cond is None:
-        return False
-    if any(isinstance(node, c.JudgedDate) for _, node in c.iter_nodes(cond)):
-        return True
-    return any(
-        reads_the_day(definitions[name].when, definitions, _seen | {name})
-        for name in c.definitions_of(cond)
-        if name in definitions and name not in _seen
-    )
+    return any(isinstance(node, c.JudgedDate) for node in c.nodes_read(cond, definitions))
 
 
 @dataclass(frozen=True)

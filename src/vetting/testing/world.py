@@ -199,17 +199,6 @@ def _as_list(value: Any) -> Any:
     return value
 
 
-def _reads(cond: Any, compiled: CompiledRuleSet, seen: frozenset[str] = frozenset()) -> set[str]:
-    if cond is None:
-        return set()
-    found = set(c.questions_of(cond))
-    for name in c.definitions_of(cond):
-        definition = compiled.ruleset.definitions.get(name)
-        if definition is not None and name not in seen:
-            found |= _reads(definition.when, compiled, seen | {name})
-    return found
-
-
 #: What a question's answer can set off: (predicate, how bad, the questions it reads).
 RulesByQuestion = dict[str, list[tuple[c.Predicate, int, frozenset[str]]]]
 _RULES_BY_QUESTION: Derived[RulesByQuestion] = {}
@@ -228,10 +217,11 @@ def _rules_by_question(compiled: CompiledRuleSet) -> RulesByQuestion:
 def _index_rules(compiled: CompiledRuleSet) -> RulesByQuestion:
     out: RulesByQuestion = {}
     blocker = len(SEVERITIES)
+    definitions = compiled.ruleset.definitions
     for rule in compiled.ruleset.findings:
-        reads = _reads(rule.when, compiled)
+        reads = c.questions_read(rule.when, definitions)
         if rule.knockout is not None:
-            reads |= _reads(rule.knockout.when, compiled)
+            reads |= c.questions_read(rule.knockout.when, definitions)
         frozen = frozenset(reads)
         predicates = [
             (compiled.finding_conditions[rule.id], SEVERITIES.index(rule.severity), frozen)
