@@ -11,6 +11,7 @@ caches, and the two results must be equal in every JSON mode.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import Any
 
 import pytest
@@ -23,6 +24,8 @@ from vetting.assess import Answers, load_answers, score
 from vetting.assess import assessment as assessment_module
 from vetting.assess.assessment import Assessment, assessment_json
 from vetting.assess.prepare import day_class, internal_values, prepare, scope_maxima
+from vetting.cli import score_output
+from vetting.cli.score_output import encode
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
 
@@ -67,6 +70,29 @@ def test_a_finding_is_built_once_for_two_files_that_raise_it() -> None:
     assert first.findings and all(
         a is b for a, b in zip(first.findings, second.findings, strict=True)
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_what_is_derived_from_findings_goes_with_them(fmt: str) -> None:
+    """The dumped and encoded forms of a finding live as long as the finding: once
+    score()'s memo of findings starts again (as it does every thousand findings on a
+    portfolio), nothing derived from the findings it dropped stays behind."""
+    health_ai = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(ROOT / "examples/health-ai/us-chatbot-reject.yaml", health_ai)
+    prepare(health_ai).findings.clear()
+    gc.collect()
+    before = len(assessment_module._DUMPED), len(score_output._ENCODED)
+    assessment = score(health_ai, answers)
+    for mode in MODES:
+        encode(assessment_json(assessment, **mode), fmt, single=False)
+    count = len(assessment.findings)
+    assert count > 3
+    assert len(assessment_module._DUMPED) == before[0] + count
+    assert len(score_output._ENCODED) == before[1] + count * len(MODES)
+    del assessment
+    prepare(health_ai).findings.clear()
+    gc.collect()
+    assert (len(assessment_module._DUMPED), len(score_output._ENCODED)) == before
 
 
 @pytest.mark.slow

@@ -5,8 +5,10 @@ file after file. Each is kept for the next files, up to a limit; past it the mem
 starts again rather than grow with the portfolio (a simple bound, and a varied
 portfolio loses only the time to rebuild what recurs).
 
-What is derived from a compiled rule set (its prepared form, the rule tests'
-index of rules by question) is kept while that rule set lives: `derived`.
+What is derived from an object (a compiled rule set's prepared form, the rule
+tests' index of rules by question, a finding's JSON data and its encoded bytes) is
+kept while that object lives: `derived`. A memo of findings that starts again thus
+frees what was derived from them too, instead of leaving it to a limit of its own.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ def remember(memo: dict[K, V], key: K, make: Callable[[], V], limit: int) -> V:
             memo.clear()
         found = memo[key] = make()
     return found  # type: ignore[return-value]
+
+
+class SharedData(dict[str, Any]):
+    """JSON data shared between results (never changed once built), which `derived`
+    can key by identity: a plain dict takes no weak reference."""
+
+    __slots__ = ("__weakref__",)
 
 
 #: A table of `derived` values: the object's id -> (a weak reference to it, the value).
@@ -54,4 +63,4 @@ def derived(table: Derived[V], source: Any, make: Callable[[], V]) -> V:
     return value
 
 
-__all__ = ["Derived", "derived", "remember"]
+__all__ = ["Derived", "SharedData", "derived", "remember"]

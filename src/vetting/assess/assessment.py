@@ -9,13 +9,13 @@ contract of `vetting score --format json` (docs/score-json.md).
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache, partial
+from functools import cache
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from vetting.assess.answers import Decision, DecisionCondition, Evidence, Tool
-from vetting.memo import remember
+from vetting.memo import Derived, SharedData, derived
 from vetting.ruleset.model import Level, Verdict
 
 #: A choice's or a rule's severity, or `blocker`: a finding that knocks out.
@@ -417,26 +417,28 @@ def _keys(model: type[BaseModel], leave_out: tuple[str, ...] = ()) -> tuple[str,
     return tuple(f.alias or name for name, f in fields if name not in leave_out)
 
 
-#: How many findings `_finding_data` keeps dumped before it starts again.
-DUMPED_FINDINGS = 1_000
-_DUMPED: dict[tuple[int, str | None, bool], tuple[Finding, dict[str, Any]]] = {}
+#: Each finding's public data, by language and mode, kept while the finding lives.
+_DUMPED: Derived[dict[tuple[str | None, bool], SharedData]] = {}
 
 
-def _finding_data(finding: Finding, lang: str | None, compact: bool) -> dict[str, Any]:
-    """A finding as public JSON data, dumped once per process for each language and mode.
+def _finding_data(finding: Finding, lang: str | None, compact: bool) -> SharedData:
+    """A finding as public JSON data, dumped once for each language and mode.
 
     `score()` gives the same (frozen) Finding to every file whose answers raise it, so
     a portfolio dumps each a handful of times, not once per file. The data is shared
     between results: it is only ever encoded, never changed. Its texts are the rule
     set's own (plain JSON data already), not copies: a portfolio's findings would
-    otherwise hold each text once per finding that shows it.
+    otherwise hold each text once per finding that shows it. The data goes with the
+    finding, when `score()`'s memo of findings starts again.
     """
-    key = (id(finding), lang, compact)
-    return remember(_DUMPED, key, partial(_dump, finding, lang, compact), DUMPED_FINDINGS)[1]
+    dumps = derived(_DUMPED, finding, dict)
+    data = dumps.get((lang, compact))
+    if data is None:
+        data = dumps[lang, compact] = _dump(finding, lang, compact)
+    return data
 
 
-def _dump(finding: Finding, lang: str | None, compact: bool) -> tuple[Finding, dict[str, Any]]:
-    """A finding and its data: the entry holds the finding, so its id stays its own."""
+def _dump(finding: Finding, lang: str | None, compact: bool) -> SharedData:
     names = RULESET_TEXTS["findings"][1]
     data = finding.model_dump(mode="json", by_alias=True, exclude=set(names))
     if not compact:
@@ -445,7 +447,7 @@ def _dump(finding: Finding, lang: str | None, compact: bool) -> tuple[Finding, d
             value = list(value) if isinstance(value, tuple) else value
             data[name] = value if lang is None else _one_language(value, lang)
         data = {name: data[name] for name in _keys(Finding)}
-    return finding, data
+    return SharedData(data)
 
 
 def _one_language(value: Any, lang: str) -> Any:

@@ -23,17 +23,14 @@ from typing import Any, BinaryIO, TextIO
 
 from pydantic_core import to_json
 
-from vetting.memo import remember
+from vetting.memo import Derived, SharedData, derived
 
 #: Stands for the findings while the rest of a result is encoded. Encoded, the list of
 #: this one text is found once, or the result is encoded whole (`_spliced`).
 _MARK = "\x00findings\x00"
 _MARK_JSON = b'"\\u0000findings\\u0000"'
-#: Findings encoded so far, by identity and layout. Each entry holds the finding it
-#: encodes, so that no other object can take its id meanwhile.
-_ENCODED: dict[tuple[int, bytes | None], tuple[dict[str, Any], bytes]] = {}
-#: How many encoded findings are kept before starting again (memo.remember).
-KEPT = 2_000
+#: Each finding's JSON by layout, kept while its (shared) data lives.
+_ENCODED: Derived[dict[bytes | None, bytes]] = {}
 
 
 def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
@@ -85,12 +82,19 @@ def _encoded(finding: dict[str, Any], newline: bytes | None) -> bytes:
     """A finding's JSON: compact (`newline` None), or indented with each line break
     followed by `newline`'s indentation."""
 
-    def make() -> tuple[dict[str, Any], bytes]:
-        if newline is None:
-            return finding, to_json(finding)
-        return finding, to_json(finding, indent=2).replace(b"\n", newline)
+    if not isinstance(finding, SharedData):  # data of one result only: nothing to keep
+        return _layout(finding, newline)
+    layouts = derived(_ENCODED, finding, dict)
+    found = layouts.get(newline)
+    if found is None:
+        found = layouts[newline] = _layout(finding, newline)
+    return found
 
-    return remember(_ENCODED, (id(finding), newline), make, KEPT)[1]
+
+def _layout(finding: dict[str, Any], newline: bytes | None) -> bytes:
+    if newline is None:
+        return to_json(finding)
+    return to_json(finding, indent=2).replace(b"\n", newline)
 
 
 class JsonOutput:
