@@ -157,7 +157,8 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | un centre de santé municipal (hors GHT)      | practice        | maintenance    | il y a un KO sur "hosting.hds_certified=ght_member_hosting"      |
 
   Scénario: des données anonymisées seules ne relèvent pas de l'HDS
-    Étant donné la réponse à "scope.patient_data" est "[anonymised]"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[anonymised]"
     Et la réponse à "hosting.hds_certified" est "none"
     Quand l'évaluation est calculée
     Alors la question "hosting.hds_certified" n'est pas posée

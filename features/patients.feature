@@ -85,7 +85,8 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Alors il n'y a pas de KO sur "transparency.patient_information"
 
   Scénario: sans finalité médicale ni données patients, l'absence d'information est un constat élevé
-    Étant donné la réponse à "scope.patient_data" est "[none]"
+    Étant donné la réponse à "scope.use" est "[safety_alerts]"
+    Et la réponse à "scope.patient_data" est "[none]"
     Et la réponse à "transparency.patient_information" est "no"
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO

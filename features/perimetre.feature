@@ -18,7 +18,8 @@ Fonctionnalité: Le périmètre décide des questions posées
     Et toutes les autres questions ont leur meilleure réponse
 
   Scénario: sans données personnelles, ni hébergement ni réutilisation
-    Étant donné la réponse à "scope.patient_data" est "[none]"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[none]"
     Alors aucune question de la section "hosting" n'est posée
     Et aucune question de la section "reuse" n'est posée
     Et la question "regulatory.legal_basis" n'est pas posée
@@ -26,13 +27,53 @@ Fonctionnalité: Le périmètre décide des questions posées
     Et la section "security" est posée
 
   Scénario: des données anonymisées seules ne sont pas des données patients
-    Étant donné la réponse à "scope.patient_data" est "[anonymised]"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[anonymised]"
     Alors aucune question de la section "hosting" n'est posée
     Et aucune question de la section "reuse" n'est posée
 
   Scénario: avec des données patients, les deux sections sont posées
     Alors la section "hosting" est posée
     Et la section "reuse" est posée
+
+  Plan du scénario: un usage qui porte sur un patient donné traite des données de santé, quoi que dise la réponse sur les données (<usage>, <déploiement>, IA générative <générative>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.deployment" est "<déploiement>"
+    Et la réponse à "scope.audience" est "<public>"
+    Et la réponse à "scope.generative" est "<générative>"
+    Alors la question "hosting.location" est posée
+    Et la question "hosting.hds_certified" est posée
+    Et la question "reuse.training" est posée
+    Et la question "regulatory.legal_basis" est posée
+    Et il y a un constat sur "scope.patient_data_by_use"
+
+    Exemples:
+      | usage                    | déploiement  | public        | générative |
+      | [clinical_documentation] | vendor_saas  | professionals | no         |
+      | [triage]                 | vendor_saas  | professionals | no         |
+      | [remote_monitoring]      | vendor_saas  | professionals | no         |
+      | [decision_support]       | consumer_app | patients      | no         |
+      | [patient_facing]         | vendor_saas  | patients      | yes        |
+
+  Plan du scénario: un usage sans patient donné et sans données personnelles ne pose ni hébergement ni réutilisation (<usage>, <déploiement>, IA générative <générative>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.deployment" est "<déploiement>"
+    Et la réponse à "scope.audience" est "<public>"
+    Et la réponse à "scope.generative" est "<générative>"
+    Alors la question "hosting.location" n'est pas posée
+    Et la question "reuse.training" n'est pas posée
+    Et il n'y a pas de constat sur "scope.patient_data_by_use"
+
+    Exemples:
+      | usage                    | déploiement  | public        | générative |
+      | [administrative]         | vendor_saas  | professionals | yes        |
+      | [decision_support]       | vendor_saas  | professionals | no         |
+      | [prescription]           | vendor_saas  | professionals | no         |
+      | [patient_facing]         | vendor_saas  | patients      | no         |
+      | [patient_information]    | vendor_saas  | patients      | yes        |
+      | [general_assistant]      | consumer_app | professionals | yes        |
 
   Scénario: un outil administratif sans données patients ne pose pas la question du dispositif médical
     Étant donné la réponse à "scope.use" est "[administrative]"
@@ -43,7 +84,8 @@ Fonctionnalité: Le périmètre décide des questions posées
     Et la question "oversight.human_decision" n'est pas posée
 
   Plan du scénario: les données traitées décident (<données> : « <question> » <état>)
-    Étant donné la réponse à "scope.patient_data" est "<données>"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "<données>"
     Alors la question "<question>" <état>
 
     Exemples:
@@ -94,7 +136,8 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [none]          | security.encryption_in_transit  | n'est pas posée |
 
   Plan du scénario: le déploiement décide (<déploiement>, <données> : « <question> » <état>)
-    Étant donné la réponse à "scope.deployment" est "<déploiement>"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.deployment" est "<déploiement>"
     Et la réponse à "scope.patient_data" est "<données>"
     Alors la question "<question>" <état>
 

@@ -2,7 +2,9 @@
 Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tiers
   Le personnel est aussi une personne concernée : une consultation enregistrée l'est avec la
   voix du soignant (Code du travail, art. L.1222-4 ; RGPD, art. 13). Des données de santé ne
-  circulent jamais en clair (RGPD, art. 32 ; Code pénal, art. 226-17). Avant d'appeler un
+  sortent jamais en clair du réseau de l'établissement (RGPD, art. 32 ; Code pénal,
+  art. 226-17) ; en clair sur son seul réseau interne, c'est un risque critique à traiter,
+  pas un blocage (le RGPD proportionne les mesures au risque). Avant d'appeler un
   modèle tiers, on ne lui envoie que le nécessaire (RGPD, art. 5(1)(c) et 25).
 
   Contexte:
@@ -51,6 +53,32 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       | données        |
       | [identifiable] |
       | [appointment]  |
+
+  Plan du scénario: des données de santé en clair, selon qu'elles sortent ou non du réseau de l'établissement (<déploiement>, accès du fournisseur <accès>)
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "scope.patient_data" est "[images]"
+    Et la réponse à "scope.deployment" est "<déploiement>"
+    Et la réponse à "scope.vendor_access" est "<accès>"
+    Et la réponse à "security.encryption_in_transit" est "none"
+    Quand l'évaluation est calculée
+    Alors <résultat>
+
+    Exemples:
+      | déploiement       | accès          | résultat                                                    |
+      | on_premises       | none           | il n'y a pas de KO sur "security.encryption_in_transit"     |
+      | on_premises       | maintenance    | il y a un KO sur "security.encryption_in_transit=none"      |
+      | on_premises       | administration | il y a un KO sur "security.encryption_in_transit=none"      |
+      | buyer_tenancy_hds | none           | il y a un KO sur "security.encryption_in_transit=none"      |
+
+  Scénario: une imagerie sur l'infrastructure de l'établissement, sans accès du fournisseur, en clair sur le réseau interne : risque critique, pas de KO
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "scope.patient_data" est "[images]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "none"
+    Et la réponse à "security.encryption_in_transit" est "none"
+    Quand l'évaluation est calculée
+    Alors le constat sur "security.encryption_in_transit" a la sévérité "critical"
+    Et le verdict n'est pas "reject"
 
   Scénario: des liens internes non chiffrés seulement : risque élevé, pas de KO
     Étant donné la réponse à "security.encryption_in_transit" est "partial"

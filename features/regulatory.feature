@@ -67,7 +67,8 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the verdict is "pending_evidence"
 
   Scenario Outline: without any personal data, a missing <what> is a high finding, not a knock-out
-    Given the answer to "scope.patient_data" is "<data>"
+    Given the answer to "scope.use" is "[general_assistant]"
+    And the answer to "scope.patient_data" is "<data>"
     And the answer to "<question>" is "<answer>"
     When the assessment is scored
     Then there is no knock-out

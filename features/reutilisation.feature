@@ -110,7 +110,8 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Alors le constat sur "reuse.retention_contradicts_no_training" a la sévérité "medium"
 
   Scénario: sans données patients, aucune question de réutilisation n'est posée
-    Étant donné la réponse à "scope.patient_data" est "[none]"
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[none]"
     Et la réponse à "reuse.training" est "yes"
     Quand l'évaluation est calculée
     Alors aucune question de la section "reuse" n'est posée

@@ -97,7 +97,8 @@ Feature: "I don't know" counts against the tool, and sends a question back to th
     And there is no knock-out
 
   Scenario: a question that does not apply is never pending
-    Given the answer to "scope.patient_data" is "[none]"
+    Given the answer to "scope.use" is "[general_assistant]"
+    And the answer to "scope.patient_data" is "[none]"
     And the answer to "reuse.training" is "unknown"
     When the assessment is scored
     Then there is no knock-out pending evidence

@@ -31,6 +31,25 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Alors il n'y a pas de KO sur "reuse.training"
     Et le verdict n'est pas "reject"
 
+  Scénario: le même scribe déclaré « sans aucune donnée personnelle », hébergé hors de l'UE et qui entraîne ses modèles : rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "hosting.location" est "outside_eea"
+    Et la réponse à "reuse.training" est "yes"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "hosting.location=outside_eea"
+    Et il y a un KO sur "reuse.training=yes"
+    Et il y a un constat sur "scope.patient_data_by_use"
+
+  Scénario: le même scribe déclaré « sans aucune donnée personnelle », hébergé dans l'UE sur une chaîne HDS v2 complète : pas rejeté
+    Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict n'est pas "reject"
+    Et le constat sur "scope.patient_data_by_use" a la sévérité "medium"
+
   Scénario: le même scribe en téléconsultation vidéo, qui enregistre l'image du patient sans le lui dire : rejeté
     Étant donné le fichier de réponses "features/tools/scribe-us-cloud.yaml"
     Et la réponse à "scope.patient_data" est "[identifiable, audio, video]"

@@ -30,8 +30,16 @@ CASES = [
     # A public hospital with identifiable patient data: the CNIL's list.
     ({}, "done", "mandatory", "dpia_status"),
     ({"scope.buyer": "practice"}, "planned", "likely", "dpia_status"),
-    ({"scope.patient_data": "[staff_accounts]"}, "unknown", "to_assess", "dpia_status_unknown"),
-    ({"scope.patient_data": "[none]"}, None, "not_required", None),
+    # Triage is about a given patient (health data whatever the box says): an office tool.
+    (
+        {"scope.use": "[administrative]", "scope.patient_data": "[staff_accounts]"},
+        "unknown",
+        "to_assess",
+        "dpia_status_unknown",
+    ),
+    ({"scope.use": "[administrative]", "scope.patient_data": "[none]"}, None, "not_required", None),
+    # Triage with the "no personal data" box ticked still processes patients' health data.
+    ({"scope.patient_data": "[none]"}, "done", "mandatory", "dpia_status"),
     ({"scope.buyer": "unknown"}, "done", "undetermined", "dpia_status"),
 ]
 
