@@ -16,6 +16,7 @@ Feature: Finding rules: contradictions and risky combinations
 
   Scenario: with the best answers, no rule fires
     Then there is no finding on "hosting.no_hosting_claim_contradicts_scope"
+    And there is no finding on "scope.patient_data_by_use"
     And there is no finding on "hosting.hds_claim_outside_eea"
     And there is no finding on "hosting.no_access_claim_under_foreign_law"
     And there is no finding on "hosting.no_access_claim_outside_eea"
@@ -97,6 +98,7 @@ Feature: Finding rules: contradictions and risky combinations
       | scope.appointments_without_personal_data      | scope.use                       | [appointments]         | scope.patient_data                   | [appointment]            |
       | scope.appointments_without_personal_data      | scope.use                       | [administrative]       | scope.patient_data                   | [none]                   |
       | scope.patients_may_type_personal_data         | scope.use                       | [patient_information]  | scope.patient_data                   | [appointment]            |
+      | scope.patients_may_type_personal_data         | scope.use                       | [patient_facing]       | scope.patient_data                   | [none]                   |
       | transparency.conversation_denied              | transparency.ai_disclosure      | not_conversational     | scope.use                            | [appointments]           |
       | transparency.conversation_denied              | transparency.ai_disclosure      | disclosed_with_human   | scope.use                            | [patient_facing]         |
       | regulatory.dpia_before_deployment             | regulatory.dpia                 | done                   | scope.buyer                          | practice                 |

@@ -93,6 +93,7 @@ def test_whole_questionnaire_then_verdict(tmp_path: Path) -> None:
     child.send(UP + UP + "\r")
     child.expect("Evidence seen")
     child.send("\r")
+    child.expect("Every relevant question has an answer.")
     child.expect("Verdict: REJECT")
     child.expect("decision now")
     child.send("\r")  # later
@@ -342,7 +343,11 @@ def test_pressing_enter_through_a_fresh_french_assessment_never_accepts(tmp_path
     answers, _ = load_answers(tmp_path / "scribe.answers.yaml", load_ruleset())
     assert count > len(answers.answers) > 50
     assert set(answers.answers.values()) == {"unknown"}
-    assert "Verdict : EN ATTENTE DE PREUVES" in plain(seen.getvalue())
+    said = " ".join(plain(seen.getvalue()).split())
+    assert "Verdict : EN ATTENTE DE PREUVES" in said
+    # Unknown answers are not answers: the end says how many, never "all answered".
+    assert f"{len(answers.answers)} questions pertinentes restent sans réponse connue" in said
+    assert "ont une réponse." not in said
     assert english_words(plain(seen.getvalue())) == []
 
 

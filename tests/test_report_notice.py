@@ -181,3 +181,33 @@ def test_the_longest_draft_notice_still_fits_one_page(tmp_path: Path) -> None:
     path.write_bytes(html_to_pdf(html))
     (page,) = pages(path)
     assert DRAFT["fr"] in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "trains", "studies"),
+    [
+        (
+            "fr",
+            "Elles peuvent servir à entraîner l'IA du fournisseur.",
+            "Le fournisseur ne s'en sert pas pour ses propres études.",
+        ),
+        (
+            "en",
+            "They may be used to train the supplier's AI.",
+            "The supplier does not use them for its own studies.",
+        ),
+    ],
+)
+def test_a_vendor_that_trains_on_the_data_is_never_said_to_use_them_only_for_the_service(
+    lang: str, trains: str, studies: str
+) -> None:
+    """Each fact of the notice answers its own question: "no studies of its own" must not
+    read as "used only for the service" next to "may train the supplier's AI"."""
+    text = (EXAMPLES / "scribe-accept.yaml").read_text(encoding="utf-8")
+    text = text.replace("reuse.training: 'no'", "reuse.training: 'yes'")
+    compiled = ruleset()
+    answers, _ = parse_answers(text, compiled, file="trains.yaml")
+    notice = render_notice(score(compiled, answers), compiled, answers, lang, "md", draft=True)
+    assert trains in notice and studies in notice
+    for exclusive in ("ne s'en sert que", "que pour rendre", "only to provide", "uses them only"):
+        assert exclusive not in notice

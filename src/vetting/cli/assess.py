@@ -211,8 +211,12 @@ def _session(
             else:
                 session.run()
             final = session.save()
-            term.say(catalog.text(lang, "cli.all_answered"))
             assessment = score(compiled, final)
+            unresolved = len(assessment.unknown) + len(assessment.unanswered)
+            if unresolved:
+                term.say(catalog.plural(lang, "cli.open_answers", unresolved))
+            else:
+                term.say(catalog.text(lang, "cli.all_answered"))
             term.say("")
             term.say(summary(assessment, compiled, lang))
             final = _maybe_decide(term, compiled, final, assessment)
