@@ -361,7 +361,7 @@ def test_a_full_french_run_shows_no_english(tmp_path: Path) -> None:
         "Nom de l'outil": "Scribe\r",
         "Preuve vue": "Annexe 3, p. 4\r",
         "Date d'émission": "2026-01-01\r",
-        "Enregistrer maintenant": DOWN + "\r",
+        "Verdict : ": DOWN + "\r",  # "Verdict : ... Enregistrer maintenant la décision ?"
         "Décidé par": "Comité du numérique en santé\r",
         "Membre n° 1": "Dr Claire Martin\r",
         "Fonction du membre n° 1": "présidente de la CME\r",

@@ -29,6 +29,7 @@ from tests.support.reports import (
     ruleset,
 )
 from vetting.assess.answers import load_answers
+from vetting.assess.explain import CANNOT_BE_LIFTED, NOTES
 from vetting.i18n import level_name, verdict_name
 from vetting.report import render_html, render_markdown, svg, write_reports
 from vetting.report.context import build_report
@@ -228,6 +229,24 @@ def test_internal_ids_appear_only_in_the_annex(name: str, lang: str) -> None:
     for q in compiled.questions:
         assert q.id not in body, q.id
         assert q.id not in markdown, q.id
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_why_a_change_falls_short_is_said_in_the_reports_language(name: str) -> None:
+    """The JSON keeps the explanation's notes in English; a French report says them in
+    French, with the blocking items by name, not by id."""
+    answers, assessment = example(name)
+    compiled = ruleset()
+    markdown = render_markdown(assessment, compiled, answers, "fr")
+    assert assessment.explanation is not None
+    notes = [w.note for w in assessment.explanation.what_would_change if w.note]
+    for english in (*NOTES.values(), CANNOT_BE_LIFTED.strip()):
+        assert english not in markdown
+    words = labels("fr")
+    for note in notes:
+        key = next((k for k, v in NOTES.items() if v == note), "cannot_be_lifted")
+        said = words[f"whatif_note_{key}"].split("{")[0]
+        assert said in markdown, note
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -32,6 +32,17 @@ from vetting.assess.when import judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
 
+#: Why a what-if falls short (`WhatIf.note`), in the JSON contract's English; the
+#: reports say each in their language (catalog: report.whatif_note_<key>).
+NOTES = {
+    "scope_only": "depends on scope answers only",
+    "no_small_change": "no change of one or two answers is enough",
+    "not_reachable": "not reachable by answer changes",
+    "not_together": "the changes that lift each one do not lift them all together",
+}
+#: The note of a change of verdict that some items block, followed by their ids.
+CANNOT_BE_LIFTED = "cannot be lifted: "
+
 #: How many answers the explanation lists as the main contributors.
 MAX_CONTRIBUTORS = 10
 #: Bound on the pairs of changes tried for one knock-out or pending item.
@@ -147,7 +158,7 @@ def _all_at_once(
     if not all(w.reached for w in mine):
         missing = ", ".join(w.id or "" for w in mine if not w.reached)
         return _whatif(
-            prep, values, target, None, [], (), run, run, False, f"cannot be lifted: {missing}"
+            prep, values, target, None, [], (), run, run, False, f"{CANNOT_BE_LIFTED}{missing}"
         )
     changes: dict[str, Any] = {}
     proofs: dict[str, None] = {}
@@ -157,7 +168,7 @@ def _all_at_once(
         proofs.update(dict.fromkeys(w.evidence))
     trial = _trial(prep, values, run, changes, tuple(proofs)).run()
     reached = not trial.knockouts and (target == "knockout" or not trial.pending)
-    note = None if reached else "the changes that lift each one do not lift them all together"
+    note = None if reached else NOTES["not_together"]
     return _whatif(
         prep, values, target, None, list(changes.items()), tuple(proofs), run, trial, reached, note
     )
@@ -451,7 +462,7 @@ def _search(
             run,
             run,
             False,
-            "depends on scope answers only",
+            NOTES["scope_only"],
         )
     singles = [
         (pq.id, alt)
@@ -492,7 +503,7 @@ def _search(
         run,
         run,
         False,
-        "no change of one or two answers is enough",
+        NOTES["no_small_change"],
     )
 
 
@@ -569,9 +580,7 @@ def _greedy(
             reached = True
             break
     if not reached:
-        return _whatif(
-            prep, values, target, None, [], (), run, run, False, "not reachable by answer changes"
-        )
+        return _whatif(prep, values, target, None, [], (), run, run, False, NOTES["not_reachable"])
     for change in reversed(list(changes)):
         if len(changes) == 1:
             break
@@ -582,4 +591,12 @@ def _greedy(
     return _whatif(prep, values, target, None, changes, (), run, trial, True)
 
 
-__all__ = ["MAX_CONTRIBUTORS", "best_answer", "explain", "explain_run", "preferred_answers"]
+__all__ = [
+    "CANNOT_BE_LIFTED",
+    "MAX_CONTRIBUTORS",
+    "NOTES",
+    "best_answer",
+    "explain",
+    "explain_run",
+    "preferred_answers",
+]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from vetting import catalog
 from vetting.cli.console import program, warn
-from vetting.i18n import default_language
+from vetting.i18n import default_language, verdict_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -271,6 +271,10 @@ def _maybe_decide(
         (catalog.text(lang, "cli.decide_later"), False),
         (catalog.text(lang, "cli.decide_record"), True),
     ]
-    if not term.select(catalog.text(lang, "cli.decide_now"), options, pointer=False):
+    # The summary above may have scrolled the verdict off an 80x24 screen: say it again.
+    verdict = verdict_name(assessment.verdict, lang).upper()
+    if not term.select(
+        catalog.text(lang, "cli.decide_now", verdict=verdict), options, pointer=False
+    ):
         return answers
     return ask_decision_on(term, answers, compiled, assessment, today())

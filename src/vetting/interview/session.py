@@ -303,38 +303,77 @@ class Session:
         self.run()
 
 
-def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = 5) -> str:
-    """What the terminal shows at the end: verdict, level, knock-outs, top findings."""
+#: How many knock-outs, pending items and findings the terminal lists before "and N more":
+#: the verdict must still be on an 80x24 screen when the decision prompt comes.
+SHOWN = 5
+
+
+def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = SHOWN) -> str:
+    """What the terminal shows at the end: verdict, level, knock-outs, what to obtain, findings.
+
+    Items are named by their questions' short titles. A pending item is what to obtain
+    from the vendor, not a breach: its rationale (what the worst answer would mean) is
+    left to the report.
+    """
     colon = catalog.text(lang, "interview.colon")
     from vetting.report.claims import level_note, scale_note
+    from vetting.words import number
+
+    def titles(qids: tuple[str, ...]) -> str:
+        names = []
+        for qid in qids:
+            q = compiled.question_by_id.get(qid)
+            names.append(pick(q.short_title or q.text, lang) if q is not None else qid)
+        return ", ".join(" ".join(name.split()) for name in names)
+
+    def bounded(items: list[str]) -> list[str]:
+        if len(items) <= top:
+            return items
+        more = catalog.plural(lang, "interview.and_more", len(items) - top)
+        return [*items[:top], f"    {more}"]
 
     lines = [
         f"{catalog.text(lang, 'interview.verdict')}{colon}"
         f"{verdict_name(assessment.verdict, lang).upper()}",
         f"{catalog.text(lang, 'interview.level')}{colon}{level_name(assessment.level, lang)} · "
-        f"{catalog.text(lang, 'interview.score')} {assessment.score:g}/100",
+        f"{catalog.text(lang, 'interview.score')} {number(assessment.score, lang)}/100",
     ]
     note = level_note(assessment, lang)
     if note:
         lines.append(f"  {note}")
     lines.append(f"  {scale_note(compiled.ruleset, lang)}")
-    for ko in assessment.knockouts:
-        mark = catalog.text(lang, "interview.knockout_mark")
-        lines.append(f"  ✖ {mark} {', '.join(ko.questions)}{colon}{pick(ko.rationale, lang)}")
-    for item in assessment.pending:
-        lines.append(f"  ? {', '.join(item.questions)}{colon}{pick(item.rationale, lang)}")
+    mark = catalog.text(lang, "interview.knockout_mark")
+    lines += bounded(
+        [
+            f"  ✖ {mark} {titles(_named(ko.kind, ko.questions))}{colon}"
+            f"{' '.join(pick(ko.rationale, lang).split())}"
+            for ko in assessment.knockouts
+        ]
+    )
+    if assessment.pending:
+        heading = catalog.plural(lang, "interview.to_obtain", len(assessment.pending))
+        lines.append(f"{heading}{colon.rstrip()}")
+        lines += bounded([f"  ? {titles(item.questions)}" for item in assessment.pending])
     ranked = sorted(
-        (f for f in assessment.findings if not f.knockout),
+        (f for f in assessment.findings if not f.knockout and not f.pending),
         key=lambda f: -["info", "low", "medium", "high", "critical", "blocker"].index(f.severity),
     )[:top]
     if ranked:
-        lines.append(f"{catalog.text(lang, 'interview.top_findings')}{colon}")
+        lines.append(f"{catalog.text(lang, 'interview.top_findings')}{colon.rstrip()}")
         for finding in ranked:
-            lines.append(
-                f"  · [{severity_name(finding.severity, lang)}] "
-                f"{' '.join(pick(finding.title, lang).split())}"
+            named = (
+                titles((finding.id,))
+                if finding.kind != "rule" and finding.id in compiled.question_by_id
+                else " ".join(pick(finding.title, lang).split())
             )
+            lines.append(f"  · [{severity_name(finding.severity, lang)}] {named}")
     return "\n".join(lines)
+
+
+def _named(kind: str, questions: tuple[str, ...]) -> tuple[str, ...]:
+    """The questions that name a knock-out: the answer's own question for a choice (the
+    others are the scope it applies in), every question a finding rule reads."""
+    return questions[:1] if kind == "choice" else questions
 
 
 def today() -> dt.date:

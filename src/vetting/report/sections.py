@@ -12,6 +12,7 @@ from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
+from vetting.assess.explain import CANNOT_BE_LIFTED, NOTES
 from vetting.assess.review import accepted_pending, decision_outdated
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
@@ -387,10 +388,24 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
                 changes=w.change_words(whatif),
                 outcome=outcome,
                 reached=whatif.reached,
-                note=whatif.note or "",
+                note=_note(whatif.note, w),
             )
         )
     return tuple(contributors), tuple(whatifs)
+
+
+def _note(note: str | None, w: Wording) -> str:
+    """Why a what-if falls short, in the report's language (the JSON keeps English)."""
+    if not note:
+        return ""
+    for key, english in NOTES.items():
+        if note == english:
+            return w.L[f"whatif_note_{key}"]
+    if note.startswith(CANNOT_BE_LIFTED):
+        items = note.removeprefix(CANNOT_BE_LIFTED).split(", ")
+        named = ", ".join(w.item_name(item) for item in items)
+        return fill(w.L["whatif_note_cannot_be_lifted"], {"items": named})
+    return note
 
 
 def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine, ...]]:
