@@ -219,6 +219,14 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
       | [clinical_documentation] |
       | [triage]                 |
 
+  Scénario: une aide à la décision clinique sans aucune donnée personnelle qui décide seule reste un KO (l'usage clinique suffit)
+    Étant donné la réponse à "scope.use" est "[decision_support]"
+    Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "oversight.human_decision" est "automated"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "oversight.human_decision=automated"
+    Et le verdict est "reject"
+
   Scénario: une décision automatisée sur des données patients est un KO, même administrative
     Étant donné la réponse à "scope.use" est "[administrative]"
     Et la réponse à "oversight.human_decision" est "automated"
