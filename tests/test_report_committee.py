@@ -231,6 +231,33 @@ def test_internal_ids_appear_only_in_the_annex(name: str, lang: str) -> None:
         assert q.id not in markdown, q.id
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_page_one_of_a_conditional_verdict_says_what_the_conditions_are(
+    name: str, lang: str
+) -> None:
+    """ "Accept with conditions" is signed on page 1: the conditions are there, the serious
+    findings with what to do, then the clauses to negotiate; no other verdict lists them."""
+    answers, assessment = example(name)
+    compiled = ruleset()
+    report = build_report(assessment, compiled, answers, lang, annex=False)
+    conditions = report.sheet.conditions
+    if assessment.verdict != "conditional":
+        assert conditions == ()
+        return
+    serious = [
+        f
+        for f in assessment.findings
+        if f.severity in ("critical", "high") and not f.pending and not f.knockout
+    ]
+    negotiate = [c for c in report.clauses if c.required]
+    assert conditions and len(conditions) == len(serious) + len(negotiate)
+    page_one = render_markdown(assessment, compiled, answers, lang, annex=False).split("\n## ")[1]
+    heading = labels(lang)["sheet_conditions"]
+    assert f"**{heading} ({len(conditions)})**" in page_one
+    assert conditions[0].title in page_one
+
+
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_why_a_change_falls_short_is_said_in_the_reports_language(name: str) -> None:
     """The JSON keeps the explanation's notes in English; a French report says them in

@@ -69,7 +69,9 @@ def build_report(
         method=sections.method(w),
         sources=sections.sources(w),
         dpia=dpia_statement(w, load_spec(templates).dpia),
-        sheet=sheet.decision_sheet(w, glance, knockouts, pending, decision),
+        sheet=sheet.decision_sheet(
+            w, glance, knockouts, pending, decision, tuple(findings), clauses
+        ),
         sections=sheet.by_section(findings, categories, sections.SEVERITY_ORDER),
         annex=annex,
     )

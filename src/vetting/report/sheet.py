@@ -13,6 +13,7 @@ from vetting.i18n import level_name, verdict_name
 from vetting.report import claims
 from vetting.report.views import (
     CategoryView,
+    ClauseView,
     DecisionSheet,
     DecisionView,
     FindingView,
@@ -54,6 +55,8 @@ def decision_sheet(
     knockouts: tuple[KnockOutView, ...],
     pending: tuple[PendingView, ...],
     decision: DecisionView | None,
+    findings: tuple[FindingView, ...] = (),
+    clauses: tuple[ClauseView, ...] = (),
 ) -> DecisionSheet:
     """The decision sheet, from the parts already worded (nothing is said twice differently)."""
     blocking = tuple(SheetLine(ko.title, short(ko.answer, SHEET_DETAIL)) for ko in knockouts)
@@ -76,7 +79,25 @@ def decision_sheet(
         actions_outcome=outcome,
         actions_more=more,
         decision=decision,
+        conditions=_conditions(w, glance.verdict, findings, clauses),
     )
+
+
+def _conditions(
+    w: Wording, verdict: str, findings: tuple[FindingView, ...], clauses: tuple[ClauseView, ...]
+) -> tuple[SheetLine, ...]:
+    """What "accept with conditions" is conditional on: each serious finding with what to do,
+    then each contract clause to negotiate. Only for a conditional verdict: a rejected or
+    pending tool is not yet at the point of conditions."""
+    if verdict != "conditional":
+        return ()
+    serious = [
+        SheetLine(short(f.title, SHEET_DETAIL), short(f.recommendation, SHEET_DETAIL))
+        for f in findings
+        if f.severity in CARD_SEVERITIES and not f.pending and not f.knockout
+    ]
+    negotiate = [SheetLine(c.title, w.L["sheet_clause"]) for c in clauses if c.required]
+    return (*serious, *negotiate)
 
 
 def _actions(w: Wording) -> tuple[tuple[SheetLine, ...], str, int]:

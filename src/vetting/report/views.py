@@ -364,6 +364,9 @@ class DecisionSheet:
     pending: tuple[SheetLine, ...]
     actions: tuple[SheetLine, ...]
     decision: DecisionView | None
+    #: For a conditional verdict, what the conditions are: the serious findings with what
+    #: to do, then the contract clauses to negotiate.
+    conditions: tuple[SheetLine, ...] = ()
     #: What the actions lead to ("conditional, high, 18.1 / 100"), and how many more there are.
     actions_outcome: str = ""
     actions_more: int = 0
