@@ -27,6 +27,7 @@ from vetting.assess.answers import DecisionCondition
 from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
 from vetting.assess.review import expired_on, review_on
 from vetting.errors import Problem
+from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.registry import RuleSets
 from vetting.words import number
@@ -346,6 +347,14 @@ def _view(order: int, row: Row, lang: str, mixed: bool) -> RowView:
         )
     evidence_flags: list[Flag] = []
     lines: list[str] = []
+    compiled = row.scored.compiled
+    colon = catalog.text(lang, "formats.colon")
+
+    def named(qid: str) -> str:
+        """A question by its short title (ids are for machines), its id if the rule set lacks it."""
+        q = compiled.question_by_id.get(qid) if compiled is not None else None
+        return words.clean(pick(q.short_title or q.text, lang)) if q is not None else qid
+
     if row.expired:
         evidence_flags.append(
             Flag(
@@ -355,11 +364,11 @@ def _view(order: int, row: Row, lang: str, mixed: bool) -> RowView:
     for e in row.expired:
         until = words.day(e.valid_until)
         expired = catalog.text(lang, "workflows.evidence.expired", date=until)
-        lines.append(f"{e.question}: {words.clean(e.text)} – {expired}")
+        lines.append(f"{named(e.question)}{colon}{words.clean(e.text)} – {expired}")
     for e in row.expiring:
         until = words.day(e.valid_until)
         expires = catalog.text(lang, "workflows.evidence.expires_soon", date=until)
-        lines.append(f"{e.question}: {words.clean(e.text)} – {expires}")
+        lines.append(f"{named(e.question)}{colon}{words.clean(e.text)} – {expires}")
     if row.expiring:
         evidence_flags.append(
             Flag(
@@ -369,7 +378,7 @@ def _view(order: int, row: Row, lang: str, mixed: bool) -> RowView:
         )
     for e in row.undated:
         undated = catalog.text(lang, "workflows.evidence.undated")
-        lines.append(f"{e.question}: {words.clean(e.text)} – {undated}")
+        lines.append(f"{named(e.question)}{colon}{words.clean(e.text)} – {undated}")
     next_review = words.day(a.review.next_review)
     return RowView(
         order=order,
