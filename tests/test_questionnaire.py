@@ -16,7 +16,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 import vetting.interview.files as files
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 from vetting import catalog
 from vetting.assess.answers import (
     Answers,
@@ -475,3 +475,36 @@ def test_why_we_ask_writes_its_labels_as_each_language_does(
     assert verify in help_text(health_ai, health_ai.question_by_id["scope.public_law"], lang)
     hosting = help_text(health_ai, health_ai.question_by_id["hosting.hds_certified"], lang)
     assert evidence in hosting
+
+
+@pytest.mark.parametrize(
+    ("confirm", "outcome"),
+    [(ENTER, "reject"), (DOWN + ENTER, "accept")],
+    ids=["not-sure-then-reject", "accepted-knowingly"],
+)
+def test_accepting_a_tool_still_pending_evidence_is_confirmed_first(
+    pipe: PipeInput, confirm: str, outcome: str
+) -> None:
+    """Enter on the confirmation keeps "no" and asks the outcome again; only an explicit
+    "yes" records an acceptance the evidence does not support yet."""
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(ROOT / "examples" / "health-ai" / "triage-pending.yaml", compiled)
+    assessment = score(compiled, answers)
+    assert assessment.verdict == "pending_evidence"
+    keys = UP + UP + ENTER + confirm  # "accept" (the pointer starts on "reject"), then confirm
+    if outcome == "reject":
+        keys += DOWN + DOWN + ENTER  # asked again, from "accept": "reject"
+    keys += "Commission IA" + ENTER + ENTER + ENTER + "Reasons" + ENTER + ENTER
+    _keys(pipe, keys)
+    said = io.StringIO()
+    term = Terminal("en", out=said, prompt_kwargs={"input": pipe, "output": DummyOutput()})
+    decided = ask_decision(
+        term,
+        answers,
+        compiled,
+        verdict=assessment.verdict,
+        knockouts=assessment.knockout_ids,
+        today=dt.date(2026, 12, 2),
+    ).decision
+    assert decided is not None and decided.outcome == outcome
+    assert "The verdict is “pending evidence”" in said.getvalue()

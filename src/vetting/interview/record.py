@@ -144,6 +144,8 @@ class DecisionDraft:
 
     knockouts: Sequence[str]
     outcome: str = "reject"
+    #: The verdict decided on: accepting a tool still pending evidence is confirmed first.
+    verdict: str = ""
     by: str = ""
     members: list[DecisionMember] = field(default_factory=list)
     date: dt.date | None = None
@@ -157,10 +159,12 @@ class DecisionDraft:
         cls, existing: Decision | None, verdict: str, knockouts: Sequence[str], today: dt.date
     ) -> DecisionDraft:
         if existing is None:
-            return cls(knockouts, outcome=_SUGGESTED.get(verdict, "reject"), date=today)
+            suggested = _SUGGESTED.get(verdict, "reject")
+            return cls(knockouts, outcome=suggested, verdict=verdict, date=today)
         return cls(
             knockouts,
             outcome=existing.outcome,
+            verdict=verdict,
             by=existing.by,
             members=list(existing.members),
             date=existing.date,
@@ -191,9 +195,24 @@ def _outcome(term: Terminal, draft: DecisionDraft) -> None:
     options = [
         (catalog.text(lang, "interview.outcomes." + outcome), outcome) for outcome in OUTCOMES
     ]
-    draft.outcome = term.select(
-        catalog.text(lang, "interview.decision_outcome"), options, pointer=draft.outcome
-    )
+    while True:
+        draft.outcome = term.select(
+            catalog.text(lang, "interview.decision_outcome"), options, pointer=draft.outcome
+        )
+        if draft.verdict != "pending_evidence" or draft.outcome == "reject":
+            return
+        # Accepting before the evidence is in is the committee's call, made knowingly.
+        term.say(catalog.text(lang, "interview.accept_pending_warning"))
+        sure = term.select(
+            catalog.text(lang, "interview.accept_pending_confirm"),
+            [
+                (catalog.text(lang, "interview.no"), False),
+                (catalog.text(lang, "interview.yes"), True),
+            ],
+            pointer=False,
+        )
+        if sure:
+            return
 
 
 def _by(term: Terminal, draft: DecisionDraft) -> None:
