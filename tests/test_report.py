@@ -302,6 +302,11 @@ def test_two_files_of_the_same_tool_do_not_overwrite_each_other(
     )
     assert result.code == 2
     assert "same file name (scribe-alpha)" in result.err
+    french = cli(
+        "report", "examples/health-ai/scribe-accept.yaml", str(copy), "--format", "md",
+        "-o", str(tmp_path / "fr"), "--lang", "fr",
+    )  # fmt: skip
+    assert "a le même nom de fichier (scribe-alpha)" in french.err
 
 
 @pytest.mark.parametrize(

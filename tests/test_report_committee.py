@@ -29,7 +29,7 @@ from tests.support.reports import (
     ruleset,
 )
 from vetting.assess.answers import load_answers
-from vetting.assess.explain import CANNOT_BE_LIFTED, NOTES
+from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES
 from vetting.i18n import level_name, verdict_name
 from vetting.report import render_html, render_markdown, svg, write_reports
 from vetting.report.context import build_report

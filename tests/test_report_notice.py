@@ -62,6 +62,7 @@ def test_the_notice_is_refused_and_the_other_reports_written(
     assert result.code == 1
     assert f"{source}: patient notice not written: {why}." in result.err
     assert "--draft" in result.err
+    assert f"(vetting decide {source})" in result.err  # the command, not the YAML to edit
     written = sorted(p.name for p in out.iterdir())
     assert len(written) == 1 and written[0].endswith(".report.md")
 

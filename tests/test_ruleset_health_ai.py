@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 from tests.support.rulesets import health_ai
@@ -339,3 +341,23 @@ def test_every_choice_is_distinct_within_its_question() -> None:
         for lang in ("fr", "en"):
             labels = [c.label[lang] for c in q.choices]
             assert len(set(labels)) == len(labels), (q.id, lang)
+
+
+#: A case or deliberation number: C-311/18, 2018-327, SAN-2024-013.
+_NUMBER = re.compile(r"\bC-\d+/\d+\b|\b(?:[A-Z]{2,4}-)?\d{4}-\d{2,4}\b")
+
+
+def test_a_reference_does_not_repeat_the_number_its_source_title_gives() -> None:
+    """ "(délibération 2018-327), délibération 2018-327" reads as a typo to a lawyer: the
+    article names what is cited inside the source, not the source again."""
+    sources = yaml.safe_load((ROOT / "rules" / "health-ai" / "sources.yaml").read_text("utf-8"))
+    titles = {key: " ".join(s["title"].values()) for key, s in sources["sources"].items()}
+    repeated = []
+    for path in sorted((ROOT / "rules" / "health-ai").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"ref: (\w+),?\s*(?:\n\s*)?article: \"([^\"]*)\"", text):
+            ref, article = match.groups()
+            shared = set(_NUMBER.findall(article)) & set(_NUMBER.findall(titles.get(ref, "")))
+            if shared:
+                repeated.append(f"{path.name}: {ref} {article!r} repeats {sorted(shared)}")
+    assert repeated == []

@@ -181,6 +181,18 @@ class Change(_Result):
     to: Any
 
 
+#: Why a what-if falls short (`WhatIf.note`), in the JSON contract's English; the
+#: reports say each in their language (catalog: report.whatif_note_<key>).
+NOTES = {
+    "scope_only": "depends on scope answers only",
+    "no_small_change": "no change of one or two answers is enough",
+    "not_reachable": "not reachable by answer changes",
+    "not_together": "the changes that lift each one do not lift them all together",
+}
+#: The note of a change of verdict that some items block, followed by their ids.
+CANNOT_BE_LIFTED = "cannot be lifted: "
+
+
 class WhatIf(_Result):
     """The smallest set of answer changes found that reaches a target (scope untouched)."""
 
@@ -465,8 +477,10 @@ def _one_language(value: Any, lang: str) -> Any:
 
 
 __all__ = [
+    "CANNOT_BE_LIFTED",
     "JSON_FORMAT",
     "LEVELS",
+    "NOTES",
     "RULESET_TEXTS",
     "SEVERITIES",
     "VERDICTS",

@@ -16,7 +16,16 @@ from typing import Any, Literal, Protocol
 
 from vetting.assess import contradiction, evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
-from vetting.assess.assessment import LEVELS, VERDICTS, Change, Contribution, Explanation, WhatIf
+from vetting.assess.assessment import (
+    CANNOT_BE_LIFTED,
+    LEVELS,
+    NOTES,
+    VERDICTS,
+    Change,
+    Contribution,
+    Explanation,
+    WhatIf,
+)
 from vetting.assess.evaluate import FiredKnockOut, PendingItem, Run, evaluate
 from vetting.assess.incremental import Trial, graph
 from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, as_float, percent
@@ -31,17 +40,6 @@ from vetting.assess.prepare import (
 from vetting.assess.when import judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
-
-#: Why a what-if falls short (`WhatIf.note`), in the JSON contract's English; the
-#: reports say each in their language (catalog: report.whatif_note_<key>).
-NOTES = {
-    "scope_only": "depends on scope answers only",
-    "no_small_change": "no change of one or two answers is enough",
-    "not_reachable": "not reachable by answer changes",
-    "not_together": "the changes that lift each one do not lift them all together",
-}
-#: The note of a change of verdict that some items block, followed by their ids.
-CANNOT_BE_LIFTED = "cannot be lifted: "
 
 #: How many answers the explanation lists as the main contributors.
 MAX_CONTRIBUTORS = 10
@@ -592,9 +590,7 @@ def _greedy(
 
 
 __all__ = [
-    "CANNOT_BE_LIFTED",
     "MAX_CONTRIBUTORS",
-    "NOTES",
     "best_answer",
     "explain",
     "explain_run",

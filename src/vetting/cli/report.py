@@ -66,13 +66,15 @@ def _report(args: argparse.Namespace) -> int:
         warn(warnings)
         slug = slugify(answers.tool.name)
         if slug in written_by:
-            sys.stderr.write(
-                escape_controls(
-                    f"{entry}: the tool '{answers.tool.name}' has the same file name ({slug}) "
-                    f"as {written_by[slug]}: not written (use another -o folder)"
-                )
-                + "\n"
+            same = catalog.text(
+                lang,
+                "cli.same_report_name",
+                file=entry,
+                tool=answers.tool.name,
+                slug=slug,
+                other=written_by[slug],
             )
+            sys.stderr.write(escape_controls(same) + "\n")
             failed = True
             continue
         written_by[slug] = entry

@@ -11,8 +11,7 @@ from __future__ import annotations
 from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
-from vetting.assess.assessment import Finding
-from vetting.assess.explain import CANNOT_BE_LIFTED, NOTES
+from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES, Finding
 from vetting.assess.review import accepted_pending, decision_outdated
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
