@@ -22,6 +22,8 @@ from typing import Any
 from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import Layout
+from prompt_toolkit.layout.margins import ScrollbarMargin
 from prompt_toolkit.styles import Style
 from questionary import utils
 from questionary.prompts import common
@@ -127,6 +129,7 @@ def _application(
     kwargs: dict[str, Any],
 ) -> Question:
     layout = common.create_inquirer_layout(control, tokens, **kwargs)
+    _add_scrollbar(layout, control)
 
     @bindings.add(Keys.ControlQ, eager=True)
     @bindings.add(Keys.ControlC, eager=True)
@@ -160,6 +163,14 @@ def _application(
         **utils.used_kwargs(kwargs, Application.__init__),
     )
     return Question(app)
+
+
+def _add_scrollbar(layout: Layout, control: _WrappedControl) -> None:
+    """A scrollbar with arrows beside the list: when the list is taller than the screen and
+    opens on its last row ("I don't know"), the rows above are seen to be there."""
+    for window in layout.find_all_windows():
+        if window.content is control:
+            window.right_margins = [ScrollbarMargin(display_arrows=True)]
 
 
 def _start(rows: Sequence[Row], pointer: Any) -> int:
