@@ -10,7 +10,6 @@ by field (points, knock-outs, pending items, maxima, score, level, verdict).
 from __future__ import annotations
 
 import functools
-import importlib
 from typing import Any
 
 import pytest
@@ -18,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.support.drawn import RULE_SETS, SETTINGS, answer_changes, answer_sets
+from vetting.assess import candidates, incremental
 from vetting.assess import evaluate as evaluate_module
-from vetting.assess import incremental
 from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import DECLARED, NO_EVIDENCE, VERIFIED
 from vetting.assess.incremental import Trial
@@ -33,10 +32,6 @@ from vetting.ruleset.conditions import UNKNOWN
 def _health_ai() -> CompiledRuleSet:
     """The default rule set, loaded once: the properties draw hundreds of examples."""
     return load_ruleset(RULE_SETS["health-ai"])
-
-
-#: The module, not the function `vetting.assess.explain` that the package exports.
-explain_module = importlib.import_module("vetting.assess.explain")
 
 
 @pytest.fixture(scope="module", params=sorted(RULE_SETS))
@@ -94,7 +89,7 @@ def test_a_changed_run_equals_a_full_evaluation(
 @SETTINGS
 @given(data=st.data())
 def test_an_answer_the_search_skips_knocks_out(data: st.DataObject) -> None:
-    """`_knocks_out` says an answer knocks out only when a full evaluation agrees.
+    """`knocks_out` says an answer knocks out only when a full evaluation agrees.
 
     The search skips such answers untried: a wrong "yes" would hide the one change
     that lifts a knock-out.
@@ -106,7 +101,7 @@ def test_an_answer_the_search_skips_knocks_out(data: st.DataObject) -> None:
     base = evaluate(prep, values, day)
     for pq in base.relevant:
         for cid in pq.knockouts:
-            if pq.scope or not explain_module._knocks_out(prep, base, pq, cid):
+            if pq.scope or not candidates.knocks_out(prep, base, pq, cid):
                 continue
             run = evaluate(prep, {**values, pq.id: cid}, day, {pq.id: VERIFIED})
             assert f"{pq.id}={cid}" in {ko.id for ko in run.knockouts}
@@ -119,8 +114,8 @@ def test_the_search_skips_answers_that_knock_out() -> None:
     scope = {"scope.patient_data": ["identifiable"], "scope.deployment": "vendor_saas"}
     base = evaluate(prep, scope, compiled.ruleset.as_of)
     hosting = prep.by_id["hosting.location"]
-    assert explain_module._knocks_out(prep, base, hosting, "outside_eea")
-    assert not explain_module._knocks_out(prep, base, hosting, hosting.risk_order[0])
+    assert candidates.knocks_out(prep, base, hosting, "outside_eea")
+    assert not candidates.knocks_out(prep, base, hosting, hosting.risk_order[0])
 
 
 def _read_by_others(prep: Prepared) -> frozenset[str]:

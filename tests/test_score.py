@@ -582,6 +582,30 @@ def test_no_explanation_changes_the_scope(clinic: CompiledRuleSet) -> None:
     assert touched and not any(q.startswith("scope.") for q in touched)
 
 
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in (ROOT / "examples" / "health-ai").glob("*.yaml"))
+)
+def test_no_explanation_proposes_a_fact_about_the_tools_origin(name: str) -> None:
+    """ "Made in your own institution" is not a way for a vendor's product to lift a missing
+    CE marking: a choice marked `proposed: false` is never a proposed change."""
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    not_proposed = {(q.id, c.id) for q in compiled.questions for c in q.choices if not c.proposed}
+    assert ("regulatory.medical_device", "in_house") in not_proposed
+    given, _ = load_answers(ROOT / "examples" / "health-ai" / f"{name}.yaml", compiled)
+    a = score(compiled, given)
+    assert a.explanation is not None
+    proposed = {
+        (c.question, choice)
+        for w in [*a.explanation.what_would_change, *a.explanation.lifts]
+        for c in w.changes
+        for choice in (c.to if isinstance(c.to, list) else [c.to])
+    }
+    assert not proposed & not_proposed
+    if name == "imaging-no-ce-reject":  # it was proposed before the flag
+        lift = a.explanation.what_would_change[0]
+        assert lift.reached and lift.changes[0].to == "clinical_investigation"
+
+
 def test_explain_can_be_skipped_or_run_alone(clinic: CompiledRuleSet) -> None:
     given = answers(BASE)
     assert score(clinic, given, explain=False).explanation is None

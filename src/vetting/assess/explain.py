@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, Protocol
 
-from vetting.assess import contradiction, evidence
+from vetting.assess import evidence
 from vetting.assess.answers import UNKNOWN_ANSWER, Answers
 from vetting.assess.assessment import (
     CANNOT_BE_LIFTED,
@@ -26,9 +26,17 @@ from vetting.assess.assessment import (
     Explanation,
     WhatIf,
 )
+from vetting.assess.candidates import (
+    alternatives,
+    changeable,
+    knocks_out,
+    pool_points,
+    preferred_answers,
+    usable,
+)
 from vetting.assess.evaluate import FiredKnockOut, PendingItem, Run, evaluate
-from vetting.assess.incremental import Trial, graph
-from vetting.assess.numbers import ZERO, LevelRank, SeverityRank, VerdictRank, as_float, percent
+from vetting.assess.incremental import Trial
+from vetting.assess.numbers import LevelRank, SeverityRank, VerdictRank, as_float, percent
 from vetting.assess.prepare import (
     Prepared,
     PreparedQuestion,
@@ -39,7 +47,7 @@ from vetting.assess.prepare import (
 )
 from vetting.assess.when import judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
-from vetting.ruleset.conditions import ABSENT, UNKNOWN
+from vetting.ruleset.conditions import UNKNOWN
 
 #: How many answers the explanation lists as the main contributors.
 MAX_CONTRIBUTORS = 10
@@ -202,30 +210,6 @@ def _trial(
     return Trial(prep, run, values, changes, proofs)
 
 
-def _knocks_out(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
-    """Whether answering `value` alone certainly knocks out, so no search need try it.
-
-    `value` is a knock-out answer whose condition holds, and the condition reads
-    no answer the change can move (the question itself, what depends on it, or
-    what a contradiction rule decides). The trial would raise the knock-out
-    `pq.id=value`, which no goal of `_search` allows: the run it starts from
-    cannot have had it, since the question had another answer.
-    """
-    when = pq.knockouts.get(value) if isinstance(value, str) else None
-    if when is None or pq.question.type != "single" or prep.contradictions.get(pq.id):
-        return False
-    reach = graph(prep).reach.get(pq.id)
-    if reach is None or not reach.isdisjoint(pq.knockout_reads[value]):
-        return False
-    return when(run.state, run.day) is True
-
-
-def _usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
-    """An answer a what-if may propose: never one the scope contradicts."""
-    conditions = [pr.condition for pr in prep.contradictions.get(pq.id, ())]
-    return not contradiction.contradicts(conditions, pq.id, value, run.state, run.day)
-
-
 # --------------------------------------------------------------------------- contributors
 
 
@@ -257,94 +241,6 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
             )
         )
     return tuple(out)
-
-
-# --------------------------------------------------------------------------- answers to try
-
-
-def _pool_points(prep: Prepared, pq: PreparedQuestion, value: Any) -> tuple[Decimal, Decimal]:
-    """(score-pool points, other pools' points) of an answer: to rank candidate answers."""
-    si = prep.score_index
-    if value is UNKNOWN:
-        vector = pq.unknown_points
-    elif isinstance(value, list):
-        vector = tuple(
-            sum((pq.points[cid][i] for cid in value), ZERO) for i in range(len(prep.pools))
-        )
-    elif isinstance(value, str) and value in pq.points:
-        vector = pq.points[value]
-    else:
-        return ZERO, ZERO
-    others = sum((v for i, v in enumerate(vector) if i != si), ZERO)
-    return vector[si], others
-
-
-def preferred_answers(prep: Prepared, pq: PreparedQuestion) -> list[Any]:
-    """Answers from the fewest risk points (then the most mitigation) up; [] for free text."""
-    q = pq.question
-    candidates: list[Any]
-    if q.type == "single":
-        candidates = list(pq.risk_order)
-    elif q.type == "multiple":
-        si = prep.score_index
-        plain = [
-            cid for cid in pq.choice_ids if cid not in pq.exclusive and pq.points[cid][si] == 0
-        ]
-        candidates = [plain] if plain else []
-        candidates.extend([cid] for cid in pq.choice_ids if cid in pq.exclusive)
-        candidates.append([])
-    else:
-        return []
-    ranked = sorted(enumerate(candidates), key=lambda item: (*_rank(prep, pq, item[1]), item[0]))
-    return [value for _, value in ranked]
-
-
-def best_answer(prep: Prepared, pq: PreparedQuestion) -> Any:
-    """The answer with the fewest risk points, then the most mitigation; None for free text."""
-    answers = preferred_answers(prep, pq)
-    return answers[0] if answers else None
-
-
-def _rank(prep: Prepared, pq: PreparedQuestion, value: Any) -> tuple[Decimal, Decimal]:
-    risk, others = _pool_points(prep, pq, value)
-    return risk, -others
-
-
-def _alternatives(prep: Prepared, pq: PreparedQuestion, current: Any) -> list[Any]:
-    """Answers to try instead of `current`, the smallest move first."""
-    q = pq.question
-    if q.type == "single":
-        ids = list(pq.risk_order)
-        if not isinstance(current, str) or current not in ids:
-            return ids
-        here = ids.index(current)
-        order = sorted((i for i in range(len(ids)) if i != here), key=lambda i: (abs(i - here), i))
-        return [ids[i] for i in order]
-    if q.type == "multiple":
-        candidates: list[list[str]] = []
-        if isinstance(current, list):
-            candidates.extend([x for x in current if x != cid] for cid in current)
-        candidates.append(best_answer(prep, pq))
-        candidates.append([])
-        if not isinstance(current, list):
-            candidates.extend([cid] for cid in pq.choice_ids)
-        out: list[Any] = []
-        for candidate in candidates:
-            if candidate != current and candidate not in out:
-                out.append(candidate)
-        return out
-    return []
-
-
-def _changeable(prep: Prepared, run: Run, qids: tuple[str, ...]) -> list[PreparedQuestion]:
-    """Relevant, non-scope questions among `qids`, once each, in asking order."""
-    seen: dict[str, PreparedQuestion] = {}
-    for qid in qids:
-        pq = prep.by_id.get(qid)
-        if pq is None or pq.scope or run.state.get(qid, ABSENT) is ABSENT:
-            continue
-        seen.setdefault(qid, pq)
-    return sorted(seen.values(), key=lambda pq: pq.index)
 
 
 # --------------------------------------------------------------------------- searches
@@ -448,7 +344,7 @@ def _search(
     the first that works, in asking order, within `MAX_PAIRS`. An answer the
     scope contradicts is never tried.
     """
-    questions = _changeable(prep, run, touch)
+    questions = changeable(prep, run, touch)
     if not questions:
         return _whatif(
             prep,
@@ -465,15 +361,15 @@ def _search(
     singles = [
         (pq.id, alt)
         for pq in questions
-        for alt in _alternatives(prep, pq, run.given(pq.id))
-        if _usable(prep, run, pq, alt)
+        for alt in alternatives(prep, pq, run.given(pq.id))
+        if usable(prep, run, pq, alt)
     ]
     # Every single change that works, then the least harmful: lowest verdict, lowest
     # severity, fewest finding rules fired (an answer may contradict another), and
     # only then the smallest move.
     working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Trial]] = []
     for order, (qid, alt) in enumerate(singles):
-        if _knocks_out(prep, run, prep.by_id[qid], alt):
+        if knocks_out(prep, run, prep.by_id[qid], alt):
             continue
         attempt = _trial(prep, values, run, {qid: alt})
         if goal(attempt):
@@ -533,11 +429,11 @@ def _greedy(
         if pq.scope:
             continue
         current = run.state[pq.id]
-        best = next((a for a in preferred_answers(prep, pq) if _usable(prep, run, pq, a)), None)
+        best = next((a for a in preferred_answers(prep, pq) if usable(prep, run, pq, a)), None)
         if best is None or best == run.given(pq.id):
             continue
-        risk_now, other_now = _pool_points(prep, pq, current)
-        risk_best, other_best = _pool_points(prep, pq, best)
+        risk_now, other_now = pool_points(prep, pq, current)
+        risk_best, other_best = pool_points(prep, pq, best)
         gain, other_gain = risk_now - risk_best, other_best - other_now
         is_severe = pq.id in severe
         if gain <= 0 and other_gain <= 0 and not is_severe:
@@ -564,10 +460,10 @@ def _greedy(
     reached = False
     for _, pq in ranked:
         current = run.state[pq.id]
-        risk_now, _ = _pool_points(prep, pq, current)
-        tried = [a for a in preferred_answers(prep, pq) if _usable(prep, run, pq, a)]
+        risk_now, _ = pool_points(prep, pq, current)
+        tried = [a for a in preferred_answers(prep, pq) if usable(prep, run, pq, a)]
         for answer in tried[:MAX_ANSWERS_TRIED]:
-            if answer == run.given(pq.id) or _pool_points(prep, pq, answer)[0] > risk_now:
+            if answer == run.given(pq.id) or pool_points(prep, pq, answer)[0] > risk_now:
                 continue
             attempt = _trial(prep, values, run, {**dict(changes), pq.id: answer}).run()
             if no_worse(trial, attempt):
@@ -589,10 +485,4 @@ def _greedy(
     return _whatif(prep, values, target, None, changes, (), run, trial, True)
 
 
-__all__ = [
-    "MAX_CONTRIBUTORS",
-    "best_answer",
-    "explain",
-    "explain_run",
-    "preferred_answers",
-]
+__all__ = ["MAX_CONTRIBUTORS", "explain", "explain_run"]

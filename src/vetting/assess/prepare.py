@@ -97,6 +97,8 @@ class PreparedQuestion:
     exclusive: frozenset[str]
     #: Choice id -> the evidence it needs to rule out the knock-outs (evidence.py ranks).
     evidence_required: dict[str, int] = field(default_factory=dict)
+    #: The choices a what-if never proposes (`proposed: false`).
+    not_proposed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -261,6 +263,7 @@ def _prepare(compiled: CompiledRuleSet) -> Prepared:
                 knockout_reads=knockout_reads,
                 exclusive=frozenset(ch.id for ch in q.choices if ch.exclusive),
                 evidence_required=evidence.required_by_choice(q, compiled.risk_order[q.id]),
+                not_proposed=frozenset(ch.id for ch in q.choices if not ch.proposed),
             )
         )
     rules: list[PreparedRule] = []

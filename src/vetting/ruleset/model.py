@@ -135,6 +135,12 @@ class Choice(_Model):
         "the buyer; 'declared' shows as unverified). Without it, those knock-outs are pending. "
         "Applies to the worse choices too: a worse answer never needs less proof.",
     )
+    proposed: bool = Field(
+        default=True,
+        description="False: 'what would change the result' never proposes this answer. For a "
+        "fact about the tool's origin or history (made in-house, placed on the market before "
+        "a date) that no vendor makes true by improving the tool.",
+    )
 
 
 class UnknownAnswer(_Model):
@@ -404,6 +410,7 @@ class ChoiceOverride(_Model):
     knockout: KnockOut | None = None
     recommendation: Text | None = None
     evidence_required: EvidenceLevel | None = None
+    proposed: bool | None = None
     disabled: bool = False
 
 

@@ -31,7 +31,15 @@ _QUESTION_FIELDS = (
     "verify",
     "asked_of",
 )
-_CHOICE_FIELDS = ("label", "points", "severity", "knockout", "recommendation", "evidence_required")
+_CHOICE_FIELDS = (
+    "label",
+    "points",
+    "severity",
+    "knockout",
+    "recommendation",
+    "evidence_required",
+    "proposed",
+)
 _FINDING_FIELDS = (
     "when",
     "severity",
