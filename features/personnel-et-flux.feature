@@ -32,6 +32,39 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
     Et le constat sur "transparency.staff_information" a la sévérité "high"
     Et le verdict est "conditional"
 
+  Scénario: un agent vocal de prise de rendez-vous où seuls des patients parlent à l'outil : pas de KO
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment, audio]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "transparency.staff_information" est "no_professional_recorded"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.staff_information"
+    Et il n'y a pas de constat sur "transparency.no_professional_claim_contradicts_scope"
+
+  Plan du scénario: « aucun professionnel enregistré » contredit le périmètre : le KO reste en attente (<cas>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "<données>"
+    Et la réponse à "transparency.staff_information" est "no_professional_recorded"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "transparency.staff_information=no"
+    Et le constat sur "transparency.no_professional_claim_contradicts_scope" a la sévérité "high"
+    Et le verdict est "pending_evidence"
+
+    Exemples:
+      | cas                                  | usage                    | données                  |
+      | une consultation enregistrée         | [clinical_documentation] | [identifiable, audio]    |
+      | une caméra à l'accueil               | [appointments]           | [appointment, video]     |
+      | l'activité des agents suivie         | [administrative]         | [staff]                  |
+
+  Scénario: un planning qui décide des tâches des agents selon leur comportement ne peut se dire « sans professionnel enregistré »
+    Étant donné la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[staff_accounts]"
+    Et la réponse à "scope.workforce_decisions" est "yes"
+    Et la réponse à "transparency.staff_information" est "no_professional_recorded"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "transparency.staff_information=no"
+    Et le constat sur "transparency.no_professional_claim_contradicts_scope" a la sévérité "high"
+
   Scénario: un outil qui n'a que les comptes d'accès du personnel ne pose pas la question
     Étant donné la réponse à "scope.patient_data" est "[identifiable, staff_accounts]"
     Alors la question "transparency.staff_information" n'est pas posée
