@@ -13,6 +13,7 @@ from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES, Finding
 from vetting.assess.review import accepted_pending, decision_outdated
+from vetting.assess.upcoming import upcoming_knockouts
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.report import claims, sheet, svg
@@ -545,6 +546,17 @@ def alerts(w: Wording) -> tuple[str, ...]:
                 ids=", ".join(w.item_name(item.id) for item in a.pending),
                 by=decision.by,
                 date=long_date(decision.date, w.lang),
+            )
+        )
+    until = a.review.next_review
+    for coming in upcoming_knockouts(w.c, w.answers, until) if until else ():
+        out.append(
+            L.count(
+                "alert_upcoming_knockouts",
+                len(coming.knockouts),
+                date=long_date(coming.day, w.lang),
+                ids=", ".join(w.item_name(ko) for ko in coming.knockouts),
+                review=long_date(until, w.lang) if until else "",
             )
         )
     if is_stale(w.c, a.assessment_date):
