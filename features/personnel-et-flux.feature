@@ -40,6 +40,8 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
     Quand l'évaluation est calculée
     Alors il n'y a pas de KO sur "transparency.staff_information"
     Et il n'y a pas de constat sur "transparency.no_professional_claim_contradicts_scope"
+    Et la réponse à "transparency.staff_information" vaut 0 points de "risk"
+    Et la réponse à "transparency.staff_information" vaut 1 points de "mitigation"
 
   Plan du scénario: « aucun professionnel enregistré » contredit le périmètre : le KO reste en attente (<cas>)
     Étant donné la réponse à "scope.use" est "<usage>"
