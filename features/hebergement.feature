@@ -207,6 +207,19 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | private_clinic  |
       | health_tech     |
 
+  Plan du scénario: sur un cloud contrôlé hors de l'UE avec atténuations, une agence publique reçoit un constat élevé à vérifier, pas un KO (<acheteur>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "hosting.extraterritorial_law" est "mitigated"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "hosting.extraterritorial_law"
+    Et <constat>
+    Et le verdict est "<verdict>"
+
+    Exemples:
+      | acheteur        | constat                                                                   | verdict     |
+      | public_agency   | le constat sur "hosting.sren_mitigated_check" a la sévérité "high"        | conditional |
+      | public_hospital | il n'y a pas de constat sur "hosting.sren_mitigated_check"                | accept      |
+
   Scénario: une agence publique sur un cloud qualifié SecNumCloud ne bloque pas
     Étant donné la réponse à "scope.buyer" est "public_agency"
     Et la réponse à "hosting.extraterritorial_law" est "secnumcloud"
