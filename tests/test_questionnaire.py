@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyte
 import pytest
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -508,3 +509,18 @@ def test_accepting_a_tool_still_pending_evidence_is_confirmed_first(
     ).decision
     assert decided is not None and decided.outcome == outcome
     assert "The verdict is “pending evidence”" in said.getvalue()
+
+
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
+def test_a_reply_typed_after_a_long_prompt_is_never_cut_at_the_screens_edge(
+    pipe: PipeInput, lang: str
+) -> None:
+    """The go-live prompt runs to the screen's edge: the date typed goes on a line of its
+    own, not "2027-03" at the end of one line and "-01" at the start of the next."""
+    screen = io.StringIO()
+    _keys(pipe, "2027-03-01" + ENTER)
+    term = _terminal(pipe, lang, screen)
+    assert term.text(catalog.text(lang, "interview.go_live")) == "2027-03-01"
+    display = pyte.Screen(80, 40)
+    pyte.Stream(display).feed(screen.getvalue())
+    assert any("2027-03-01" in line for line in display.display)

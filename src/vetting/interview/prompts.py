@@ -22,6 +22,7 @@ from vetting import catalog
 from vetting.i18n import pick
 from vetting.interview.widgets import SEPARATOR, Row, Ticked, choose, columns, tick
 from vetting.words import hanging, text_in
+from vetting.words import width as text_width
 
 if TYPE_CHECKING:  # the first prompt must not wait for pydantic: see cli/assess.py
     from vetting.ruleset.compiled import CompiledRuleSet
@@ -63,6 +64,9 @@ STYLE = questionary.Style(
 )
 
 
+#: Columns a free-text reply needs after its prompt (a date is 10): with fewer left on the
+#: prompt's last line, the reply starts a line of its own.
+INPUT_ROOM = 16
 #: Marks at the start of a printed line; its continuation lines go under the text after them.
 _BULLETS = frozenset({"· ", "? ", "✖ ", "→ ", "- "})
 
@@ -119,6 +123,10 @@ class Terminal:
         shown = hanging(lines[0], width, 2, 2)
         for line in lines[1:]:
             shown += "\n  " + hanging(line, width, 2)
+        last = shown.rsplit("\n", 1)[-1]
+        used = text_width(last) + (0 if "\n" in shown else 2)  # "? " before the first line
+        if width - used - 1 < INPUT_ROOM:
+            shown += "\n "  # the reply on a line of its own, not cut at the screen's edge
         question = questionary.text(
             shown, default=default, validate=validate, style=STYLE, **self.prompt_kwargs
         )
