@@ -383,3 +383,15 @@ def test_clauses_to_negotiate_follow_the_findings(name: str, required: set[str])
     flags = [c.required for c in derived]
     assert flags == sorted(flags, reverse=True)  # to negotiate first
     assert len(derived) >= 10  # the standard ones are listed too
+
+
+def test_reports_of_an_answers_file_are_named_alike_by_either_command(
+    cli: Callable[..., Result], in_root: Path, tmp_path: Path
+) -> None:
+    """`vetting assess --answers m2.answers.yaml` writes `m2.report.*`; `vetting report` on
+    the same file writes the same names, not the tool's slug (here `scribe-alpha`)."""
+    answers = tmp_path / "m2.answers.yaml"
+    answers.write_bytes((ROOT / "examples/health-ai/scribe-accept.yaml").read_bytes())
+    result = cli("report", str(answers), "--format", "md", "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["m2.report.md"]

@@ -171,6 +171,7 @@ def _session(
         without_refused_notice,
         write_reports,
     )
+    from vetting.report.naming import report_slug
     from vetting.signals import terminate_as_interrupt
 
     session: Session | None = None
@@ -247,7 +248,7 @@ def _session(
     for message in (refusal, fria_refusal):
         if message:
             sys.stderr.write(message + "\n")
-    slug = path.name.removesuffix(".answers.yaml") if path.name.endswith(".answers.yaml") else None
+    slug = report_slug(path, final.tool.name)
     if formats:
         paths = write_reports(assessment, compiled, final, formats, path.parent, lang, slug=slug)
         term.say(catalog.text(lang, "cli.reports_written"))

@@ -1,11 +1,13 @@
 """`vetting report`, `vetting checklist`, `vetting import-checklist`: thin shells over report/.
 
 - `report ANSWERS...`: score each file and write `<tool-slug>.report.<ext>` (and the
-  patient notice) into `-o DIR`. A file that cannot be read is reported and the
-  others are still written; the exit code is then 2. The patient notice of a tool
-  no recorded decision accepts is not written (its other reports are), exit 1,
-  unless `--draft` marks every page of it as a draft. Likewise the FRIA draft
-  (`fria`) of answers that do not meet art. 27's condition, unless `--force-fria`.
+  patient notice) into `-o DIR`; for an answers file the questionnaire wrote
+  (`<name>.answers.yaml`), `<name>.report.<ext>`, as the questionnaire names them. A
+  file that cannot be read is reported and the others are still written; the exit code
+  is then 2. The patient notice of a tool no recorded decision accepts is not written
+  (its other reports are), exit 1, unless `--draft` marks every page of it as a draft.
+  Likewise the FRIA draft (`fria`) of answers that do not meet art. 27's condition,
+  unless `--force-fria`.
 - `checklist [--scope ANSWERS] -o FILE.xlsx`: the blank vendor questionnaire.
 - `import-checklist FILE.xlsx [-o answers.yaml]`: a filled checklist back into an
   answers file (stdout without `-o`).
@@ -37,7 +39,7 @@ def _report(args: argparse.Namespace) -> int:
         without_refused_notice,
         write_reports,
     )
-    from vetting.report.naming import slugify
+    from vetting.report.naming import report_slug
     from vetting.ruleset.registry import RuleSets
 
     lang = args.lang or default_language()
@@ -64,7 +66,7 @@ def _report(args: argparse.Namespace) -> int:
             failed = True
             continue
         warn(warnings)
-        slug = slugify(answers.tool.name)
+        slug = report_slug(entry, answers.tool.name)
         if slug in written_by:
             same = catalog.text(
                 lang,
@@ -107,6 +109,7 @@ def _report(args: argparse.Namespace) -> int:
             draft=args.draft,
             force_fria=args.force_fria,
             annex=args.annex,
+            slug=slug,
         )
         sys.stdout.write(f"{catalog.text(lang, 'cli.reports_written')}\n")
         for path in paths:

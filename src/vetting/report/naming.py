@@ -7,6 +7,7 @@ so that both import it without pulling in each other's dependencies.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 #: Longest slug, in characters and in UTF-8 bytes (file names stop at 255 bytes).
 _MAX_CHARS = 60
@@ -52,3 +53,16 @@ def notice_name(slug: str, ext: str) -> str:
 def document_name(slug: str, kind: str, ext: str) -> str:
     """`scribe-alpha.pia.json`, `triageplus.fria.docx`: the documents a DPO writes next."""
     return f"{slug}.{kind}.{ext}"
+
+
+def report_slug(answers_file: str | Path, tool_name: str) -> str:
+    """The name a file's reports take, whichever command writes them.
+
+    An answers file the questionnaire wrote (`<name>.answers.yaml`) gives `<name>`, which
+    keeps two tools whose names give one slug apart (`scribe-acme`, `scribe-acme-2`); any
+    other file, the tool's slug.
+    """
+    name = Path(answers_file).name
+    if name.endswith(".answers.yaml"):
+        return slugify(name.removesuffix(".answers.yaml"))
+    return slugify(tool_name)
