@@ -224,6 +224,7 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
     Étant donné la réponse à "scope.buyer" est "public_agency"
     Et la réponse à "hosting.extraterritorial_law" est "secnumcloud"
     Alors il n'y a aucun KO
+    Et il n'y a pas de constat sur "hosting.sren_mitigated_check"
 
   Plan du scénario: un fournisseur qui administre votre espace chez un hébergeur doit être certifié (<accès>)
     Étant donné la réponse à "scope.deployment" est "buyer_tenancy_hds"
