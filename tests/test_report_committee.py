@@ -258,6 +258,22 @@ def test_page_one_of_a_conditional_verdict_says_what_the_conditions_are(
     assert conditions[0].title in page_one
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_a_low_score_beside_a_knockout_says_it_does_not_decide(name: str, lang: str) -> None:
+    """A rejected tool's 4.6 / 100 must not read as a safe tool's: beside the score, page 1
+    says the knock-outs decide, and only when one holds."""
+    answers, assessment = example(name)
+    compiled = ruleset()
+    words = labels(lang)["score_not_deciding"]
+    for page in (
+        render_markdown(assessment, compiled, answers, lang, annex=False),
+        render_html(assessment, compiled, answers, lang),
+    ):
+        head = page.split(labels(lang)["sheet_blocking"])[0]
+        assert (words.replace("'", "&#39;") in head or words in head) == bool(assessment.knockouts)
+
+
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_why_a_change_falls_short_is_said_in_the_reports_language(name: str) -> None:
     """The JSON keeps the explanation's notes in English; a French report says them in
