@@ -48,13 +48,20 @@ def pipe() -> Iterator[PipeInput]:
         yield inp
 
 
-def _terminal(pipe: PipeInput, lang: str = "en", screen: io.StringIO | None = None) -> Terminal:
+def _terminal(
+    pipe: PipeInput,
+    lang: str = "en",
+    screen: io.StringIO | None = None,
+    said: io.StringIO | None = None,
+) -> Terminal:
+    """A terminal on `pipe`; the prompts drawn on `screen`, and what it says in `said`."""
     output = (
         Vt100_Output(screen, lambda: Size(rows=40, columns=80), term="xterm")
         if screen is not None
         else DummyOutput()
     )
-    return Terminal(lang, out=io.StringIO(), prompt_kwargs={"input": pipe, "output": output})
+    out = said if said is not None else io.StringIO()
+    return Terminal(lang, out=out, prompt_kwargs={"input": pipe, "output": output})
 
 
 def _session(
@@ -367,13 +374,17 @@ def _decided_answers(members: tuple[DecisionMember, ...]) -> Answers:
 
 
 def _decide_again(
-    compiled: CompiledRuleSet, pipe: PipeInput, answers: Answers, keys: str
+    compiled: CompiledRuleSet,
+    pipe: PipeInput,
+    answers: Answers,
+    keys: str,
+    said: io.StringIO | None = None,
 ) -> Decision | None:
     """The decision recorded after typing `keys` into the decision prompt."""
     assessment = score(compiled, answers)
     _keys(pipe, keys)
     return ask_decision(
-        _terminal(pipe),
+        _terminal(pipe, said=said),
         answers,
         compiled,
         verdict=assessment.verdict,
@@ -490,23 +501,13 @@ def test_accepting_a_tool_still_pending_evidence_is_confirmed_first(
     "yes" records an acceptance the evidence does not support yet."""
     compiled = load_ruleset(ROOT / "rules" / "health-ai")
     answers, _ = load_answers(ROOT / "examples" / "health-ai" / "triage-pending.yaml", compiled)
-    assessment = score(compiled, answers)
-    assert assessment.verdict == "pending_evidence"
+    assert score(compiled, answers).verdict == "pending_evidence"
     keys = UP + UP + ENTER + confirm  # "accept" (the pointer starts on "reject"), then confirm
     if outcome == "reject":
         keys += DOWN + DOWN + ENTER  # asked again, from "accept": "reject"
     keys += "Commission IA" + ENTER + ENTER + ENTER + "Reasons" + ENTER + ENTER
-    _keys(pipe, keys)
     said = io.StringIO()
-    term = Terminal("en", out=said, prompt_kwargs={"input": pipe, "output": DummyOutput()})
-    decided = ask_decision(
-        term,
-        answers,
-        compiled,
-        verdict=assessment.verdict,
-        knockouts=assessment.knockout_ids,
-        today=dt.date(2026, 12, 2),
-    ).decision
+    decided = _decide_again(compiled, pipe, answers, keys, said)
     assert decided is not None and decided.outcome == outcome
     assert "The verdict is “pending evidence”" in said.getvalue()
 

@@ -149,6 +149,11 @@ class Terminal:
             **self.prompt_kwargs,
         )
 
+    def yes_no(self, message: str, pointer: bool) -> bool:
+        """ "No" or "yes", in that order, the pointer on `pointer`."""
+        no, yes = catalog.text(self.lang, "interview.no"), catalog.text(self.lang, "interview.yes")
+        return bool(self.select(message, [(no, False), (yes, True)], pointer=pointer))
+
     def _tell_when_shown(self, question: questionary.Question) -> None:
         callback, self.on_shown = self.on_shown, None
         if callback is None:

@@ -203,15 +203,7 @@ def _outcome(term: Terminal, draft: DecisionDraft) -> None:
             return
         # Accepting before the evidence is in is the committee's call, made knowingly.
         term.say(catalog.text(lang, "interview.accept_pending_warning"))
-        sure = term.select(
-            catalog.text(lang, "interview.accept_pending_confirm"),
-            [
-                (catalog.text(lang, "interview.no"), False),
-                (catalog.text(lang, "interview.yes"), True),
-            ],
-            pointer=False,
-        )
-        if sure:
+        if term.yes_no(catalog.text(lang, "interview.accept_pending_confirm"), pointer=False):
             return
 
 
@@ -290,13 +282,8 @@ def _conditions(term: Terminal, draft: DecisionDraft) -> None:
         assert due is not None
         done = False
         if before is not None:  # a condition recorded earlier may have been met since
-            done = term.select(
-                catalog.text(lang, "interview.condition_done").format(n=n),
-                [
-                    (catalog.text(lang, "interview.no"), False),
-                    (catalog.text(lang, "interview.yes"), True),
-                ],
-                pointer=before.done,
+            done = term.yes_no(
+                catalog.text(lang, "interview.condition_done").format(n=n), pointer=before.done
             )
         kept.append(DecisionCondition(text=text, due=due, done=done))
     draft.conditions = kept

@@ -20,7 +20,7 @@ from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
 from vetting.files import atomic_write
-from vetting.i18n import level_name, pick, severity_name, verdict_name
+from vetting.i18n import level_name, pick, question_name, severity_name, verdict_name
 from vetting.interview.flow import Interview, needs_go_live
 from vetting.interview.prompts import BACK, UNKNOWN_VALUE, Interrupted, Terminal, ask
 from vetting.interview.record import Unfinished, ask_evidence, record_evidence
@@ -323,7 +323,7 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         names = []
         for qid in qids:
             q = compiled.question_by_id.get(qid)
-            names.append(pick(q.short_title or q.text, lang) if q is not None else qid)
+            names.append(question_name(q, lang) if q is not None else qid)
         return ", ".join(" ".join(name.split()) for name in names)
 
     def bounded(items: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from vetting import catalog
 from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
-from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES, Finding
+from vetting.assess.assessment import Finding
 from vetting.assess.review import accepted_pending, decision_outdated
 from vetting.assess.upcoming import upcoming_knockouts
 from vetting.escape import web_url
@@ -388,24 +388,10 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
                 changes=w.change_words(whatif),
                 outcome=outcome,
                 reached=whatif.reached,
-                note=_note(whatif.note, w),
+                note=claims.note_words(whatif.note, w.L, w.item_name),
             )
         )
     return tuple(contributors), tuple(whatifs)
-
-
-def _note(note: str | None, w: Wording) -> str:
-    """Why a what-if falls short, in the report's language (the JSON keeps English)."""
-    if not note:
-        return ""
-    for key, english in NOTES.items():
-        if note == english:
-            return w.L[f"whatif_note_{key}"]
-    if note.startswith(CANNOT_BE_LIFTED):
-        items = note.removeprefix(CANNOT_BE_LIFTED).split(", ")
-        named = ", ".join(w.item_name(item) for item in items)
-        return fill(w.L["whatif_note_cannot_be_lifted"], {"items": named})
-    return note
 
 
 def appendix(w: Wording) -> tuple[tuple[AppendixSection, ...], tuple[AnswerLine, ...]]:
@@ -515,6 +501,23 @@ def sources(w: Wording) -> tuple[SourceView, ...]:
     return tuple(out)
 
 
+def _upcoming(w: Wording) -> list[str]:
+    """A knock-out that starts to hold before the next review: the decision still runs then."""
+    until = w.a.review.next_review
+    if until is None:
+        return []
+    return [
+        w.L.count(
+            "alert_upcoming_knockouts",
+            len(coming.knockouts),
+            date=long_date(coming.day, w.lang),
+            ids=", ".join(w.item_name(ko) for ko in coming.knockouts),
+            review=long_date(until, w.lang),
+        )
+        for coming in upcoming_knockouts(w.c, w.answers, until)
+    ]
+
+
 def alerts(w: Wording) -> tuple[str, ...]:
     a, L, out = w.a, w.L, []
     decision = w.answers.decision
@@ -548,17 +551,7 @@ def alerts(w: Wording) -> tuple[str, ...]:
                 date=long_date(decision.date, w.lang),
             )
         )
-    until = a.review.next_review
-    for coming in upcoming_knockouts(w.c, w.answers, until) if until else ():
-        out.append(
-            L.count(
-                "alert_upcoming_knockouts",
-                len(coming.knockouts),
-                date=long_date(coming.day, w.lang),
-                ids=", ".join(w.item_name(ko) for ko in coming.knockouts),
-                review=long_date(until, w.lang) if until else "",
-            )
-        )
+    out.extend(_upcoming(w))
     if is_stale(w.c, a.assessment_date):
         due = review_due(w.c)
         rs = w.rs

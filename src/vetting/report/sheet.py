@@ -55,8 +55,8 @@ def decision_sheet(
     knockouts: tuple[KnockOutView, ...],
     pending: tuple[PendingView, ...],
     decision: DecisionView | None,
-    findings: tuple[FindingView, ...] = (),
-    clauses: tuple[ClauseView, ...] = (),
+    findings: tuple[FindingView, ...],
+    clauses: tuple[ClauseView, ...],
 ) -> DecisionSheet:
     """The decision sheet, from the parts already worded (nothing is said twice differently)."""
     blocking = tuple(SheetLine(ko.title, short(ko.answer, SHEET_DETAIL)) for ko in knockouts)
@@ -94,7 +94,7 @@ def _conditions(
     serious = [
         SheetLine(short(f.title, SHEET_DETAIL), short(f.recommendation, SHEET_DETAIL))
         for f in findings
-        if f.severity in CARD_SEVERITIES and not f.pending and not f.knockout
+        if _place(f) == "card" and not f.knockout
     ]
     negotiate = [SheetLine(c.title, w.L["sheet_clause"]) for c in clauses if c.required]
     return (*serious, *negotiate)

@@ -27,7 +27,6 @@ from vetting.assess.answers import DecisionCondition
 from vetting.assess.assessment import LEVELS, VERDICTS, EvidenceStatus
 from vetting.assess.review import expired_on, review_on
 from vetting.errors import Problem
-from vetting.i18n import pick
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.registry import RuleSets
 from vetting.words import number
@@ -351,9 +350,8 @@ def _view(order: int, row: Row, lang: str, mixed: bool) -> RowView:
     colon = catalog.text(lang, "formats.colon")
 
     def named(qid: str) -> str:
-        """A question by its short title (ids are for machines), its id if the rule set lacks it."""
-        q = compiled.question_by_id.get(qid) if compiled is not None else None
-        return words.clean(pick(q.short_title or q.text, lang)) if q is not None else qid
+        """A question by its short title (ids are for machines)."""
+        return words.question_text(compiled, qid, lang) if compiled is not None else qid
 
     if row.expired:
         evidence_flags.append(
