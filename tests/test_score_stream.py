@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 from tests.test_cli_score import ACCEPT, MODERATE, REJECT, Cli
-from vetting.assess import assessment_json, load_answers, score
+from vetting.assess import Assessment, assessment_json, load_answers, score
 from vetting.cli import main, score_output
 from vetting.cli import score as score_cli
 from vetting.ruleset.api import load_ruleset
@@ -107,11 +107,33 @@ def test_findings_encoded_once_are_the_bytes_of_the_whole_result(
     those of encoding the whole result, in every layout, the first time and the next."""
     compiled = load_ruleset(ROOT / "rules" / "health-ai")
     answers, _ = load_answers(path, compiled)
-    data = assessment_json(score(compiled, answers), lang=lang, compact=compact)
+    _assert_encoded_whole(score(compiled, answers), lang, compact)
+
+
+@pytest.mark.parametrize("text", [ACCEPT, MODERATE, REJECT], ids=["accept", "moderate", "reject"])
+@pytest.mark.parametrize(("lang", "compact"), [(None, False), ("fr", False), (None, True)])
+def test_a_result_with_few_or_no_findings_is_encoded_whole(
+    tmp_path: Path, text: str, lang: str | None, compact: bool
+) -> None:
+    compiled = load_ruleset(Path(CLINIC))
+    path = tmp_path / "tool.yaml"
+    path.write_text(text, encoding="utf-8")
+    answers, _ = load_answers(path, compiled)
+    _assert_encoded_whole(score(compiled, answers), lang, compact)
+
+
+def _assert_encoded_whole(assessment: Assessment, lang: str | None, compact: bool) -> None:
+    """`encode` of the data and `encode_assessment` of the model both give the bytes of
+    encoding the whole data, in every layout, the first time and the next (memos)."""
+    data = assessment_json(assessment, lang=lang, compact=compact)
     for fmt, single in (("jsonl", False), ("json", True), ("json", False)):
         whole = score_output._whole(data, fmt, single)
-        assert score_output.encode(data, fmt, single=single) == whole
-        assert score_output.encode(data, fmt, single=single) == whole  # from the memo
+        for _ in range(2):
+            assert score_output.encode(data, fmt, single=single) == whole
+            direct = score_output.encode_assessment(
+                assessment, fmt, single=single, lang=lang, compact=compact
+            )
+            assert direct == whole
 
 
 @pytest.mark.parametrize(("fmt", "single"), [("jsonl", False), ("json", True), ("json", False)])

@@ -406,7 +406,7 @@ def assessment_json(
     rule set and with other results (findings are dumped once): encode it, or copy it
     before changing it.
     """
-    # Findings are most of a result: each is dumped once per process (`_finding_data`).
+    # Findings are most of a result: each is dumped once per process (`finding_data`).
     exclude: dict[str, Any] = dict.fromkeys((*NOT_IN_JSON, "findings"), True)
     lists = {key: names for key, (_, names) in RULESET_TEXTS.items() if key != "findings"}
     if compact:
@@ -417,7 +417,7 @@ def assessment_json(
             for item in data[key]:
                 for name in names:
                     item[name] = _one_language(item[name], lang)
-    data["findings"] = [_finding_data(f, lang, compact) for f in assessment.findings]
+    data["findings"] = [finding_data(f, lang, compact) for f in assessment.findings]
     keys = _keys(Assessment, NOT_IN_JSON)
     return {"vetting_score": JSON_FORMAT, **{key: data[key] for key in keys}}
 
@@ -433,7 +433,7 @@ def _keys(model: type[BaseModel], leave_out: tuple[str, ...] = ()) -> tuple[str,
 _DUMPED: Derived[dict[tuple[str | None, bool], SharedData]] = {}
 
 
-def _finding_data(finding: Finding, lang: str | None, compact: bool) -> SharedData:
+def finding_data(finding: Finding, lang: str | None, compact: bool) -> SharedData:
     """A finding as public JSON data, dumped once for each language and mode.
 
     `score()` gives the same (frozen) Finding to every file whose answers raise it, so
@@ -510,4 +510,5 @@ __all__ = [
     "WhatIf",
     "assessment_json",
     "assessment_schema",
+    "finding_data",
 ]

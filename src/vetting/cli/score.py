@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from vetting import catalog
 from vetting.assess.answers import load_answers_with
-from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS, assessment_json
+from vetting.assess.assessment import JSON_FORMAT, LEVELS, VERDICTS
 from vetting.assess.review import decision_problems
 from vetting.assess.score import Summary, score, summarize
 from vetting.cli.console import warnings_text
-from vetting.cli.score_output import JsonOutput, encode
+from vetting.cli.score_output import JsonOutput, encode, encode_assessment
 from vetting.controls import escape_controls
 from vetting.dates import maybe_day_option
 from vetting.errors import Position, Problem, VettingError, format_problems
@@ -275,8 +275,9 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     else:
         assessment = score(compiled, answers, explain=True)
         head = Summary.of(assessment)
-        data = assessment_json(assessment, lang=job.lang, compact=job.compact)
-        text = encode(data, job.fmt, single=job.single)
+        text = encode_assessment(
+            assessment, job.fmt, single=job.single, lang=job.lang, compact=job.compact
+        )
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))

@@ -19,10 +19,19 @@ too; a float below 1e-4 (a number answer) comes out without an exponent.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, BinaryIO, TextIO
 
 from pydantic_core import to_json
 
+from vetting.assess.assessment import (
+    JSON_FORMAT,
+    NOT_IN_JSON,
+    RULESET_TEXTS,
+    Assessment,
+    assessment_json,
+    finding_data,
+)
 from vetting.memo import Derived, SharedData, derived
 
 #: Stands for the findings while the rest of a result is encoded. Encoded, the list of
@@ -31,6 +40,61 @@ _MARK = "\x00findings\x00"
 _MARK_JSON = b'"\\u0000findings\\u0000"'
 #: Each finding's JSON by layout, kept while its (shared) data lives.
 _ENCODED: Derived[dict[bytes | None, bytes]] = {}
+
+
+def encode_assessment(
+    assessment: Assessment, fmt: str, *, single: bool, lang: str | None, compact: bool
+) -> bytes:
+    """One assessment as `encode(assessment_json(...))` gives it, encoded from the model.
+
+    The result's fields go to JSON straight from the model (pydantic-core), in two
+    runs: the fields before the findings and those after, with the findings (each
+    encoded once, see `encode`) between them: no intermediate data to build. One
+    language of the texts (`lang`) needs them rewritten: that goes through the data.
+    tests/test_score_stream.py checks the bytes against `encode(assessment_json(...))`.
+    """
+    if lang is not None:
+        return encode(assessment_json(assessment, lang=lang, compact=compact), fmt, single=single)
+    before, after, texts = _parts(compact)
+    flat = fmt == "jsonl"
+    indent = None if flat else 2
+    head = to_json(assessment, by_alias=True, include=before, exclude=texts, indent=indent)
+    tail = to_json(assessment, by_alias=True, include=after, exclude=texts, indent=indent)
+    findings = [finding_data(f, None, compact) for f in assessment.findings]
+    if flat:
+        parts = b",".join(_encoded(finding, None) for finding in findings)
+        return b"".join((_FLAT_START, head[1:-1], b',"findings":[', parts, b"],", tail[1:]))
+    # The fields sit at depth 1 of the result, the findings' items at depth 2; an item
+    # of the array is indented two more.
+    start = _START + head[2:-2] + b',\n  "findings": '
+    end = b",\n" + tail[2:]
+    if not single:
+        start, end = start.replace(b"\n", b"\n  "), end.replace(b"\n", b"\n  ")
+    if not findings:
+        return start + b"[]" + end
+    outer = b"\n" + (b"  " if single else b"    ")
+    inner = outer + b"  "
+    parts = (b"," + inner).join(_encoded(finding, inner) for finding in findings)
+    return b"".join((start, b"[", inner, parts, outer, b"]", end))
+
+
+_FLAT_START = b'{"vetting_score":' + to_json(JSON_FORMAT) + b","
+_START = b'{\n  "vetting_score": ' + to_json(JSON_FORMAT) + b",\n"
+
+
+@cache
+def _parts(compact: bool) -> tuple[set[str], set[str], dict[str, Any] | None]:
+    """The fields before the findings, those after, and what `compact` leaves out of them."""
+    names = [name for name in Assessment.model_fields if name not in NOT_IN_JSON]
+    at = names.index("findings")
+    texts: dict[str, Any] | None = None
+    if compact:
+        texts = {
+            key: {"__all__": set(fields)}
+            for key, (_, fields) in RULESET_TEXTS.items()
+            if key != "findings"
+        }
+    return set(names[:at]), set(names[at + 1 :]), texts
 
 
 def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
@@ -133,4 +197,4 @@ class JsonOutput:
             self.stream.flush()
 
 
-__all__ = ["JsonOutput", "encode"]
+__all__ = ["JsonOutput", "encode", "encode_assessment"]
