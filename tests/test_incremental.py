@@ -10,6 +10,7 @@ by field (points, knock-outs, pending items, maxima, score, level, verdict).
 from __future__ import annotations
 
 import functools
+import importlib
 from typing import Any
 
 import pytest
@@ -21,7 +22,9 @@ from vetting.assess import candidates, incremental
 from vetting.assess import evaluate as evaluate_module
 from vetting.assess.evaluate import evaluate
 from vetting.assess.evidence import DECLARED, NO_EVIDENCE, VERIFIED
+from vetting.assess.explain import explain_run
 from vetting.assess.incremental import Trial
+from vetting.assess.numbers import SeverityRank, VerdictRank
 from vetting.assess.prepare import Prepared, prepare
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -83,6 +86,50 @@ def test_a_changed_run_equals_a_full_evaluation(
         expected.verdict,
     )
     assert trial.run() == expected
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_no_trial_does_better_than_its_least_outcome(
+    compiled: CompiledRuleSet, data: st.DataObject
+) -> None:
+    """`least_outcome` bounds every trial that changes those questions: verdict, worst
+    severity and fired rules each at least the bound's (a search stops at the bound)."""
+    prep = prepare(compiled)
+    day = compiled.ruleset.as_of
+    values = _internal(data.draw(answer_sets(compiled), label="answers"))
+    before = _proofs(data, prep, "evidence")
+    base = evaluate(prep, values, day, before)
+    changes = _internal(data.draw(answer_changes(compiled), label="changes"))
+    proofs = {**before, **dict.fromkeys(changes, VERIFIED)}
+    trial = Trial(prep, base, values, changes, proofs)
+    least = incremental.least_outcome(prep, base, (prep.by_id[qid] for qid in changes))
+    seen = (trial.verdict, trial.max_severity, len(trial.fired_rules))
+    assert all(got >= bound for got, bound in zip(seen, least, strict=True)), (seen, least)
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(data=st.data())
+def test_a_search_that_stops_at_the_bound_explains_the_same(
+    data: st.DataObject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopping at the first change that reaches `least_outcome` gives the explanation
+    that trying every change gives."""
+    compiled = _health_ai()
+    prep = prepare(compiled)
+    day = compiled.ruleset.as_of
+    values = _internal(data.draw(answer_sets(compiled), label="answers"))
+    run = evaluate(prep, values, day)
+    stopped = explain_run(prep, values, run)
+    with monkeypatch.context() as patch:
+        never = (VerdictRank.ACCEPT, SeverityRank.INFO, -1)
+        # (`vetting.assess.explain` is also a function the package exports: by module.)
+        patch.setattr(
+            importlib.import_module("vetting.assess.explain"), "least_outcome", lambda *_: never
+        )
+        assert explain_run(prep, values, run) == stopped
 
 
 @pytest.mark.slow

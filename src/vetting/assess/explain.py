@@ -35,7 +35,7 @@ from vetting.assess.candidates import (
     usable,
 )
 from vetting.assess.evaluate import FiredKnockOut, PendingItem, Run, evaluate
-from vetting.assess.incremental import Trial
+from vetting.assess.incremental import Trial, least_outcome
 from vetting.assess.numbers import LevelRank, SeverityRank, VerdictRank, as_float, percent
 from vetting.assess.prepare import (
     Prepared,
@@ -366,15 +366,18 @@ def _search(
     ]
     # Every single change that works, then the least harmful: lowest verdict, lowest
     # severity, fewest finding rules fired (an answer may contradict another), and
-    # only then the smallest move.
+    # only then the smallest move. A change as harmless as any can be ends the search.
+    least = least_outcome(prep, run, questions)
     working: list[tuple[tuple[int, int, int, int], tuple[str, Any], Trial]] = []
     for order, (qid, alt) in enumerate(singles):
         if knocks_out(prep, run, prep.by_id[qid], alt):
             continue
         attempt = _trial(prep, values, run, {qid: alt})
         if goal(attempt):
-            rank = (attempt.verdict, attempt.max_severity, len(attempt.fired_rules), order)
-            working.append((rank, (qid, alt), attempt))
+            outcome = (attempt.verdict, attempt.max_severity, len(attempt.fired_rules))
+            working.append(((*outcome, order), (qid, alt), attempt))
+            if outcome == least:
+                break
     if working:
         _, change, chosen = min(working, key=lambda item: item[0])
         return _whatif(prep, values, target, target_id, [change], (), run, chosen.run(), True)

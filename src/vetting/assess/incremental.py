@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from vetting.assess import contradiction
@@ -34,7 +34,7 @@ from vetting.assess.evaluate import (
     settled_verdict,
     worst_severity,
 )
-from vetting.assess.numbers import VerdictRank
+from vetting.assess.numbers import SeverityRank, VerdictRank
 from vetting.assess.prepare import (
     Graph,
     Maxima,
@@ -163,6 +163,65 @@ class Trial:
                 self._prep, self._values, self._base.day, self._proofs, found, maxima
             )
         return found
+
+
+#: A trial's rank in a search: its verdict, worst severity and number of fired rules.
+Outcome = tuple[VerdictRank, int, int]
+
+
+def least_outcome(prep: Prepared, base: Run, changed: Iterable[PreparedQuestion]) -> Outcome:
+    """The least (verdict, worst severity, fired rules) of any trial from `base` that
+    changes only these (non-scope) questions' answers and evidence.
+
+    What none of the changes reaches keeps its state in every such trial (see
+    `Trial`): its answers' severities, its knock-outs, pending items and fired rules.
+    A search that finds a change reaching this bound need try no other
+    (tests/test_incremental.py checks the bound against trials of drawn answers).
+    """
+    reads = graph(prep)
+    if not reads.ordered:
+        return VerdictRank.ACCEPT, SeverityRank.INFO, 0
+    reached: set[str] = set()
+    for pq in changed:
+        reached |= reads.reach[pq.id]
+    # The questions whose knock-outs, and the rules whose outcomes, may be decided again.
+    decided = set(reached)
+    rules: set[int] = set()
+    for qid in reached:
+        decided.update(reads.knockout_readers.get(qid, ()))
+        rules.update(reads.rule_readers.get(qid, ()))
+        rules.update(pr.index for pr in prep.contradictions.get(qid, ()))
+
+    def kept(item: FiredKnockOut | PendingItem) -> bool:
+        if item.rule is not None:
+            return item.rule.index not in rules
+        return item.question is not None and item.question.id not in decided
+
+    fired = [pr for pr in base.fired_rules if pr.index not in rules]
+    knockouts = [ko for ko in base.knockouts if kept(ko)]
+    ko_rules = {ko.rule.index for ko in knockouts if ko.rule is not None}
+    if any(ko.question is not None for ko in knockouts) or any(
+        pr.index in ko_rules for pr in fired
+    ):
+        return VerdictRank.REJECT, SeverityRank.BLOCKER, len(fired)
+    worst = max((pr.severity for pr in fired), default=SeverityRank.INFO)
+    size = len(prep.pools)
+    for qid, severity in base.severity.items():
+        if qid in reached:
+            continue
+        if severity == SeverityRank.BLOCKER:  # a knock-out that may be lifted: its answer's
+            pq = prep.by_id[qid]
+            severity = 0 if pq.scope else answer_points(pq, base.state[qid], size)[1]
+        worst = max(worst, severity)
+    if knockouts:
+        verdict = VerdictRank.REJECT
+    elif any(kept(item) for item in base.pending):
+        verdict = VerdictRank.PENDING_EVIDENCE
+    elif worst >= SeverityRank.HIGH:
+        verdict = VerdictRank.CONDITIONAL
+    else:
+        verdict = VerdictRank.ACCEPT
+    return verdict, worst, len(fired)
 
 
 def _copy(prep: Prepared, base: Run) -> Tally:
@@ -398,4 +457,4 @@ def _maxima(prep: Prepared, base: Run, tally: Tally, moved: set[str]) -> Maxima 
     return base.maxima
 
 
-__all__ = ["Trial", "graph"]
+__all__ = ["Outcome", "Trial", "graph", "least_outcome"]
