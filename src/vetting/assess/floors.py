@@ -98,6 +98,8 @@ def category_level(
 ) -> tuple[LevelRank, tuple[LevelRaise, ...]]:
     """A section's level: its points band raised by its own findings."""
     mine = tuple(findings)
+    if not mine:
+        return floors.level(points_level, False, False, SeverityRank.INFO), ()
     knockouts = tuple(f.id for f in mine if f.knockout)
     pending = tuple(f.id for f in mine if f.pending and not f.knockout)
     worst = max(

@@ -362,13 +362,6 @@ def subtract_points(total: list[Decimal], points: Iterable[Decimal]) -> None:
         total[i] -= value
 
 
-def sum_vectors(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
-    """Vectors added pool by pool (zeros when there are none)."""
-    if not vectors:
-        return (ZERO,) * size
-    return tuple(sum(pool, ZERO) for pool in zip(*vectors, strict=True))
-
-
 def _freeze(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
@@ -461,5 +454,4 @@ __all__ = [
     "public_value",
     "scope_maxima",
     "subtract_points",
-    "sum_vectors",
 ]

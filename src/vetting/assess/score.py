@@ -54,7 +54,6 @@ from vetting.assess.prepare import (
     internal_values,
     prepare,
     public_value,
-    sum_vectors,
 )
 from vetting.assess.review import (
     accepted_despite_knockout,
@@ -352,40 +351,48 @@ def _pending(run: Run, expired: set[str]) -> list[Pending]:
 
 
 def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[CategoryScore]:
-    size, si = len(prep.pools), prep.score_index
-    held: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}
-    answered: dict[str, int] = dict.fromkeys(prep.scored_categories, 0)
+    """Each scored category's score pool: its answers' and fired rules' points, the
+    discounts the tool as a whole earned, its level raised by its own findings."""
+    si = prep.score_index
+    totals = dict.fromkeys(prep.scored_categories, ZERO)
+    relevant = dict.fromkeys(prep.scored_categories, 0)
+    answered = dict.fromkeys(prep.scored_categories, 0)
     state, points_of = run.state, run.points
+    # Sums in the order of the full vectors' (answers in asking order, then rules): exact.
     for pq in run.relevant:
         if pq.scope:
             continue
-        held[pq.category].append(points_of[pq.id])
+        cat = pq.category
+        totals[cat] += points_of[pq.id][si]
+        relevant[cat] += 1
         if state[pq.id] is not UNKNOWN:
-            answered[pq.category] += 1
-    relevant = {cat: len(vectors) for cat, vectors in held.items()}
+            answered[cat] += 1
     for pr in run.fired_rules + run.undecided_rules:
-        if pr.category in held:
-            held[pr.category].append(pr.points)
-    # The discount is earned by the tool as a whole: a category gets the overall's.
-    discounts = [prep.adjustments[a.index] for a in run.adjustments if a.applied]
+        if pr.category in totals:
+            totals[pr.category] += pr.points[si]
+    # The discount is earned by the tool as a whole: a category gets the overall's. Only
+    # those on the score pool move a category's score.
+    discounts = [
+        adj
+        for adj in (prep.adjustments[a.index] for a in run.adjustments if a.applied)
+        if adj.then_pool == si
+    ]
     overall_max = run.maxima.overall[si]
     by_category: dict[str | None, list[Finding]] = {}
     for finding in findings:
         by_category.setdefault(finding.category, []).append(finding)
+    maxima = run.maxima.categories
     out: list[CategoryScore] = []
     for cat_id in prep.scored_categories:
-        points = list(sum_vectors(held[cat_id], size))
+        points = totals[cat_id]
         for adj in discounts:
-            points[adj.then_pool] = round_to(
-                points[adj.then_pool] * adj.factor, adj.decimals, adj.rounding
-            )
-        top = run.maxima.categories.get(cat_id, (ZERO,) * size)[si]
-        cat_score = min(percent(points[si], top), TOP_SCORE)
+            points = round_to(points * adj.factor, adj.decimals, adj.rounding)
+        top = maxima[cat_id][si] if cat_id in maxima else ZERO
         if prep.unit == "percent":
-            level = overall_level(prep, points[si], top)
+            level = overall_level(prep, points, top)
         else:
             # Absolute thresholds are for the whole; a category uses the same share of its max.
-            level = level_of(prep, points[si] * overall_max, top if overall_max > 0 else ZERO)
+            level = level_of(prep, points * overall_max, top if overall_max > 0 else ZERO)
         category = prep.compiled.category_by_id[cat_id]
         effective, raised = category_level(prep.floors, level, by_category.get(cat_id, ()))
         out.append(
@@ -393,11 +400,11 @@ def _categories(prep: Prepared, run: Run, findings: list[Finding]) -> list[Categ
                 id=cat_id,
                 title=category.title,
                 weight=category.weight,
-                score=as_float(cat_score),
+                score=as_float(min(percent(points, top), TOP_SCORE)),
                 level=LEVELS[effective],
                 points_level=LEVELS[level],
                 level_raised_by=raised,
-                points=as_float(points[si]),
+                points=as_float(points),
                 max=as_float(top),
                 answered=answered[cat_id],
                 relevant=relevant[cat_id],
