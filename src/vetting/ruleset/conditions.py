@@ -290,7 +290,23 @@ Predicate = Callable[[Answers, dt.date], Truth]
 def _decided_by(parts: list[Predicate], decisive: bool) -> Predicate:
     """Three-valued AND (`decisive` False) or OR (True): one decisive part decides;
     else any undecided part leaves the whole undecided. A loop, not a generator:
-    this runs for every question of every file scored."""
+    this runs for every question of every file scored. One part is itself; two, the
+    most frequent, are tested without a loop."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+
+        def pair(a: Answers, d: dt.date) -> Truth:
+            v = first(a, d)
+            if v is decisive:
+                return decisive
+            w = second(a, d)
+            if w is decisive:
+                return decisive
+            return None if v is None or w is None else not decisive
+
+        return pair
 
     def combined(a: Answers, d: dt.date) -> Truth:
         undecided = False
@@ -440,19 +456,51 @@ def support(
 
 def _compile_question_test(cond: Any) -> Predicate:
     """A test on one question's answer: false when the question does not apply,
-    undecided when the answer is unknown, else the test of the value."""
+    undecided when the answer is unknown, else the test of the value.
+
+    The common tests (equals, in, includes any) are written out in full, one
+    function each: they run for every question of every file scored and of every
+    what-if tried, and a call less per test shows.
+    """
     qid: str = cond.question
-    test: Callable[[Any], bool]
     if isinstance(cond, Equals):
         expected = cond.equals
-        test = lambda v: bool(v == expected)  # noqa: E731
-    elif isinstance(cond, In):
+
+        def on_equals(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN or v is WILDCARD:
+                return None
+            return bool(v == expected)
+
+        return on_equals
+    if isinstance(cond, In):
         options = frozenset(cond.in_)
-        test = lambda v: not isinstance(v, list) and v in options  # noqa: E731
-    elif isinstance(cond, IncludesAny):
+
+        def on_in(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN or v is WILDCARD:
+                return None
+            return not isinstance(v, list) and v in options
+
+        return on_in
+    if isinstance(cond, IncludesAny):
         wanted_any = frozenset(cond.includes_any)
-        test = lambda v: isinstance(v, list) and not wanted_any.isdisjoint(v)  # noqa: E731
-    elif isinstance(cond, IncludesAll):
+
+        def on_includes_any(a: Answers, d: dt.date) -> Truth:
+            v = a.get(qid, ABSENT)
+            if v is ABSENT:
+                return False
+            if v is UNKNOWN or v is WILDCARD:
+                return None
+            return isinstance(v, list) and not wanted_any.isdisjoint(v)
+
+        return on_includes_any
+    test: Callable[[Any], bool]
+    if isinstance(cond, IncludesAll):
         wanted_all = frozenset(cond.includes_all)
         test = lambda v: isinstance(v, list) and wanted_all.issubset(v)  # noqa: E731
     elif isinstance(cond, Compare):
