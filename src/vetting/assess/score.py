@@ -72,18 +72,29 @@ from vetting.ruleset.registry import written_for
 
 #: Each reference's plain data, by id: the entry holds the reference, so the id stays its.
 _DUMPED_REFS: dict[int, tuple[Reference, dict[str, Any]]] = {}
+#: The same for a list of references (a knock-out's, a rule's), by the list's id.
+_DUMPED_LISTS: dict[int, tuple[tuple[Reference, ...], tuple[dict[str, Any], ...]]] = {}
 
 
 def _ref_data(ref: Reference) -> tuple[Reference, dict[str, Any]]:
     return ref, ref.model_dump(mode="json", exclude_none=True)
 
 
-def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
-    """References as plain data; each (immutable) reference is dumped once per process."""
-    return tuple(
+def _ref_list(
+    references: tuple[Reference, ...],
+) -> tuple[tuple[Reference, ...], tuple[dict[str, Any], ...]]:
+    dumped = tuple(
         remember(_DUMPED_REFS, id(ref), partial(_ref_data, ref), KEPT_FINDINGS)[1]
         for ref in references
     )
+    return references, dumped
+
+
+def _refs(references: tuple[Reference, ...]) -> tuple[dict[str, Any], ...]:
+    """References as plain data; each (immutable) reference, and each list of them, is
+    dumped once per process (the entry holds the list, so the id stays its)."""
+    made = partial(_ref_list, references)
+    return remember(_DUMPED_LISTS, id(references), made, KEPT_FINDINGS)[1]
 
 
 #: How many findings (and point vectors) are kept built for the next files before
@@ -137,19 +148,25 @@ def _findings(prep: Prepared, run: Run) -> list[Finding]:
             fired_by_q.setdefault(ko.question.id, []).append(ko)
     pending_q = {p.question.id for p in run.pending if p.question is not None}
     out: list[tuple[tuple[int, int, int, int], Finding]] = []
+    contradicted, points, severity = run.contradicted, run.points, run.severity
+    no_ko: list[FiredKnockOut] = []
     for pq in run.relevant:
+        qid = pq.id
         # A contradicted answer is scored as unknown but shown as given.
-        value = run.given(pq.id)
-        fired = fired_by_q.get(pq.id, [])
-        waiting = pq.id in pending_q
+        value = contradicted[qid] if qid in contradicted else state[qid]
+        fired = fired_by_q.get(qid, no_ko)
+        waiting = qid in pending_q
         if pq.scope and not fired and not (waiting and value is not UNKNOWN):
             continue
-        got = run.points.get(pq.id, ())
-        sev = run.severity.get(pq.id, 0)
-        if not _raises_finding(value, got, sev, bool(fired), waiting, si):
+        got = points.get(qid, ())
+        sev = severity.get(qid, 0)
+        # `_raises_finding`, written out: this runs for every relevant question.
+        if not (
+            value is UNKNOWN or fired or waiting or sev >= SeverityRank.LOW or (got and got[si] > 0)
+        ):
             continue
         key: tuple[Any, ...] = (
-            pq.id,
+            qid,
             _value_key(value),
             got,
             sev,
