@@ -110,6 +110,24 @@ def test_findings_encoded_once_are_the_bytes_of_the_whole_result(
     _assert_encoded_whole(score(compiled, answers), lang, compact)
 
 
+@pytest.mark.parametrize("path", _EXAMPLES, ids=lambda path: path.name)
+def test_a_result_scored_without_its_answer_points_is_the_same_json(path: Path) -> None:
+    """`vetting score` leaves out the answers' points (no JSON result carries them):
+    the assessment is the full one but for them, and its bytes are the same."""
+    compiled = load_ruleset(ROOT / "rules" / "health-ai")
+    answers, _ = load_answers(path, compiled)
+    full, lean = score(compiled, answers), score(compiled, answers, points=False)
+    assert full.answer_points
+    assert lean == full.model_copy(update={"answer_points": {}})
+    for fmt, single in (("jsonl", False), ("json", True), ("json", False)):
+        for lang, compact in ((None, False), ("fr", False), (None, True)):
+            encoded = [
+                score_output.encode_assessment(a, fmt, single=single, lang=lang, compact=compact)
+                for a in (lean, full)
+            ]
+            assert encoded[0] == encoded[1]
+
+
 @pytest.mark.parametrize("text", [ACCEPT, MODERATE, REJECT], ids=["accept", "moderate", "reject"])
 @pytest.mark.parametrize(("lang", "compact"), [(None, False), ("fr", False), (None, True)])
 def test_a_result_with_few_or_no_findings_is_encoded_whole(

@@ -502,12 +502,15 @@ def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     )
 
 
-def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) -> Assessment:
+def score(
+    compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True, points: bool = True
+) -> Assessment:
     """Score answers against a rule set: the same inputs always give the same Assessment.
 
     `explain=False` skips the explanation (contributors and what-ifs), which
     re-scores the answers many times: batch scoring that only needs the verdict
-    uses it.
+    uses it. `points=False` leaves `answer_points` empty: the JSON results of
+    `vetting score` do not carry them (`NOT_IN_JSON`), only the reports read them.
     """
     prep = prepare(compiled)
     day = assessment_date(answers)
@@ -580,7 +583,9 @@ def score(compiled: CompiledRuleSet, answers: Answers, *, explain: bool = True) 
         knockouts=knockouts,
         pending=tuple(_pending(run, expired)),
         findings=tuple(findings),
-        answer_points={qid: _vector(pts, prep.pools) for qid, pts in run.points.items()},
+        answer_points=(
+            {qid: _vector(pts, prep.pools) for qid, pts in run.points.items()} if points else {}
+        ),
         unanswered=tuple(run.missing),
         unknown=tuple(run.unknown),
         not_applicable=tuple(run.not_applicable),

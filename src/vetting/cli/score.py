@@ -273,7 +273,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
         # The table needs the headline only: no findings, texts or explanation to build.
         head = summarize(compiled, answers)
     else:
-        assessment = score(compiled, answers, explain=True)
+        assessment = score(compiled, answers, explain=True, points=False)
         head = Summary.of(assessment)
         text = encode_assessment(
             assessment, job.fmt, single=job.single, lang=job.lang, compact=job.compact
