@@ -32,6 +32,7 @@ from vetting.assess.prepare import (
     PreparedQuestion,
     PreparedRule,
     add_points,
+    column_sums,
     maxima_of,
     scope_maxima,
 )
@@ -319,8 +320,8 @@ def evaluate(
     """
     proofs = proofs if proofs is not None else {}
     size = len(prep.pools)
-    tally = Tally(answer_raw=[ZERO] * size)
-    state = tally.state
+    tally = Tally()
+    state, points = tally.state, tally.points
     for pq in prep.questions:
         if pq.relevance(state, day) is False:
             tally.place(pq, values, ABSENT)
@@ -333,9 +334,9 @@ def evaluate(
         if rules and value is not UNKNOWN and contradiction.check(rules, state, day, tally.truths):
             tally.contradicted[pq.id] = value
             value = state[pq.id] = UNKNOWN
-        got, tally.severity[pq.id] = answer_points(pq, value, size)
-        tally.points[pq.id] = got
-        add_points(tally.answer_raw, got)
+        points[pq.id], tally.severity[pq.id] = answer_points(pq, value, size)
+    # Pool by pool, in asking order, as adding each answer's points in turn would.
+    tally.answer_raw = list(column_sums(list(points.values()), size))
 
     out = (tally.knockouts, tally.pending, tally.unverified)
     for pq in tally.relevant:

@@ -337,17 +337,25 @@ def maxima_of(
     Added in place, pool by pool: this runs for every scope a portfolio holds.
     """
     size = len(prep.pools)
-    sums: dict[str, list[Decimal]] = {cat: [ZERO] * size for cat in prep.scored_categories}
-    loose = [ZERO] * size  # rules outside the scored categories
+    held: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}
+    loose: list[tuple[Decimal, ...]] = []  # rules outside the scored categories
     for pq in questions:
         if not pq.scope:
-            add_points(sums[pq.category], pq.max_points)
+            held[pq.category].append(pq.max_points)
     for pr in rules:
-        add_points(sums.get(pr.category or "", loose), pr.points)
-    overall = list(loose)
-    for held in sums.values():
-        add_points(overall, held)
-    return Maxima(tuple(overall), {cat: tuple(held) for cat, held in sums.items()})
+        held.get(pr.category or "", loose).append(pr.points)
+    sums = {cat: column_sums(vectors, size) for cat, vectors in held.items()}
+    overall = list(column_sums(loose, size))
+    for total in sums.values():
+        add_points(overall, total)
+    return Maxima(tuple(overall), sums)
+
+
+def column_sums(vectors: list[tuple[Decimal, ...]], size: int) -> tuple[Decimal, ...]:
+    """Vectors added pool by pool, in their order (zeros when there are none)."""
+    if not vectors:
+        return (ZERO,) * size
+    return tuple(sum(pool, ZERO) for pool in zip(*vectors, strict=True))
 
 
 def add_points(total: list[Decimal], points: Iterable[Decimal]) -> None:
@@ -447,6 +455,7 @@ __all__ = [
     "PreparedQuestion",
     "PreparedRule",
     "add_points",
+    "column_sums",
     "internal_values",
     "maxima_of",
     "possible_given_scope",
