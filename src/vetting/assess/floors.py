@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from vetting.assess.assessment import LEVELS, Finding, LevelRaise, RaiseKind
+from vetting.assess.assessment import LEVELS, SEVERITIES, Finding, LevelRaise, RaiseKind
 from vetting.assess.numbers import LevelRank, SeverityRank
 from vetting.ruleset.model import SEVERITY_NAMES, LevelFloors
 
@@ -69,24 +69,37 @@ class Floors:
         Findings that knock out or are pending are counted under `knockout` and
         `pending`, not again under their severity.
         """
-        out: list[tuple[int, int, LevelRaise]] = []
-        kos = tuple(knockouts)
-        if kos and self.knockout > points_level:
-            out.append((self.knockout, 0, _raise("knockout", self.knockout, kos)))
-        waiting = tuple(pending)
-        if waiting and self.pending > points_level:
-            out.append((self.pending, 1, _raise("pending", self.pending, waiting)))
         severe: dict[int, list[str]] = {}
         for f in findings:
             if f.knockout or f.pending:
                 continue
-            floor = self.by_severity[SeverityRank.of(f.severity)]
+            floor = self.by_severity[_RANK[f.severity]]
             if floor > points_level:
                 severe.setdefault(floor, []).append(f.id)
+        return self.raised_by_ids(points_level, tuple(knockouts), tuple(pending), severe)
+
+    def raised_by_ids(
+        self,
+        points_level: int,
+        knockouts: tuple[str, ...],
+        pending: tuple[str, ...],
+        severe: dict[int, list[str]],
+    ) -> tuple[LevelRaise, ...]:
+        """`raised_by` from the ids of the knock-outs, pending items and severe findings
+        (by the floor their severity sets)."""
+        out: list[tuple[int, int, LevelRaise]] = []
+        if knockouts and self.knockout > points_level:
+            out.append((self.knockout, 0, _raise("knockout", self.knockout, knockouts)))
+        if pending and self.pending > points_level:
+            out.append((self.pending, 1, _raise("pending", self.pending, pending)))
         for floor, ids in severe.items():
             out.append((floor, 2, _raise("finding", floor, tuple(dict.fromkeys(ids)))))
         out.sort(key=lambda item: (-item[0], item[1]))
         return tuple(item[2] for item in out)
+
+
+#: Severity name -> rank, for the loops over findings.
+_RANK = {name: SeverityRank.of(name) for name in SEVERITIES}
 
 
 def _raise(kind: RaiseKind, floor: int, ids: tuple[str, ...]) -> LevelRaise:
@@ -96,17 +109,25 @@ def _raise(kind: RaiseKind, floor: int, ids: tuple[str, ...]) -> LevelRaise:
 def category_level(
     floors: Floors, points_level: LevelRank, findings: Iterable[Finding]
 ) -> tuple[LevelRank, tuple[LevelRaise, ...]]:
-    """A section's level: its points band raised by its own findings."""
-    mine = tuple(findings)
-    if not mine:
-        return floors.level(points_level, False, False, SeverityRank.INFO), ()
-    knockouts = tuple(f.id for f in mine if f.knockout)
-    pending = tuple(f.id for f in mine if f.pending and not f.knockout)
-    worst = max(
-        (SeverityRank.of(f.severity) for f in mine if not (f.knockout or f.pending)), default=0
-    )
+    """A section's level: its points band raised by its own findings (one pass over them)."""
+    knockouts: list[str] = []
+    pending: list[str] = []
+    severe: dict[int, list[str]] = {}
+    worst = SeverityRank.INFO
+    for f in findings:
+        if f.knockout:
+            knockouts.append(f.id)
+            continue
+        if f.pending:
+            pending.append(f.id)
+            continue
+        rank = _RANK[f.severity]
+        worst = max(worst, rank)
+        floor = floors.by_severity[rank]
+        if floor > points_level:
+            severe.setdefault(floor, []).append(f.id)
     level = floors.level(points_level, bool(knockouts), bool(pending), worst)
-    return level, floors.raised_by(points_level, knockouts, pending, mine)
+    return level, floors.raised_by_ids(points_level, tuple(knockouts), tuple(pending), severe)
 
 
 __all__ = ["NONE", "Floors", "category_level"]
