@@ -129,6 +129,8 @@ class Parts:
     #: The knock-outs and pending items of the questions, then of the rules, in order.
     by_questions: tuple[list[FiredKnockOut], list[PendingItem]]
     by_rules: tuple[list[FiredKnockOut], list[PendingItem]]
+    #: The answers' severities, the worst first: (severity, question id).
+    severities: list[tuple[int, str]]
 
     @classmethod
     def of(cls, run: Run) -> Parts:
@@ -148,6 +150,7 @@ class Parts:
                 [ko for ko in run.knockouts if ko.rule is not None],
                 [item for item in run.pending if item.rule is not None],
             ),
+            severities=sorted(((sev, qid) for qid, sev in run.severity.items()), reverse=True),
         )
         return run.parts
 

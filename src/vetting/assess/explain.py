@@ -9,6 +9,7 @@ is the buyer's situation, not something the vendor can improve.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -217,18 +218,19 @@ def _contributors(prep: Prepared, run: Run) -> tuple[Contribution, ...]:
     """The answers and rules that add the most risk points, the largest first."""
     si = prep.score_index
     total = run.raw[si]
-    items: list[tuple[tuple[Decimal, int, int], PreparedQuestion | PreparedRule]] = []
+    # (points, place, kind, then the order found, which no two share), compared as is.
+    items: list[tuple[Decimal, int, int, int, PreparedQuestion | PreparedRule]] = []
+    all_points = run.points
     for pq in run.relevant:
-        points = run.points.get(pq.id)
+        points = all_points.get(pq.id)
         if pq.scope or not points or points[si] <= 0:
             continue
-        items.append(((-points[si], pq.index, 0), pq))
+        items.append((-points[si], pq.index, 0, len(items), pq))
     for pr in run.fired_rules + run.undecided_rules:
         if pr.points[si] > 0:
-            items.append(((-pr.points[si], pr.position, 1), pr))
-    items.sort(key=lambda item: item[0])
+            items.append((-pr.points[si], pr.position, 1, len(items), pr))
     out = []
-    for (negative, _, _), item in items[:MAX_CONTRIBUTORS]:
+    for negative, _, _, _, item in heapq.nsmallest(MAX_CONTRIBUTORS, items):
         rule = isinstance(item, PreparedRule)
         out.append(
             Contribution(

@@ -206,13 +206,16 @@ def least_outcome(prep: Prepared, base: Run, changed: Iterable[PreparedQuestion]
         return VerdictRank.REJECT, SeverityRank.BLOCKER, len(fired)
     worst = max((pr.severity for pr in fired), default=SeverityRank.INFO)
     size = len(prep.pools)
-    for qid, severity in base.severity.items():
+    # The worst first: the first answer no change reaches, a blocker aside, is the worst.
+    for severity, qid in Parts.of(base).severities:
         if qid in reached:
             continue
         if severity == SeverityRank.BLOCKER:  # a knock-out that may be lifted: its answer's
             pq = prep.by_id[qid]
-            severity = 0 if pq.scope else answer_points(pq, base.state[qid], size)[1]
+            worst = max(worst, 0 if pq.scope else answer_points(pq, base.state[qid], size)[1])
+            continue
         worst = max(worst, severity)
+        break
     if knockouts:
         verdict = VerdictRank.REJECT
     elif any(kept(item) for item in base.pending):
