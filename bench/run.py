@@ -571,19 +571,23 @@ How the budgets are kept without flaky timing tests:
     order, so memory stays flat on a portfolio;
   - answers "what would change the result" (json and jsonl) by re-scoring only what
     each tried change reaches (`assess/incremental.py`, proved equal to a full
-    re-evaluation by tests/test_incremental.py), not the whole rule set;
+    re-evaluation by tests/test_incremental.py), not the whole rule set, and stops a
+    search at the first change that no other can beat (`least_outcome`, a bound
+    checked against drawn trials; the explanation proved the same);
   - builds each finding once per rule set and shares it between the files that raise
     it, its texts the rule set's own (proved equal to fresh ones by
     tests/test_finding_cache.py);
-  - encodes each json or jsonl result where it is scored, with pydantic-core, and
-    writes it as it arrives (tests/test_score_stream.py): no result is kept once
-    written.
+  - encodes each json or jsonl result where it is scored, straight from the model with
+    pydantic-core (no intermediate data; the answers' points, which no JSON result
+    carries, are not computed), and writes it as it arrives
+    (tests/test_score_stream.py): no result is kept once written.
 - Regression guards: `tests/test_cli.py` (imports), `tests/test_summarize.py`,
   `tests/test_finding_cache.py`, `tests/test_rule_cache.py`,
   `tests/test_score_jobs.py` (same output whatever the
   number of processes), `tests/test_incremental.py` (work counted: a changed answer
-  decides again only the rules that read it); and this runner prints every figure
-  beside the previous run.
+  decides again only the rules that read it; the search's bound),
+  `tests/test_score_stream.py` (the bytes of each layout); and this runner prints every
+  figure beside the previous run.
 {notes and chr(10) + notes}""",
         encoding="utf-8",
     )

@@ -81,18 +81,23 @@ def test_what_is_derived_from_findings_goes_with_them(fmt: str) -> None:
     answers, _ = load_answers(ROOT / "examples/health-ai/us-chatbot-reject.yaml", health_ai)
     prepare(health_ai).findings.clear()
     gc.collect()
-    before = len(assessment_module._DUMPED), len(score_output._ENCODED)
+    tables = (assessment_module._DUMPED, score_output._ENCODED, score_output._FINDING_BYTES)
+    before = [len(table) for table in tables]
     assessment = score(health_ai, answers)
     for mode in MODES:
         encode(assessment_json(assessment, **mode), fmt, single=False)
+        score_output.encode_assessment(
+            assessment, fmt, single=False, lang=mode.get("lang"), compact="compact" in mode
+        )
     count = len(assessment.findings)
     assert count > 3
-    assert len(assessment_module._DUMPED) == before[0] + count
-    assert len(score_output._ENCODED) == before[1] + count * len(MODES)
+    # Dumped once per finding; encoded in each mode, and by encode_assessment too.
+    expected = [before[0] + count, before[1] + count * len(MODES), before[2] + count]
+    assert [len(table) for table in tables] == expected
     del assessment
     prepare(health_ai).findings.clear()
     gc.collect()
-    assert (len(assessment_module._DUMPED), len(score_output._ENCODED)) == before
+    assert [len(table) for table in tables] == before
 
 
 @pytest.mark.slow

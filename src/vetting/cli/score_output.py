@@ -29,6 +29,7 @@ from vetting.assess.assessment import (
     NOT_IN_JSON,
     RULESET_TEXTS,
     Assessment,
+    Finding,
     assessment_json,
     finding_data,
 )
@@ -60,9 +61,9 @@ def encode_assessment(
     indent = None if flat else 2
     head = to_json(assessment, by_alias=True, include=before, exclude=texts, indent=indent)
     tail = to_json(assessment, by_alias=True, include=after, exclude=texts, indent=indent)
-    findings = [finding_data(f, None, compact) for f in assessment.findings]
+    findings = assessment.findings
     if flat:
-        parts = b",".join(_encoded(finding, None) for finding in findings)
+        parts = b",".join(_finding_bytes(finding, compact, None) for finding in findings)
         return b"".join((_FLAT_START, head[1:-1], b',"findings":[', parts, b"],", tail[1:]))
     # The fields sit at depth 1 of the result, the findings' items at depth 2; an item
     # of the array is indented two more.
@@ -74,8 +75,22 @@ def encode_assessment(
         return start + b"[]" + end
     outer = b"\n" + (b"  " if single else b"    ")
     inner = outer + b"  "
-    parts = (b"," + inner).join(_encoded(finding, inner) for finding in findings)
+    parts = (b"," + inner).join(_finding_bytes(finding, compact, inner) for finding in findings)
     return b"".join((start, b"[", inner, parts, outer, b"]", end))
+
+
+#: Each finding's JSON by mode and layout, kept while the (shared) finding lives.
+_FINDING_BYTES: Derived[dict[tuple[bool, bytes | None], bytes]] = {}
+
+
+def _finding_bytes(finding: Finding, compact: bool, newline: bytes | None) -> bytes:
+    """A finding's JSON in a layout (see `_encoded`), looked up by the finding itself:
+    one look-up per finding of a result, its data dumped only the first time."""
+    layouts = derived(_FINDING_BYTES, finding, dict)
+    found = layouts.get((compact, newline))
+    if found is None:
+        found = layouts[compact, newline] = _layout(finding_data(finding, None, compact), newline)
+    return found
 
 
 _FLAT_START = b'{"vetting_score":' + to_json(JSON_FORMAT) + b","
