@@ -334,7 +334,8 @@ def maxima_of(
     """The weighted maxima of these questions (scope ones left out) and rules.
 
     Sums are exact (Decimal), so adding per category first gives the same figures.
-    Added in place, pool by pool: this runs for every scope a portfolio holds.
+    Added pool by pool over each category's vectors: this runs for every scope a
+    portfolio holds.
     """
     size = len(prep.pools)
     held: dict[str, list[tuple[Decimal, ...]]] = {cat: [] for cat in prep.scored_categories}

@@ -6,7 +6,8 @@ single file, else an array whose items are written one by one, as
 is kept once written, so a portfolio of 10,000 files runs in the memory of one
 (docs/performance.md).
 
-Each result is encoded where it was scored (`encode`, in a worker process), so
+Each result is encoded where it was scored (`encode_assessment`, in a worker process,
+straight from the model), so
 the parent only writes bytes: encoding is most of the cost of a JSON result, and
 bytes cross from a worker far faster than the nested data they hold. They stay
 UTF-8 bytes all the way to the output: decoding a result of 60 kB of French and
