@@ -184,7 +184,7 @@ class Prepared:
     scope_cache: dict[Any, Maxima] = field(default_factory=dict)
     #: The scoring adjustments, in order, as numbers ready to use.
     adjustments: tuple[PreparedAdjustment, ...] = ()
-    #: The findings built so far, by what they depend on (score.py): shared by the
+    #: The findings built so far, by what they depend on (findings.py): shared by the
     #: files of a portfolio that raise the same ones. None: the answer raises none.
     findings: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     #: What each step of `evaluate()` reads: built by incremental.py on first use.
