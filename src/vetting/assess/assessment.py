@@ -408,18 +408,30 @@ def assessment_json(
     """
     # Findings are most of a result: each is dumped once per process (`finding_data`).
     exclude: dict[str, Any] = dict.fromkeys((*NOT_IN_JSON, "findings"), True)
-    lists = {key: names for key, (_, names) in RULESET_TEXTS.items() if key != "findings"}
     if compact:
-        exclude.update({key: {"__all__": set(names)} for key, names in lists.items()})
+        exclude.update(ruleset_texts_left_out())
     data = assessment.model_dump(mode="json", by_alias=True, exclude=exclude)
     if lang is not None and not compact:
-        for key, names in lists.items():
+        for key, (_, names) in RULESET_TEXTS.items():
+            if key == "findings":
+                continue
             for item in data[key]:
                 for name in names:
                     item[name] = _one_language(item[name], lang)
     data["findings"] = [finding_data(f, lang, compact) for f in assessment.findings]
     keys = _keys(Assessment, NOT_IN_JSON)
     return {"vetting_score": JSON_FORMAT, **{key: data[key] for key in keys}}
+
+
+@cache
+def ruleset_texts_left_out() -> dict[str, Any]:
+    """What `--compact` leaves out of a result's lists, as pydantic's `exclude` reads it:
+    the rule set's texts (the findings, dumped on their own, aside)."""
+    return {
+        key: {"__all__": set(names)}
+        for key, (_, names) in RULESET_TEXTS.items()
+        if key != "findings"
+    }
 
 
 @cache
@@ -511,4 +523,5 @@ __all__ = [
     "assessment_json",
     "assessment_schema",
     "finding_data",
+    "ruleset_texts_left_out",
 ]

@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from vetting.assess import contradiction
-from vetting.assess.evaluate import Run
+from vetting.assess.evaluate import Run, answer_points
 from vetting.assess.incremental import graph
 from vetting.assess.numbers import ZERO
 from vetting.assess.prepare import Prepared, PreparedQuestion
-from vetting.ruleset.conditions import ABSENT, UNKNOWN
+from vetting.ruleset.conditions import ABSENT
 
 
 def knocks_out(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
@@ -50,16 +50,7 @@ def usable(prep: Prepared, run: Run, pq: PreparedQuestion, value: Any) -> bool:
 def pool_points(prep: Prepared, pq: PreparedQuestion, value: Any) -> tuple[Decimal, Decimal]:
     """(score-pool points, other pools' points) of an answer: to rank candidate answers."""
     si = prep.score_index
-    if value is UNKNOWN:
-        vector = pq.unknown_points
-    elif isinstance(value, list):
-        vector = tuple(
-            sum((pq.points[cid][i] for cid in value), ZERO) for i in range(len(prep.pools))
-        )
-    elif isinstance(value, str) and value in pq.points:
-        vector = pq.points[value]
-    else:
-        return ZERO, ZERO
+    vector, _ = answer_points(pq, value, len(prep.pools))
     others = sum((v for i, v in enumerate(vector) if i != si), ZERO)
     return vector[si], others
 

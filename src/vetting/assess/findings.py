@@ -98,22 +98,17 @@ def findings_of(prep: Prepared, run: Run) -> list[Finding]:
             fired_by_q.setdefault(ko.question.id, []).append(ko)
     pending_q = {p.question.id for p in run.pending if p.question is not None}
     out: list[tuple[tuple[int, int, int, int], Finding]] = []
-    contradicted, points, severity = run.contradicted, run.points, run.severity
-    no_ko: list[FiredKnockOut] = []
     for pq in run.relevant:
         qid = pq.id
         # A contradicted answer is scored as unknown but shown as given.
-        value = contradicted[qid] if qid in contradicted else state[qid]
-        fired = fired_by_q.get(qid, no_ko)
+        value = run.given(qid)
+        fired = fired_by_q.get(qid, [])
         waiting = qid in pending_q
         if pq.scope and not fired and not (waiting and value is not UNKNOWN):
             continue
-        got = points.get(qid, ())
-        sev = severity.get(qid, 0)
-        # `_raises_finding`, written out: this runs for every relevant question.
-        if not (
-            value is UNKNOWN or fired or waiting or sev >= SeverityRank.LOW or (got and got[si] > 0)
-        ):
+        got = run.points.get(qid, ())
+        sev = run.severity.get(qid, 0)
+        if not _raises_finding(value, got, sev, bool(fired), waiting, si):
             continue
         key: tuple[Any, ...] = (
             qid,

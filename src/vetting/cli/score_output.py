@@ -28,11 +28,10 @@ from pydantic_core import to_json
 from vetting.assess.assessment import (
     JSON_FORMAT,
     NOT_IN_JSON,
-    RULESET_TEXTS,
     Assessment,
-    Finding,
     assessment_json,
     finding_data,
+    ruleset_texts_left_out,
 )
 from vetting.memo import Derived, SharedData, derived
 
@@ -57,41 +56,21 @@ def encode_assessment(
     """
     if lang is not None:
         return encode(assessment_json(assessment, lang=lang, compact=compact), fmt, single=single)
-    before, after, texts = _parts(compact)
-    flat = fmt == "jsonl"
-    indent = None if flat else 2
+    before, after = _around_findings()
+    texts = ruleset_texts_left_out() if compact else None
+    inner, outer = _indents(fmt, single)
+    indent = None if inner is None else 2
     head = to_json(assessment, by_alias=True, include=before, exclude=texts, indent=indent)
     tail = to_json(assessment, by_alias=True, include=after, exclude=texts, indent=indent)
-    findings = assessment.findings
-    if flat:
-        parts = b",".join(_finding_bytes(finding, compact, None) for finding in findings)
-        return b"".join((_FLAT_START, head[1:-1], b',"findings":[', parts, b"],", tail[1:]))
-    # The fields sit at depth 1 of the result, the findings' items at depth 2; an item
-    # of the array is indented two more.
+    parts = [_encoded(finding_data(f, None, compact), inner) for f in assessment.findings]
+    findings = _array(parts, inner, outer)
+    if inner is None:
+        return b"".join((_FLAT_START, head[1:-1], b',"findings":', findings, b",", tail[1:]))
     start = _START + head[2:-2] + b',\n  "findings": '
     end = b",\n" + tail[2:]
-    if not single:
+    if not single:  # an item of the array: every line indented two more
         start, end = start.replace(b"\n", b"\n  "), end.replace(b"\n", b"\n  ")
-    if not findings:
-        return start + b"[]" + end
-    outer = b"\n" + (b"  " if single else b"    ")
-    inner = outer + b"  "
-    parts = (b"," + inner).join(_finding_bytes(finding, compact, inner) for finding in findings)
-    return b"".join((start, b"[", inner, parts, outer, b"]", end))
-
-
-#: Each finding's JSON by mode and layout, kept while the (shared) finding lives.
-_FINDING_BYTES: Derived[dict[tuple[bool, bytes | None], bytes]] = {}
-
-
-def _finding_bytes(finding: Finding, compact: bool, newline: bytes | None) -> bytes:
-    """A finding's JSON in a layout (see `_encoded`), looked up by the finding itself:
-    one look-up per finding of a result, its data dumped only the first time."""
-    layouts = derived(_FINDING_BYTES, finding, dict)
-    found = layouts.get((compact, newline))
-    if found is None:
-        found = layouts[compact, newline] = _layout(finding_data(finding, None, compact), newline)
-    return found
+    return start + findings + end
 
 
 _FLAT_START = b'{"vetting_score":' + to_json(JSON_FORMAT) + b","
@@ -99,18 +78,11 @@ _START = b'{\n  "vetting_score": ' + to_json(JSON_FORMAT) + b",\n"
 
 
 @cache
-def _parts(compact: bool) -> tuple[set[str], set[str], dict[str, Any] | None]:
-    """The fields before the findings, those after, and what `compact` leaves out of them."""
+def _around_findings() -> tuple[set[str], set[str]]:
+    """The fields of a JSON result before its findings, and those after."""
     names = [name for name in Assessment.model_fields if name not in NOT_IN_JSON]
     at = names.index("findings")
-    texts: dict[str, Any] | None = None
-    if compact:
-        texts = {
-            key: {"__all__": set(fields)}
-            for key, (_, fields) in RULESET_TEXTS.items()
-            if key != "findings"
-        }
-    return set(names[:at]), set(names[at + 1 :]), texts
+    return set(names[:at]), set(names[at + 1 :])
 
 
 def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
@@ -129,18 +101,29 @@ def encode(item: dict[str, Any], fmt: str, *, single: bool) -> bytes:
     if not findings:
         return _whole(item, fmt, single)
     marked = _whole({**item, "findings": [_MARK]}, fmt, single)
-    if fmt == "jsonl":
-        parts = b",".join(_encoded(finding, None) for finding in findings)
-        spliced = _spliced(marked, b"[" + _MARK_JSON + b"]", b"[" + parts + b"]")
-    else:
-        # The findings list sits at depth 1 of the result, its items at depth 2; an
-        # item of the array is indented two more.
-        outer = b"\n" + (b"  " if single else b"    ")
-        inner = outer + b"  "
-        parts = (b"," + inner).join(_encoded(finding, inner) for finding in findings)
-        mark = b"[" + inner + _MARK_JSON + outer + b"]"
-        spliced = _spliced(marked, mark, b"[" + inner + parts + outer + b"]")
+    inner, outer = _indents(fmt, single)
+    parts = [_encoded(finding, inner) for finding in findings]
+    spliced = _spliced(marked, _array([_MARK_JSON], inner, outer), _array(parts, inner, outer))
     return spliced if spliced is not None else _whole(item, fmt, single)
+
+
+def _indents(fmt: str, single: bool) -> tuple[bytes | None, bytes]:
+    """The line break before each finding and the one before the findings' closing
+    bracket; (None, b"") in jsonl, which has none. The findings list sits at depth 1
+    of a result, its items at depth 2; an item of the array is indented two more."""
+    if fmt == "jsonl":
+        return None, b""
+    outer = b"\n" + (b"  " if single else b"    ")
+    return outer + b"  ", outer
+
+
+def _array(parts: list[bytes], inner: bytes | None, outer: bytes) -> bytes:
+    """Encoded findings as the JSON list of a result, in its layout."""
+    if not parts:
+        return b"[]"
+    if inner is None:
+        return b"[" + b",".join(parts) + b"]"
+    return b"[" + inner + (b"," + inner).join(parts) + outer + b"]"
 
 
 def _spliced(marked: bytes, mark: bytes, findings: bytes) -> bytes | None:

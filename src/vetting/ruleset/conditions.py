@@ -456,51 +456,19 @@ def support(
 
 def _compile_question_test(cond: Any) -> Predicate:
     """A test on one question's answer: false when the question does not apply,
-    undecided when the answer is unknown, else the test of the value.
-
-    The common tests (equals, in, includes any) are written out in full, one
-    function each: they run for every question of every file scored and of every
-    what-if tried, and a call less per test shows.
-    """
+    undecided when the answer is unknown, else the test of the value."""
     qid: str = cond.question
+    test: Callable[[Any], bool]
     if isinstance(cond, Equals):
         expected = cond.equals
-
-        def on_equals(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN or v is WILDCARD:
-                return None
-            return bool(v == expected)
-
-        return on_equals
-    if isinstance(cond, In):
+        test = lambda v: bool(v == expected)  # noqa: E731
+    elif isinstance(cond, In):
         options = frozenset(cond.in_)
-
-        def on_in(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN or v is WILDCARD:
-                return None
-            return not isinstance(v, list) and v in options
-
-        return on_in
-    if isinstance(cond, IncludesAny):
+        test = lambda v: not isinstance(v, list) and v in options  # noqa: E731
+    elif isinstance(cond, IncludesAny):
         wanted_any = frozenset(cond.includes_any)
-
-        def on_includes_any(a: Answers, d: dt.date) -> Truth:
-            v = a.get(qid, ABSENT)
-            if v is ABSENT:
-                return False
-            if v is UNKNOWN or v is WILDCARD:
-                return None
-            return isinstance(v, list) and not wanted_any.isdisjoint(v)
-
-        return on_includes_any
-    test: Callable[[Any], bool]
-    if isinstance(cond, IncludesAll):
+        test = lambda v: isinstance(v, list) and not wanted_any.isdisjoint(v)  # noqa: E731
+    elif isinstance(cond, IncludesAll):
         wanted_all = frozenset(cond.includes_all)
         test = lambda v: isinstance(v, list) and wanted_all.issubset(v)  # noqa: E731
     elif isinstance(cond, Compare):
