@@ -53,6 +53,8 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [clinical_documentation] | vendor_saas  | professionals | no         |
       | [triage]                 | vendor_saas  | professionals | no         |
       | [remote_monitoring]      | vendor_saas  | professionals | no         |
+      | [diagnostic_analysis]    | vendor_saas  | professionals | no         |
+      | [access_prioritisation]  | vendor_saas  | professionals | no         |
       | [decision_support]       | consumer_app | patients      | no         |
       | [patient_facing]         | vendor_saas  | patients      | yes        |
 

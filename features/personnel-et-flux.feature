@@ -57,6 +57,16 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       | une consultation enregistrée         | [clinical_documentation] | [identifiable, audio]    |
       | une caméra à l'accueil               | [appointments]           | [appointment, video]     |
       | l'activité des agents suivie         | [administrative]         | [staff]                  |
+      | un appel d'urgence enregistré        | [triage]                 | [identifiable, audio]    |
+
+  Scénario: un assistant vocal utilisé par les professionnels ne peut se dire « sans professionnel enregistré »
+    Étant donné la réponse à "scope.use" est "[general_assistant]"
+    Et la réponse à "scope.patient_data" est "[identifiable, audio]"
+    Et la réponse à "scope.audience" est "professionals"
+    Et la réponse à "transparency.staff_information" est "no_professional_recorded"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "transparency.staff_information=no"
+    Et le constat sur "transparency.no_professional_claim_contradicts_scope" a la sévérité "high"
 
   Scénario: un planning qui décide des tâches des agents selon leur comportement ne peut se dire « sans professionnel enregistré »
     Étant donné la réponse à "scope.use" est "[administrative]"
@@ -104,6 +114,21 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       | on_premises       | maintenance    | il y a un KO sur "security.encryption_in_transit=none"      |
       | on_premises       | administration | il y a un KO sur "security.encryption_in_transit=none"      |
       | buyer_tenancy_hds | none           | il y a un KO sur "security.encryption_in_transit=none"      |
+
+  Plan du scénario: des données qui viennent de l'extérieur passent hors du réseau de l'établissement, même installé chez lui (<usage>)
+    Étant donné la réponse à "scope.use" est "[<usage>]"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "none"
+    Et la réponse à "security.encryption_in_transit" est "none"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "security.encryption_in_transit=none"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage             |
+      | remote_monitoring |
+      | patient_facing    |
 
   Scénario: une imagerie sur l'infrastructure de l'établissement, sans accès du fournisseur, en clair sur le réseau interne : risque critique, pas de KO
     Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
