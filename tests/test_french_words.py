@@ -25,11 +25,11 @@ KO = re.compile(r"(?<![\w.=-])KOs?(?![\w*])")
 
 
 def test_the_terminal_summary_names_knockouts_in_french() -> None:
-    _, assessment = example("assistant-reject")
-    text = summary(assessment, ruleset(), "fr")
+    answers, assessment = example("assistant-reject")
+    text = summary(assessment, ruleset(), answers, "fr")
     assert KO.findall(text) == []
     assert "✖ Élément bloquant" in text
-    assert "✖ KO" in summary(assessment, ruleset(), "en")
+    assert "✖ KO" in summary(assessment, ruleset(), answers, "en")
 
 
 def test_the_portfolio_names_knockouts_in_french() -> None:

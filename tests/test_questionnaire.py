@@ -504,7 +504,7 @@ def test_accepting_a_tool_still_pending_evidence_is_confirmed_first(
     assert score(compiled, answers).verdict == "pending_evidence"
     keys = UP + UP + ENTER + confirm  # "accept" (the pointer starts on "reject"), then confirm
     if outcome == "reject":
-        keys += DOWN + DOWN + ENTER  # asked again, from "accept": "reject"
+        keys += ENTER  # asked again, the pointer back on "reject": Enter keeps it
     keys += "Commission IA" + ENTER + ENTER + ENTER + "Reasons" + ENTER + ENTER
     said = io.StringIO()
     decided = _decide_again(compiled, pipe, answers, keys, said)

@@ -32,6 +32,7 @@ from vetting.assess.answers import load_answers
 from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES
 from vetting.i18n import level_name, verdict_name
 from vetting.report import render_html, render_markdown, svg, write_reports
+from vetting.report.claims import note_words
 from vetting.report.context import build_report
 from vetting.templates import labels
 from vetting.workflows.compare import compare
@@ -290,6 +291,22 @@ def test_why_a_change_falls_short_is_said_in_the_reports_language(name: str) -> 
         key = next((k for k, v in NOTES.items() if v == note), "cannot_be_lifted")
         said = words[f"whatif_note_{key}"].split("{")[0]
         assert said in markdown, note
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", [*NOTES, "cannot_be_lifted"])
+def test_every_note_is_worded_in_the_reports_language(lang: str, key: str) -> None:
+    """Every note the explanation can give, the examples' or not; the items that cannot be
+    lifted are named, each of them."""
+    words = labels(lang)
+    english = NOTES.get(key) or f"{CANNOT_BE_LIFTED}hosting.location, reuse.training"
+    said = note_words(english, words, lambda qid: f"<{qid}>")
+    if key == "cannot_be_lifted":
+        items = "<hosting.location>, <reuse.training>"
+        assert said == words["whatif_note_cannot_be_lifted"].replace("{items}", items)
+    else:
+        assert said == words[f"whatif_note_{key}"]
+    assert said != english or lang == "en"
 
 
 @pytest.mark.parametrize("lang", LANGS)

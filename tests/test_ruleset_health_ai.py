@@ -345,9 +345,7 @@ def test_every_choice_is_distinct_within_its_question() -> None:
 
 #: A case or deliberation number (C-311/18, 2018-327, SAN-2024-013), a section of a code
 #: (§2713) or a version (3.2).
-_NUMBER = re.compile(
-    r"\bC-\d+/\d+\b|\b(?:[A-Z]{2,4}-)?\d{4}-\d{2,4}\b|§\s?\d+[a-z]?|\b\d+\.\d+\b"
-)
+_NUMBER = re.compile(r"\bC-\d+/\d+\b|\b(?:[A-Z]{2,4}-)?\d{4}-\d{2,4}\b|§\s?\d+[a-z]?|\b\d+\.\d+\b")
 
 
 def test_a_reference_does_not_repeat_the_number_its_source_title_gives() -> None:

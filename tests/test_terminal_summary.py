@@ -18,9 +18,9 @@ from vetting.words import number
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_the_summary_names_items_by_title_and_stays_short(name: str, lang: str) -> None:
-    _, assessment = example(name)
+    answers, assessment = example(name)
     compiled = ruleset()
-    text = summary(assessment, compiled, lang)
+    text = summary(assessment, compiled, answers, lang)
     for q in compiled.questions:
         assert q.id not in text, q.id
     listed = [line for line in text.splitlines() if line.startswith(("  ✖", "  ?", "  ·"))]
@@ -30,9 +30,9 @@ def test_the_summary_names_items_by_title_and_stays_short(name: str, lang: str) 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pending_items_are_what_to_obtain_not_breaches(lang: str) -> None:
-    _, assessment = example("everything-unknown-pending")
+    answers, assessment = example("everything-unknown-pending")
     compiled = ruleset()
-    text = summary(assessment, compiled, lang)
+    text = summary(assessment, compiled, answers, lang)
     count = len(assessment.pending)
     assert count > SHOWN
     heading = {"fr": f"{count} éléments en attente de preuves", "en": f"{count} items pending"}
@@ -45,6 +45,7 @@ def test_pending_items_are_what_to_obtain_not_breaches(lang: str) -> None:
 
 
 def test_french_numbers_have_a_decimal_comma() -> None:
-    _, assessment = example("assistant-reject")
-    assert "Score 10,8/100" in summary(assessment, ruleset(), "fr")
-    assert "Score 10.8/100" in summary(assessment, ruleset(), "en")
+    answers, assessment = example("assistant-reject")
+    assert assessment.knockouts  # so the score is labelled as not deciding
+    assert "Score (ne décide pas) 10,8/100" in summary(assessment, ruleset(), answers, "fr")
+    assert "Score (not deciding) 10.8/100" in summary(assessment, ruleset(), answers, "en")

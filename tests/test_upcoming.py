@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import ROOT
 from vetting.assess import Answers, load_answers, score
 from vetting.assess.upcoming import upcoming_knockouts
+from vetting.interview.session import summary
 from vetting.report import render_markdown
 from vetting.ruleset.api import load_ruleset
 from vetting.ruleset.compiled import CompiledRuleSet
@@ -62,3 +63,16 @@ def test_the_report_says_it_in_its_first_lines(lang: str, words: str) -> None:
     markdown = render_markdown(score(compiled, answers), compiled, answers, lang)
     first = markdown.split("\n## ", 1)[0]
     assert words in " ".join(first.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "! Attention : à partir du 2 août 2026, un élément bloquera l'adoption"),
+     ("en", "! Warning: from 2 August 2026, one item will block adoption")],
+)  # fmt: skip
+def test_the_terminal_says_it_before_the_decision_prompt(lang: str, words: str) -> None:
+    """The questionnaire's summary, shown just before "record the committee's decision?",
+    carries the report's warnings: a committee does not accept without seeing them."""
+    compiled, answers = _answers(dt.date(2026, 7, 1))
+    text = summary(score(compiled, answers), compiled, answers, lang)
+    assert words in " ".join(text.split())

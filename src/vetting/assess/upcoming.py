@@ -34,7 +34,7 @@ def upcoming_knockouts(
 
     A date condition compares the day with its bounds (<, <=, >=, >), so what holds
     changes only on a bound or the day after it: those are the days tried, in order.
-    Evidence is judged on each day too (a certificate may expire meanwhile).
+    Each day is scored as `score()` would score it then, its evidence judged that day.
     """
     prep = prepare(compiled)
     start = judged_date(answers)

@@ -219,7 +219,7 @@ def _session(
             else:
                 term.say(catalog.text(lang, "cli.all_answered"))
             term.say("")
-            term.say(summary(assessment, compiled, lang))
+            term.say(summary(assessment, compiled, final, lang))
             final = _maybe_decide(term, compiled, final, assessment)
             if final.decision is not None and final.decision != session.meta.decision:
                 session.meta = final

@@ -60,7 +60,7 @@ def execute(args: argparse.Namespace) -> int:
             answers, warnings = load_answers(path, compiled, display=args.answers, date=day)
             warn(warnings)
             assessment = score(compiled, answers)
-            term.say(summary(assessment, compiled, lang))
+            term.say(summary(assessment, compiled, answers, lang))
             try:
                 decided = ask_decision_on(term, answers, compiled, assessment, today())
             except KeyboardInterrupt:

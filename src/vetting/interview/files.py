@@ -17,7 +17,7 @@ from vetting import catalog
 from vetting.errors import Position, Problem, VettingError
 from vetting.escape import plain
 from vetting.interview.prompts import Terminal
-from vetting.report.naming import slugify
+from vetting.report.naming import ANSWERS_SUFFIX, slugify
 
 #: How many `<slug>-N` names are tried before giving up on a distinct one.
 _MAX_SUFFIX = 999
@@ -34,7 +34,7 @@ def same_tool(a: str, b: str) -> bool:
 
 def answers_file(folder: Path, slug: str, n: int = 1) -> Path:
     """`folder/<slug>.answers.yaml`, then `<slug>-2.answers.yaml`, ..."""
-    return folder / (f"{slug}.answers.yaml" if n == 1 else f"{slug}-{n}.answers.yaml")
+    return folder / (f"{slug}{ANSWERS_SUFFIX}" if n == 1 else f"{slug}-{n}{ANSWERS_SUFFIX}")
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,7 @@ def _outcome(term: Terminal, draft: DecisionDraft) -> None:
         term.say(catalog.text(lang, "interview.accept_pending_warning"))
         if term.yes_no(catalog.text(lang, "interview.accept_pending_confirm"), pointer=False):
             return
+        draft.outcome = "reject"  # asked again from the safe answer, not the one declined
 
 
 def _by(term: Terminal, draft: DecisionDraft) -> None:

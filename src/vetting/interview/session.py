@@ -15,7 +15,7 @@ from typing import Any
 
 from vetting import catalog
 from vetting.assess.answers import Answers, Evidence, dump_answers
-from vetting.assess.assessment import Assessment
+from vetting.assess.assessment import SEVERITIES, Assessment
 from vetting.assess.evidence import required_by_choice
 from vetting.assess.score import score
 from vetting.assess.when import judged_date
@@ -304,19 +304,29 @@ class Session:
 
 
 #: How many knock-outs, pending items and findings the terminal lists before "and N more":
-#: the verdict must still be on an 80x24 screen when the decision prompt comes.
+#: the report has them all, and the decision prompt repeats the verdict.
 SHOWN = 5
 
 
-def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: int = SHOWN) -> str:
-    """What the terminal shows at the end: verdict, level, knock-outs, what to obtain, findings.
+def summary(
+    assessment: Assessment,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    lang: str,
+    top: int = SHOWN,
+) -> str:
+    """What the terminal shows at the end: verdict, level, the report's warnings,
+    knock-outs, what to obtain, findings.
 
-    Items are named by their questions' short titles. A pending item is what to obtain
-    from the vendor, not a breach: its rationale (what the worst answer would mean) is
-    left to the report.
+    Items are named by their questions' short titles. A pending item is what to obtain,
+    not a breach: its rationale (what the worst answer would mean) is left to the report.
+    The warnings are the report's first lines (a knock-out that starts before the next
+    review, a decision that accepted a blocked tool...): the decision prompt comes next.
     """
     colon = catalog.text(lang, "interview.colon")
     from vetting.report.claims import level_note, scale_note
+    from vetting.report.sections import alerts
+    from vetting.report.wording import Wording
     from vetting.words import number
 
     def titles(qids: tuple[str, ...]) -> str:
@@ -332,16 +342,20 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         more = catalog.plural(lang, "interview.and_more", len(items) - top)
         return [*items[:top], f"    {more}"]
 
+    # Beside a knock-out a low score says nothing of the verdict: the report says so too.
+    score_label = "report.score_not_deciding" if assessment.knockouts else "interview.score"
     lines = [
         f"{catalog.text(lang, 'interview.verdict')}{colon}"
         f"{verdict_name(assessment.verdict, lang).upper()}",
         f"{catalog.text(lang, 'interview.level')}{colon}{level_name(assessment.level, lang)} · "
-        f"{catalog.text(lang, 'interview.score')} {number(assessment.score, lang)}/100",
+        f"{catalog.text(lang, score_label)} {number(assessment.score, lang)}/100",
     ]
     note = level_note(assessment, lang)
     if note:
         lines.append(f"  {note}")
     lines.append(f"  {scale_note(compiled.ruleset, lang)}")
+    warnings = alerts(Wording(assessment, compiled, answers, lang, None))
+    lines += [f"  ! {warning}" for warning in warnings]
     mark = catalog.text(lang, "interview.knockout_mark")
     lines += bounded(
         [
@@ -356,7 +370,7 @@ def summary(assessment: Assessment, compiled: CompiledRuleSet, lang: str, top: i
         lines += bounded([f"  ? {titles(item.questions)}" for item in assessment.pending])
     ranked = sorted(
         (f for f in assessment.findings if not f.knockout and not f.pending),
-        key=lambda f: -["info", "low", "medium", "high", "critical", "blocker"].index(f.severity),
+        key=lambda f: -SEVERITIES.index(f.severity),
     )[:top]
     if ranked:
         lines.append(f"{catalog.text(lang, 'interview.top_findings')}{colon.rstrip()}")

@@ -55,6 +55,10 @@ def document_name(slug: str, kind: str, ext: str) -> str:
     return f"{slug}.{kind}.{ext}"
 
 
+#: How the questionnaire names an answers file: `<name>.answers.yaml`.
+ANSWERS_SUFFIX = ".answers.yaml"
+
+
 def report_slug(answers_file: str | Path, tool_name: str) -> str:
     """The name a file's reports take, whichever command writes them.
 
@@ -63,6 +67,6 @@ def report_slug(answers_file: str | Path, tool_name: str) -> str:
     other file, the tool's slug.
     """
     name = Path(answers_file).name
-    if name.endswith(".answers.yaml"):
-        return slugify(name.removesuffix(".answers.yaml"))
+    if name.endswith(ANSWERS_SUFFIX):
+        return slugify(name.removesuffix(ANSWERS_SUFFIX))
     return slugify(tool_name)
