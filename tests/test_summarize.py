@@ -31,6 +31,8 @@ def headline(compiled: CompiledRuleSet, answers: Answers) -> Summary:
         score=full.score,
         knockouts=full.knockout_ids,
         completeness=full.completeness,
+        next_review=full.review.next_review,
+        upcoming=full.review.upcoming_knockouts,
     )
 
 

@@ -8,10 +8,12 @@ knock-out, and a decision of July, reviewed in January, still applies in August.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_cli_score import Cli
 from vetting.assess import Answers, load_answers, score
 from vetting.assess.upcoming import upcoming_knockouts
 from vetting.interview.session import summary
@@ -76,3 +78,57 @@ def test_the_terminal_says_it_before_the_decision_prompt(lang: str, words: str) 
     compiled, answers = _answers(dt.date(2026, 7, 1))
     text = summary(score(compiled, answers), compiled, answers, lang)
     assert words in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fr", "il ne la bloque pas au 1er juillet 2026, date à laquelle les obligations ont été "
+            "appréciées, mais la prochaine revue n'est prévue que le 1er janvier 2027"),
+     ("en", "it does not on 1 July 2026, the date the duties were judged at, but the next "
+            "review is not due until 1 January 2027")],
+)  # fmt: skip
+def test_the_warning_does_not_presume_a_decision(lang: str, words: str) -> None:
+    """The chatbot has no decision yet: the warning is about one taken on this result."""
+    compiled, answers = _answers(dt.date(2026, 7, 1))
+    assert answers.decision is None
+    markdown = render_markdown(score(compiled, answers), compiled, answers, lang)
+    assert words in " ".join(markdown.split())
+
+
+@pytest.mark.parametrize("mode", [(), ("--compact",), ("--lang", "fr")])
+def test_a_json_result_carries_them(cli: Cli, mode: tuple[str, ...]) -> None:
+    """A dashboard reading JSON is warned as the committee is, in every mode."""
+    result = cli("score", "--format", "json", "--date", "2026-07-01", *mode, str(CHATBOT))
+    review = json.loads(result.out)["review"]
+    assert review["next_review"] == "2027-01-01"
+    assert [u["date"] for u in review["upcoming_knockouts"]] == ["2026-08-02"]
+    assert all(ko.startswith("transparency.") for u in review["upcoming_knockouts"]
+               for ko in u["knockouts"])  # fmt: skip
+
+
+def test_a_knockout_that_holds_is_not_upcoming(cli: Cli) -> None:
+    """Judged in December 2026, the duty already binds: a knock-out, not an upcoming one."""
+    result = cli("score", "--format", "json", "--date", "2026-12-06", str(CHATBOT))
+    data = json.loads(result.out)
+    assert [ko["id"].split("=")[0] for ko in data["knockouts"]] == ["transparency.ai_disclosure"]
+    assert data["review"]["upcoming_knockouts"] == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_the_gate_warns_but_judges_the_judged_date(cli: Cli, fmt: str) -> None:
+    """`--fail-on reject` passes the tool in July (it is not rejected on its judged date),
+    and says on stderr what starts to hold before its next review."""
+    result = cli(
+        "score", "--format", fmt, "--date", "2026-07-01", "--fail-on", "reject", str(CHATBOT)
+    )
+    assert result.code == 0
+    assert (
+        "warning: from 2026-08-02, before the next review (2027-01-01), this knock-out holds "
+        "(not yet on the judged date): transparency." in result.err
+    )
+    assert "require compliance before 2026-08-02" in result.err
+
+
+def test_no_warning_when_nothing_starts_before_the_review(cli: Cli) -> None:
+    result = cli("score", "--date", "2026-12-06", str(CHATBOT))
+    assert "warning: from" not in result.err

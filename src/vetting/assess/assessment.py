@@ -261,6 +261,15 @@ class EvidenceStatus(_Result):
     )
 
 
+class UpcomingKnockOuts(_Result):
+    """Knock-outs that start to hold on a day after the judged date."""
+
+    date: dt.date = Field(description="The first day they hold.")
+    knockouts: tuple[str, ...] = Field(
+        description="Their ids, as in `knockouts[].id`: they did not hold the day before."
+    )
+
+
 class ReviewStatus(_Result):
     """When the tool is to be assessed again, and what of its decision is overdue."""
 
@@ -277,6 +286,12 @@ class ReviewStatus(_Result):
     )
     overdue_conditions: tuple[DecisionCondition, ...] = Field(
         default=(), description="Conditions of the decision not done by their due date."
+    )
+    upcoming_knockouts: tuple[UpcomingKnockOuts, ...] = Field(
+        default=(),
+        description="Knock-outs that start to hold after the judged date and on or before "
+        "`next_review` (a duty that bites on a later date): the decision still applies "
+        "then. Each day they start on, in order; empty when none.",
     )
 
 

@@ -8,6 +8,7 @@ and (optionally) the explanation. `summarize()` gives the headline alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,7 +27,9 @@ from vetting.assess.assessment import (
     KnockOut,
     Pending,
     PoolScore,
+    ReviewStatus,
     RuleSetRef,
+    UpcomingKnockOuts,
 )
 from vetting.assess.evaluate import (
     Run,
@@ -54,6 +57,7 @@ from vetting.assess.review import (
     evidence_statuses,
     review_status,
 )
+from vetting.assess.upcoming import upcoming_after
 from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, support
@@ -219,6 +223,32 @@ def _evidence(
     return tuple(out)
 
 
+def _review(
+    prep: Prepared,
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    values: Mapping[str, Any],
+    run: Run,
+    day: dt.date,
+) -> ReviewStatus:
+    """The next review, and the knock-outs that start to hold before it."""
+    rs = compiled.ruleset
+    period = rs.review_periods.get(VERDICTS[run.verdict], rs.review_period_months)
+    review = review_status(answers.decision, day, period, day)
+    if review.next_review is None:
+        return review
+    coming = upcoming_after(prep, compiled, answers, values, run, review.next_review)
+    if not coming:
+        return review
+    return review.model_copy(
+        update={
+            "upcoming_knockouts": tuple(
+                UpcomingKnockOuts(date=u.day, knockouts=u.knockouts) for u in coming
+            )
+        }
+    )
+
+
 def _completeness(run: Run) -> Decimal:
     total = len(run.relevant)
     if total == 0:
@@ -242,6 +272,10 @@ class Summary:
     score: float
     knockouts: tuple[str, ...]
     completeness: float
+    #: `review.next_review` and `review.upcoming_knockouts`: a gate warns of a knock-out
+    #: that starts before the next review (a later duty), though it does not fail on it.
+    next_review: dt.date | None = None
+    upcoming: tuple[UpcomingKnockOuts, ...] = ()
 
     @classmethod
     def of(cls, assessment: Assessment) -> Summary:
@@ -253,6 +287,8 @@ class Summary:
             score=assessment.score,
             knockouts=assessment.knockout_ids,
             completeness=assessment.completeness,
+            next_review=assessment.review.next_review,
+            upcoming=assessment.review.upcoming_knockouts,
         )
 
 
@@ -260,7 +296,10 @@ def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     """Verdict, level, score, knock-outs and completeness of answers, as `score()` has them."""
     judged = judged_date(answers)
     proofs = evidence.strengths(compiled, answers, judged)
-    run = evaluate(prepare(compiled), internal_values(answers, compiled), judged, proofs)
+    prep = prepare(compiled)
+    values = internal_values(answers, compiled)
+    run = evaluate(prep, values, judged, proofs)
+    review = _review(prep, compiled, answers, values, run, assessment_date(answers))
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
@@ -268,6 +307,8 @@ def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
         score=as_float(run.score),
         knockouts=tuple(ko.id for ko in run.knockouts),
         completeness=as_float(_completeness(run)),
+        next_review=review.next_review,
+        upcoming=review.upcoming_knockouts,
     )
 
 
@@ -362,12 +403,7 @@ def score(
         evidence=records,
         decision=answers.decision,
         accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts), day),
-        review=review_status(
-            answers.decision,
-            day,
-            rs.review_periods.get(VERDICTS[run.verdict], rs.review_period_months),
-            day,
-        ),
+        review=_review(prep, compiled, answers, values, run, day),
         explanation=explanation,
     )
 

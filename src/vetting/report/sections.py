@@ -13,7 +13,6 @@ from vetting.answer_points import question_points
 from vetting.assess.answers import UNKNOWN_ANSWER
 from vetting.assess.assessment import Finding
 from vetting.assess.review import accepted_pending, decision_outdated
-from vetting.assess.upcoming import upcoming_knockouts
 from vetting.escape import web_url
 from vetting.i18n import level_name, severity_name, verdict_name
 from vetting.report import claims, sheet, svg
@@ -503,18 +502,17 @@ def sources(w: Wording) -> tuple[SourceView, ...]:
 
 def _upcoming(w: Wording) -> list[str]:
     """A knock-out that starts to hold before the next review: the decision still runs then."""
-    until = w.a.review.next_review
-    if until is None:
-        return []
+    review = w.a.review
     return [
         w.L.count(
             "alert_upcoming_knockouts",
             len(coming.knockouts),
-            date=long_date(coming.day, w.lang),
+            date=long_date(coming.date, w.lang),
             ids=", ".join(w.item_name(ko) for ko in coming.knockouts),
-            review=long_date(until, w.lang),
+            judged=long_date(w.a.judged_date, w.lang),
+            review=long_date(review.next_review, w.lang) if review.next_review else "",
         )
-        for coming in upcoming_knockouts(w.c, w.answers, until)
+        for coming in review.upcoming_knockouts
     ]
 
 
