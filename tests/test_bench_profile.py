@@ -16,6 +16,8 @@ STEPS = (
     "assessment without explanation (with evaluating)",
     "explanation",
     "encoding (jsonl)",
+    "a whole file, jsonl (read, scored, encoded)",
+    "a whole file, text (read, scored, encoded)",
 )
 
 
