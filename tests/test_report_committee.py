@@ -29,7 +29,7 @@ from tests.support.reports import (
     ruleset,
 )
 from vetting.assess.answers import load_answers
-from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES
+from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES, WhatIf
 from vetting.i18n import level_name, verdict_name
 from vetting.report import render_html, render_markdown, svg, write_reports
 from vetting.report.claims import note_words
@@ -283,14 +283,13 @@ def test_why_a_change_falls_short_is_said_in_the_reports_language(name: str) -> 
     compiled = ruleset()
     markdown = render_markdown(assessment, compiled, answers, "fr")
     assert assessment.explanation is not None
-    notes = [w.note for w in assessment.explanation.what_would_change if w.note]
+    reasons = [w.reason for w in assessment.explanation.what_would_change if w.reason]
     for english in (*NOTES.values(), CANNOT_BE_LIFTED.strip()):
         assert english not in markdown
     words = labels("fr")
-    for note in notes:
-        key = next((k for k, v in NOTES.items() if v == note), "cannot_be_lifted")
-        said = words[f"whatif_note_{key}"].split("{")[0]
-        assert said in markdown, note
+    for reason in reasons:
+        said = words[f"whatif_note_{reason}"].split("{")[0]
+        assert said in markdown, reason
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -299,8 +298,13 @@ def test_every_note_is_worded_in_the_reports_language(lang: str, key: str) -> No
     """Every note the explanation can give, the examples' or not; the items that cannot be
     lifted are named, each of them."""
     words = labels(lang)
-    english = NOTES.get(key) or f"{CANNOT_BE_LIFTED}hosting.location, reuse.training"
-    said = note_words(english, words, lambda qid: f"<{qid}>")
+    blocked = ("hosting.location", "reuse.training") if key == "cannot_be_lifted" else ()
+    english = NOTES.get(key) or f"{CANNOT_BE_LIFTED}{', '.join(blocked)}"
+    whatif = WhatIf(
+        target="knockout", reached=False, changes=(), verdict="reject", level="critical",
+        score=50.0, note=english, reason=key, blocked_by=blocked,
+    )  # fmt: skip
+    said = note_words(whatif, words, lambda qid: f"<{qid}>")
     if key == "cannot_be_lifted":
         items = "<hosting.location>, <reuse.training>"
         assert said == words["whatif_note_cannot_be_lifted"].replace("{items}", items)

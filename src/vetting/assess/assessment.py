@@ -183,6 +183,7 @@ class Change(_Result):
 
 #: Why a what-if falls short (`WhatIf.note`), in the JSON contract's English; the
 #: reports say each in their language (catalog: report.whatif_note_<key>).
+#: Why a what-if falls short (`WhatIf.reason`), and its English note (`WhatIf.note`).
 NOTES = {
     "scope_only": "depends on scope answers only",
     "no_small_change": "no change of one or two answers is enough",
@@ -191,6 +192,9 @@ NOTES = {
 }
 #: The note of a change of verdict that some items block, followed by their ids.
 CANNOT_BE_LIFTED = "cannot be lifted: "
+ShortfallReason = Literal[
+    "scope_only", "no_small_change", "not_reachable", "not_together", "cannot_be_lifted"
+]
 
 
 class WhatIf(_Result):
@@ -212,7 +216,20 @@ class WhatIf(_Result):
     verdict: Verdict
     level: Level
     score: float
-    note: str | None = None
+    note: str | None = Field(
+        default=None, description="Why the target is not reached, in English (see `reason`)."
+    )
+    reason: ShortfallReason | None = Field(
+        default=None,
+        description="Why the target is not reached, as an id: `scope_only` (only scope "
+        "answers decide it), `no_small_change` (no change of one or two answers does), "
+        "`not_reachable`, `not_together` (each item can be lifted, not all at once), "
+        "`cannot_be_lifted` (the items in `blocked_by` cannot be); null when reached.",
+    )
+    blocked_by: tuple[str, ...] = Field(
+        default=(),
+        description="For `cannot_be_lifted`: the knock-outs or pending items no change lifts.",
+    )
 
 
 class Explanation(_Result):

@@ -25,6 +25,7 @@ from vetting.assess.assessment import (
     Change,
     Contribution,
     Explanation,
+    ShortfallReason,
     WhatIf,
 )
 from vetting.assess.candidates import (
@@ -163,9 +164,9 @@ def _all_at_once(
     if len(mine) == 1:
         return mine[0]
     if not all(w.reached for w in mine):
-        missing = ", ".join(w.id or "" for w in mine if not w.reached)
+        blocked = tuple(w.id or "" for w in mine if not w.reached)
         return _whatif(
-            prep, values, target, None, [], (), run, run, False, f"{CANNOT_BE_LIFTED}{missing}"
+            prep, values, target, None, [], (), run, run, False, "cannot_be_lifted", blocked
         )
     changes: dict[str, Any] = {}
     proofs: dict[str, None] = {}
@@ -175,9 +176,18 @@ def _all_at_once(
         proofs.update(dict.fromkeys(w.evidence))
     trial = _trial(prep, values, run, changes, tuple(proofs)).run()
     reached = not trial.knockouts and (target == "knockout" or not trial.pending)
-    note = None if reached else NOTES["not_together"]
+    reason: ShortfallReason | None = None if reached else "not_together"
     return _whatif(
-        prep, values, target, None, list(changes.items()), tuple(proofs), run, trial, reached, note
+        prep,
+        values,
+        target,
+        None,
+        list(changes.items()),
+        tuple(proofs),
+        run,
+        trial,
+        reached,
+        reason,
     )
 
 
@@ -283,8 +293,14 @@ def _whatif(
     before: Run,
     result: Run,
     reached: bool,
-    note: str | None = None,
+    reason: ShortfallReason | None = None,
+    blocked: tuple[str, ...] = (),
 ) -> WhatIf:
+    """The what-if of these changes; a shortfall keeps its reason as an id and in English."""
+    if reason == "cannot_be_lifted":
+        note: str | None = CANNOT_BE_LIFTED + ", ".join(blocked)
+    else:
+        note = NOTES[reason] if reason else None
     return WhatIf(
         target=target,
         id=target_id,
@@ -302,6 +318,8 @@ def _whatif(
         level=LEVELS[result.level],
         score=as_float(result.score),
         note=note,
+        reason=reason,
+        blocked_by=blocked,
     )
 
 
@@ -358,7 +376,7 @@ def _search(
             run,
             run,
             False,
-            NOTES["scope_only"],
+            "scope_only",
         )
     singles = [
         (pq.id, alt)
@@ -402,7 +420,7 @@ def _search(
         run,
         run,
         False,
-        NOTES["no_small_change"],
+        "no_small_change",
     )
 
 
@@ -479,7 +497,7 @@ def _greedy(
             reached = True
             break
     if not reached:
-        return _whatif(prep, values, target, None, [], (), run, run, False, NOTES["not_reachable"])
+        return _whatif(prep, values, target, None, [], (), run, run, False, "not_reachable")
     for change in reversed(list(changes)):
         if len(changes) == 1:
             break

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vetting.assess.answers import Decision
-from vetting.assess.assessment import CANNOT_BE_LIFTED, NOTES, Assessment, Pending, WhatIf
+from vetting.assess.assessment import Assessment, Pending, WhatIf
 from vetting.i18n import level_raised, scale_legend
 from vetting.ruleset.model import RuleSet
 from vetting.words import fill, long_date
@@ -83,18 +83,15 @@ def goal(whatif: WhatIf, L: Words, name: QuestionText) -> str:
     return f"{text} ({name(whatif.id)})" if whatif.id else text
 
 
-def note_words(note: str | None, L: Words, name: QuestionText) -> str:
-    """Why a what-if falls short, in the report's language (the JSON keeps its English
-    notes), the items that block by `name`."""
-    if not note:
+def note_words(whatif: WhatIf, L: Words, name: QuestionText) -> str:
+    """Why a what-if falls short, in the report's language (the JSON's `note` is English),
+    the items that block by `name`."""
+    if whatif.reason is None:
         return ""
-    for key, english in NOTES.items():
-        if note == english:
-            return L[f"whatif_note_{key}"]
-    if note.startswith(CANNOT_BE_LIFTED):
-        items = note.removeprefix(CANNOT_BE_LIFTED).split(", ")
-        return fill(L["whatif_note_cannot_be_lifted"], {"items": ", ".join(map(name, items))})
-    return note
+    if whatif.reason == "cannot_be_lifted":
+        items = ", ".join(map(name, whatif.blocked_by))
+        return fill(L["whatif_note_cannot_be_lifted"], {"items": items})
+    return L[f"whatif_note_{whatif.reason}"]
 
 
 def evidence_words(

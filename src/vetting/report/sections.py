@@ -387,7 +387,7 @@ def explanation(w: Wording) -> tuple[tuple[Contributor, ...], tuple[WhatIfView, 
                 changes=w.change_words(whatif),
                 outcome=outcome,
                 reached=whatif.reached,
-                note=claims.note_words(whatif.note, w.L, w.item_name),
+                note=claims.note_words(whatif, w.L, w.item_name),
             )
         )
     return tuple(contributors), tuple(whatifs)
