@@ -365,6 +365,34 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | private_nonprofit_hospital | there is no knock-out on "regulatory.medical_device"         |
       | private_clinic             | there is no knock-out on "regulatory.medical_device"         |
 
+  Scenario Outline: a device made in-house by another institution is not covered by the exemption (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_service" is "no"
+    And the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "other_institution_in_house"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.medical_device=other_institution_in_house"
+    And the verdict is "reject"
+
+    Examples:
+      | buyer                      |
+      | public_hospital            |
+      | private_nonprofit_hospital |
+      | medico_social              |
+
+  Scenario Outline: the lawful neighbours of a device made in another institution are not rejected for it (<status>)
+    Given the answer to "scope.buyer" is "public_hospital"
+    And the answer to "scope.use" is "[decision_support]"
+    And the answer to "regulatory.medical_device" is "<status>"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.medical_device"
+
+    Examples:
+      | status                 |
+      | in_house               |
+      | ce_marked              |
+      | clinical_investigation |
+
   Scenario: a general-purpose LLM used on identifiable patients is a knock-out
     Given the answer to "regulatory.intended_use" is "general_purpose_llm"
     When the assessment is scored
