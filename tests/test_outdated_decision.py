@@ -83,7 +83,7 @@ def test_a_decision_is_outdated_only_when_dated_before_the_assessment(
 def test_the_notice_of_an_outdated_decision_is_refused_and_says_why(lang: str, why: str) -> None:
     answers, assessment = _with_decision("scribe-accept", "accept", "2026-06-01")
     formats = ("md", "patient-notice")
-    kept, message = without_refused_notice(assessment, answers, formats, lang, "s.yaml")
+    kept, message = without_refused_notice(assessment, ruleset(), answers, formats, lang, "s.yaml")
     assert kept == ("md",)
     assert message is not None
     assert why in " ".join(message.replace("\u00a0", " ").split())

@@ -115,14 +115,13 @@ def test_write_reports_refuses_the_notice_of_an_undecided_tool(tmp_path: Path) -
 
 def test_only_the_notice_is_dropped_from_the_formats() -> None:
     answers, assessment = example("assistant-reject")
-    formats = ("md", "json", "patient-notice")
-    kept, message = without_refused_notice(assessment, answers, formats, "en", "a.yaml")
+    compiled, formats = ruleset(), ("md", "json", "patient-notice")
+    kept, message = without_refused_notice(assessment, compiled, answers, formats, "en", "a.yaml")
     assert kept == ("md", "json") and message is not None
-    assert without_refused_notice(assessment, answers, formats, "en", "a.yaml", draft=True) == (
-        formats,
-        None,
-    )
-    assert without_refused_notice(assessment, answers, ("md",), "en", "a.yaml") == (("md",), None)
+    draft = without_refused_notice(assessment, compiled, answers, formats, "en", "a", draft=True)
+    assert draft == (formats, None)
+    only_md = without_refused_notice(assessment, compiled, answers, ("md",), "en", "a.yaml")
+    assert only_md == (("md",), None)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -212,3 +211,52 @@ def test_a_vendor_that_trains_on_the_data_is_never_said_to_use_them_only_for_the
     assert trains in notice and studies in notice
     for exclusive in ("ne s'en sert que", "que pour rendre", "only to provide", "uses them only"):
         assert exclusive not in notice
+
+
+#: A tool patients neither use nor have data in: bed-flow forecasts from anonymous counts.
+NO_PATIENTS = """\
+ruleset: health-ai@3.0.0
+tool: {name: FluxLits, vendor: Prevoyance (fictional)}
+date: 2026-12-04
+decision: {outcome: accept, by: Comité IA, date: 2026-12-04, rationale: Prévisions agrégées.}
+answers:
+  scope.buyer: public_hospital
+  scope.use: [administrative]
+  scope.patient_data: [anonymised]
+  scope.audience: administrative_staff
+"""
+
+
+@pytest.mark.parametrize(
+    ("changes", "written"),
+    [
+        ({}, False),  # anonymous counts, staff only: nothing true to tell patients
+        ({"scope.patient_data: [anonymised]": "scope.patient_data: [pseudonymised]"}, True),
+        ({"scope.audience: administrative_staff": "scope.audience: patients"}, True),
+        ({"scope.patient_data: [anonymised]": "scope.patient_data: unknown"}, True),
+    ],
+)
+@pytest.mark.parametrize("draft", [False, True])
+def test_a_notice_is_written_only_for_a_tool_that_concerns_patients(
+    changes: dict[str, str], written: bool, draft: bool, tmp_path: Path
+) -> None:
+    """Patients' data, or patients using the tool (or not known yet): a notice; neither:
+    none, draft or not, for it would tell patients of data it does not hold."""
+    text = NO_PATIENTS
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    compiled = ruleset()
+    answers, _ = parse_answers(text, compiled)
+    assessment = score(compiled, answers)
+    formats = ("md", "patient-notice")
+    kept, message = without_refused_notice(
+        assessment, compiled, answers, formats, "fr", "flux.yaml", draft=draft
+    )
+    assert (kept == formats) == written
+    if not written:
+        assert message is not None and "aucune donnée de patient" in message
+        with pytest.raises(NoticeRefused):
+            write_reports(assessment, compiled, answers, formats, tmp_path, "fr", draft=draft)
+    else:
+        write_reports(assessment, compiled, answers, formats, tmp_path, "fr", draft=draft)
+        assert (tmp_path / "fluxlits.patient-notice.md").exists()

@@ -240,7 +240,7 @@ def _session(
         sys.stderr.write(format_problems(problems))
         return 2
     formats, refusal = without_refused_notice(
-        assessment, final, parse_formats(args.format), lang, str(path)
+        assessment, compiled, final, parse_formats(args.format), lang, str(path)
     )
     formats, fria_refusal = without_refused_fria(
         assessment, compiled, final, formats, lang, str(path)

@@ -164,11 +164,13 @@ def _fria_document(fria: Fria, kind: str, templates: Path | None) -> str | bytes
 
 
 class NoticeRefused(Exception):
-    """The patient notice was asked for a tool nobody decided to use (a gate, exit 1)."""
+    """The patient notice was asked for a tool nobody decided to use, or one that concerns
+    no patient (a gate, exit 1)."""
 
 
 def without_refused_notice(
     assessment: Assessment,
+    compiled: CompiledRuleSet,
     answers: Answers,
     formats: tuple[str, ...],
     lang: str,
@@ -179,11 +181,17 @@ def without_refused_notice(
 
     The notice tells patients "we use this tool": it is written only when the
     recorded decision accepts the tool (with or without conditions), unless it
-    is a draft, marked as such on every page.
+    is a draft, marked as such on every page; and never, draft or not, for a tool
+    that processes no data about patients and that patients do not use.
     """
-    from vetting.report.notice import notice_allowed
+    from vetting.report.notice import concerns_patients, notice_allowed
 
-    if "patient-notice" not in formats or draft or notice_allowed(answers):
+    if "patient-notice" not in formats:
+        return formats, None
+    if not concerns_patients(compiled, answers):
+        message = fill(catalog.text(lang, "cli.notice_no_patients"), {"file": source})
+        return tuple(f for f in formats if f != "patient-notice"), message
+    if draft or notice_allowed(answers):
         return formats, None
     if answers.decision is None:
         verdict = verdict_name(assessment.verdict, lang)
@@ -258,10 +266,12 @@ def write_reports(
     first with `without_refused_fria`). `annex=False` leaves the report's annex out.
     """
     wanted = parse_formats(",".join(formats))
-    if "patient-notice" in wanted and not draft:
-        from vetting.report.notice import notice_allowed
+    if "patient-notice" in wanted:
+        from vetting.report.notice import concerns_patients, notice_allowed
 
-        if not notice_allowed(answers):
+        if not concerns_patients(compiled, answers):
+            raise NoticeRefused(f"{assessment.tool.name}: no data about patients, no patient use")
+        if not draft and not notice_allowed(answers):
             raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")
     if "fria" in wanted and not force_fria:
         from vetting.report.fria import FriaRefused, fria_applies

@@ -23,6 +23,7 @@ from vetting import catalog
 from vetting.assess.answers import Answers
 from vetting.assess.assessment import Assessment
 from vetting.assess.review import decision_outdated
+from vetting.assess.when import judged_date
 from vetting.report import claims
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN
@@ -131,6 +132,27 @@ def notice_allowed(answers: Answers) -> bool:
         and answers.decision.outcome in USE_OUTCOMES
         and not decision_outdated(answers.decision, answers.date)
     )
+
+
+#: The rule set's definitions that say patients have something to be told: the tool
+#: holds data about them, or they use it themselves.
+PATIENT_DEFINITIONS = ("health_data", "patient_facing")
+
+
+def concerns_patients(compiled: CompiledRuleSet, answers: Answers) -> bool:
+    """Whether a patient notice has anything true to say: the tool processes data about
+    patients or patients use it (or the answers leave it open).
+
+    A bed-flow forecaster fed anonymous counts, or a recruitment tool, would otherwise get
+    a notice telling patients that "only the checked result goes into your record" and how
+    to see their data. A rule set without these definitions is taken to concern them.
+    """
+    definitions = compiled.definitions
+    if not all(name in definitions for name in PATIENT_DEFINITIONS):
+        return True
+    day = judged_date(answers)
+    state = compiled.walk(answers.answers, day)
+    return any(definitions[name](state, day) is not False for name in PATIENT_DEFINITIONS)
 
 
 def load_spec(templates: Path | None) -> NoticeSpec:
