@@ -146,6 +146,7 @@ Feature: Finding rules: contradictions and risky combinations
   Scenario: no training is not an oversight issue when no human decision is asked
     Given the answer to "scope.use" is "[administrative]"
     And the answer to "scope.patient_data" is "[none]"
+    And the answer to "scope.workforce_decisions" is "no"
     And the answer to "training.user_training" is "none"
     When the assessment is scored
     Then the question "oversight.human_decision" is not asked

@@ -339,3 +339,82 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
     Quand l'évaluation est calculée
     Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"
+
+  Règle: une boucle fermée d'administration d'insuline, dont l'automatisation est la destination certifiée
+    Le dispositif ajuste seul le débit d'insuline : c'est ce que l'organisme notifié a certifié
+    (classe III, MDR annexe VIII, règle 22). Le médecin décide en le prescrivant et en réglant
+    ses paramètres (CSP, art. R.4127-69) ; le contrôle humain du règlement IA tient à la
+    conception (arrêt, mode manuel, art. 14(4)). Sans marquage CE pour cette destination, c'est
+    une décision automatisée comme une autre.
+
+    Contexte:
+      Étant donné un outil dont les réponses sont :
+        | question           | réponse                              |
+        | scope.use          | [remote_monitoring, decision_support] |
+        | scope.audience     | professionals_and_patients           |
+
+    Plan du scénario: une automatisation certifiée CE, classe cohérente : risque moyen, pas de KO (<classe>)
+      Étant donné la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "<classe>"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "oversight.human_decision"
+      Et il n'y a aucun KO en attente de preuves
+      Et le constat sur "oversight.human_decision" a la sévérité "medium"
+      Et il n'y a pas de constat sur "oversight.certified_automation_contradicts_scope"
+      Et le verdict n'est pas "reject"
+
+      Exemples:
+        | classe     |
+        | consistent |
+        | legacy_mdd |
+
+    Scénario: la boucle fermée certifiée, toutes les autres réponses au mieux : acceptée
+      Étant donné la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors le verdict est "accept"
+
+    Plan du scénario: une automatisation que ne couvre aucun marquage CE pour cette classe est un KO (<statut>, <classe>)
+      Étant donné la réponse à "regulatory.medical_device" est "<statut>"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "<classe>"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=certified_automation"
+      Et le verdict est "reject"
+
+      Exemples:
+        | statut                 | classe           |
+        | not_ce_marked          | no_conformity    |
+        | in_house               | no_certificate   |
+        | clinical_investigation | no_certificate   |
+        | ce_marked              | under_classified |
+        | ce_marked              | no_certificate   |
+
+    Scénario: une classe cohérente mais un marquage CE non établi : le KO reste en attente
+      Étant donné la réponse à "regulatory.medical_device" est "unknown"
+      Et la réponse à "regulatory.device_class" est "consistent"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors il y a un KO en attente de preuves sur "oversight.human_decision=certified_automation"
+
+    Scénario: la même boucle déclarée « automatisée » est rejetée, et la réponse « automatisation certifiée » n'est jamais proposée
+      Étant donné la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "consistent"
+      Et la réponse à "oversight.human_decision" est "automated"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=automated"
+      Et ce qui changerait le résultat ne propose pas "oversight.human_decision=certified_automation"
+
+    Scénario: un assistant de consultation marqué CE ne peut se dire « automatisation certifiée » : la réponse compte comme inconnue
+      Étant donné la réponse à "scope.use" est "[clinical_documentation]"
+      Et la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "consistent"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors la réponse à "oversight.human_decision" contredit le périmètre
+      Et il y a un KO en attente de preuves sur "oversight.human_decision=automated"
+      Et le constat sur "oversight.certified_automation_contradicts_scope" a la sévérité "high"

@@ -80,6 +80,7 @@ Fonctionnalité: Le périmètre décide des questions posées
   Scénario: un outil administratif sans données patients ne pose pas la question du dispositif médical
     Étant donné la réponse à "scope.use" est "[administrative]"
     Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.workforce_decisions" est "no"
     Alors la question "regulatory.medical_device" n'est pas posée
     Et la question "regulatory.intended_use" n'est pas posée
     Et la question "reliability.clinical_validation" n'est pas posée
@@ -203,6 +204,8 @@ Fonctionnalité: Le périmètre décide des questions posées
   Plan du scénario: l'usage décide (<usage>, <données> : « <question> » <état>)
     Étant donné la réponse à "scope.use" est "<usage>"
     Et la réponse à "scope.patient_data" est "<données>"
+    # Ni recrutement ni décision sur le personnel (la question n'est posée qu'aux usages administratifs).
+    Et la réponse à "scope.workforce_decisions" est "no"
     Alors la question "<question>" <état>
 
     Exemples:
@@ -252,6 +255,7 @@ Fonctionnalité: Le périmètre décide des questions posées
     Étant donné la réponse à "scope.use" est "<usage>"
     Et la réponse à "scope.audience" est "<public>"
     Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.workforce_decisions" est "no"
     Alors la question "<question>" <état>
 
     Exemples:

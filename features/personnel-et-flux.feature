@@ -165,3 +165,71 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       | réponse        | gravité |
       | minimised_only | medium  |
       | full_records   | high    |
+
+  Règle: un logiciel de recrutement qui note les candidatures d'infirmiers, dans une clinique privée
+    Un candidat est informé des méthodes et techniques de recrutement employées à son égard
+    (Code du travail, art. L.1221-8 et L.1221-9), et une candidature écartée sur un score sans
+    regard humain est la décision exclusivement automatisée que vise l'article 22 du RGPD
+    (considérant 71 : le recrutement en ligne sans aucune intervention humaine). Le recrutement
+    est un usage à haut risque (règlement IA, annexe III, point 4 ; art. 14, 26(2) et 26(11)).
+
+    Contexte:
+      Étant donné un outil dont les réponses sont :
+        | question                  | réponse              |
+        | scope.buyer               | private_clinic       |
+        | scope.public_service      | no                   |
+        | scope.use                 | [administrative]     |
+        | scope.patient_data        | [staff]              |
+        | scope.workforce_decisions | yes                  |
+        | scope.audience            | administrative_staff |
+        | scope.generative          | no                   |
+
+    Scénario: écarter seul les candidatures sous un seuil, sans dire aux candidats qu'une IA les note : rejeté
+      Étant donné la réponse à "oversight.human_decision" est "automated"
+      Et la réponse à "transparency.staff_information" est "ai_scoring_not_told"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=automated"
+      Et il y a un KO sur "transparency.staff_information=ai_scoring_not_told"
+      Et le verdict est "reject"
+
+    Scénario: écarter seul une candidature, même annoncé aux candidats, est un KO
+      Étant donné la réponse à "oversight.human_decision" est "automated"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=automated"
+      Et il n'y a pas de KO sur "transparency.staff_information"
+
+    Scénario: des candidats à qui l'on ne dit pas qu'une IA les note et les classe : KO, même si un recruteur décide
+      Étant donné la réponse à "transparency.staff_information" est "ai_scoring_not_told"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "transparency.staff_information=ai_scoring_not_told"
+      Et il n'y a pas de KO sur "oversight.human_decision"
+
+    Scénario: l'IA classe, un recruteur lit chaque candidature et décide, les candidats sont avertis : accepté
+      Étant donné la réponse à "oversight.human_decision" est "always"
+      Et la réponse à "transparency.staff_information" est "informed_and_consulted"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "oversight.human_decision"
+      Et il n'y a pas de KO sur "transparency.staff_information"
+      Et le verdict est "accept"
+
+    Scénario: un accusé de réception ou la proposition d'un créneau d'entretien envoyés seuls ne sont pas un KO
+      Étant donné la réponse à "oversight.human_decision" est "automated_administrative"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "oversight.human_decision"
+      Et le constat sur "oversight.human_decision" a la sévérité "low"
+
+    Plan du scénario: la décision humaine est demandée dès que l'outil décide au sujet du personnel (<décisions>)
+      Étant donné la réponse à "scope.workforce_decisions" est "<décisions>"
+      Alors la question "oversight.human_decision" <état>
+
+      Exemples:
+        | décisions | état            |
+        | yes       | est posée       |
+        | no        | n'est pas posée |
+
+    Scénario: un logiciel de recrutement ne peut se dire « automatisation certifiée » : la réponse compte comme inconnue
+      Étant donné la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors la réponse à "oversight.human_decision" contredit le périmètre
+      Et il y a un KO en attente de preuves sur "oversight.human_decision=automated"
+      Et le constat sur "oversight.certified_automation_contradicts_scope" a la sévérité "high"

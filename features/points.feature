@@ -102,6 +102,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.dpia                         | no                       |      6 |           0 |
         | regulatory.dpia                         | high_residual_risk       |      6 |           0 |
         | regulatory.medical_device               | in_house                 |      0 |           0 |
+        | regulatory.medical_device               | other_institution_in_house |    6 |           0 |
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
         | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
@@ -155,6 +156,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | transparency.ai_disclosure              | not_disclosed            |      4 |           0 |
         | transparency.staff_information          | informed_and_consulted   |      0 |           2 |
         | transparency.staff_information          | informed_only            |      3 |           0 |
+        | transparency.staff_information          | ai_scoring_not_told      |      4 |           0 |
         | transparency.staff_information          | no                       |      4 |           0 |
         | transparency.professional_documentation | no_limits                |      2 |           0 |
         | transparency.professional_documentation | marketing_only           |      3 |           0 |
@@ -199,6 +201,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | oversight.human_decision                | always                   |      0 |         3,6 |
         | oversight.human_decision                | automated_administrative |    1,8 |         1,8 |
         | oversight.human_decision                | override_possible        |    3,6 |         1,8 |
+        | oversight.human_decision                | certified_automation     |    3,6 |         1,8 |
         | oversight.human_decision                | automated                |    7,2 |           0 |
         | oversight.qualified_reader              | physician                |      0 |           0 |
         | oversight.qualified_reader              | outside_scope            |    4,8 |           0 |

@@ -761,3 +761,102 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     When the assessment is scored
     Then there is no knock-out on "regulatory.dpia"
     And the finding on "regulatory.dpia" has severity "high"
+
+  Rule: scoring patients' ability to pay is an Annex III use for any deployer (point 5(b))
+    Evaluating the creditworthiness of natural persons is high-risk (AI Act Annex III point
+    5(b), fraud detection excluded), and every deployer of such a system, a private clinic
+    included, assesses its impact on fundamental rights before first use (art. 27(1)). Making
+    admission or care depend on such a score risks discrimination in access to care (CSP
+    art. L.1110-3).
+
+    Background:
+      Given a tool whose answers are:
+        | question             | answer                                         |
+        | scope.buyer          | private_clinic                                 |
+        | scope.public_service | no                                             |
+        | scope.use            | [administrative, access_prioritisation, payment_risk] |
+        | scope.patient_data   | [identifiable, appointment]                    |
+        | scope.audience       | administrative_staff                           |
+      And the assessment date is "2026-12-15"
+
+    Scenario: a private clinic scoring patients' propensity to pay before admissions, without a FRIA: rejected
+      Given the answer to "regulatory.market_placement" is "after"
+      And the answer to "regulatory.fria" is "not_planned"
+      When the assessment is scored
+      Then there is a knock-out on "regulatory.fria=not_planned"
+      And the verdict is "reject"
+      And the finding on "bias.care_conditioned_on_ability_to_pay" has severity "high"
+
+    Scenario: the same with a FRIA planned: no knock-out, but the score weighing on admissions is a high finding
+      Given the answer to "regulatory.market_placement" is "after"
+      And the answer to "regulatory.fria" is "planned_registered"
+      When the assessment is scored
+      Then there is no knock-out
+      And the finding on "bias.care_conditioned_on_ability_to_pay" has severity "high"
+      And the verdict is "conditional"
+
+    Scenario Outline: the FRIA is asked of any deployer scoring patients' ability to pay (<buyer>)
+      Given the answer to "scope.buyer" is "<buyer>"
+      And the answer to "scope.public_law" is "no"
+      Then the question "regulatory.fria" is asked
+      And the question "regulatory.market_placement" is asked
+      And the question "regulatory.eu_registration" is not asked
+
+      Examples:
+        | buyer          |
+        | private_clinic |
+        | practice       |
+        | health_tech    |
+        | pharmacy_lab   |
+
+    Scenario Outline: an unchanged system placed on the market before Annex III applied stays outside for a private deployer (<date>)
+      Given the answer to "regulatory.market_placement" is "before_unchanged"
+      And the answer to "regulatory.fria" is "not_planned"
+      And the assessment date is "<date>"
+      When the assessment is scored
+      Then there is no knock-out on "regulatory.fria"
+
+      Examples:
+        | date       |
+        | 2026-12-15 |
+        | 2030-08-02 |
+
+    Scenario: flagging identity or insurance-card fraud at admission, a person deciding, is not a payment score
+      Given the answer to "scope.use" is "[administrative]"
+      And the answer to "regulatory.fria" is "not_planned"
+      And every other question is answered with its best choice
+      When the assessment is scored
+      Then the question "regulatory.fria" is not asked
+      And there is no knock-out
+      And there is no finding on "bias.care_conditioned_on_ability_to_pay"
+      And the verdict is "accept"
+
+    Scenario: a payment score used only to offer payment plans after care does not condition access to care
+      Given the answer to "scope.use" is "[administrative, payment_risk]"
+      When the assessment is scored
+      Then there is no finding on "bias.care_conditioned_on_ability_to_pay"
+      And the question "regulatory.fria" is asked
+
+    Scenario: prioritising admissions without any payment score is not flagged for it
+      Given the answer to "scope.use" is "[administrative, access_prioritisation]"
+      When the assessment is scored
+      Then there is no finding on "bias.care_conditioned_on_ability_to_pay"
+
+    Scenario: a vendor calling a payment score "minimal risk" is flagged: profiling closes the art. 6(3) derogation
+      Given the answer to "regulatory.ai_act_class" is "minimal_justified"
+      When the assessment is scored
+      Then the finding on "regulatory.annex_iii_denied" has severity "high"
+
+    Scenario: patients scored for their ability to pay must be told more than the data processing, once Annex III applies
+      Given the answer to "scope.use" is "[payment_risk]"
+      And the answer to "transparency.patient_information" is "privacy_notice_only"
+      When the assessment is scored
+      Then there is a knock-out on "transparency.patient_information=privacy_notice_only"
+
+    Scenario: a payment score that asks for deposits on its own is a knock-out, even with "no personal data" ticked
+      Given the answer to "scope.use" is "[payment_risk]"
+      And the answer to "scope.patient_data" is "[none]"
+      And the answer to "oversight.human_decision" is "automated"
+      When the assessment is scored
+      Then there is a knock-out on "oversight.human_decision=automated"
+      And the question "transparency.patient_information" is asked

@@ -177,6 +177,7 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
 
   Scénario: un planning d'hôpital public qui répartit les gardes selon les absences passées, toutes obligations remplies : accepté
     Étant donné le fichier de réponses "features/tools/planning-chu.yaml"
+    Et la réponse à "oversight.human_decision" est "always"
     Quand l'évaluation est calculée
     Alors le verdict est "accept"
     Et la question "regulatory.fria" est posée

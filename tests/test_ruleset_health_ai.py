@@ -33,7 +33,7 @@ CONTRACT = {
         "multiple",
         "administrative, clinical_documentation, decision_support, "
         "diagnostic_analysis, prescription, patient_facing, triage, "
-        "remote_monitoring, safety_alerts, research, general_assistant",
+        "payment_risk, remote_monitoring, safety_alerts, research, general_assistant",
     ),
     # 2.0.0 moved `anonymised` after the staff choices (a major version, in the changelog).
     "scope.patient_data": (
@@ -62,7 +62,10 @@ CONTRACT = {
     "transparency.patient_information": ("single", "yes, partial, no"),
     "bias.subgroup_evaluation": ("single", "published, internal, none"),
     "reliability.clinical_validation": ("single", "peer_reviewed, internal, none"),
-    "oversight.human_decision": ("single", "always, override_possible, automated"),
+    "oversight.human_decision": (
+        "single",
+        "always, override_possible, certified_automation, automated",
+    ),
     "training.user_training": ("single", "included, optional, none"),
     "participation.patients": ("single", "governance, testing_or_feedback, none"),
 }
