@@ -205,8 +205,58 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
     Quand l'évaluation est calculée
     Alors il n'y a pas de constat sur "regulatory.legacy_certificate_expired"
     Et il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"
+    Et il n'y a pas de constat sur "regulatory.legacy_ivd_certificate_expired"
 
     Exemples:
       | date retenue |
       | 2028-06-01   |
       | 2029-01-01   |
+      | 2030-01-01   |
+
+  Plan du scénario: un ancien dispositif de diagnostic in vitro (directive 98/79/CE) est jugé à la date où sa transition se termine (<choix>, <date retenue>)
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la preuve pour "regulatory.medical_device" est "verified"
+    Et la réponse à "regulatory.device_class" est "<choix>"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "<date retenue>"
+    Quand l'évaluation est calculée
+    Alors <diagnostic in vitro>
+    Et le verdict est "<verdict>"
+    Et il n'y a pas de constat sur "regulatory.legacy_certificate_class_check"
+    Et il n'y a pas de constat sur "regulatory.legacy_certificate_expired"
+
+    Exemples:
+      | choix               | date retenue | diagnostic in vitro                                                              | verdict     |
+      | legacy_ivdd_2027    | 2027-12-31   | il n'y a pas de constat sur "regulatory.legacy_ivd_certificate_expired"           | accept      |
+      | legacy_ivdd_2027    | 2028-01-01   | le constat sur "regulatory.legacy_ivd_certificate_expired" a la sévérité "high"   | conditional |
+      | legacy_ivdd_class_c | 2028-12-31   | il n'y a pas de constat sur "regulatory.legacy_ivd_certificate_expired"           | accept      |
+      | legacy_ivdd_class_c | 2029-01-01   | le constat sur "regulatory.legacy_ivd_certificate_expired" a la sévérité "high"   | conditional |
+      | legacy_ivdd_class_b | 2029-12-31   | il n'y a pas de constat sur "regulatory.legacy_ivd_certificate_expired"           | accept      |
+      | legacy_ivdd_class_b | 2030-01-01   | le constat sur "regulatory.legacy_ivd_certificate_expired" a la sévérité "high"   | conditional |
+
+  Scénario: un logiciel de morphologie sanguine auto-déclaré selon la directive 98/79/CE, désormais de classe B, jugé en mars 2029 : un constat faible, accepté
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la preuve pour "regulatory.medical_device" est "verified"
+    Et la réponse à "regulatory.device_class" est "legacy_ivdd_class_b"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "2029-03-01"
+    Quand l'évaluation est calculée
+    Alors le constat sur "regulatory.device_class" a la sévérité "low"
+    Et il n'y a aucun KO
+    Et le verdict est "accept"
+
+  Plan du scénario: un ancien certificat selon la directive 93/42 n'est pas jugé aux dates du diagnostic in vitro (<date retenue>)
+    Étant donné la réponse à "scope.use" est "[decision_support]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la réponse à "regulatory.device_class" est "legacy_mdd"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "<date retenue>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de constat sur "regulatory.legacy_ivd_certificate_expired"
+
+    Exemples:
+      | date retenue |
+      | 2028-01-01   |
+      | 2030-01-01   |

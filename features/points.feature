@@ -106,12 +106,15 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
         | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
+        | regulatory.device_class                 | legacy_ivdd_2027         |    1,5 |           0 |
+        | regulatory.device_class                 | legacy_ivdd_class_c      |    1,5 |           0 |
+        | regulatory.device_class                 | legacy_ivdd_class_b      |    1,5 |           0 |
         | regulatory.device_class                 | under_classified         |    4,5 |           0 |
         | regulatory.device_class                 | no_conformity            |    4,5 |           0 |
         | regulatory.intended_use                 | policy_only              |    1,5 |           0 |
         | regulatory.intended_use                 | off_label                |    4,5 |           0 |
         | regulatory.intended_use                 | general_purpose_llm      |      6 |           0 |
-        | regulatory.prescription_software        | not_certified            |    4,5 |           0 |
+        | regulatory.prescription_software        | not_certified            |    1,5 |           0 |
         | regulatory.vigilance                    | documented               |      0 |           3 |
         | regulatory.vigilance                    | ticketing_only           |      3 |         1,5 |
         | regulatory.vigilance                    | none                     |    4,5 |           0 |

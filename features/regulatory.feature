@@ -762,6 +762,38 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Then there is no knock-out on "regulatory.dpia"
     And the finding on "regulatory.dpia" has severity "high"
 
+  Scenario Outline: HAS certification of prescription software is optional: a CE-marked tool without it is not held at conditional (<buyer>)
+    Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.use" is "[prescription]"
+    And the answer to "regulatory.medical_device" is "ce_marked"
+    And the evidence for "regulatory.medical_device" is "verified"
+    And the answer to "regulatory.device_class" is "consistent"
+    And the answer to "regulatory.ai_act_class" is "high_risk_annex_i"
+    And the answer to "regulatory.prescription_software" is "not_certified"
+    When the assessment is scored
+    Then the finding on "regulatory.prescription_software" has severity "low"
+    And there is no knock-out
+    And the verdict is "accept"
+
+    Examples:
+      | buyer           |
+      | pharmacy_lab    |
+      | public_hospital |
+
+  Scenario Outline: HAS certification never stands in for CE marking: prescription support without it is rejected (<status>)
+    Given the answer to "scope.buyer" is "pharmacy_lab"
+    And the answer to "scope.use" is "[prescription]"
+    And the answer to "regulatory.medical_device" is "<status>"
+    And the answer to "regulatory.prescription_software" is "certified"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.medical_device=<status>"
+    And the verdict is "reject"
+
+    Examples:
+      | status             |
+      | not_ce_marked      |
+      | no_medical_purpose |
+
   Rule: scoring patients' ability to pay is an Annex III use for any deployer (point 5(b))
     Evaluating the creditworthiness of natural persons is high-risk (AI Act Annex III point
     5(b), fraud detection excluded), and every deployer of such a system, a private clinic
