@@ -333,6 +333,26 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Alors il n'y a pas de KO sur "reliability.hallucination_safeguards"
     Et le constat sur "reliability.hallucination_safeguards" a la sévérité "medium"
 
+  Scénario: la traduction écrite d'une lettre de liaison relue et signée, remise avec l'original qui fait foi, est un constat moyen, pas un KO
+    Étant donné la réponse à "scope.use" est "[clinical_documentation, general_assistant]"
+    Et la réponse à "scope.audience" est "professionals_and_patients"
+    Et la réponse à "scope.generative" est "yes"
+    Et la réponse à "reliability.hallucination_safeguards" est "live_translation_checked"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "reliability.hallucination_safeguards" a la sévérité "medium"
+    Et il n'y a pas de constat sur "oversight.validation_contradiction"
+    Et le verdict n'est pas "reject"
+
+  Scénario: un résumé en langage simple, rédigé par l'IA et déposé sans relecture sur le portail patient, reste un KO
+    Étant donné la réponse à "scope.use" est "[clinical_documentation, general_assistant]"
+    Et la réponse à "scope.audience" est "professionals_and_patients"
+    Et la réponse à "scope.generative" est "yes"
+    Et la réponse à "reliability.hallucination_safeguards" est "automatic_release"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"
+    Et le verdict est "reject"
+
   Scénario: un outil administratif qui verse sans relecture des documents sur des données de santé est un KO
     Étant donné la réponse à "scope.generative" est "yes"
     Et la réponse à "scope.use" est "[administrative]"

@@ -136,6 +136,12 @@ Fonctionnalité: Le périmètre décide des questions posées
       | [identifiable]  | regulatory.emotion_recognition  | n'est pas posée |
       | [video]         | regulatory.emotion_recognition  | est posée       |
       | [video]         | transparency.staff_information  | est posée       |
+      | [video]         | hosting.hds_certified           | est posée       |
+      | [video]         | regulatory.legal_basis          | est posée       |
+      | [images]        | transparency.staff_information  | n'est pas posée |
+      | [images]        | regulatory.emotion_recognition  | n'est pas posée |
+      | [staff]         | hosting.hds_certified           | n'est pas posée |
+      | [staff]         | regulatory.legal_basis          | n'est pas posée |
       | [none]          | security.encryption_in_transit  | n'est pas posée |
 
   Plan du scénario: le déploiement décide (<déploiement>, <données> : « <question> » <état>)

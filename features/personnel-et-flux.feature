@@ -166,6 +166,38 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       | minimised_only | medium  |
       | full_records   | high    |
 
+  Scénario: des entretiens vidéo de recrutement, sans analyse des émotions, ne sont pas des données de santé : accepté
+    Étant donné la réponse à "scope.buyer" est "private_clinic"
+    Et la réponse à "scope.public_service" est "no"
+    Et la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[staff]"
+    Et la réponse à "scope.workforce_decisions" est "yes"
+    Et la réponse à "scope.audience" est "administrative_staff"
+    Et la réponse à "scope.generative" est "no"
+    Et la réponse à "regulatory.emotion_recognition" est "none"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_iii"
+    Quand l'évaluation est calculée
+    Alors la question "hosting.hds_certified" n'est pas posée
+    Et la question "regulatory.legal_basis" n'est pas posée
+    Et la question "transparency.image_consent" n'est pas posée
+    Et la question "transparency.staff_information" est posée
+    Et il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le verdict est "accept"
+
+  Scénario: les mêmes entretiens vidéo notés sur l'« enthousiasme » ou le stress des candidats : rejeté
+    Étant donné la réponse à "scope.buyer" est "private_clinic"
+    Et la réponse à "scope.public_service" est "no"
+    Et la réponse à "scope.use" est "[administrative]"
+    Et la réponse à "scope.patient_data" est "[staff]"
+    Et la réponse à "scope.workforce_decisions" est "yes"
+    Et la réponse à "scope.audience" est "administrative_staff"
+    Et la réponse à "scope.generative" est "no"
+    Et la réponse à "regulatory.emotion_recognition" est "staff_workplace"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.emotion_recognition=staff_workplace"
+    Et le verdict est "reject"
+
   Règle: un logiciel de recrutement qui note les candidatures d'infirmiers, dans une clinique privée
     Un candidat est informé des méthodes et techniques de recrutement employées à son égard
     (Code du travail, art. L.1221-8 et L.1221-9), et une candidature écartée sur un score sans

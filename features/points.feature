@@ -104,6 +104,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.medical_device               | in_house                 |      0 |           0 |
         | regulatory.medical_device               | other_institution_in_house |    6 |           0 |
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
+        | regulatory.medical_device               | other_institution_in_house |    6 |           0 |
         | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
         | regulatory.device_class                 | legacy_ivdd_2027         |    1,5 |           0 |
@@ -140,6 +141,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.research_formalities         | reference_methodology    |      0 |           3 |
         | regulatory.research_formalities         | authorised               |      0 |           3 |
         | regulatory.research_formalities         | care_team_internal       |    1,5 |         1,5 |
+        | regulatory.research_formalities         | anonymised_outputs_only  |      3 |         1,5 |
         | regulatory.research_formalities         | warehouse_only           |      6 |           0 |
         | regulatory.research_formalities         | none                     |      6 |           0 |
         | transparency.patient_information        | yes                      |      0 |           3 |
@@ -208,6 +210,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | oversight.human_decision                | automated                |    7,2 |           0 |
         | oversight.qualified_reader              | physician                |      0 |           0 |
         | oversight.qualified_reader              | outside_scope            |    4,8 |           0 |
+        | oversight.qualified_reader              | replaces_required_reading |   4,8 |           0 |
         | oversight.override_and_stop             | full                     |      0 |         2,4 |
         | oversight.override_and_stop             | edit_only                |    2,4 |         1,2 |
         | oversight.override_and_stop             | none                     |    3,6 |           0 |

@@ -337,6 +337,39 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | protocol_or_remote_reading |
       | patient_self               |
 
+  Scenario: an AI that replaces the radiologist's second reading of screening mammograms is a knock-out
+    Given the answer to "scope.use" is "[diagnostic_analysis]"
+    And the answer to "scope.patient_data" is "[identifiable, images]"
+    And the answer to "scope.deployment" is "on_premises"
+    And the answer to "oversight.qualified_reader" is "replaces_required_reading"
+    When the assessment is scored
+    Then there is a knock-out on "oversight.qualified_reader=replaces_required_reading"
+    And the verdict is "reject"
+    And the report in "fr" mentions "seconde lecture"
+
+  Scenario Outline: "the patients themselves" is never proposed to lift a reader knock-out (<reader>)
+    Given the answer to "scope.use" is "[diagnostic_analysis]"
+    And the answer to "scope.patient_data" is "[identifiable, images]"
+    And the answer to "oversight.qualified_reader" is "<reader>"
+    When the assessment is scored
+    Then there is a knock-out on "oversight.qualified_reader=<reader>"
+    And what would change the result does not propose "oversight.qualified_reader=patient_self"
+
+    Examples:
+      | reader                    |
+      | outside_scope             |
+      | replaces_required_reading |
+
+  Scenario: the same AI as a concurrent reader, the radiologist's second reading kept, is accepted
+    Given the answer to "scope.use" is "[diagnostic_analysis]"
+    And the answer to "scope.patient_data" is "[identifiable, images]"
+    And the answer to "scope.deployment" is "on_premises"
+    And the answer to "oversight.qualified_reader" is "physician"
+    When the assessment is scored
+    Then there is no knock-out
+    And there is no knock-out pending evidence
+    And the verdict is "accept"
+
   Scenario Outline: who interprets is asked of diagnostic and decision tools only (<use>)
     Given the answer to "scope.use" is "<use>"
     Then the question "oversight.qualified_reader" <asked>

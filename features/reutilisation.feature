@@ -178,3 +178,48 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
       | recherche sur données pseudonymisées | [research]               | [pseudonymised]  | est posée       |
       | recherche sur données anonymisées    | [research]               | [anonymised]     | n'est pas posée |
       | documentation clinique               | [clinical_documentation] | [identifiable]   | n'est pas posée |
+
+  Scénario: un outil de l'entrepôt qui ne produit que des extraits anonymisés, l'anonymat démontré par une revue indépendante : constat moyen, pas de KO
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "independent_assessment"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le constat sur "regulatory.research_formalities" a la sévérité "medium"
+    Et le verdict n'est pas "reject"
+
+  Scénario: des extraits de l'entrepôt diffusés comme anonymes mais seulement pseudonymisés : rejeté
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "pseudonymisation_only"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "reuse.anonymisation_proof=pseudonymisation_only"
+    Et le verdict est "reject"
+
+  Scénario: des extraits dits anonymisés dont personne ne démontre l'anonymat laissent l'élément bloquant en attente
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "unknown"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "reuse.anonymisation_proof=pseudonymisation_only"
+    Et le verdict est "pending_evidence"
+
+  Plan du scénario: la preuve de l'anonymisation est demandée pour des recherches sur des données personnelles (<cas>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "<données>"
+    Quand l'évaluation est calculée
+    Alors la question "reuse.anonymisation_proof" <posée>
+
+    Exemples:
+      | cas                                  | usage                    | données          | posée           |
+      | recherche sur données identifiantes  | [research]               | [identifiable]   | est posée       |
+      | recherche sur données pseudonymisées | [research]               | [pseudonymised]  | est posée       |
+      | recherche sur données anonymisées    | [research]               | [anonymised]     | n'est pas posée |
+      | documentation clinique               | [clinical_documentation] | [identifiable]   | n'est pas posée |

@@ -204,3 +204,20 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Quand l'évaluation est calculée
     Alors la question "regulatory.fria" n'est pas posée
     Et il n'y a aucun KO
+
+  Scénario: un généraliste qui photographie des lésions cutanées pour un classifieur marqué CE (photographies cliniques) : accepté
+    Étant donné un outil dont les réponses sont :
+      | question           | réponse                |
+      | scope.buyer        | practice               |
+      | scope.public_law   | no                     |
+      | scope.use          | [diagnostic_analysis]  |
+      | scope.patient_data | [identifiable, images] |
+      | scope.deployment   | vendor_saas            |
+      | scope.audience     | professionals          |
+      | scope.generative   | no                     |
+    Et toutes les autres questions ont leur meilleure réponse
+    Quand l'évaluation est calculée
+    Alors la question "transparency.staff_information" n'est pas posée
+    Et la question "transparency.image_consent" n'est pas posée
+    Et il n'y a aucun KO en attente de preuves
+    Et le verdict est "accept"
