@@ -104,7 +104,6 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.medical_device               | in_house                 |      0 |           0 |
         | regulatory.medical_device               | other_institution_in_house |    6 |           0 |
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
-        | regulatory.medical_device               | other_institution_in_house |    6 |           0 |
         | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
         | regulatory.device_class                 | legacy_ivdd_2027         |    1,5 |           0 |
