@@ -74,6 +74,7 @@ Feature: Finding rules: contradictions and risky combinations
       | oversight.validation_contradiction            | oversight.human_decision         | always                 | reliability.hallucination_safeguards | automatic_release   | scope.use        | [administrative] | high     |
       | training.oversight_without_training           | training.user_training           | none                   | oversight.human_decision             | always              | scope.generative | yes              | medium   |
       | training.oversight_without_training           | training.user_training           | none                   | oversight.human_decision             | override_possible   | scope.generative | yes              | medium   |
+      | training.oversight_without_training           | training.user_training           | none                   | oversight.human_decision             | automated_administrative | scope.generative | yes         | medium   |
       | participation.patient_facing_without_patients | participation.patients           | none                   | scope.audience                       | patients            | scope.generative | yes              | medium   |
       | participation.patient_facing_without_patients | participation.patients           | none                   | scope.use                            | [patient_facing]    | scope.generative | yes              | medium   |
       | vendor.captive                                | vendor.reversibility             | none                   | vendor.continuity                    | none                | scope.generative | yes              | high     |
@@ -120,6 +121,7 @@ Feature: Finding rules: contradictions and risky combinations
       | oversight.validation_contradiction            | oversight.human_decision        | override_possible      | reliability.hallucination_safeguards | automatic_release        |
       | oversight.validation_contradiction            | oversight.human_decision        | always                 | reliability.hallucination_safeguards | disclaimer_only          |
       | training.oversight_without_training           | training.user_training          | optional               | oversight.human_decision             | always                   |
+      | training.oversight_without_training           | training.user_training          | none                   | oversight.human_decision             | automated                |
       | participation.patient_facing_without_patients | participation.patients          | none                   | scope.audience                       | professionals            |
       | participation.patient_facing_without_patients | participation.patients          | testing_or_feedback    | scope.audience                       | patients                 |
       | vendor.captive                                | vendor.reversibility            | none                   | vendor.continuity                    | partial                  |

@@ -438,3 +438,69 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
       Alors la réponse à "oversight.human_decision" contredit le périmètre
       Et il y a un KO en attente de preuves sur "oversight.human_decision=automated"
       Et le constat sur "oversight.certified_automation_contradicts_scope" a la sévérité "high"
+
+    Plan du scénario: la même boucle déclarée aussi pour <décision> n'est plus couverte par son automatisation certifiée : KO
+      # L'automatisation certifiée est celle d'un dispositif thérapeutique en boucle fermée
+      # (MDR, annexe VIII, règle 22). Un diagnostic, un tri, une prescription, une priorisation
+      # ou l'orientation d'un patient décidés seuls exigent un consentement explicite ou un
+      # motif d'intérêt public important prévu par la loi (RGPD, art. 22(4) avec 9(2) a) ou g)),
+      # et le diagnostic reste un acte médical (CSP, art. L.4161-1, R.4127-69).
+      Étant donné la réponse à "scope.use" est "<usage>"
+      Et la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "consistent"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=certified_automation"
+      Et il n'y a pas de constat sur "oversight.certified_automation_contradicts_scope"
+      Et le verdict est "reject"
+
+      Exemples:
+        | décision                        | usage                                                       |
+        | le tri aux urgences             | [remote_monitoring, decision_support, triage]               |
+        | le diagnostic                   | [remote_monitoring, decision_support, diagnostic_analysis]  |
+        | la prescription                 | [remote_monitoring, decision_support, prescription]         |
+        | la priorisation de l'accès      | [remote_monitoring, decision_support, access_prioritisation] |
+        | l'orientation des patients      | [remote_monitoring, decision_support, patient_facing]       |
+
+    Plan du scénario: la boucle sous un ancien certificat (directive 93/42/CEE) garde son exemption jusqu'à la fin de la transition de la classe III (<date retenue>)
+      Étant donné la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "<classe>"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Et la date de l'évaluation est "<date retenue>"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+
+      Exemples:
+        | classe     | date retenue | résultat                                                          |
+        | legacy_mdd | 2027-12-31   | il n'y a pas de KO sur "oversight.human_decision"                  |
+        | legacy_mdd | 2028-01-01   | il y a un KO sur "oversight.human_decision=certified_automation"   |
+        | legacy_mdd | 2029-06-01   | il y a un KO sur "oversight.human_decision=certified_automation"   |
+        | consistent | 2029-06-01   | il n'y a pas de KO sur "oversight.human_decision"                  |
+
+    Scénario: évaluée en 2027 sous un ancien certificat, mais mise en service en 2028 : KO
+      Étant donné la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "legacy_mdd"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Et la date de l'évaluation est "2027-06-01"
+      Et la date de mise en service est "2028-03-01"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=certified_automation"
+      Et le verdict est "reject"
+
+    Plan du scénario: une boucle fermée sans formation du patient ni de l'équipe est un constat moyen (<formation>)
+      Étant donné la réponse à "regulatory.medical_device" est "ce_marked"
+      Et la preuve pour "regulatory.medical_device" est "verified"
+      Et la réponse à "regulatory.device_class" est "consistent"
+      Et la réponse à "oversight.human_decision" est "certified_automation"
+      Et la réponse à "training.user_training" est "<formation>"
+      Quand l'évaluation est calculée
+      Alors <constat>
+      Et il n'y a pas de KO sur "oversight.human_decision"
+
+      Exemples:
+        | formation | constat                                                                    |
+        | none      | le constat sur "training.oversight_without_training" a la sévérité "medium" |
+        | included  | il n'y a pas de constat sur "training.oversight_without_training"          |

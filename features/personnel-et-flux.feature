@@ -244,6 +244,15 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       Et il n'y a pas de KO sur "transparency.staff_information"
       Et le verdict est "accept"
 
+    Scénario: pour un candidat, la question demande la validation d'un recruteur ou d'un encadrant habilité, et cite les voies d'exception à vérifier
+      Étant donné la réponse à "oversight.human_decision" est "automated"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "oversight.human_decision=automated"
+      Et le rapport en "fr" mentionne "recruteur ou encadrant habilité"
+      Et le rapport en "en" mentionne "an authorised recruiter or manager"
+      Et le rapport en "fr" mentionne "décision n° 2018-765 DC"
+      Et le rapport en "fr" mentionne "Code des relations entre le public et l'administration"
+
     Scénario: un accusé de réception ou la proposition d'un créneau d'entretien envoyés seuls ne sont pas un KO
       Étant donné la réponse à "oversight.human_decision" est "automated_administrative"
       Quand l'évaluation est calculée

@@ -426,6 +426,26 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | ce_marked              |
       | clinical_investigation |
 
+  Scenario Outline: a device claimed as made in-house but hosted by another establishment of the GHT is checked (<status>, <hosting>)
+    # The lead hospital of a GHT often hosts what it made itself: the art. 5(5) exemption
+    # holds only for the buyer's own legal entity (MDR art. 5(5)(a); CSP L.6132-1, L.6141-1).
+    Given the answer to "scope.use" is "[decision_support]"
+    And the answer to "scope.deployment" is "buyer_tenancy_hds"
+    And the answer to "scope.vendor_access" is "maintenance"
+    And the answer to "regulatory.medical_device" is "<status>"
+    And the answer to "hosting.hds_certified" is "<hosting>"
+    And the evidence for "hosting.hds_certified" is "verified"
+    When the assessment is scored
+    Then <check>
+    And <knock-out>
+
+    Examples:
+      | status                     | hosting            | check                                                                     | knock-out                                                                       |
+      | in_house                   | ght_member_hosting | the finding on "regulatory.in_house_claim_check" has severity "medium"    | there is no knock-out on "regulatory.medical_device"                            |
+      | in_house                   | full_chain_v2      | there is no finding on "regulatory.in_house_claim_check"                  | there is no knock-out on "regulatory.medical_device"                            |
+      | ce_marked                  | ght_member_hosting | there is no finding on "regulatory.in_house_claim_check"                  | there is no knock-out on "regulatory.medical_device"                            |
+      | other_institution_in_house | ght_member_hosting | there is no finding on "regulatory.in_house_claim_check"                  | there is a knock-out on "regulatory.medical_device=other_institution_in_house" |
+
   Scenario: a general-purpose LLM used on identifiable patients is a knock-out
     Given the answer to "regulatory.intended_use" is "general_purpose_llm"
     When the assessment is scored
