@@ -61,6 +61,7 @@ Fonctionnalité: Le périmètre décide des questions posées
   Plan du scénario: un usage sans patient donné et sans données personnelles ne pose ni hébergement ni réutilisation (<usage>, <déploiement>, IA générative <générative>)
     Étant donné la réponse à "scope.use" est "<usage>"
     Et la réponse à "scope.patient_data" est "[none]"
+    Et la réponse à "scope.workforce_decisions" est "no"
     Et la réponse à "scope.deployment" est "<déploiement>"
     Et la réponse à "scope.audience" est "<public>"
     Et la réponse à "scope.generative" est "<générative>"

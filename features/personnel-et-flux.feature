@@ -274,3 +274,69 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       Alors la réponse à "oversight.human_decision" contredit le périmètre
       Et il y a un KO en attente de preuves sur "oversight.human_decision=automated"
       Et le constat sur "oversight.certified_automation_contradicts_scope" a la sévérité "high"
+
+  Règle: un logiciel de recrutement coché « aucune donnée personnelle » traite quand même les données des candidats
+    Un CV, une lettre de motivation, une note ou un classement identifient le candidat (RGPD,
+    art. 4(1)) : un outil qui recrute, évalue ou surveille le personnel traite des données
+    personnelles quelle que soit la case cochée, et le contrat de sous-traitance (art. 28),
+    l'AIPD (liste CNIL de 2018) et l'interdiction d'inférer les émotions au travail
+    (règlement IA, art. 5(1)(f)) s'appliquent.
+
+    Contexte:
+      Étant donné un outil dont les réponses sont :
+        | question                  | réponse              |
+        | scope.buyer               | private_clinic       |
+        | scope.public_service      | no                   |
+        | scope.use                 | [administrative]     |
+        | scope.patient_data        | [none]               |
+        | scope.workforce_decisions | yes                  |
+        | scope.audience            | administrative_staff |
+        | scope.generative          | no                   |
+
+    Scénario: un tri de CV en SaaS sans contrat de sous-traitance ni AIPD, coché « aucune donnée personnelle » : rejeté
+      Étant donné la réponse à "regulatory.dpa" est "no"
+      Et la réponse à "regulatory.dpia" est "no"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "regulatory.dpa=no"
+      Et il y a un KO sur "regulatory.dpia=no"
+      Et le constat sur "scope.workforce_decisions_without_personal_data" a la sévérité "medium"
+      Et le verdict est "reject"
+
+    Scénario: le même tri de CV, les candidatures cochées parmi les données du personnel : les mêmes KO, sans contradiction
+      Étant donné la réponse à "scope.patient_data" est "[staff]"
+      Et la réponse à "regulatory.dpa" est "no"
+      Et la réponse à "regulatory.dpia" est "no"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "regulatory.dpa=no"
+      Et il y a un KO sur "regulatory.dpia=no"
+      Et il n'y a pas de constat sur "scope.workforce_decisions_without_personal_data"
+
+    Scénario: « données anonymisées seulement » pour un outil qui recrute contredit aussi le périmètre
+      Étant donné la réponse à "scope.patient_data" est "[anonymised]"
+      Quand l'évaluation est calculée
+      Alors le constat sur "scope.workforce_decisions_without_personal_data" a la sévérité "medium"
+      Et la question "regulatory.dpia" est posée
+
+    Scénario: un outil administratif sans aucune donnée personnelle, qui ne décide rien au sujet du personnel, n'est pas tenu au contrat de sous-traitance ni à l'AIPD
+      Étant donné la réponse à "scope.workforce_decisions" est "no"
+      Et la réponse à "regulatory.dpa" est "no"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "regulatory.dpa"
+      Et la question "regulatory.dpia" n'est pas posée
+      Et la question "reuse.training" n'est pas posée
+      Et il n'y a pas de constat sur "scope.workforce_decisions_without_personal_data"
+
+    Scénario: des entretiens vidéo notés sur le stress des candidats, cochés « aucune donnée personnelle » : rejeté
+      Étant donné la réponse à "regulatory.emotion_recognition" est "staff_workplace"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "regulatory.emotion_recognition=staff_workplace"
+      Et le verdict est "reject"
+
+    Plan du scénario: la reconnaissance des émotions est demandée dès que l'outil décide au sujet du personnel, même sans données cochées (<décisions>)
+      Étant donné la réponse à "scope.workforce_decisions" est "<décisions>"
+      Alors la question "regulatory.emotion_recognition" <état>
+
+      Exemples:
+        | décisions | état            |
+        | yes       | est posée       |
+        | no        | n'est pas posée |

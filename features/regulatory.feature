@@ -907,20 +907,46 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
         | 2030-08-02 |
 
     Scenario: flagging identity or insurance-card fraud at admission, a person deciding, is not a payment score
+      The buyer ticks "Administrative", not ability to pay (fraud detection is excluded from
+      point 5(b)); the vendor's "minimal risk" then stands, and no FRIA is owed.
       Given the answer to "scope.use" is "[administrative]"
+      And the answer to "regulatory.ai_act_class" is "minimal_justified"
+      And the answer to "oversight.human_decision" is "always"
       And the answer to "regulatory.fria" is "not_planned"
       And every other question is answered with its best choice
       When the assessment is scored
       Then the question "regulatory.fria" is not asked
-      And there is no knock-out
+      And there is no finding on "regulatory.annex_iii_denied"
       And there is no finding on "bias.care_conditioned_on_ability_to_pay"
+      And there is no knock-out
       And the verdict is "accept"
 
-    Scenario: a payment score used only to offer payment plans after care does not condition access to care
+    Scenario: the same admissions tool that also scores the patients' propensity to pay is no longer a fraud check
       Given the answer to "scope.use" is "[administrative, payment_risk]"
+      And the answer to "regulatory.ai_act_class" is "minimal_justified"
+      And the answer to "oversight.human_decision" is "always"
+      And the answer to "regulatory.market_placement" is "after"
+      And the answer to "regulatory.fria" is "not_planned"
+      And every other question is answered with its best choice
       When the assessment is scored
-      Then there is no finding on "bias.care_conditioned_on_ability_to_pay"
+      Then there is a knock-out on "regulatory.fria=not_planned"
+      And the finding on "regulatory.annex_iii_denied" has severity "high"
+      And the verdict is "reject"
+
+    Scenario: a payment score without prioritisation ticked, asking for deposits before admissions, is still flagged
+      Nothing in the answers keeps the score off admissions and deposits: the finding holds
+      on the payment score alone, and says what to check.
+      Given the answer to "scope.use" is "[administrative, payment_risk]"
+      And the answer to "regulatory.market_placement" is "after"
+      And the answer to "regulatory.fria" is "planned_registered"
+      And every other question is answered with its best choice
+      When the assessment is scored
+      Then the finding on "bias.care_conditioned_on_ability_to_pay" has severity "high"
+      And there is no knock-out
+      And the verdict is "conditional"
       And the question "regulatory.fria" is asked
+      And the report in "en" mentions "if it conditions the admission, its date, a deposit or the care given"
+      And the report in "fr" mentions "s'il conditionne l'admission, sa date, un acompte ou les soins"
 
     Scenario: prioritising admissions without any payment score is not flagged for it
       Given the answer to "scope.use" is "[administrative, access_prioritisation]"

@@ -191,6 +191,47 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Et le constat sur "regulatory.research_formalities" a la sévérité "medium"
     Et le verdict n'est pas "reject"
 
+  Plan du scénario: des extraits de l'entrepôt dits anonymisés sans que l'anonymat soit démontré restent des données personnelles : rejeté (<preuve>)
+    Seul l'anonymat dispense une étude des formalités : sans sa démonstration, les extraits
+    restent des données de santé personnelles (RGPD, considérant 26), et les exploiter sans
+    formalité est illicite (loi Informatique et Libertés, art. 66 ; Code pénal, art. 226-16).
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "<preuve>"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.research_formalities=anonymised_outputs_only"
+    Et le verdict est "reject"
+
+    Exemples:
+      | preuve                |
+      | not_claimed           |
+      | undocumented          |
+      | pseudonymisation_only |
+
+  Scénario: les mêmes extraits, l'anonymat démontré par l'équipe qui les produit, sans revue indépendante : constat moyen, pas de KO
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "internal_assessment"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le constat sur "regulatory.research_formalities" a la sévérité "medium"
+    Et le constat sur "reuse.anonymisation_proof" a la sévérité "low"
+    Et le verdict n'est pas "reject"
+
+  Scénario: une étude déclarée conforme à une méthodologie de référence n'a pas à démontrer l'anonymat de ses données
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "regulatory.research_formalities" est "reference_methodology"
+    Et la réponse à "reuse.anonymisation_proof" est "not_claimed"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+
   Scénario: des extraits de l'entrepôt diffusés comme anonymes mais seulement pseudonymisés : rejeté
     Étant donné la réponse à "scope.use" est "[research]"
     Et la réponse à "scope.patient_data" est "[pseudonymised]"
@@ -209,6 +250,7 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Et la réponse à "reuse.anonymisation_proof" est "unknown"
     Quand l'évaluation est calculée
     Alors il y a un KO en attente de preuves sur "reuse.anonymisation_proof=pseudonymisation_only"
+    Et il y a un KO en attente de preuves sur "regulatory.research_formalities=anonymised_outputs_only"
     Et le verdict est "pending_evidence"
 
   Plan du scénario: la preuve de l'anonymisation est demandée pour des recherches sur des données personnelles (<cas>)
