@@ -270,8 +270,8 @@ def test_french_session_shows_french_prompts(
 @pytest.mark.parametrize(
     ("ticked", "lang", "message"),
     [
-        (["none", "audio"], "fr", "« Aucune donnée personnelle (ni patients ni personnel) » ne se"),
-        (["none", "audio"], "en", "'No personal data at all (neither patients nor staff)' cannot"),
+        (["none", "audio"], "fr", "« Aucune donnée personnelle (ni patients, ni personnel, ni"),
+        (["none", "audio"], "en", "'No personal data at all (no patients, staff or applicants)'"),
         (["unknown", "audio"], "en", "'I don't know / the vendor did not answer' stands alone."),
         (["identifiable", "audio"], "en", None),
         ([], "en", None),

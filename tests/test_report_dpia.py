@@ -12,9 +12,13 @@ from vetting.words import fill, typo
 
 
 def _with(scope: dict[str, str], dpia: str | None) -> str:
-    """triage-pending.yaml with some scope answers and the DPIA answer replaced."""
+    """triage-pending.yaml with some scope answers and the DPIA answer replaced (a scope
+    answer the file does not give is added)."""
     lines = []
-    for line in (EXAMPLES / "triage-pending.yaml").read_text(encoding="utf-8").splitlines():
+    text = (EXAMPLES / "triage-pending.yaml").read_text(encoding="utf-8")
+    given = {line.strip().split(":")[0] for line in text.splitlines()}
+    added = "".join(f"\n  {key}: {value}" for key, value in scope.items() if key not in given)
+    for line in text.replace("answers:", "answers:" + added, 1).splitlines():
         key = line.strip().split(":")[0]
         if key in scope:
             line = f"  {key}: {scope[key]}"
@@ -37,7 +41,17 @@ CASES = [
         "to_assess",
         "dpia_status_unknown",
     ),
-    ({"scope.use": "[administrative]", "scope.patient_data": "[none]"}, None, "not_required", None),
+    (
+        {
+            "scope.use": "[administrative]",
+            "scope.patient_data": "[none]",
+            # Unknown, it could be a recruitment tool: a DPIA would then be to assess.
+            "scope.workforce_decisions": "no",
+        },
+        None,
+        "not_required",
+        None,
+    ),
     # Triage with the "no personal data" box ticked still processes patients' health data.
     ({"scope.patient_data": "[none]"}, "done", "mandatory", "dpia_status"),
     ({"scope.buyer": "unknown"}, "done", "undetermined", "dpia_status"),

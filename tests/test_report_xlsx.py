@@ -248,7 +248,7 @@ def _edit(tmp_path: Path, edits: dict[tuple[str, str], Any]) -> Path:
             {
                 ("scope.patient_data", "answer"): "Identifiable health data of patients "
                 "(record, results, notes, prescriptions)\nNo personal data at all "
-                "(neither patients nor staff)"
+                "(no patients, staff or applicants)"
             },
             "Checklist!D5",
             "'none' cannot be combined with other choices",
