@@ -327,7 +327,8 @@ def prompts(child: pexpect.spawn[str]) -> Iterator[str]:
 
 
 def english_words(text: str) -> list[str]:
-    return sorted({w for w in re.findall(r"[A-Za-z]+", text) if w in ENGLISH})
+    # Whole words, accented letters included: "noté" is French, not "not" and "é".
+    return sorted({w for w in re.findall(r"[^\W\d_]+", text) if w in ENGLISH})
 
 
 def test_pressing_enter_through_a_fresh_french_assessment_never_accepts(tmp_path: Path) -> None:
