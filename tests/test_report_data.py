@@ -69,6 +69,13 @@ def test_every_notice_fact_names_a_question_and_its_choices() -> None:
                 assert set(text) == set(LANGS), fact.question
 
 
+def test_the_notice_names_definitions_of_the_rule_set() -> None:
+    """Who the notice concerns is read from health-ai's definitions: a name it lacks would
+    leave the notice written for every tool."""
+    definitions = set(ruleset().definitions)
+    assert set(notice.load_spec(None).concerns) <= definitions
+
+
 def test_notice_sentences_are_short() -> None:
     """Plain language: no sentence of the notice longer than 25 words."""
     spec = notice.load_spec(None)

@@ -37,7 +37,7 @@ def test_a_knockout_that_starts_before_the_next_review_is_found() -> None:
     compiled, answers = _answers(dt.date(2026, 7, 1))
     assert score(compiled, answers).knockout_ids == ()
     found = upcoming_knockouts(compiled, answers, dt.date(2027, 1, 1))
-    assert [u.day for u in found] == [AUGUST]
+    assert [u.date for u in found] == [AUGUST]
     assert all(ko.startswith("transparency.") for u in found for ko in u.knockouts)
     on_the_day = score(compiled, answers.model_copy(update={"date": AUGUST}))
     assert set(found[0].knockouts) <= set(on_the_day.knockout_ids)

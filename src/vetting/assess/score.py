@@ -57,7 +57,7 @@ from vetting.assess.review import (
     evidence_statuses,
     review_status,
 )
-from vetting.assess.upcoming import upcoming_after
+from vetting.assess.upcoming import upcoming_knockouts
 from vetting.assess.when import assessment_date, judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 from vetting.ruleset.conditions import ABSENT, UNKNOWN, support
@@ -223,30 +223,15 @@ def _evidence(
     return tuple(out)
 
 
-def _review(
-    prep: Prepared,
-    compiled: CompiledRuleSet,
-    answers: Answers,
-    values: Mapping[str, Any],
-    run: Run,
-    day: dt.date,
-) -> ReviewStatus:
+def _review(compiled: CompiledRuleSet, answers: Answers, run: Run, day: dt.date) -> ReviewStatus:
     """The next review, and the knock-outs that start to hold before it."""
     rs = compiled.ruleset
     period = rs.review_periods.get(VERDICTS[run.verdict], rs.review_period_months)
     review = review_status(answers.decision, day, period, day)
     if review.next_review is None:
         return review
-    coming = upcoming_after(prep, compiled, answers, values, run, review.next_review)
-    if not coming:
-        return review
-    return review.model_copy(
-        update={
-            "upcoming_knockouts": tuple(
-                UpcomingKnockOuts(date=u.day, knockouts=u.knockouts) for u in coming
-            )
-        }
-    )
+    coming = upcoming_knockouts(compiled, answers, review.next_review, run)
+    return review.model_copy(update={"upcoming_knockouts": coming}) if coming else review
 
 
 def _completeness(run: Run) -> Decimal:
@@ -299,7 +284,7 @@ def summarize(compiled: CompiledRuleSet, answers: Answers) -> Summary:
     prep = prepare(compiled)
     values = internal_values(answers, compiled)
     run = evaluate(prep, values, judged, proofs)
-    review = _review(prep, compiled, answers, values, run, assessment_date(answers))
+    review = _review(compiled, answers, run, assessment_date(answers))
     return Summary(
         verdict=VERDICTS[run.verdict],
         level=LEVELS[run.level],
@@ -403,7 +388,7 @@ def score(
         evidence=records,
         decision=answers.decision,
         accepted_despite_knockout=accepted_despite_knockout(answers.decision, len(knockouts), day),
-        review=_review(prep, compiled, answers, values, run, day),
+        review=_review(compiled, answers, run, day),
         explanation=explanation,
     )
 

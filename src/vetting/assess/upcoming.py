@@ -11,63 +11,45 @@ as the committee's report is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
 
 from vetting.assess import evidence
 from vetting.assess.answers import Answers
+from vetting.assess.assessment import UpcomingKnockOuts
 from vetting.assess.evaluate import Run, evaluate
 from vetting.assess.prepare import Prepared, internal_values, prepare
 from vetting.assess.when import judged_date
 from vetting.ruleset.compiled import CompiledRuleSet
 
 
-@dataclass(frozen=True)
-class Upcoming:
-    """From `day` on, these knock-outs hold (and did not on the judged date)."""
-
-    day: dt.date
-    knockouts: tuple[str, ...]
-
-
 def upcoming_knockouts(
-    compiled: CompiledRuleSet, answers: Answers, until: dt.date
-) -> tuple[Upcoming, ...]:
+    compiled: CompiledRuleSet,
+    answers: Answers,
+    until: dt.date,
+    judged: Run | None = None,
+) -> tuple[UpcomingKnockOuts, ...]:
     """The knock-outs that start to hold after the judged date and on or before `until`.
 
     A date condition compares the day with its bounds (<, <=, >=, >), so what holds
     changes only on a bound or the day after it: those are the days tried, in order.
     Each day is scored as `score()` would score it then, its evidence judged that day.
+    `judged` is the run on the judged date when the caller has it (`score()` does): most
+    results have no date bound before their next review, and cost a comparison.
     """
     prep = prepare(compiled)
-    start = judged_date(answers)
-    if not _days(prep, start, until):
+    days = _days(prep, judged.day if judged else judged_date(answers), until)
+    if not days:
         return ()
     values = internal_values(answers, compiled)
-    first = evaluate(prep, values, start, evidence.strengths(compiled, answers, start))
-    return upcoming_after(prep, compiled, answers, values, first, until)
-
-
-def upcoming_after(
-    prep: Prepared,
-    compiled: CompiledRuleSet,
-    answers: Answers,
-    values: Mapping[str, Any],
-    judged: Run,
-    until: dt.date,
-) -> tuple[Upcoming, ...]:
-    """`upcoming_knockouts`, from the run `score()` made on the judged date.
-
-    Most results have no date bound before their next review: they cost a comparison.
-    """
+    if judged is None:
+        start = judged_date(answers)
+        judged = evaluate(prep, values, start, evidence.strengths(compiled, answers, start))
     seen = {ko.id for ko in judged.knockouts}
-    out: list[Upcoming] = []
-    for day in _days(prep, judged.day, until):
+    out: list[UpcomingKnockOuts] = []
+    for day in days:
         run = evaluate(prep, values, day, evidence.strengths(compiled, answers, day))
         new = tuple(ko.id for ko in run.knockouts if ko.id not in seen)
         if new:
-            out.append(Upcoming(day, new))
+            out.append(UpcomingKnockOuts(date=day, knockouts=new))
             seen.update(new)
     return tuple(out)
 
@@ -84,4 +66,4 @@ def _days(prep: Prepared, start: dt.date, until: dt.date) -> list[dt.date]:
     )
 
 
-__all__ = ["Upcoming", "upcoming_after", "upcoming_knockouts"]
+__all__ = ["upcoming_knockouts"]

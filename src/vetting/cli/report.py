@@ -87,7 +87,7 @@ def _report(args: argparse.Namespace) -> int:
             failed = True
             continue
         kept, refusal = without_refused_notice(
-            assessment, compiled, answers, formats, lang, entry, draft=args.draft
+            assessment, compiled, answers, formats, lang, entry, args.draft, templates
         )
         kept, fria_refusal = without_refused_fria(
             assessment, compiled, answers, kept, lang, entry, templates, force=args.force_fria

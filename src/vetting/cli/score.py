@@ -278,7 +278,7 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
         text = encode_assessment(
             assessment, job.fmt, single=job.single, lang=job.lang, compact=job.compact
         )
-    notes += warnings_text(upcoming_problems(entry, head))
+    notes += warnings_text(_upcoming_problems(entry, head))
     problems = decision_problems(head.knockouts, answers)
     if problems:
         return _Outcome(entry, problems=problems, stderr=notes + format_problems(problems))
@@ -296,14 +296,16 @@ def _score_file(rule_sets: RuleSets, job: _Job, entry: str) -> _Outcome:
     return _Outcome(entry, row=row, text=text, stderr=notes)
 
 
-def upcoming_problems(entry: str, head: Summary) -> list[Problem]:
+def _upcoming_problems(entry: str, head: Summary) -> list[Problem]:
     """A knock-out that starts to hold before the next review, as a warning: the gate
     judges the tool on its judged date, but a decision taken now still runs then."""
+    if head.next_review is None:  # upcoming knock-outs are looked for up to the review
+        return []
+    review = head.next_review.isoformat()
     return [
         Problem(
             Position(entry),
-            f"from {coming.date.isoformat()}, before the next review "
-            f"({head.next_review.isoformat() if head.next_review else '?'}), "
+            f"from {coming.date.isoformat()}, before the next review ({review}), "
             f"{'this knock-out holds' if len(coming.knockouts) == 1 else 'these knock-outs hold'}"
             f" (not yet on the judged date): {', '.join(coming.knockouts)}",
             hint=f"require compliance before {coming.date.isoformat()}, or review the tool then",

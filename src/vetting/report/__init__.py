@@ -176,6 +176,7 @@ def without_refused_notice(
     lang: str,
     source: str,
     draft: bool = False,
+    templates: Path | None = None,
 ) -> tuple[tuple[str, ...], str | None]:
     """The formats to write, and why the patient notice was dropped from them (or None).
 
@@ -184,11 +185,11 @@ def without_refused_notice(
     is a draft, marked as such on every page; and never, draft or not, for a tool
     that processes no data about patients and that patients do not use.
     """
-    from vetting.report.notice import concerns_patients, notice_allowed
+    from vetting.report.notice import concerns_patients, load_spec, notice_allowed
 
     if "patient-notice" not in formats:
         return formats, None
-    if not concerns_patients(compiled, answers):
+    if not concerns_patients(compiled, answers, load_spec(templates)):
         message = fill(catalog.text(lang, "cli.notice_no_patients"), {"file": source})
         return tuple(f for f in formats if f != "patient-notice"), message
     if draft or notice_allowed(answers):
@@ -268,8 +269,9 @@ def write_reports(
     wanted = parse_formats(",".join(formats))
     if "patient-notice" in wanted:
         from vetting.report.notice import concerns_patients, notice_allowed
+        from vetting.report.notice import load_spec as notice_spec
 
-        if not concerns_patients(compiled, answers):
+        if not concerns_patients(compiled, answers, notice_spec(templates)):
             raise NoticeRefused(f"{assessment.tool.name}: no data about patients, no patient use")
         if not draft and not notice_allowed(answers):
             raise NoticeRefused(f"{assessment.tool.name}: no decision to use this tool")

@@ -75,6 +75,8 @@ class NoticeSpec(DataSpec):
     no_version: Text
     decision: Text | None = None  # None: the catalog's `report.notice_decision`
     draft: Text | None = None  # None: the catalog's `report.notice_draft`
+    #: The rule set's definitions of a tool that concerns patients (`concerns_patients`).
+    concerns: tuple[str, ...] = ("health_data", "patient_facing")
 
 
 @dataclass(frozen=True)
@@ -134,25 +136,20 @@ def notice_allowed(answers: Answers) -> bool:
     )
 
 
-#: The rule set's definitions that say patients have something to be told: the tool
-#: holds data about them, or they use it themselves.
-PATIENT_DEFINITIONS = ("health_data", "patient_facing")
-
-
-def concerns_patients(compiled: CompiledRuleSet, answers: Answers) -> bool:
-    """Whether a patient notice has anything true to say: the tool processes data about
-    patients or patients use it (or the answers leave it open).
+def concerns_patients(compiled: CompiledRuleSet, answers: Answers, spec: NoticeSpec) -> bool:
+    """Whether a patient notice has anything true to say: one of the rule set's
+    definitions the notice names (`concerns`) holds, or the answers leave it open.
 
     A bed-flow forecaster fed anonymous counts, or a recruitment tool, would otherwise get
     a notice telling patients that "only the checked result goes into your record" and how
-    to see their data. A rule set without these definitions is taken to concern them.
+    to see their data. A rule set that defines none of them is taken to concern patients.
     """
-    definitions = compiled.definitions
-    if not all(name in definitions for name in PATIENT_DEFINITIONS):
+    found = [compiled.definitions[n] for n in spec.concerns if n in compiled.definitions]
+    if not found:
         return True
     day = judged_date(answers)
     state = compiled.walk(answers.answers, day)
-    return any(definitions[name](state, day) is not False for name in PATIENT_DEFINITIONS)
+    return any(definition(state, day) is not False for definition in found)
 
 
 def load_spec(templates: Path | None) -> NoticeSpec:

@@ -503,6 +503,9 @@ def sources(w: Wording) -> tuple[SourceView, ...]:
 def _upcoming(w: Wording) -> list[str]:
     """A knock-out that starts to hold before the next review: the decision still runs then."""
     review = w.a.review
+    if review.next_review is None:  # upcoming knock-outs are looked for up to the review
+        return []
+    until = long_date(review.next_review, w.lang)
     return [
         w.L.count(
             "alert_upcoming_knockouts",
@@ -510,7 +513,7 @@ def _upcoming(w: Wording) -> list[str]:
             date=long_date(coming.date, w.lang),
             ids=", ".join(w.item_name(ko) for ko in coming.knockouts),
             judged=long_date(w.a.judged_date, w.lang),
-            review=long_date(review.next_review, w.lang) if review.next_review else "",
+            review=until,
         )
         for coming in review.upcoming_knockouts
     ]
