@@ -360,6 +360,62 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Quand l'évaluation est calculée
     Alors il y a un KO sur "reliability.hallucination_safeguards=automatic_release"
 
+  Plan du scénario: un outil qui écrit aux coordonnées du dossier, sans contact confidentiel, là où des mineurs gardent leurs soins secrets, est un KO (<cas>)
+    Étant donné la réponse à "scope.buyer" est "practice"
+    Et la réponse à "scope.public_law" est "yes"
+    Et la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "<destinataires>"
+    Et la réponse à "participation.patient_rights" est "no_confidential_contact"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "participation.patient_rights=no_confidential_contact"
+    Et le verdict est "reject"
+
+    Exemples:
+      | cas                                                         | usage                 | destinataires        |
+      | agent vocal de rappel d'un centre de santé sexuelle         | [appointments]        | patients             |
+      | SMS de rappel envoyés depuis l'outil du secrétariat         | [appointments]        | administrative_staff |
+      | messages de préparation à une consultation de contraception | [patient_information] | patients             |
+
+  Plan du scénario: le même agent de rappel, là où les patients peuvent garder leurs soins secrets ou ne le demandent pas, n'est pas un KO (<cas>)
+    Étant donné la réponse à "scope.buyer" est "<acheteur>"
+    Et la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "participation.patient_rights" est "simple"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le verdict est "accept"
+
+    Exemples:
+      | cas                                                                      | acheteur       |
+      | clinique pour adultes, rappels au numéro du patient                      | private_clinic |
+      | centre de santé sexuelle dont l'outil enregistre un contact confidentiel | practice       |
+
+  Scénario: un agent de rappel dont on ignore s'il permet un contact confidentiel attend la réponse
+    Étant donné la réponse à "scope.buyer" est "private_clinic"
+    Et la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.audience" est "patients"
+    Et la réponse à "participation.patient_rights" est "unknown"
+    Quand l'évaluation est calculée
+    Alors il y a un KO en attente de preuves sur "participation.patient_rights=no_confidential_contact"
+    Et le verdict est "pending_evidence"
+
+  Plan du scénario: un outil qui n'écrit à aucun patient n'est pas tenu par cette réponse, ni retenu quand elle est inconnue (<réponse>)
+    Étant donné la réponse à "scope.use" est "[diagnostic_analysis]"
+    Et la réponse à "scope.patient_data" est "[images]"
+    Et la réponse à "participation.patient_rights" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "participation.patient_rights"
+    Et il n'y a pas de KO en attente de preuves sur "participation.patient_rights"
+
+    Exemples:
+      | réponse                 |
+      | no_confidential_contact |
+      | unknown                 |
+
   Règle: une boucle fermée d'administration d'insuline, dont l'automatisation est la destination certifiée
     Le dispositif ajuste seul le débit d'insuline : c'est ce que l'organisme notifié a certifié
     (classe III, MDR annexe VIII, règle 22). Le médecin décide en le prescrivant et en réglant

@@ -12,13 +12,14 @@ Fonctionnalité: Les points de chaque réponse sont fixés
     Contexte:
       Étant donné le jeu de règles "rules/health-ai"
       Et un outil dont les réponses sont :
-        | question           | réponse                                                        |
-        | scope.buyer        | public_hospital                                                |
-        | scope.use          | [clinical_documentation, triage, patient_facing, prescription, research] |
-        | scope.patient_data | [identifiable, audio, video, staff]                            |
-        | scope.deployment   | vendor_saas_third_party_model                                  |
-        | scope.audience     | professionals_and_patients                                     |
-        | scope.generative   | yes                                                            |
+        | question                  | réponse                                                                  |
+        | scope.buyer               | public_hospital                                                          |
+        | scope.use                 | [clinical_documentation, triage, patient_facing, prescription, research] |
+        | scope.patient_data        | [identifiable, audio, video, staff]                                      |
+        | scope.deployment          | vendor_saas_third_party_model                                            |
+        | scope.audience            | professionals_and_patients                                               |
+        | scope.generative          | yes                                                                      |
+        | scope.workforce_decisions | no                                                                       |
 
     Plan du scénario: en SaaS, <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
       Étant donné la réponse à "<question>" est "<réponse>"
@@ -130,6 +131,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.deployer_duties              | partial                  |      3 |         1,5 |
         | regulatory.deployer_duties              | not_organised            |    4,5 |           0 |
         | regulatory.emotion_recognition          | patients_informed        |      3 |           0 |
+        | regulatory.emotion_recognition          | staff_safety_or_medical  |      3 |           0 |
         | regulatory.emotion_recognition          | patients_not_informed    |      6 |           0 |
         | regulatory.emotion_recognition          | staff_workplace          |      6 |           0 |
         | regulatory.fria                         | planned_registered       |      0 |           3 |
@@ -246,6 +248,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | participation.patient_rights            | simple                   |      0 |         1,6 |
         | participation.patient_rights            | partial                  |    1,6 |         0,8 |
         | participation.patient_rights            | none                     |    2,4 |           0 |
+        | participation.patient_rights            | no_confidential_contact  |    3,2 |           0 |
         | vendor.origin                           | non_eu                   |    1,6 |           0 |
         | vendor.reversibility                    | proprietary              |    1,6 |           0 |
         | vendor.reversibility                    | none                     |    2,4 |           0 |

@@ -666,7 +666,99 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the answer to "regulatory.emotion_recognition" is "patients_informed"
     When the assessment is scored
     Then there is no knock-out on "regulatory.emotion_recognition"
+    And there is no knock-out pending evidence on "regulatory.emotion_recognition"
     And the finding on "regulatory.emotion_recognition" has severity "medium"
+
+  Scenario: a lone-worker alarm that detects distress in a night nurse's voice, its safety purpose proven, is not blocked
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[safety_alerts]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    And the evidence for "regulatory.emotion_recognition" is "verified"
+    And the answer to "regulatory.ai_act_class" is "high_risk_annex_iii"
+    When the assessment is scored
+    Then there is no knock-out
+    And there is no knock-out pending evidence
+    And the finding on "regulatory.emotion_recognition" has severity "medium"
+    And the verdict is "accept"
+
+  Scenario: the same alarm without the vendor's stated purpose: the prohibition waits for the proof
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[safety_alerts]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    When the assessment is scored
+    Then the knock-outs of "regulatory.emotion_recognition" wait for its evidence
+    And the verdict is "pending_evidence"
+
+  Scenario: the purpose only declared, not checked, is shown as unverified
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[safety_alerts]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    And the evidence for "regulatory.emotion_recognition" is "declared"
+    When the assessment is scored
+    Then the evidence for "regulatory.emotion_recognition" is shown as unverified
+
+  Scenario: "for safety" said of a tool that evaluates staff contradicts the scope: the prohibition stays pending
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[safety_alerts, administrative]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "yes"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    And the evidence for "regulatory.emotion_recognition" is "verified"
+    When the assessment is scored
+    Then the answer to "regulatory.emotion_recognition" contradicts the scope
+    And the finding on "regulatory.staff_safety_emotion_contradicts_scope" has severity "high"
+    And there is a knock-out pending evidence on "regulatory.emotion_recognition=staff_workplace"
+    And the verdict is "pending_evidence"
+
+  Scenario: a staff wellbeing and productivity tool reading moods from voices stays a knock-out, and "for safety" is never proposed
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[administrative]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_workplace"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.emotion_recognition=staff_workplace"
+    And the verdict is "reject"
+    And what would change the result does not propose "regulatory.emotion_recognition=staff_safety_or_medical"
+    And what would change the result proposes "regulatory.emotion_recognition=none"
+
+  Scenario: a public nursing home deploying the alarm owes the fundamental-rights impact assessment
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "yes"
+    And the answer to "scope.use" is "[safety_alerts]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    And the evidence for "regulatory.emotion_recognition" is "verified"
+    And the answer to "regulatory.market_placement" is "after"
+    And the answer to "regulatory.fria" is "not_planned"
+    And the assessment date is "2026-12-15"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.fria=not_planned"
+    And the verdict is "reject"
+
+  Scenario: a vendor calling the alarm "minimal risk" is flagged under Annex III
+    Given the answer to "scope.buyer" is "medico_social"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "[safety_alerts]"
+    And the answer to "scope.patient_data" is "[staff]"
+    And the answer to "scope.workforce_decisions" is "no"
+    And the answer to "regulatory.emotion_recognition" is "staff_safety_or_medical"
+    And the evidence for "regulatory.emotion_recognition" is "verified"
+    And the answer to "regulatory.ai_act_class" is "minimal_justified"
+    When the assessment is scored
+    Then the finding on "regulatory.annex_iii_denied" has severity "high"
 
   Scenario: a camera that detects falls without inferring emotions is not blocked
     Given the answer to "scope.use" is "[safety_alerts]"
