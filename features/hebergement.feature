@@ -243,10 +243,41 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
     Et la réponse à "scope.vendor_access" est "administration"
     Alors la question "hosting.remote_administration_hds" n'est pas posée
 
-  Scénario: sur site, un fournisseur qui administre sans certification : risque élevé, pas de KO (à vérifier)
+  Scénario: sur site, un fournisseur qui administre et exploite le système sans certification pour l'activité 5 : rejeté
+    Administrer et exploiter le système d'information qui contient les données de santé est
+    l'activité 5 de l'hébergement (CSP, art. R.1111-9, 5°), soumise à certification où que
+    soient les serveurs (art. L.1111-8) ; l'exercer sans certification est un délit (L.1115-1).
     Étant donné la réponse à "scope.deployment" est "on_premises"
     Et la réponse à "scope.vendor_access" est "administration"
+    Et la réponse à "hosting.hds_certified" est "no_third_party_hosting"
     Et la réponse à "hosting.remote_administration_hds" est "not_certified"
     Quand l'évaluation est calculée
+    Alors il y a un KO sur "hosting.remote_administration_hds=not_certified"
+    Et il n'y a pas de KO sur "hosting.hds_certified"
+    Et le verdict est "reject"
+
+  Plan du scénario: sur site, le même fournisseur certifié pour l'activité 5 n'est pas bloqué, s'il le prouve (<preuve>)
+    Étant donné la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "administration"
+    Et la réponse à "hosting.hds_certified" est "no_third_party_hosting"
+    Et la réponse à "hosting.remote_administration_hds" est "certified"
+    Et la preuve pour "hosting.remote_administration_hds" est "<preuve>"
+    Quand l'évaluation est calculée
     Alors il n'y a pas de KO sur "hosting.remote_administration_hds"
-    Et le constat sur "hosting.remote_administration_hds" a la sévérité "high"
+    Et <attente>
+    Et le verdict est "<verdict>"
+
+    Exemples:
+      | preuve   | attente                                                                                   | verdict          |
+      | verified | il n'y a aucun KO en attente de preuves                                                   | accept           |
+      | declared | la preuve pour "hosting.remote_administration_hds" est signalée non vérifiée              | accept           |
+      | missing  | il y a un KO en attente de preuves sur "hosting.remote_administration_hds=not_certified" | pending_evidence |
+
+  Scénario: sur site, une maintenance ponctuelle sous le contrôle de l'établissement n'est pas l'activité 5 : ni question ni KO
+    Étant donné la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "maintenance"
+    Et la réponse à "hosting.hds_certified" est "no_third_party_hosting"
+    Quand l'évaluation est calculée
+    Alors la question "hosting.remote_administration_hds" n'est pas posée
+    Et il n'y a aucun KO
+    Et le verdict est "accept"

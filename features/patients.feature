@@ -136,6 +136,94 @@ Fonctionnalité: Information des patients, contrôle humain et sûreté : les KO
     Quand l'évaluation est calculée
     Alors il n'y a pas de KO sur "transparency.image_consent"
 
+  Plan du scénario: en EHPAD, une caméra qui filme les résidents en chambre en permanence, des images vues ou conservées, est un KO (<usage>)
+    La CNIL juge une vidéosurveillance en chambre d'EHPAD disproportionnée pour le confort ou
+    la sécurité du résident, même avec son accord, hors enquête temporaire sur une suspicion
+    étayée de maltraitance (délibération 2024-024) ; la chambre est son domicile (CASF,
+    art. L.311-3, 1°) ; RGPD, art. 5(1)(c).
+    Étant donné la réponse à "scope.buyer" est "medico_social"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "transparency.image_consent" est "continuous_images_viewed"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "transparency.image_consent=continuous_images_viewed"
+    Et le verdict est "reject"
+
+    Exemples:
+      | usage               |
+      | [safety_alerts]     |
+      | [remote_monitoring] |
+
+  Scénario: la même caméra dans une chambre d'hôpital : risque élevé, pas de KO (la recommandation vise les EHPAD)
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "transparency.image_consent" est "continuous_images_viewed"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "transparency.image_consent"
+    Et le constat sur "transparency.image_consent" a la sévérité "high"
+    Et il n'y a pas de constat sur "transparency.care_home_room_camera"
+
+  Scénario: en EHPAD, une caméra en chambre dont les images restent dans l'appareil : constat élevé, pas de KO (à vérifier)
+    Étant donné la réponse à "scope.buyer" est "medico_social"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.use" est "[safety_alerts]"
+    Et la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "transparency.image_consent" est "continuous_on_device"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.care_home_room_camera" a la sévérité "high"
+    Et le constat sur "transparency.image_consent" a la sévérité "medium"
+    Et le verdict est "conditional"
+
+  Scénario: à l'hôpital, une caméra en chambre dont les images restent dans l'appareil : constat moyen
+    Étant donné la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "transparency.image_consent" est "continuous_on_device"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.image_consent" a la sévérité "medium"
+    Et il n'y a pas de constat sur "transparency.care_home_room_camera"
+
+  Scénario: en EHPAD, une caméra d'alerte dite « accord avant chaque captation » : l'accord donné à l'admission ne l'est pas, constat élevé
+    Étant donné la réponse à "scope.buyer" est "medico_social"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.use" est "[safety_alerts]"
+    Et la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "transparency.image_consent" est "informed_each_time"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le constat sur "transparency.care_home_room_camera" a la sévérité "high"
+    Et le verdict est "conditional"
+
+  Plan du scénario: en EHPAD, ce constat ne vise ni une téléconsultation filmée avec l'accord de chaque fois, ni des caméras des seuls espaces communs (<cas>)
+    Étant donné la réponse à "scope.buyer" est "medico_social"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.use" est "<usage>"
+    Et la réponse à "scope.patient_data" est "[identifiable, video]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "transparency.image_consent" est "<réponse>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de constat sur "transparency.care_home_room_camera"
+    Et il n'y a pas de KO sur "transparency.image_consent"
+
+    Exemples:
+      | cas                                   | usage                    | réponse            |
+      | téléconsultation, accord chaque fois  | [clinical_documentation] | informed_each_time |
+      | caméras des espaces communs           | [safety_alerts]          | public_areas_only  |
+
+  Scénario: en EHPAD, des capteurs radar sans image : ni question sur les images, ni constat, ni KO
+    Étant donné la réponse à "scope.buyer" est "medico_social"
+    Et la réponse à "scope.public_law" est "no"
+    Et la réponse à "scope.use" est "[safety_alerts]"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Quand l'évaluation est calculée
+    Alors la question "transparency.image_consent" n'est pas posée
+    Et il n'y a pas de constat sur "transparency.care_home_room_camera"
+    Et il n'y a aucun KO
+
   Scénario: un chatbot qui ne dit pas qu'il est une IA est un KO depuis le 2 août 2026
     Étant donné la réponse à "scope.use" est "[patient_facing]"
     Et la réponse à "scope.audience" est "patients"

@@ -142,6 +142,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.research_formalities         | reference_methodology    |      0 |           3 |
         | regulatory.research_formalities         | authorised               |      0 |           3 |
         | regulatory.research_formalities         | care_team_internal       |    1,5 |         1,5 |
+        | regulatory.research_formalities         | warehouse_declared_purpose |  1,5 |         1,5 |
         | regulatory.research_formalities         | anonymised_outputs_only  |      3 |         1,5 |
         | regulatory.research_formalities         | warehouse_only           |      6 |           0 |
         | regulatory.research_formalities         | none                     |      6 |           0 |
@@ -154,7 +155,9 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | transparency.recording_consent          | covert                   |      4 |           0 |
         | transparency.image_consent              | informed_each_time       |      0 |           2 |
         | transparency.image_consent              | public_areas_only        |      1 |           1 |
+        | transparency.image_consent              | continuous_on_device     |      2 |           1 |
         | transparency.image_consent              | signage_only             |      3 |           1 |
+        | transparency.image_consent              | continuous_images_viewed |      3 |           1 |
         | transparency.image_consent              | covert                   |      4 |           0 |
         | transparency.ai_disclosure              | not_conversational       |      0 |           2 |
         | transparency.ai_disclosure              | disclosed_with_human     |      0 |           2 |

@@ -152,6 +152,59 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
       | authorised            |
       | care_team_internal    |
 
+  Scénario: présélectionner les patients éligibles aux essais, finalité déclarée d'un entrepôt conforme, la déclaration prouvée : accepté, constat faible
+    Le référentiel de la CNIL sur les entrepôts (délibération 2021-118) admet que l'entrepôt
+    serve sans formalité distincte quelques finalités qu'il énumère, dont la présélection des
+    patients pour une recherche : ce n'est pas une étude, et l'essai garde sa propre formalité.
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable, pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "warehouse_declared_purpose"
+    Et la preuve pour "regulatory.research_formalities" est "verified"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le constat sur "regulatory.research_formalities" a la sévérité "low"
+    Et le verdict est "accept"
+
+  Plan du scénario: la même présélection sans la déclaration de l'entrepôt vérifiée (<preuve>)
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable, pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "warehouse_declared_purpose"
+    Et la preuve pour "regulatory.research_formalities" est "<preuve>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de KO sur "regulatory.research_formalities"
+    Et <attente>
+
+    Exemples:
+      | preuve   | attente                                                                                   |
+      | missing  | il y a un KO en attente de preuves sur "regulatory.research_formalities=warehouse_only"  |
+      | declared | la preuve pour "regulatory.research_formalities" est signalée non vérifiée                |
+
+  Scénario: une étude menée sur l'entrepôt sans formalité propre reste rejetée, même l'entrepôt prouvé conforme
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[identifiable, pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "warehouse_only"
+    Et la preuve pour "regulatory.research_formalities" est "verified"
+    Quand l'évaluation est calculée
+    Alors il y a un KO sur "regulatory.research_formalities=warehouse_only"
+    Et le verdict est "reject"
+    Et ce qui changerait le résultat propose "regulatory.research_formalities=authorised"
+    Et ce qui changerait le résultat ne propose pas "regulatory.research_formalities=warehouse_declared_purpose"
+
+  Scénario: des extraits dits anonymisés, l'anonymat démontré, sans la déclaration de l'entrepôt en preuve, attendent la preuve de ses finalités
+    Étant donné la réponse à "scope.use" est "[research]"
+    Et la réponse à "scope.patient_data" est "[pseudonymised]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la réponse à "reuse.anonymisation_proof" est "independent_assessment"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et les KO de "regulatory.research_formalities" attendent sa preuve
+    Et le verdict est "pending_evidence"
+
   Scénario: des études internes de l'équipe de soins, dispensées de formalités, restent un constat faible
     Étant donné la réponse à "scope.use" est "[research]"
     Et la réponse à "scope.patient_data" est "[identifiable]"
@@ -184,6 +237,7 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Et la réponse à "scope.patient_data" est "[pseudonymised]"
     Et la réponse à "scope.deployment" est "on_premises"
     Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la preuve pour "regulatory.research_formalities" est "verified"
     Et la réponse à "reuse.anonymisation_proof" est "independent_assessment"
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO
@@ -215,6 +269,7 @@ Fonctionnalité: Réutilisation des données : revente, entraînement, usages se
     Et la réponse à "scope.patient_data" est "[pseudonymised]"
     Et la réponse à "scope.deployment" est "on_premises"
     Et la réponse à "regulatory.research_formalities" est "anonymised_outputs_only"
+    Et la preuve pour "regulatory.research_formalities" est "verified"
     Et la réponse à "reuse.anonymisation_proof" est "internal_assessment"
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO

@@ -153,13 +153,38 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Alors le verdict est "reject"
     Et il y a un KO sur "transparency.ai_disclosure=not_disclosed"
 
-  Scénario: une détection de chutes en EHPAD, sans marquage CE, qui prévient le personnel : acceptée
+  Scénario: une détection de chutes en EHPAD par caméras en chambre, images analysées dans l'appareil, sans marquage CE : à conditions, pas de KO
     Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Et la réponse à "transparency.image_consent" est "continuous_on_device"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et le verdict est "conditional"
+    Et le constat sur "transparency.care_home_room_camera" a la sévérité "high"
+    Et le constat sur "regulatory.safety_alert_purpose_check" a la sévérité "low"
+
+  Scénario: le même détecteur, l'accord recueilli à l'admission déclaré comme un accord avant chaque captation : à conditions
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Quand l'évaluation est calculée
+    Alors il n'y a aucun KO
+    Et le verdict est "conditional"
+    Et le constat sur "transparency.care_home_room_camera" a la sévérité "high"
+
+  Scénario: le même détecteur qui envoie au personnel un extrait vidéo et une vue en direct de la chambre : rejeté
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Et la réponse à "transparency.image_consent" est "continuous_images_viewed"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "transparency.image_consent=continuous_images_viewed"
+
+  Scénario: le même détecteur de chutes fait de capteurs radar sans image : accepté
+    Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
+    Et la réponse à "scope.patient_data" est "[identifiable]"
     Quand l'évaluation est calculée
     Alors il n'y a aucun KO
     Et il n'y a aucun KO en attente de preuves
     Et le verdict est "accept"
-    Et le constat sur "regulatory.safety_alert_purpose_check" a la sévérité "low"
+    Et il n'y a pas de constat sur "transparency.care_home_room_camera"
 
   Scénario: le même détecteur employé pour surveiller les crises d'épilepsie, sans marquage CE : rejeté
     Étant donné le fichier de réponses "features/tools/fall-alarm-ehpad.yaml"
