@@ -49,14 +49,15 @@ Fonctionnalité: Le périmètre décide des questions posées
     Et il y a un constat sur "scope.patient_data_by_use"
 
     Exemples:
-      | usage                    | déploiement  | public        | générative |
-      | [clinical_documentation] | vendor_saas  | professionals | no         |
-      | [triage]                 | vendor_saas  | professionals | no         |
-      | [remote_monitoring]      | vendor_saas  | professionals | no         |
-      | [diagnostic_analysis]    | vendor_saas  | professionals | no         |
-      | [access_prioritisation]  | vendor_saas  | professionals | no         |
-      | [decision_support]       | consumer_app | patients      | no         |
-      | [patient_facing]         | vendor_saas  | patients      | yes        |
+      | usage                    | déploiement                      | public        | générative |
+      | [clinical_documentation] | vendor_saas                      | professionals | no         |
+      | [triage]                 | vendor_saas                      | professionals | no         |
+      | [remote_monitoring]      | vendor_saas                      | professionals | no         |
+      | [diagnostic_analysis]    | vendor_saas                      | professionals | no         |
+      | [access_prioritisation]  | vendor_saas                      | professionals | no         |
+      | [decision_support]       | consumer_app                     | patients      | no         |
+      | [decision_support]       | patient_app_publisher_controller | patients      | no         |
+      | [patient_facing]         | vendor_saas                      | patients      | yes        |
 
   Plan du scénario: un usage sans patient donné et sans données personnelles ne pose ni hébergement ni réutilisation (<usage>, <déploiement>, IA générative <générative>)
     Étant donné la réponse à "scope.use" est "<usage>"

@@ -168,6 +168,162 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     And the finding on "regulatory.dpia_before_deployment" has severity "high"
     And the verdict is "conditional"
 
+  # An app the hospital's doctors recommend and patients install themselves, its publisher the
+  # sole controller (GDPR art. 4(7)), no data coming back to the hospital: nothing is processed
+  # on the hospital's behalf (no art. 28 agreement) and the DPIA is the publisher's (art. 35).
+  # Once the scope shows data reaching the establishment, the app is a consumer app run for it.
+  Scenario: an app patients use themselves, its publisher the sole controller, needs no processing agreement and no DPIA of the buyer's
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "regulatory.dpa" is "no"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then the question "regulatory.dpa" is not asked
+    And the question "regulatory.dpia" is not asked
+    And the question "security.subprocessors" is not asked
+    And the question "security.breach_notification" is not asked
+    And the question "reuse.end_of_contract" is not asked
+    And the question "hosting.hds_certified" is asked
+    And the question "regulatory.medical_device" is asked
+    And the question "regulatory.vigilance" is asked
+    And the question "transparency.patient_information" is asked
+    And there is no knock-out on "regulatory.dpa"
+    And there is no knock-out on "regulatory.dpia"
+    And there is no knock-out pending evidence
+    And the finding on "regulatory.publisher_controller_documentation" has severity "low"
+    And there is no finding on "regulatory.publisher_controller_contradicts_scope"
+    And the verdict is "accept"
+
+  Scenario Outline: the publisher's own app still answers to every other safeguard (<question>=<answer>)
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "<question>" is "<answer>"
+    When the assessment is scored
+    Then there is a knock-out on "<question>=<answer>"
+    And the verdict is "reject"
+
+    Examples:
+      | question                          | answer              |
+      | hosting.hds_certified             | none                |
+      | hosting.hds_certified             | infrastructure_only |
+      | hosting.hds_certified             | v1_only             |
+      | hosting.location                  | outside_eea         |
+      | hosting.non_eea_access            | without_safeguards  |
+      | reuse.training                    | yes                 |
+      | reuse.resale                      | yes                 |
+      | regulatory.medical_device         | not_ce_marked       |
+      | regulatory.legal_basis            | no_exception        |
+      | security.encryption_in_transit    | none                |
+
+  Scenario Outline: an app whose data reach the establishment is run for it: both knock-outs stay (<signal>)
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "<use>"
+    And the answer to "scope.audience" is "<audience>"
+    And the answer to "scope.patient_data" is "<data>"
+    And the answer to "regulatory.dpa" is "no"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.dpa=no"
+    And there is a knock-out on "regulatory.dpia=no"
+    And the finding on "regulatory.publisher_controller_contradicts_scope" has severity "high"
+    And there is no finding on "regulatory.publisher_controller_documentation"
+    And the verdict is "reject"
+
+    Examples:
+      | signal                              | use                                 | audience                   | data                           |
+      | a clinicians' dashboard             | [patient_facing]                    | professionals_and_patients | [identifiable]                 |
+      | professionals only                  | [decision_support]                  | professionals              | [identifiable]                 |
+      | administrative staff                | [patient_facing]                    | administrative_staff       | [identifiable]                 |
+      | medical remote monitoring           | [patient_facing, remote_monitoring] | patients                   | [identifiable]                 |
+      | clinical documentation              | [clinical_documentation]            | patients                   | [identifiable]                 |
+      | appointments with the establishment | [patient_facing, appointments]      | patients                   | [identifiable, appointment]    |
+      | research on its data                | [patient_facing, research]          | patients                   | [identifiable]                 |
+      | professionals' accounts             | [patient_facing]                    | patients                   | [identifiable, staff_accounts] |
+      | images taken by a professional      | [patient_facing]                    | patients                   | [identifiable, images]         |
+
+  Scenario Outline: a patient's own app for self-management is not contradicted by its use (<use>)
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "<use>"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "oversight.qualified_reader" is "patient_self"
+    When the assessment is scored
+    Then there is no finding on "regulatory.publisher_controller_contradicts_scope"
+    And the question "regulatory.dpa" is not asked
+    And there is no knock-out
+
+    Examples:
+      | use                            |
+      | [patient_facing]               |
+      | [decision_support]             |
+      | [prescription]                 |
+      | [patient_information]          |
+
+  Scenario: a consumer app that feeds a clinicians' dashboard needs both, with no contradiction to report
+    Given the answer to "scope.deployment" is "consumer_app"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "professionals_and_patients"
+    And the answer to "regulatory.dpa" is "no"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then there is a knock-out on "regulatory.dpa=no"
+    And there is a knock-out on "regulatory.dpia=no"
+    And there is no finding on "regulatory.publisher_controller_contradicts_scope"
+    And there is no finding on "regulatory.publisher_controller_documentation"
+
+  Scenario: with the audience unknown, the publisher's app may be run for the establishment: the knock-outs wait
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "unknown"
+    And the answer to "regulatory.dpa" is "no"
+    And the answer to "regulatory.dpia" is "no"
+    When the assessment is scored
+    Then there is a knock-out pending evidence on "regulatory.dpa"
+    And there is a knock-out pending evidence on "regulatory.dpia"
+    And the verdict is "pending_evidence"
+
+  Scenario Outline: the publisher's app whose contents are filed automatically in the record contradicts its scope (<trace>)
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "transparency.record_traceability" is "<trace>"
+    When the assessment is scored
+    Then <outcome>
+
+    Examples:
+      | trace     | outcome                                                                           |
+      | automatic | there is a knock-out on "regulatory.publisher_controller_record_contradiction"    |
+      | manual    | there is no knock-out on "regulatory.publisher_controller_record_contradiction"   |
+      | none      | there is no knock-out on "regulatory.publisher_controller_record_contradiction"   |
+
+  Scenario: a consumer app whose contents are filed automatically in the record is judged on its agreement and DPIA
+    Given the answer to "scope.deployment" is "consumer_app"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "transparency.record_traceability" is "automatic"
+    When the assessment is scored
+    Then there is no knock-out on "regulatory.publisher_controller_record_contradiction"
+    And the verdict is "accept"
+
+  Scenario: with the deployment unknown, the agreement's own knock-out waits, not the record's contradiction
+    Given the answer to "scope.deployment" is "unknown"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "transparency.record_traceability" is "automatic"
+    And the answer to "regulatory.dpa" is "no"
+    When the assessment is scored
+    Then there is a knock-out pending evidence on "regulatory.dpa"
+    And there is no knock-out pending evidence on "regulatory.publisher_controller_record_contradiction"
+
+  Scenario: a medical-device claim of in-house manufacture for the publisher's own app is checked
+    Given the answer to "scope.deployment" is "patient_app_publisher_controller"
+    And the answer to "scope.use" is "[patient_facing]"
+    And the answer to "scope.audience" is "patients"
+    And the answer to "regulatory.medical_device" is "in_house"
+    When the assessment is scored
+    Then there is a finding on "regulatory.in_house_claim_check"
+
   Scenario: a tool with a medical purpose but no CE marking is a knock-out
     Given the answer to "scope.use" is "[decision_support]"
     And the answer to "regulatory.medical_device" is "not_ce_marked"

@@ -230,6 +230,48 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Alors la question "regulatory.fria" n'est pas posée
     Et il n'y a aucun KO
 
+  Scénario: une application de TCC marquée CE que les patients installent eux-mêmes, l'éditeur seul responsable du traitement : acceptée
+    Étant donné le fichier de réponses "features/tools/cbt-app-patients.yaml"
+    Quand l'évaluation est calculée
+    Alors le verdict est "accept"
+    Et il n'y a aucun KO
+    Et il n'y a aucun KO en attente de preuves
+    Et la question "regulatory.dpa" n'est pas posée
+    Et la question "regulatory.dpia" n'est pas posée
+    Et le constat sur "regulatory.publisher_controller_documentation" a la sévérité "low"
+
+  Scénario: la même application dont les psychiatres suivent les résultats sur un tableau de bord, sans contrat ni AIPD : rejetée
+    Étant donné le fichier de réponses "features/tools/cbt-app-patients.yaml"
+    Et la réponse à "scope.audience" est "professionals_and_patients"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpa=no"
+    Et il y a un KO sur "regulatory.dpia=no"
+    Et le constat sur "regulatory.publisher_controller_contradicts_scope" a la sévérité "high"
+
+  Scénario: la même application déclarée « application grand public », sans contrat ni AIPD : rejetée
+    Étant donné le fichier de réponses "features/tools/cbt-app-patients.yaml"
+    Et la réponse à "scope.deployment" est "consumer_app"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.dpa=no"
+    Et il y a un KO sur "regulatory.dpia=no"
+    Et il n'y a pas de constat sur "regulatory.publisher_controller_contradicts_scope"
+
+  Scénario: la même application dont les contenus sont versés automatiquement au dossier du patient : rejetée
+    Étant donné le fichier de réponses "features/tools/cbt-app-patients.yaml"
+    Et la réponse à "transparency.record_traceability" est "automatic"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "regulatory.publisher_controller_record_contradiction"
+
+  Scénario: la même application hébergée par un éditeur qui n'est pas lui-même certifié HDS : rejetée
+    Étant donné le fichier de réponses "features/tools/cbt-app-patients.yaml"
+    Et la réponse à "hosting.hds_certified" est "infrastructure_only"
+    Quand l'évaluation est calculée
+    Alors le verdict est "reject"
+    Et il y a un KO sur "hosting.hds_certified=infrastructure_only"
+
   Scénario: un généraliste qui photographie des lésions cutanées pour un classifieur marqué CE (photographies cliniques) : accepté
     Étant donné un outil dont les réponses sont :
       | question           | réponse                |

@@ -47,11 +47,14 @@ def test_every_risky_question_leads_to_some_clause_or_is_known_not_to() -> None:
     )
     # The buyer's own duties: who interprets the outputs (CSP L.4161-1), the FRIA (AI Act
     # art. 27), the formalities of its own research (French Data Protection Act), informing
-    # its staff (L.1222-4).
+    # its staff (L.1222-4); and the coherence of its own scope: contents filed automatically
+    # in its record contradict an app whose publisher is the sole controller
+    # (regulatory.publisher_controller_record_contradiction), which no contract clause fixes.
     assert missing == [
         "oversight.qualified_reader",
         "regulatory.fria",
         "regulatory.research_formalities",
+        "transparency.record_traceability",
         "transparency.staff_information",
     ]
 

@@ -42,7 +42,8 @@ CONTRACT = {
     ),
     "scope.deployment": (
         "single",
-        "on_premises, buyer_tenancy_hds, vendor_saas, vendor_saas_third_party_model, consumer_app",
+        "on_premises, buyer_tenancy_hds, vendor_saas, vendor_saas_third_party_model, consumer_app, "
+        "patient_app_publisher_controller",
     ),
     "hosting.location": ("single", "france, eea, outside_eea"),
     "hosting.hds_certified": (
@@ -264,6 +265,7 @@ DEPLOYMENTS = [
     "vendor_saas",
     "vendor_saas_third_party_model",
     "consumer_app",
+    "patient_app_publisher_controller",
 ]
 
 
