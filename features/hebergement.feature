@@ -273,6 +273,16 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | declared | la preuve pour "hosting.remote_administration_hds" est signalée non vérifiée              | accept           |
       | missing  | il y a un KO en attente de preuves sur "hosting.remote_administration_hds=not_certified" | pending_evidence |
 
+  Scénario: sur site, un fournisseur qui administre un outil de rendez-vous sans données médicales : la question de l'activité 5 n'est pas posée
+    Pour la seule identité et les rendez-vous des patients, l'obligation de certification HDS
+    n'est pas tranchée : pas d'élément bloquant sur ce seul fondement.
+    Étant donné la réponse à "scope.use" est "[appointments]"
+    Et la réponse à "scope.patient_data" est "[appointment]"
+    Et la réponse à "scope.deployment" est "on_premises"
+    Et la réponse à "scope.vendor_access" est "administration"
+    Quand l'évaluation est calculée
+    Alors la question "hosting.remote_administration_hds" n'est pas posée
+
   Scénario: sur site, une maintenance ponctuelle sous le contrôle de l'établissement n'est pas l'activité 5 : ni question ni KO
     Étant donné la réponse à "scope.deployment" est "on_premises"
     Et la réponse à "scope.vendor_access" est "maintenance"
