@@ -247,6 +247,59 @@ Fonctionnalité: Les obligations datées sont jugées à la date où elles s'imp
     Et il n'y a aucun KO
     Et le verdict est "accept"
 
+  Plan du scénario: la télésurveillance d'une hospitalisation à domicile, jugée en mars 2029, n'est pas mieux traitée sous une ancienne classe de diagnostic in vitro que sous son ancien certificat 93/42 (<choix>)
+    Étant donné la réponse à "scope.use" est "[remote_monitoring]"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la preuve pour "regulatory.medical_device" est "verified"
+    Et la réponse à "regulatory.device_class" est "<choix>"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "2029-03-01"
+    Quand l'évaluation est calculée
+    Alors le constat sur "<constat>" a la sévérité "high"
+    Et le verdict est "conditional"
+
+    Exemples:
+      | choix               | constat                                    |
+      | legacy_mdd          | regulatory.legacy_certificate_expired      |
+      | legacy_ivdd_class_b | regulatory.ivd_class_contradicts_scope     |
+
+  Plan du scénario: une ancienne classe de diagnostic in vitro pour un outil qui n'analyse ni lames ni résultats de biologie contredit le périmètre et compte comme inconnue, à toute date (<usage>, <choix>, <date retenue>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la preuve pour "regulatory.medical_device" est "verified"
+    Et la réponse à "regulatory.device_class" est "<choix>"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "<date retenue>"
+    Quand l'évaluation est calculée
+    Alors le constat sur "regulatory.ivd_class_contradicts_scope" a la sévérité "high"
+    Et le constat sur "regulatory.device_class" a la sévérité "high"
+    Et le verdict est "conditional"
+
+    Exemples:
+      | usage                                | choix               | date retenue |
+      | [remote_monitoring]                  | legacy_ivdd_class_b | 2029-12-31   |
+      | [decision_support]                   | legacy_ivdd_class_c | 2028-06-01   |
+      | [prescription]                       | legacy_ivdd_2027    | 2027-06-01   |
+      | [decision_support, remote_monitoring] | legacy_ivdd_class_b | 2026-12-15  |
+
+  Plan du scénario: un ancien dispositif de diagnostic in vitro qui analyse des lames ou des résultats de biologie ne contredit pas le périmètre, même avec d'autres usages (<usage>, <choix>, <date retenue>)
+    Étant donné la réponse à "scope.use" est "<usage>"
+    Et la réponse à "regulatory.medical_device" est "ce_marked"
+    Et la preuve pour "regulatory.medical_device" est "verified"
+    Et la réponse à "regulatory.device_class" est "<choix>"
+    Et la réponse à "regulatory.ai_act_class" est "high_risk_annex_i"
+    Et la date de l'évaluation est "<date retenue>"
+    Quand l'évaluation est calculée
+    Alors il n'y a pas de constat sur "regulatory.ivd_class_contradicts_scope"
+    Et le constat sur "regulatory.device_class" a la sévérité "low"
+    Et le verdict est "accept"
+
+    Exemples:
+      | usage                                  | choix               | date retenue |
+      | [diagnostic_analysis]                  | legacy_ivdd_2027    | 2027-06-01   |
+      | [diagnostic_analysis]                  | legacy_ivdd_class_c | 2028-06-01   |
+      | [diagnostic_analysis, decision_support] | legacy_ivdd_class_b | 2029-03-01  |
+
   Plan du scénario: un ancien certificat selon la directive 93/42 n'est pas jugé aux dates du diagnostic in vitro (<date retenue>)
     Étant donné la réponse à "scope.use" est "[decision_support]"
     Et la réponse à "regulatory.medical_device" est "ce_marked"

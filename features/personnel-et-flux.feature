@@ -340,3 +340,164 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
         | décisions | état            |
         | yes       | est posée       |
         | no        | n'est pas posée |
+
+  Règle: un outil qui organise le remplacement des agents en arrêt de travail, dans un hôpital public
+    Les arrêts de travail, accidents du travail et restrictions d'aptitude des agents sont des
+    données de santé (RGPD, art. 4(15) et 9) : leur traitement demande une exception de
+    l'article 9(2), celle des obligations de l'employeur (art. 9(2)(b)), et la sécurité que
+    demande leur sensibilité. Ce ne sont pas des données de patients : ni l'information des
+    patients ni leur participation ne sont en cause. Que l'hébergement de ces données par un
+    tiers exige la certification HDS n'est pas tranché (CSP, art. L.1111-8) : un risque élevé,
+    pas un KO.
+
+    Contexte:
+      Étant donné un outil dont les réponses sont :
+        | question                  | réponse              |
+        | scope.buyer               | public_hospital      |
+        | scope.use                 | [administrative]     |
+        | scope.patient_data        | [staff_health]       |
+        | scope.workforce_decisions | no                   |
+        | scope.deployment          | vendor_saas          |
+        | scope.audience            | administrative_staff |
+        | scope.generative          | no                   |
+
+    Scénario: les questions des données de santé sont posées, pas celles des patients : accepté avec les meilleures réponses
+      Quand l'évaluation est calculée
+      Alors la question "regulatory.legal_basis" est posée
+      Et la question "hosting.location" est posée
+      Et la question "hosting.hds_certified" est posée
+      Et la question "regulatory.dpia" est posée
+      Et la question "transparency.patient_information" n'est pas posée
+      Et la question "transparency.public_data_notice" n'est pas posée
+      Et la question "participation.patients" n'est pas posée
+      Et la question "participation.patient_rights" n'est pas posée
+      Et la question "reuse.secondary_use" n'est pas posée
+      Et la question "hosting.hds_contract" n'est pas posée
+      Et la question "oversight.human_decision" n'est pas posée
+      Et il n'y a aucun KO en attente de preuves
+      Et le verdict est "accept"
+
+    Plan du scénario: seules les données de santé du personnel appellent une exception de l'article 9(2) et les questions d'hébergement des données de santé (<données>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Quand l'évaluation est calculée
+      Alors la question "regulatory.legal_basis" <état>
+      Et la question "hosting.location" <état>
+      Et la question "hosting.hds_certified" <état>
+
+      Exemples:
+        | données               | état            |
+        | [staff_health]        | est posée       |
+        | [staff, staff_health] | est posée       |
+        | [staff]               | n'est pas posée |
+        | [staff_accounts]      | n'est pas posée |
+
+    Plan du scénario: traiter les arrêts de travail des agents sans exception de l'article 9(2) est un KO (<données>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "regulatory.legal_basis" est "no_exception"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+
+      Exemples:
+        | données               | résultat                                                   |
+        | [staff_health]        | il y a un KO sur "regulatory.legal_basis=no_exception"     |
+        | [staff, staff_health] | il y a un KO sur "regulatory.legal_basis=no_exception"     |
+        | [staff]               | il n'y a pas de KO sur "regulatory.legal_basis"            |
+
+    Scénario: les obligations de l'employeur (art. 9(2)(b)) fondent la gestion des arrêts de travail : pas de KO, pas de contradiction
+      Étant donné la réponse à "regulatory.legal_basis" est "employment_law"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "regulatory.legal_basis"
+      Et il n'y a pas de constat sur "regulatory.legal_basis_contradicts_scope"
+      Et la réponse à "regulatory.legal_basis" vaut 0 points de "risk"
+      Et le verdict est "accept"
+
+    Plan du scénario: une exception qui ne correspond à aucune des données déclarées compte comme inconnue (<données>, <exception>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "regulatory.legal_basis" est "<exception>"
+      Quand l'évaluation est calculée
+      Alors la réponse à "regulatory.legal_basis" contredit le périmètre
+      Et il y a un KO en attente de preuves sur "regulatory.legal_basis=no_exception"
+      Et le constat sur "regulatory.legal_basis_contradicts_scope" a la sévérité "high"
+      Et le verdict est "pending_evidence"
+
+      Exemples:
+        | données               | exception      |
+        | [staff_health]        | care           |
+        | [staff, staff_health] | care           |
+        | [identifiable]        | employment_law |
+        | [appointment]         | employment_law |
+
+    Plan du scénario: une exception qui correspond à une partie des données déclarées ne contredit pas le périmètre (<données>, <exception>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "regulatory.legal_basis" est "<exception>"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de constat sur "regulatory.legal_basis_contradicts_scope"
+      Et il n'y a pas de KO en attente de preuves sur "regulatory.legal_basis"
+
+      Exemples:
+        | données                      | exception      |
+        | [staff_health]               | employment_law |
+        | [identifiable, staff_health] | employment_law |
+        | [identifiable, staff_health] | care           |
+        | [identifiable]               | care           |
+
+    Plan du scénario: des arrêts de travail hébergés par un tiers sans certification HDS, ou hors de l'EEE : risque élevé, pas de KO ; des données de patients, si (<données>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "<question>" est "<réponse>"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+      Et le constat sur "<question>" a la sévérité "<gravité>"
+
+      Exemples:
+        | données                      | question              | réponse     | résultat                                                | gravité |
+        | [staff_health]               | hosting.hds_certified | none        | il n'y a pas de KO sur "hosting.hds_certified"          | high    |
+        | [staff_health]               | hosting.location      | outside_eea | il n'y a pas de KO sur "hosting.location"               | high    |
+        | [identifiable, staff_health] | hosting.hds_certified | none        | il y a un KO sur "hosting.hds_certified=none"           | blocker |
+        | [identifiable, staff_health] | hosting.location      | outside_eea | il y a un KO sur "hosting.location=outside_eea"         | blocker |
+
+    Plan du scénario: un fournisseur qui entraîne ses modèles sur les arrêts de travail des agents, hors d'un cadre licite : KO ; sur les seuls comptes d'accès, non (<données>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "reuse.training" est "yes"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+      Et le constat sur "reuse.training" a la sévérité "<gravité>"
+
+      Exemples:
+        | données          | résultat                                     | gravité  |
+        | [staff_health]   | il y a un KO sur "reuse.training=yes"        | blocker  |
+        | [staff_accounts] | il n'y a pas de KO sur "reuse.training"      | critical |
+
+    Plan du scénario: des arrêts de travail qui circulent en clair vers le fournisseur : KO ; des comptes d'accès seulement, non (<données>)
+      Étant donné la réponse à "scope.patient_data" est "<données>"
+      Et la réponse à "security.encryption_in_transit" est "none"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+
+      Exemples:
+        | données          | résultat                                                  |
+        | [staff_health]   | il y a un KO sur "security.encryption_in_transit=none"    |
+        | [staff_accounts] | il n'y a pas de KO sur "security.encryption_in_transit"   |
+
+    Plan du scénario: sans AIPD, des arrêts de travail traités pour remplacer les agents : risque élevé ; pour les noter ou les classer : KO (<décisions>)
+      Étant donné la réponse à "scope.workforce_decisions" est "<décisions>"
+      Et la réponse à "regulatory.dpia" est "no"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+      Et le constat sur "regulatory.dpia" a la sévérité "<gravité>"
+
+      Exemples:
+        | décisions | résultat                                  | gravité |
+        | no        | il n'y a pas de KO sur "regulatory.dpia"  | high    |
+        | yes       | il y a un KO sur "regulatory.dpia=no"     | blocker |
+
+    Plan du scénario: un assistant qui lit des données de santé du personnel pose la question des décisions sur le personnel et celle de l'AIPD (<données>)
+      Étant donné la réponse à "scope.use" est "[general_assistant]"
+      Et la réponse à "scope.patient_data" est "<données>"
+      Quand l'évaluation est calculée
+      Alors la question "scope.workforce_decisions" <état>
+      Et la question "regulatory.dpia" <état>
+
+      Exemples:
+        | données          | état            |
+        | [staff_health]   | est posée       |
+        | [none]           | n'est pas posée |

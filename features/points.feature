@@ -107,9 +107,6 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.medical_device               | not_ce_marked            |      6 |           0 |
         | regulatory.device_class                 | no_certificate           |      0 |           0 |
         | regulatory.device_class                 | legacy_mdd               |    1,5 |           0 |
-        | regulatory.device_class                 | legacy_ivdd_2027         |    1,5 |           0 |
-        | regulatory.device_class                 | legacy_ivdd_class_c      |    1,5 |           0 |
-        | regulatory.device_class                 | legacy_ivdd_class_b      |    1,5 |           0 |
         | regulatory.device_class                 | under_classified         |    4,5 |           0 |
         | regulatory.device_class                 | no_conformity            |    4,5 |           0 |
         | regulatory.intended_use                 | policy_only              |    1,5 |           0 |
@@ -286,3 +283,28 @@ Fonctionnalité: Les points de chaque réponse sont fixés
       Exemples:
         | question                          | réponse       | risque | atténuation |
         | hosting.remote_administration_hds | not_certified |   6,75 |           0 |
+
+  Règle: un logiciel de diagnostic in vitro qui analyse des lames, sur site
+
+    Contexte:
+      Étant donné le jeu de règles "rules/health-ai"
+      Et un outil dont les réponses sont :
+        | question           | réponse                |
+        | scope.buyer        | public_hospital        |
+        | scope.use          | [diagnostic_analysis]  |
+        | scope.patient_data | [identifiable, images] |
+        | scope.deployment   | on_premises            |
+        | scope.audience     | professionals          |
+        | scope.generative   | no                     |
+
+    Plan du scénario: diagnostic in vitro, <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
+      Étant donné la réponse à "<question>" est "<réponse>"
+      Quand l'évaluation est calculée
+      Alors la réponse à "<question>" vaut <risque> points de "risk"
+      Et la réponse à "<question>" vaut <atténuation> points de "mitigation"
+
+      Exemples:
+        | question                                | réponse                  | risque | atténuation |
+        | regulatory.device_class                 | legacy_ivdd_2027         |    1,5 |           0 |
+        | regulatory.device_class                 | legacy_ivdd_class_c      |    1,5 |           0 |
+        | regulatory.device_class                 | legacy_ivdd_class_b      |    1,5 |           0 |

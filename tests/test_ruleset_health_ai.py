@@ -35,10 +35,11 @@ CONTRACT = {
         "diagnostic_analysis, prescription, patient_facing, triage, "
         "payment_risk, remote_monitoring, safety_alerts, research, general_assistant",
     ),
-    # 2.0.0 moved `anonymised` after the staff choices (a major version, in the changelog).
+    # 2.0.0 moved `anonymised` after the staff choices (a major version, in the changelog);
+    # 3.0.0 added staff health data among them.
     "scope.patient_data": (
         "multiple",
-        "identifiable, pseudonymised, audio, images, anonymised, none",
+        "identifiable, pseudonymised, audio, images, staff_health, anonymised, none",
     ),
     "scope.deployment": (
         "single",
