@@ -501,3 +501,97 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
         | données          | état            |
         | [staff_health]   | est posée       |
         | [none]           | n'est pas posée |
+
+  Règle: un planning qui attribue les gardes selon le comportement des agents doit être annoncé à leurs représentants
+    Avant de mettre en service un système d'IA à haut risque sur le lieu de travail,
+    l'employeur informe les représentants du personnel et les agents concernés (règlement IA,
+    art. 26(7)) ; un outil qui évalue les agents ou leur attribue des tâches selon leur
+    comportement est à haut risque (annexe III, point 4). La règle s'applique à la date
+    d'application de l'annexe III (2 août 2026 selon l'article 113) ; un système mis sur le
+    marché avant cette date et inchangé depuis n'y entre, pour une autorité publique, qu'au
+    2 août 2030 (art. 111(2)). Des représentants informés mais pas encore consultés (Code du
+    travail, art. L.2312-8 ; comité social d'établissement) restent un risque élevé.
+
+    Contexte:
+      Étant donné un outil dont les réponses sont :
+        | question                    | réponse              |
+        | scope.buyer                 | public_hospital      |
+        | scope.use                   | [administrative]     |
+        | scope.patient_data          | [staff]              |
+        | scope.deployment            | vendor_saas          |
+        | scope.workforce_decisions   | yes                  |
+        | scope.audience              | administrative_staff |
+        | scope.generative            | no                   |
+        | regulatory.market_placement | after                |
+      Et la date de l'évaluation est "2026-12-15"
+
+    Scénario: des agents informés, mais des représentants ni informés ni consultés : rejeté
+      Étant donné la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "transparency.staff_information=informed_only"
+      Et le verdict est "reject"
+
+    Scénario: des représentants informés avant la mise en service, leur consultation pas encore faite : risque élevé, pas de KO
+      Étant donné la réponse à "transparency.staff_information" est "representatives_informed"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "transparency.staff_information"
+      Et le constat sur "transparency.staff_information" a la sévérité "high"
+      Et le verdict est "conditional"
+
+    Scénario: le même planning évalué et mis en service avant le 2 août 2026 : risque élevé, pas de KO
+      Étant donné la date de l'évaluation est "2026-07-01"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "transparency.staff_information"
+      Et il n'y a pas de KO en attente de preuves sur "transparency.staff_information"
+      Et le constat sur "transparency.staff_information" a la sévérité "high"
+
+    Scénario: évalué avant le 2 août 2026 mais mis en service après : la date de mise en service décide, KO
+      Étant donné la date de l'évaluation est "2026-07-01"
+      Et la date de mise en service est "2026-09-01"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "transparency.staff_information=informed_only"
+
+    Scénario: un outil qui suit l'activité des agents sans décider à leur sujet : risque élevé, pas de KO
+      Étant donné la réponse à "scope.workforce_decisions" est "no"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il n'y a pas de KO sur "transparency.staff_information"
+      Et il n'y a pas de KO en attente de preuves sur "transparency.staff_information"
+      Et le constat sur "transparency.staff_information" a la sévérité "high"
+
+    Scénario: la reconnaissance des émotions des agents, pratique interdite, garde l'obligation d'informer leurs représentants
+      Étant donné la réponse à "scope.workforce_decisions" est "no"
+      Et la réponse à "regulatory.emotion_recognition" est "staff_workplace"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il y a un KO sur "transparency.staff_information=informed_only"
+      Et il y a un KO sur "regulatory.emotion_recognition=staff_workplace"
+
+    Scénario: l'outil décide-t-il au sujet des agents ? Sans réponse, le KO reste en attente
+      Étant donné la réponse à "scope.workforce_decisions" est "unknown"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Quand l'évaluation est calculée
+      Alors il y a un KO en attente de preuves sur "transparency.staff_information=informed_only"
+
+    Plan du scénario: un planning mis sur le marché avant le 2 août 2026 et inchangé depuis (<acheteur>, jugé le <date>)
+      Étant donné la réponse à "scope.buyer" est "<acheteur>"
+      Et la réponse à "scope.public_service" est "no"
+      Et la réponse à "regulatory.market_placement" est "before_unchanged"
+      Et la réponse à "transparency.staff_information" est "informed_only"
+      Et la date de l'évaluation est "<date>"
+      Quand l'évaluation est calculée
+      Alors <résultat>
+
+      Exemples:
+        | acheteur        | date       | résultat                                                          |
+        | public_hospital | 2026-12-15 | il n'y a pas de KO sur "transparency.staff_information"           |
+        | public_hospital | 2030-08-02 | il y a un KO sur "transparency.staff_information=informed_only"   |
+        | private_clinic  | 2030-08-02 | il n'y a pas de KO sur "transparency.staff_information"           |
+
+    Scénario: la date de mise sur le marché est demandée à toute clinique pour un outil qui gère le personnel
+      Étant donné la réponse à "scope.buyer" est "private_clinic"
+      Et la réponse à "scope.public_service" est "no"
+      Alors la question "regulatory.market_placement" est posée
+      Et la question "regulatory.fria" n'est pas posée

@@ -118,6 +118,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | regulatory.vigilance                    | none                     |    4,5 |           0 |
         | regulatory.ai_act_class                 | high_risk_annex_i        |    1,5 |           0 |
         | regulatory.ai_act_class                 | high_risk_annex_iii      |    1,5 |           0 |
+        | regulatory.ai_act_class                 | in_house_no_notified_body |   1,5 |           0 |
         | regulatory.ai_act_class                 | not_assessed             |    4,5 |           0 |
         | regulatory.ai_act_role                  | provider_prepared        |      3 |           0 |
         | regulatory.ai_act_role                  | provider_unprepared      |    4,5 |           0 |
@@ -161,6 +162,7 @@ Fonctionnalité: Les points de chaque réponse sont fixés
         | transparency.ai_disclosure              | disclosed_only           |      2 |           1 |
         | transparency.ai_disclosure              | not_disclosed            |      4 |           0 |
         | transparency.staff_information          | informed_and_consulted   |      0 |           2 |
+        | transparency.staff_information          | representatives_informed |      3 |           0 |
         | transparency.staff_information          | informed_only            |      3 |           0 |
         | transparency.staff_information          | ai_scoring_not_told      |      4 |           0 |
         | transparency.staff_information          | no                       |      4 |           0 |
@@ -283,6 +285,32 @@ Fonctionnalité: Les points de chaque réponse sont fixés
       Exemples:
         | question                          | réponse       | risque | atténuation |
         | hosting.remote_administration_hds | not_certified |   6,75 |           0 |
+
+  Règle: un outil développé par l'établissement et exploité sur sa propre infrastructure, sans prestataire
+
+    Contexte:
+      Étant donné le jeu de règles "rules/health-ai"
+      Et un outil dont les réponses sont :
+        | question                  | réponse            |
+        | scope.buyer               | public_hospital    |
+        | scope.use                 | [decision_support] |
+        | scope.patient_data        | [identifiable]     |
+        | scope.deployment          | on_premises        |
+        | scope.vendor_access       | none               |
+        | scope.audience            | professionals      |
+        | scope.generative          | no                 |
+        | regulatory.medical_device | in_house           |
+
+    Plan du scénario: en interne, <question> = <réponse> vaut <risque> points de risque et <atténuation> d'atténuation
+      Étant donné la réponse à "<question>" est "<réponse>"
+      Quand l'évaluation est calculée
+      Alors la réponse à "<question>" vaut <risque> points de "risk"
+      Et la réponse à "<question>" vaut <atténuation> points de "mitigation"
+
+      Exemples:
+        | question                | réponse                   | risque | atténuation |
+        | security.certification  | establishment_isms        |    1,2 |         1,2 |
+        | regulatory.ai_act_class | in_house_no_notified_body |    1,5 |           0 |
 
   Règle: un logiciel de diagnostic in vitro qui analyse des lames, sur site
 

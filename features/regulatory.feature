@@ -1219,3 +1219,125 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       When the assessment is scored
       Then there is a knock-out on "oversight.human_decision=automated"
       And the question "transparency.patient_information" is asked
+
+  Rule: a hospital's own system answers the security and AI Act questions for itself
+    An establishment that develops an AI system and puts it into service under its own name
+    is its provider (AI Act art. 3(3)) and classifies it itself; a device made and used
+    in-house (MDR art. 5(5)) goes through no notified body, hence is not high-risk under
+    art. 6(1) (MDCG 2025-6, to verify), while Annex III still applies. Run on its own
+    infrastructure with no contractor, it has no vendor certificate to show: its security
+    rests on the establishment's own policy (PGSSI-S, CSP art. L.1110-4-1), risk analysis and
+    accreditation. Neither answer is open to a vendor's product or a service a third party
+    runs.
+
+    Background:
+      Given a tool whose answers are:
+        | question                  | answer             |
+        | scope.buyer               | public_hospital    |
+        | scope.use                 | [decision_support] |
+        | scope.patient_data        | [identifiable]     |
+        | scope.deployment          | on_premises        |
+        | scope.vendor_access       | none               |
+        | scope.audience            | professionals      |
+        | scope.generative          | no                 |
+        | regulatory.medical_device | in_house           |
+        | regulatory.device_class   | no_certificate     |
+      And the evidence for "regulatory.medical_device" is "verified"
+
+    Scenario: the in-house sepsis model, secured and classified by the hospital itself: accepted
+      Given the answer to "security.certification" is "establishment_isms"
+      And the answer to "regulatory.ai_act_class" is "in_house_no_notified_body"
+      And the answer to "regulatory.ai_act_role" is "provider_prepared"
+      When the assessment is scored
+      Then the finding on "security.certification" has severity "low"
+      And the finding on "regulatory.ai_act_class" has severity "low"
+      And there is no finding on "security.establishment_isms_contradicts_scope"
+      And there is no finding on "security.establishment_isms_not_in_house"
+      And there is no finding on "regulatory.in_house_class_contradiction"
+      And there is no finding on "regulatory.annex_i_denied"
+      And there is no knock-out
+      And the verdict is "accept"
+
+    Scenario: the same model with no security management and its class not assessed stays conditional
+      Given the answer to "security.certification" is "none"
+      And the answer to "regulatory.ai_act_class" is "not_assessed"
+      When the assessment is scored
+      Then the finding on "security.certification" has severity "high"
+      And the finding on "regulatory.ai_act_class" has severity "high"
+      And the verdict is "conditional"
+
+    Scenario Outline: "the establishment's own security management" for a tool a third party runs counts as unknown (<deployment>, <access>)
+      Given the answer to "scope.deployment" is "<deployment>"
+      And the answer to "scope.vendor_access" is "<access>"
+      And the answer to "security.certification" is "establishment_isms"
+      When the assessment is scored
+      Then the finding on "security.establishment_isms_contradicts_scope" has severity "high"
+      And the answer to "security.certification" is worth 3.6 "risk" points
+      And the verdict is not "accept"
+
+      Examples:
+        | deployment        | access         |
+        | buyer_tenancy_hds | none           |
+        | on_premises       | maintenance    |
+        | on_premises       | administration |
+        | vendor_saas       |                |
+
+    Scenario Outline: "the establishment's own security management" for a product another manufacturer made is flagged (<status>)
+      Given the answer to "regulatory.medical_device" is "<status>"
+      And the question "regulatory.device_class" is not answered
+      And the answer to "security.certification" is "establishment_isms"
+      When the assessment is scored
+      Then <outcome>
+
+      Examples:
+        | status                 | outcome                                                                           |
+        | ce_marked              | the finding on "security.establishment_isms_not_in_house" has severity "high"     |
+        | no_medical_purpose     | the finding on "security.establishment_isms_not_in_house" has severity "high"     |
+        | not_ce_marked          | the finding on "security.establishment_isms_not_in_house" has severity "high"     |
+        | other_institution_in_house | the finding on "security.establishment_isms_not_in_house" has severity "high" |
+        | in_house               | there is no finding on "security.establishment_isms_not_in_house"                 |
+        | clinical_investigation | there is no finding on "security.establishment_isms_not_in_house"                 |
+
+    Scenario: a vendor's product on site with no security certificate: the hospital's own management is never proposed
+      Given the answer to "scope.use" is "[administrative]"
+      And the answer to "scope.patient_data" is "[identifiable]"
+      And the answer to "scope.workforce_decisions" is "no"
+      And the answer to "security.certification" is "none"
+      When the assessment is scored
+      Then the verdict is "conditional"
+      And what would change the result proposes "security.certification=certified_scoped"
+      And what would change the result does not propose "security.certification=establishment_isms"
+
+    Scenario Outline: "made in-house, no notified body" holds only for the establishment's own device (<status>)
+      Given the answer to "regulatory.medical_device" is "<status>"
+      And the question "regulatory.device_class" is not answered
+      And the answer to "regulatory.ai_act_class" is "in_house_no_notified_body"
+      When the assessment is scored
+      Then <outcome>
+
+      Examples:
+        | status                 | outcome                                                                          |
+        | in_house               | there is no finding on "regulatory.in_house_class_contradiction"                 |
+        | ce_marked              | the finding on "regulatory.in_house_class_contradiction" has severity "high"     |
+        | clinical_investigation | the finding on "regulatory.in_house_class_contradiction" has severity "high"     |
+        | not_ce_marked          | the finding on "regulatory.in_house_class_contradiction" has severity "high"     |
+
+    Scenario: an administrative tool, which is no medical device, cannot claim the in-house device's class
+      Given the answer to "scope.use" is "[administrative]"
+      And the answer to "scope.workforce_decisions" is "no"
+      And the answer to "regulatory.ai_act_class" is "in_house_no_notified_body"
+      When the assessment is scored
+      Then the question "regulatory.medical_device" is not asked
+      And the finding on "regulatory.in_house_class_contradiction" has severity "high"
+
+    Scenario: an in-house emergency triage model is still an Annex III system
+      Given the answer to "scope.use" is "[triage]"
+      And the answer to "regulatory.ai_act_class" is "in_house_no_notified_body"
+      When the assessment is scored
+      Then the finding on "regulatory.annex_iii_denied" has severity "high"
+
+    Scenario: with its class not assessed, the in-house device is never offered the in-house class as the fix
+      Given the answer to "regulatory.ai_act_class" is "not_assessed"
+      When the assessment is scored
+      Then the verdict is "conditional"
+      And what would change the result does not propose "regulatory.ai_act_class=in_house_no_notified_body"
