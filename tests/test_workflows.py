@@ -99,7 +99,7 @@ def test_compare_marks_the_best_and_the_differences(cli: Cli, in_root: Path) -> 
         line.split(" |")[0].lstrip("| "): line for line in out.splitlines() if line.startswith("| ")
     }
     assert rows["Verdict"] == "| Verdict | **accept** | conditional | reject | ≠ |"
-    assert rows["Score (0 = no risk)"] == "| Score (0 = no risk) | **0.0** | 41.3 | 24.9 | ≠ |"
+    assert rows["Score (0 = no risk)"] == "| Score (0 = no risk) | **0.0** | 41.1 | 24.9 | ≠ |"
     # Two tools tie for the best: both in bold.
     assert rows["Knock-outs"] == "| Knock-outs | **0** | **0** | 4 | ≠ |"
     # Equal everywhere: neither best nor different.
@@ -160,7 +160,7 @@ def test_compare_xlsx_has_the_same_rows(cli: Cli, in_root: Path, tmp_path: Path)
     verdict = next(r for r in sheet.iter_rows() if r[0].value == "Verdict")
     assert verdict[2].font.b and not verdict[3].font.b  # the best is bold
     score = next(r for r in sheet.iter_rows() if r[0].value == "Score (0 = no risk)")
-    assert [c.value for c in score[2:5]] == [0.0, 41.3, 24.9]
+    assert [c.value for c in score[2:5]] == [0.0, 41.1, 24.9]
 
 
 def test_compare_escapes_untrusted_text_in_every_format(
