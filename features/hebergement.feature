@@ -137,7 +137,8 @@ Fonctionnalité: Hébergement et souveraineté : les KO que la loi impose
       | une clinique privée                    | private_clinic             | buyer_tenancy_hds |
       | un ESPIC                               | private_nonprofit_hospital | buyer_tenancy_hds |
       | un EHPAD                               | medico_social              | buyer_tenancy_hds |
-      | une officine                           | pharmacy_lab               | buyer_tenancy_hds |
+      | une officine                           | pharmacy                   | buyer_tenancy_hds |
+      | un laboratoire de biologie médicale    | medical_lab               | buyer_tenancy_hds |
       | un hôpital public, service du fournisseur | public_hospital          | vendor_saas       |
 
   Plan du scénario: un EHPAD public partie au GHT en bénéficie aussi, pas s'il laisse le fournisseur administrer (<cas>)

@@ -2,7 +2,9 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
   A vendor that processes personal data of any kind (health data, patients' identity and
   appointments, staff accounts), even through a mere maintenance access, is a processor: it
   needs an art. 28 agreement and a list of its sub-processors. Health data need an art. 9 exception; a health or
-  medico-social establishment must carry out a DPIA (CNIL list of 2018). A tool with a
+  medico-social establishment must carry out a DPIA (CNIL list of 2018), and so must a medical
+  laboratory or a public agency processing patients' health data (large scale, GDPR
+  art. 35(3)(b)), not a practice or a pharmacy (recital 91). A tool with a
   medical purpose must be CE-marked. Each knock-out is tested both ways.
 
   Background:
@@ -118,19 +120,94 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | private_clinic             |
       | medico_social              |
 
-  Scenario Outline: outside the CNIL list's establishments, no DPIA is a high finding (<buyer>)
+  # Recital 91: a physician or another health professional working alone does not process
+  # patients' data on a large scale; a pharmacy is such a professional's business.
+  Scenario Outline: a practice, a pharmacy or a health-tech company processing patient data without a DPIA: a high finding, no knock-out (<buyer>, <use>)
     Given the answer to "scope.buyer" is "<buyer>"
+    And the answer to "scope.public_law" is "no"
+    And the answer to "scope.use" is "<use>"
+    And the answer to "scope.patient_data" is "<data>"
+    And the answer to "scope.generative" is "<generative>"
     And the answer to "regulatory.dpia" is "no"
     When the assessment is scored
     Then there is no knock-out on "regulatory.dpia"
+    And there is no knock-out pending evidence on "regulatory.dpia"
     And the finding on "regulatory.dpia" has severity "high"
 
     Examples:
-      | buyer         |
-      | practice      |
-      | pharmacy_lab  |
-      | health_tech   |
-      | public_agency |
+      | buyer       | use                      | data                  | generative |
+      | practice    | [clinical_documentation] | [identifiable, audio] | yes        |
+      | practice    | [diagnostic_analysis]    | [pseudonymised]       | no         |
+      | pharmacy    | [prescription]           | [identifiable]        | no         |
+      | pharmacy    | [diagnostic_analysis]    | [pseudonymised]       | no         |
+      | health_tech | [clinical_documentation] | [identifiable]        | no         |
+
+  Rule: a medical laboratory or a public agency processing patients' health data must carry out a DPIA
+    Processing health data on a large scale requires a DPIA whoever the controller (GDPR
+    art. 35(3)(b)); a medical biology laboratory serving many prescribers, or a State agency,
+    public-interest group or regional or national platform, is not "an individual physician
+    or other health care professional" (recital 91), and the CNIL list also names patients'
+    genetic data (deliberation 2018-327).
+
+    Scenario Outline: <case>, no DPIA: rejected
+      Given the answer to "scope.buyer" is "<buyer>"
+      And the answer to "scope.use" is "<use>"
+      And the answer to "scope.patient_data" is "<data>"
+      And the answer to "scope.generative" is "<generative>"
+      And the answer to "regulatory.dpia" is "no"
+      When the assessment is scored
+      Then there is a knock-out on "regulatory.dpia=no"
+      And the verdict is "reject"
+
+      Examples:
+        | case                                                                  | buyer         | use                      | data                    | generative |
+        | a private laboratory ranking the variants of genetic panels (trial c03) | medical_lab  | [diagnostic_analysis]    | [pseudonymised]         | no         |
+        | a regional telemedicine GIP summarising tele-expertise requests (trial c07) | public_agency | [clinical_documentation] | [identifiable, images]  | yes        |
+
+    Scenario Outline: the same laboratory or agency with a DPIA scheduled before go-live is not rejected (<buyer>)
+      Given the answer to "scope.buyer" is "<buyer>"
+      And the answer to "scope.use" is "[diagnostic_analysis]"
+      And the answer to "scope.patient_data" is "[pseudonymised]"
+      And the answer to "regulatory.dpia" is "planned"
+      When the assessment is scored
+      Then there is no knock-out on "regulatory.dpia"
+      And the verdict is "conditional"
+
+      Examples:
+        | buyer         |
+        | medical_lab  |
+        | public_agency |
+
+    Scenario Outline: a laboratory or an agency whose tool handles no patient health data: a high finding, no knock-out (<buyer>, <data>)
+      Given the answer to "scope.buyer" is "<buyer>"
+      And the answer to "scope.use" is "<use>"
+      And the answer to "scope.patient_data" is "<data>"
+      And the answer to "scope.workforce_decisions" is "no"
+      And the answer to "regulatory.dpia" is "no"
+      When the assessment is scored
+      Then there is no knock-out on "regulatory.dpia"
+      And there is no knock-out pending evidence on "regulatory.dpia"
+      And the finding on "regulatory.dpia" has severity "high"
+
+      Examples:
+        | buyer         | use              | data             |
+        | medical_lab  | [administrative] | [staff_accounts] |
+        | public_agency | [administrative] | [staff_accounts] |
+        | medical_lab  | [appointments]   | [appointment]    |
+        | public_agency | [appointments]   | [appointment]    |
+
+    Scenario Outline: a laboratory or an agency whose data are not yet described: the knock-out waits (<buyer>)
+      Given the answer to "scope.buyer" is "<buyer>"
+      And the answer to "scope.use" is "[administrative]"
+      And the answer to "scope.patient_data" is "unknown"
+      And the answer to "regulatory.dpia" is "no"
+      When the assessment is scored
+      Then there is a knock-out pending evidence on "regulatory.dpia"
+
+      Examples:
+        | buyer         |
+        | medical_lab  |
+        | public_agency |
 
   Scenario Outline: profiling staff without a DPIA is a knock-out for any employer (<buyer>, <decisions>)
     Given the answer to "scope.buyer" is "<buyer>"
@@ -474,7 +551,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Examples:
       | buyer           | use                   |
       | practice        | [diagnostic_analysis] |
-      | pharmacy_lab    | [diagnostic_analysis] |
+      | medical_lab    | [diagnostic_analysis] |
       | public_hospital | [decision_support]    |
       | medico_social   | [remote_monitoring]   |
 
@@ -1000,7 +1077,8 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
       | public_hospital | is not asked |
       | private_clinic  | is not asked |
       | health_tech     | is not asked |
-      | pharmacy_lab    | is not asked |
+      | medical_lab    | is not asked |
+      | pharmacy        | is not asked |
 
   Scenario: the question on a public-service mission is for private clinics only
     Given the answer to "scope.buyer" is "public_hospital"
@@ -1078,11 +1156,11 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
 
     Examples:
       | buyer           |
-      | pharmacy_lab    |
+      | pharmacy        |
       | public_hospital |
 
   Scenario Outline: HAS certification never stands in for CE marking: prescription support without it is rejected (<status>)
-    Given the answer to "scope.buyer" is "pharmacy_lab"
+    Given the answer to "scope.buyer" is "pharmacy"
     And the answer to "scope.use" is "[prescription]"
     And the answer to "regulatory.medical_device" is "<status>"
     And the answer to "regulatory.prescription_software" is "certified"
@@ -1140,7 +1218,8 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
         | private_clinic |
         | practice       |
         | health_tech    |
-        | pharmacy_lab   |
+        | medical_lab   |
+        | pharmacy       |
 
     Scenario Outline: an unchanged system placed on the market before Annex III applied stays outside for a private deployer (<date>)
       Given the answer to "regulatory.market_placement" is "before_unchanged"
