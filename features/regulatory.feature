@@ -1209,6 +1209,7 @@ Feature: Regulatory knock-outs: processing agreement, legal basis, DPIA, CE mark
     Scenario Outline: the FRIA is asked of any deployer scoring patients' ability to pay (<buyer>)
       Given the answer to "scope.buyer" is "<buyer>"
       And the answer to "scope.public_law" is "no"
+      And the answer to "scope.workforce_decisions" is "no"
       Then the question "regulatory.fria" is asked
       And the question "regulatory.market_placement" is asked
       And the question "regulatory.eu_registration" is not asked
