@@ -290,7 +290,7 @@ Fonctionnalité: Les verdicts qu'un DPO attend sur des outils réalistes
     Et le verdict est "accept"
 
   Scénario: un logiciel de morphologie sanguine auto-déclaré selon la directive 98/79/CE, désormais de classe B, jugé en mars 2029 : sa classe de diagnostic in vitro correspond à l'usage, accepté
-    Étant donné le fichier de réponses "docs/trials/2026-12-07/a04b-morphologie-sanguine-ivdd-2029.yaml"
+    Étant donné le fichier de réponses "features/tools/blood-smear-ivd-2029.yaml"
     Quand l'évaluation est calculée
     Alors il n'y a pas de constat sur "regulatory.ivd_class_contradicts_scope"
     Et le constat sur "regulatory.device_class" a la sévérité "low"
