@@ -114,6 +114,31 @@ def test_the_report_is_accessible_and_self_contained(name: str, lang: str) -> No
             assert href[1:] in ids, href
 
 
+@pytest.mark.parametrize("annex", [True, False])
+def test_pending_items_give_their_legal_basis_and_their_rationale_in_the_annex(
+    annex: bool,
+) -> None:
+    """The pending table names the law under which each item could block; the annex says
+    why, and the table links there only when the annex is in the copy."""
+    answers, assessment = example("triage-pending")
+    assert assessment.pending
+    html = render_html(assessment, ruleset(), answers, "en", annex=annex)
+    page = parse(html)
+    (table,) = [t for t in page.all("table") if (t.attrs.get("class") or "") == "pending"]
+    why = {e.attrs["id"]: e for e in page.all("dt") if (e.attrs.get("id") or "").startswith("why-")}
+    links = [a.attrs["href"] for a in page.all("a") if (a.attrs["href"] or "").startswith("#why-")]
+    text = " ".join(" ".join(page.texts).split())
+    for item in assessment.pending:
+        rationale = " ".join(item.rationale["en"].split())
+        assert rationale not in " ".join(table.text.split()), item.id
+        if annex:
+            assert f"why-{item.id}" in why and f"#why-{item.id}" in links, item.id
+            assert rationale in text, item.id
+        else:
+            assert not why and not links
+            assert rationale not in text, item.id
+
+
 def test_hostile_text_stays_inert_text() -> None:
     answers, assessment = hostile_answers()
     html = render_html(assessment, ruleset(), answers, "en")

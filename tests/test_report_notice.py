@@ -260,3 +260,28 @@ def test_a_notice_is_written_only_for_a_tool_that_concerns_patients(
     else:
         write_reports(assessment, compiled, answers, formats, tmp_path, "fr", draft=draft)
         assert (tmp_path / "fluxlits.patient-notice.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("concerns", "written"),
+    [
+        (None, False),  # a user's older notice.yaml without `concerns`: ours apply
+        ("concerns: [health_data, patient_facing]", False),
+        ("concerns: [no_such_definition]", True),  # none defined: taken to concern patients
+    ],
+)
+def test_whom_a_notice_concerns_is_read_from_the_users_notice_yaml(
+    concerns: str | None, written: bool, tmp_path: Path
+) -> None:
+    ours = (ROOT / "reports" / "notice.yaml").read_text(encoding="utf-8")
+    lines = [line for line in ours.splitlines() if not line.startswith("concerns:")]
+    assert len(lines) == len(ours.splitlines()) - 1
+    (tmp_path / "notice.yaml").write_text(
+        "\n".join([*lines, *([concerns] if concerns else [])]) + "\n", encoding="utf-8"
+    )
+    compiled = ruleset()
+    answers, _ = parse_answers(NO_PATIENTS, compiled)
+    kept, _ = without_refused_notice(
+        score(compiled, answers), compiled, answers, ("patient-notice",), "en", "f", False, tmp_path
+    )
+    assert (kept == ("patient-notice",)) == written

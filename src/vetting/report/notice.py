@@ -63,7 +63,8 @@ class Contact(DataSpec):
 
 
 class NoticeSpec(DataSpec):
-    """`reports/notice.yaml`; a user's older file without `decision` or `draft` gets ours."""
+    """`reports/notice.yaml`; a user's older file without `decision`, `draft` or `concerns`
+    gets ours."""
 
     title: Text
     intro: Text
@@ -75,8 +76,9 @@ class NoticeSpec(DataSpec):
     no_version: Text
     decision: Text | None = None  # None: the catalog's `report.notice_decision`
     draft: Text | None = None  # None: the catalog's `report.notice_draft`
-    #: The rule set's definitions of a tool that concerns patients (`concerns_patients`).
-    concerns: tuple[str, ...] = ("health_data", "patient_facing")
+    #: The rule set's definitions of a tool that concerns patients (`concerns_patients`);
+    #: None: those of our reports/notice.yaml.
+    concerns: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def concerns_patients(compiled: CompiledRuleSet, answers: Answers, spec: NoticeS
     a notice telling patients that "only the checked result goes into your record" and how
     to see their data. A rule set that defines none of them is taken to concern patients.
     """
-    found = [compiled.definitions[n] for n in spec.concerns if n in compiled.definitions]
+    names = spec.concerns if spec.concerns is not None else load_spec(None).concerns or ()
+    found = [compiled.definitions[n] for n in names if n in compiled.definitions]
     if not found:
         return True
     day = judged_date(answers)
