@@ -569,6 +569,19 @@ Fonctionnalité: Le personnel, les flux de données et l'appel à un modèle tie
       Alors il y a un KO sur "transparency.staff_information=informed_only"
       Et il y a un KO sur "regulatory.emotion_recognition=staff_workplace"
 
+    Plan du scénario: une alarme qui détecte la détresse des agents, pour leur sécurité (annexe III, point 1 c)), doit aussi être annoncée à leurs représentants (<information>)
+      Étant donné la réponse à "scope.workforce_decisions" est "no"
+      Et la réponse à "regulatory.emotion_recognition" est "staff_safety_or_medical"
+      Et la réponse à "transparency.staff_information" est "<information>"
+      Quand l'évaluation est calculée
+      Alors il <ko> KO sur "transparency.staff_information"
+      Et il n'y a pas de KO sur "regulatory.emotion_recognition"
+
+      Exemples:
+        | information              | ko         |
+        | informed_only            | y a un     |
+        | representatives_informed | n'y a pas de |
+
     Scénario: l'outil décide-t-il au sujet des agents ? Sans réponse, le KO reste en attente
       Étant donné la réponse à "scope.workforce_decisions" est "unknown"
       Et la réponse à "transparency.staff_information" est "informed_only"
